@@ -1,0 +1,60 @@
+# Eşit İzmir: `make run` serves the demo on SQLite; `make test` runs every test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+VENV := .venv
+PY := $(VENV)/bin/python
+PYENV_ROOT ?= $(shell pyenv root 2>/dev/null || echo $(HOME)/.pyenv)
+
+# The first Python >= 3.12 we can find: on PATH, then pyenv's versions.
+FIND_PYTHON := for c in python3.13 python3.12 $(PYENV_ROOT)/versions/3.13*/bin/python3.13 \
+	$(PYENV_ROOT)/versions/3.12*/bin/python3.12 python3; do \
+	  p=$$(command -v $$c 2>/dev/null) || continue; \
+	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; \
+	done
+
+.PHONY: run setup install migrate messages demo serve test lint browser-deps clean
+
+$(VENV)/.installed: pyproject.toml
+	@py=$$($(FIND_PYTHON)); \
+	if [ -z "$$py" ]; then echo "Eşit İzmir needs Python 3.12 or newer: install python3.13 (or 3.12) and run make again." >&2; exit 1; fi; \
+	echo "Using $$py"; \
+	[ -x $(PY) ] || $$py -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+messages: install
+	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0; \
+	else $(PY) -m esit.core.catalogues; fi
+
+migrate: install
+	$(PY) manage.py migrate --no-input -v 0
+
+setup: install messages migrate
+	$(PY) manage.py collectstatic --no-input -v 0
+
+demo: setup
+	$(PY) manage.py seed_demo
+
+run: demo
+	@echo "Serving Eşit İzmir at http://127.0.0.1:8000 (Ctrl-C stops it)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run -v 0
+
+# Chromium for the browser tests and axe-core for accessibility checks.
+browser-deps:
+	@bash scripts/browser-deps
+
+test: install messages lint browser-deps
+	$(PY) manage.py check
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3 var

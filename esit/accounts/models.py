@@ -1,0 +1,70 @@
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """The groups every account belongs to; DESIGN.md §2."""
+
+    VOLUNTEER = "volunteer", _("Gönüllü")
+    COORDINATOR = "coordinator", _("Koordinatör")
+    ADMINISTRATOR = "administrator", _("Yönetici")
+
+
+STAFF_ROLES = (Role.COORDINATOR, Role.ADMINISTRATOR)
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields["is_staff"] = True
+        extra_fields["is_superuser"] = True
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """An account: volunteers and staff sign in with their e-mail address."""
+
+    username = None
+    email = models.EmailField(_("e-posta"), unique=True)
+    preferred_language = models.CharField(_("tercih edilen dil"), max_length=8, default="tr")
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("kullanıcı")
+        verbose_name_plural = _("kullanıcılar")
+
+    def __str__(self):
+        return self.email
+
+    def has_role(self, *roles: str) -> bool:
+        if not self.is_authenticated:
+            return False
+        names = getattr(self, "_role_names", None)
+        if names is None:
+            names = set(self.groups.values_list("name", flat=True))
+            self._role_names = names
+        return bool(names.intersection(roles))
+
+    @property
+    def is_staff_member(self) -> bool:
+        """Coordinators and administrators: the people who may open /staff/."""
+        return self.is_superuser or self.has_role(*STAFF_ROLES)

@@ -1,0 +1,176 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from esit.reference.models import District, Language, LanguageLevel, VolunteerArea
+
+
+class Gender(models.TextChoices):
+    """Optional and inclusive; never required, never shown to other volunteers."""
+
+    WOMAN = "woman", _("Kadın")
+    MAN = "man", _("Erkek")
+    NON_BINARY = "non_binary", _("İkili olmayan")
+    SELF_DESCRIBED = "self_described", _("Kendi ifademle")
+    PREFER_NOT_TO_SAY = "prefer_not_to_say", _("Belirtmek istemiyorum")
+
+
+class HeardFrom(models.TextChoices):
+    SOCIAL_MEDIA = "social_media", _("Sosyal medya (@izbbkadin)")
+    FRIEND = "friend", _("Arkadaş ya da tanıdık")
+    EVENT = "event", _("Bir etkinlik ya da atölye")
+    MUNICIPALITY = "municipality", _("Belediye birimi ya da web sitesi")
+    NGO = "ngo", _("Sivil toplum kuruluşu")
+    UNIVERSITY = "university", _("Üniversite ya da okul")
+    PRESS = "press", _("Basın")
+    OTHER = "other", _("Diğer")
+
+
+def new_status_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=Application.OPEN_STATUSES)
+
+
+class Application(models.Model):
+    """A citizen's request to join the volunteer network (DESIGN.md §3.1)."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("İnceleniyor")
+        WAITLISTED = "waitlisted", _("Bekleme listesinde")
+        APPROVED = "approved", _("Onaylandı")
+        REJECTED = "rejected", _("Olumsuz sonuçlandı")
+        WITHDRAWN = "withdrawn", _("Geri çekildi")
+
+    OPEN_STATUSES = (Status.SUBMITTED, Status.WAITLISTED)
+
+    first_name = models.CharField(_("ad"), max_length=80)
+    last_name = models.CharField(_("soyad"), max_length=80)
+    email = models.EmailField(_("e-posta"), max_length=254)
+    phone = models.CharField(_("cep telefonu"), max_length=16, help_text=_("E.164 biçiminde"))
+    birth_date = models.DateField(_("doğum tarihi"))
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="applications", verbose_name=_("ilçe")
+    )
+    areas = models.ManyToManyField(
+        VolunteerArea, related_name="applications", verbose_name=_("gönüllülük alanları")
+    )
+    availability = models.PositiveIntegerField(_("haftalık uygunluk"), default=0)
+    experience = models.TextField(_("deneyim"), max_length=2000, blank=True)
+    motivation = models.TextField(_("motivasyon"), max_length=2000)
+    heard_from = models.CharField(
+        _("bizi nereden duydunuz"), max_length=20, choices=HeardFrom, blank=True
+    )
+    gender = models.CharField(_("cinsiyet"), max_length=20, choices=Gender, blank=True)
+    gender_self_description = models.CharField(_("cinsiyet (kendi ifadeniz)"), max_length=60, blank=True)
+    language = models.CharField(_("başvuru dili"), max_length=8, default="tr")
+
+    status = models.CharField(
+        _("durum"), max_length=12, choices=Status, default=Status.SUBMITTED, db_index=True
+    )
+    decision_reason = models.TextField(_("karar gerekçesi"), max_length=2000, blank=True)
+    submitted_at = models.DateTimeField(_("başvuru tarihi"), db_index=True)
+    decided_at = models.DateTimeField(_("karar tarihi"), null=True, blank=True)
+    status_token = models.CharField(max_length=64, unique=True, default=new_status_token)
+    # The form's one-time key: a double click or a resubmitted page finds the same record.
+    submission_key = models.UUIDField(unique=True)
+    consent = models.ForeignKey(
+        "privacy.ConsentRecord", on_delete=models.PROTECT, related_name="applications"
+    )
+    # Turkish-folded "first last email", so search knows İ/i and I/ı on every database.
+    search_text = models.CharField(max_length=420, db_index=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="applications",
+    )
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("başvuru")
+        verbose_name_plural = _("başvurular")
+        ordering = ["-submitted_at", "-id"]
+        constraints = [
+            # One open application per e-mail and per phone, enforced by the database.
+            models.UniqueConstraint(
+                fields=["email"], condition=Q(status__in=["submitted", "waitlisted"]),
+                name="application_one_open_per_email",
+            ),
+            models.UniqueConstraint(
+                fields=["phone"], condition=Q(status__in=["submitted", "waitlisted"]),
+                name="application_one_open_per_phone",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-submitted_at"], name="application_queue_idx"),
+            models.Index(fields=["birth_date"], name="application_birth_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+
+class ApplicationLanguage(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="languages")
+    language = models.ForeignKey(Language, on_delete=models.PROTECT, related_name="+")
+    level = models.CharField(_("düzey"), max_length=12, choices=LanguageLevel)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "language"], name="application_language_once"
+            )
+        ]
+
+
+class Decision(models.Model):
+    """Every change of an application's status, who made it and why: its history."""
+
+    class Kind(models.TextChoices):
+        APPROVE = "approve", _("Onay")
+        WAITLIST = "waitlist", _("Bekleme listesi")
+        REJECT = "reject", _("Ret")
+        WITHDRAW = "withdraw", _("Başvuru sahibi geri çekti")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="decisions")
+    kind = models.CharField(_("karar"), max_length=10, choices=Kind)
+    reason = models.TextField(_("gerekçe"), max_length=2000, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("tarih"))
+
+    class Meta:
+        ordering = ["decided_at", "id"]
+        verbose_name = _("karar")
+        verbose_name_plural = _("kararlar")
+
+
+class Note(models.Model):
+    """An internal note on an application; staff only, never shown to the applicant."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.TextField(_("not"), max_length=2000)
+    created_at = models.DateTimeField(_("tarih"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("not")
+        verbose_name_plural = _("notlar")

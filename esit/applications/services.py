@@ -1,0 +1,229 @@
+"""The rules of the application journey: submit, withdraw, decide.
+
+Each service runs in one transaction and locks the application it changes,
+so two coordinators deciding at once cannot both win. E-mails are enqueued
+with `transaction.on_commit`: nobody is told about a change that rolled back.
+"""
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from esit.core.turkish import fold
+from esit.privacy.services import record_consent
+
+from . import tasks
+from .models import Application, ApplicationLanguage, Decision, Note
+
+
+class ApplicationError(Exception):
+    """A rule refused the change; the message is translated and safe to show."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class DuplicateApplication(ApplicationError):
+    def __init__(self, existing: Application, field: str):
+        super().__init__(
+            _(
+                "Bu e-posta adresi ya da telefon numarasıyla açık bir başvuru zaten var. "
+                "Başvurunuzu izleyebileceğiniz bağlantıyı kayıtlı e-posta adresine yeniden gönderdik."
+            )
+        )
+        self.existing = existing
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Submission:
+    application: Application
+    created: bool
+
+
+def search_text_for(first_name: str, last_name: str, email: str) -> str:
+    return fold(f"{first_name} {last_name} {email}")[:420]
+
+
+def find_open_duplicate(*, email: str, phone: str) -> tuple[Application, str] | None:
+    existing = (
+        Application.objects.open().filter(Q(email=email) | Q(phone=phone)).order_by("id").first()
+    )
+    if existing is None:
+        return None
+    return existing, ("email" if existing.email == email else "phone")
+
+
+def submit_application(
+    *,
+    fields: dict,
+    areas: Iterable,
+    languages: Iterable[tuple],
+    submission_key: uuid.UUID,
+    language: str,
+    ip: str,
+) -> Submission:
+    """Record a new application and its explicit consent, then confirm it by e-mail.
+
+    A resubmitted form (same one-time key) returns the first record. An open
+    application with the same e-mail or phone is never duplicated: the owner
+    of that application is reminded of their status link instead, by e-mail
+    to the address on that application, so nothing leaks to whoever typed it.
+    """
+    previous = Application.objects.filter(submission_key=submission_key).first()
+    if previous is not None:
+        return Submission(previous, created=False)
+    duplicate = find_open_duplicate(email=fields["email"], phone=fields["phone"])
+    if duplicate is not None:
+        _remind_of_status_link(duplicate[0])
+        raise DuplicateApplication(*duplicate)
+
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            consent = record_consent(email=fields["email"], ip=ip, at=now)
+            application = Application.objects.create(
+                **fields,
+                language=language,
+                submitted_at=now,
+                submission_key=submission_key,
+                consent=consent,
+                search_text=search_text_for(fields["first_name"], fields["last_name"], fields["email"]),
+            )
+            application.areas.set(areas)
+            ApplicationLanguage.objects.bulk_create(
+                ApplicationLanguage(application=application, language=lang, level=level)
+                for lang, level in languages
+            )
+            transaction.on_commit(
+                lambda: tasks.send_application_confirmation.enqueue(application.pk)
+            )
+    except IntegrityError:
+        # A concurrent request won the race: the database's unique constraints decided.
+        previous = Application.objects.filter(submission_key=submission_key).first()
+        if previous is not None:
+            return Submission(previous, created=False)
+        duplicate = find_open_duplicate(email=fields["email"], phone=fields["phone"])
+        if duplicate is None:
+            raise
+        _remind_of_status_link(duplicate[0])
+        raise DuplicateApplication(*duplicate) from None
+    return Submission(application, created=True)
+
+
+def _remind_of_status_link(application: Application) -> None:
+    transaction.on_commit(lambda: tasks.send_status_link_reminder.enqueue(application.pk))
+
+
+def _locked(application: Application) -> Application:
+    return Application.objects.select_for_update().get(pk=application.pk)
+
+
+def _record_decision(application, *, kind, by, reason="") -> Decision:
+    return Decision.objects.create(
+        application=application, kind=kind, reason=reason, decided_by=by, decided_at=timezone.now()
+    )
+
+
+def withdraw_application(*, application: Application) -> Application:
+    """The applicant withdraws; only an open application can be withdrawn."""
+    with transaction.atomic():
+        application = _locked(application)
+        if not application.is_open:
+            raise ApplicationError(_("Bu başvuru artık geri çekilemez."))
+        application.status = Application.Status.WITHDRAWN
+        application.decided_at = timezone.now()
+        application.save(update_fields=["status", "decided_at"])
+        _record_decision(application, kind=Decision.Kind.WITHDRAW, by=None)
+        transaction.on_commit(lambda: tasks.send_withdrawal_confirmation.enqueue(application.pk))
+    return application
+
+
+def approve_application(*, application: Application, by) -> Application:
+    """Approval makes the applicant a volunteer: an account, a profile and an invitation."""
+    from esit.volunteers.services import create_volunteer_from_application
+
+    with transaction.atomic():
+        application = _locked(application)
+        _check_can_decide(application)
+        application.status = Application.Status.APPROVED
+        application.decision_reason = ""
+        application.decided_at = timezone.now()
+        volunteer = create_volunteer_from_application(application=application)
+        application.user = volunteer.user
+        application.save(update_fields=["status", "decision_reason", "decided_at", "user"])
+        _record_decision(application, kind=Decision.Kind.APPROVE, by=by)
+        transaction.on_commit(lambda: tasks.send_approval.enqueue(application.pk))
+    return application
+
+
+def waitlist_application(*, application: Application, by, reason: str = "") -> Application:
+    with transaction.atomic():
+        application = _locked(application)
+        _check_can_decide(application)
+        if application.status == Application.Status.WAITLISTED:
+            raise ApplicationError(_("Bu başvuru zaten bekleme listesinde."))
+        application.status = Application.Status.WAITLISTED
+        application.decision_reason = reason
+        application.decided_at = timezone.now()
+        application.save(update_fields=["status", "decision_reason", "decided_at"])
+        _record_decision(application, kind=Decision.Kind.WAITLIST, by=by, reason=reason)
+        transaction.on_commit(lambda: tasks.send_waitlisted.enqueue(application.pk))
+    return application
+
+
+def reject_application(*, application: Application, by, reason: str) -> Application:
+    """A rejection always carries a reason: the applicant deserves to know why."""
+    if not reason.strip():
+        raise ApplicationError(_("Olumsuz kararın gerekçesini yazın; başvuru sahibi bunu görecek."))
+    with transaction.atomic():
+        application = _locked(application)
+        _check_can_decide(application)
+        application.status = Application.Status.REJECTED
+        application.decision_reason = reason.strip()
+        application.decided_at = timezone.now()
+        application.save(update_fields=["status", "decision_reason", "decided_at"])
+        _record_decision(application, kind=Decision.Kind.REJECT, by=by, reason=reason.strip())
+        transaction.on_commit(lambda: tasks.send_rejection.enqueue(application.pk))
+    return application
+
+
+def _check_can_decide(application: Application) -> None:
+    if not application.is_open:
+        raise ApplicationError(
+            _("Bu başvuru için karar verilmiş ya da başvuru geri çekilmiş; yeni karar verilemez.")
+        )
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    done: list[Application]
+    skipped: list[tuple[Application, str]]
+
+
+def decide_in_bulk(*, applications: Iterable[Application], kind: str, by, reason: str = "") -> BulkResult:
+    """Apply one decision to many applications; each succeeds or is skipped with its reason."""
+    if kind == Decision.Kind.REJECT and not reason.strip():
+        raise ApplicationError(_("Olumsuz kararın gerekçesini yazın; başvuru sahibi bunu görecek."))
+    done, skipped = [], []
+    for application in applications:
+        try:
+            if kind == Decision.Kind.APPROVE:
+                done.append(approve_application(application=application, by=by))
+            elif kind == Decision.Kind.REJECT:
+                done.append(reject_application(application=application, by=by, reason=reason))
+            else:
+                raise ApplicationError(_("Bilinmeyen karar."))
+        except ApplicationError as error:
+            skipped.append((application, str(error.message)))
+    return BulkResult(done, skipped)
+
+
+def add_note(*, application: Application, author, body: str) -> Note:
+    return Note.objects.create(application=application, author=author, body=body.strip())

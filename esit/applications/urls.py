@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "applications"
+
+urlpatterns = [
+    path("", views.apply, name="apply"),
+    path("thanks/", views.thanks, name="thanks"),
+    path("status/<str:token>/", views.status, name="status"),
+]

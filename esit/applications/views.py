@@ -1,0 +1,84 @@
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.decorators import ratelimit
+
+from esit.core.network import client_ip
+from esit.privacy.models import PrivacyNotice
+from esit.privacy.services import current_notice
+
+from . import services
+from .forms import ApplicationForm, WithdrawForm
+from .models import Application
+
+THANKS_SESSION_KEY = "esit_application_token"
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate=lambda _group, _request: settings.APPLY_RATE_LIMIT, method="POST", block=True)
+def apply(request):
+    if request.method == "POST":
+        form = ApplicationForm(request.POST)
+        if form.is_bot:
+            # Bots get the same answer as people and nothing is stored.
+            return redirect("applications:thanks")
+        if form.is_valid():
+            try:
+                submission = services.submit_application(
+                    fields=form.application_fields(),
+                    areas=form.cleaned_data["areas"],
+                    languages=form.chosen_languages(),
+                    submission_key=form.cleaned_data["submission_key"],
+                    language=get_language(),
+                    ip=client_ip(request),
+                )
+            except services.DuplicateApplication as duplicate:
+                form.add_error(duplicate.field, duplicate.message)
+            else:
+                request.session[THANKS_SESSION_KEY] = submission.application.status_token
+                return redirect("applications:thanks")
+    else:
+        form = ApplicationForm(initial={"submission_key": uuid.uuid4()})
+    return render(
+        request,
+        "applications/apply.html",
+        {
+            "form": form,
+            "notice": current_notice(PrivacyNotice.Kind.INFORMATION),
+            "notice_url": reverse("privacy:notice"),
+        },
+    )
+
+
+@never_cache
+def thanks(request):
+    token = request.session.get(THANKS_SESSION_KEY)
+    return render(request, "applications/thanks.html", {"status_token": token})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def status(request, token):
+    application = get_object_or_404(
+        Application.objects.select_related("district").prefetch_related("areas"), status_token=token
+    )
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.withdraw_application(application=application)
+        except services.ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Başvurunuz geri çekildi. Size bir onay e-postası gönderdik."))
+        return redirect("applications:status", token=token)
+    response = render(request, "applications/status.html", {"application": application, "form": form})
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,44 @@
+from django.db import connection
+from django.http import HttpResponseForbidden, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+def home(request):
+    return render(request, "core/home.html")
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    """Liveness for load balancers: the process answers and the database does too."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as error:  # noqa: BLE001 - any database failure means "not healthy"
+        return JsonResponse(
+            {"status": "error", "database": "unavailable", "detail": type(error).__name__},
+            status=503,
+        )
+    return JsonResponse({"status": "ok", "database": "ok", "vendor": connection.vendor})
+
+
+def home_after_login(request):
+    """Send each person where their work is: staff to /staff/, volunteers to /me/."""
+    user = request.user
+    if user.is_authenticated and user.is_staff_member:
+        return redirect("staff:dashboard")
+    if user.is_authenticated:
+        return redirect("volunteers:dashboard")
+    return redirect("home")
+
+
+def rate_limited(request, exception=None):
+    return render(request, "core/rate_limited.html", status=429)
+
+
+def forbidden(request, exception=None):
+    return HttpResponseForbidden(render_to_string("403.html", request=request))

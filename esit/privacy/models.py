@@ -1,0 +1,72 @@
+"""KVKK records: the versioned texts people are shown and what they agreed to.
+
+Law No. 6698 (KVKK) requires that the data controller can prove which
+information notice a person saw and when they gave explicit consent; so
+texts are versioned and never edited once published, and every consent keeps
+its version, time and a hashed address.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyNotice(models.Model):
+    class Kind(models.TextChoices):
+        INFORMATION = "information", _("Aydınlatma metni")
+        EXPLICIT_CONSENT = "explicit_consent", _("Açık rıza metni")
+
+    kind = models.CharField(_("tür"), max_length=20, choices=Kind)
+    version = models.CharField(_("sürüm"), max_length=20)
+    title_tr = models.CharField(_("başlık (Türkçe)"), max_length=200)
+    title_en = models.CharField(_("başlık (İngilizce)"), max_length=200, blank=True)
+    body_tr = models.TextField(_("metin (Türkçe)"))
+    body_en = models.TextField(_("metin (İngilizce)"), blank=True)
+    published_at = models.DateTimeField(_("yayın tarihi"))
+
+    class Meta:
+        verbose_name = _("KVKK metni")
+        verbose_name_plural = _("KVKK metinleri")
+        ordering = ["kind", "-published_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "version"], name="privacy_notice_unique_version")
+        ]
+        get_latest_by = "published_at"
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.version}"
+
+    @property
+    def title(self) -> str:
+        return self.title_en if get_language() == "en" and self.title_en else self.title_tr
+
+    @property
+    def body(self) -> str:
+        return self.body_en if get_language() == "en" and self.body_en else self.body_tr
+
+
+class ConsentRecord(models.Model):
+    """One person's explicit consent to one version of the consent text."""
+
+    notice = models.ForeignKey(PrivacyNotice, on_delete=models.PROTECT, related_name="consents")
+    information_notice = models.ForeignKey(
+        PrivacyNotice, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("gösterilen aydınlatma metni"),
+    )
+    email = models.EmailField(_("e-posta"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="consents",
+    )
+    given_at = models.DateTimeField(_("verildiği an"))
+    ip_hash = models.CharField(_("IP özeti"), max_length=64)
+    withdrawn_at = models.DateTimeField(_("geri alındığı an"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("açık rıza kaydı")
+        verbose_name_plural = _("açık rıza kayıtları")
+        indexes = [models.Index(fields=["email"])]
+
+    def __str__(self):
+        return f"{self.email} · {self.notice}"

@@ -1,0 +1,21 @@
+from django.utils import timezone
+
+from esit.core.network import hash_ip
+
+from .models import ConsentRecord, PrivacyNotice
+
+
+def current_notice(kind: str) -> PrivacyNotice:
+    return PrivacyNotice.objects.filter(kind=kind, published_at__lte=timezone.now()).latest()
+
+
+def record_consent(*, email: str, ip: str, at, user=None) -> ConsentRecord:
+    """Keep the proof KVKK asks for: which texts, when, and from where (hashed)."""
+    return ConsentRecord.objects.create(
+        notice=current_notice(PrivacyNotice.Kind.EXPLICIT_CONSENT),
+        information_notice=current_notice(PrivacyNotice.Kind.INFORMATION),
+        email=email,
+        user=user,
+        given_at=at,
+        ip_hash=hash_ip(ip),
+    )

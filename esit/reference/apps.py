@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReferenceConfig(AppConfig):
+    name = "esit.reference"
+    label = "reference"
+    verbose_name = _("Referans verileri")

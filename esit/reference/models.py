@@ -1,0 +1,85 @@
+"""The lists the programme runs on: districts, volunteer areas, languages.
+
+İzmir's lists are loaded by a data migration (DESIGN.md §6); staff may add
+more, and another city can replace them, so nothing refers to an entry by
+anything but its database row.
+"""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from esit.core.turkish import sort_key
+
+
+class BilingualName(models.Model):
+    name_tr = models.CharField(_("ad (Türkçe)"), max_length=120)
+    name_en = models.CharField(_("ad (İngilizce)"), max_length=120, blank=True)
+    is_active = models.BooleanField(_("etkin"), default=True)
+    position = models.PositiveSmallIntegerField(_("sıra"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name_tr"]
+
+    @property
+    def name(self) -> str:
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name_tr
+
+    def __str__(self):
+        return self.name
+
+
+class ActiveQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class District(BilingualName):
+    class Kind(models.TextChoices):
+        DISTRICT = "district", _("İlçe")
+        OUTSIDE = "outside", _("İzmir dışı")
+        ONLINE = "online", _("Yalnızca çevrim içi")
+
+    slug = models.SlugField(unique=True)
+    kind = models.CharField(_("tür"), max_length=10, choices=Kind, default=Kind.DISTRICT)
+
+    objects = ActiveQuerySet.as_manager()
+
+    class Meta(BilingualName.Meta):
+        verbose_name = _("ilçe")
+        verbose_name_plural = _("ilçeler")
+
+
+class VolunteerArea(BilingualName):
+    slug = models.SlugField(unique=True)
+
+    objects = ActiveQuerySet.as_manager()
+
+    class Meta(BilingualName.Meta):
+        verbose_name = _("gönüllülük alanı")
+        verbose_name_plural = _("gönüllülük alanları")
+
+
+class Language(BilingualName):
+    code = models.CharField(_("kod"), max_length=16, unique=True)
+
+    objects = ActiveQuerySet.as_manager()
+
+    class Meta(BilingualName.Meta):
+        verbose_name = _("dil")
+        verbose_name_plural = _("diller")
+
+
+class LanguageLevel(models.TextChoices):
+    BASIC = "basic", _("Başlangıç")
+    INTERMEDIATE = "intermediate", _("Orta")
+    FLUENT = "fluent", _("İleri")
+    NATIVE = "native", _("Ana dil")
+
+
+def sorted_by_name(items):
+    """Sort reference rows by their shown name in Turkish alphabetical order."""
+    return sorted(items, key=lambda item: (item.position, sort_key(item.name)))

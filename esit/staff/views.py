@@ -1,0 +1,5 @@
+from django.shortcuts import redirect
+
+
+def dashboard(request):
+    return redirect("staff:dashboard")

@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from esit.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("accounts/welcome/", core_views.home_after_login, name="home_after_login"),
+    path("accounts/", include("allauth.urls")),
+    path("apply/", include("esit.applications.urls")),
+    path("me/", include("esit.volunteers.urls")),
+    path("privacy/", include("esit.privacy.urls")),
+    path("staff/admin/", admin.site.urls),
+    path("staff/", include("esit.staff.urls")),
+]
+
+handler403 = "esit.core.views.forbidden"

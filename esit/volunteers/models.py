@@ -1,0 +1,72 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from esit.applications.models import Gender
+from esit.reference.models import District, Language, LanguageLevel, VolunteerArea
+
+
+class Volunteer(models.Model):
+    """An approved applicant's profile: what matching, activities and reports read."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Etkin")
+        WITHDRAWN = "withdrawn", _("Programdan ayrıldı")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="volunteer"
+    )
+    application = models.OneToOneField(
+        "applications.Application", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="volunteer",
+    )
+    first_name = models.CharField(_("ad"), max_length=80)
+    last_name = models.CharField(_("soyad"), max_length=80)
+    phone = models.CharField(_("cep telefonu"), max_length=16)
+    birth_date = models.DateField(_("doğum tarihi"))
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="volunteers", verbose_name=_("ilçe")
+    )
+    areas = models.ManyToManyField(
+        VolunteerArea, related_name="volunteers", verbose_name=_("gönüllülük alanları")
+    )
+    availability = models.PositiveIntegerField(_("haftalık uygunluk"), default=0)
+    gender = models.CharField(_("cinsiyet"), max_length=20, choices=Gender, blank=True)
+    status = models.CharField(
+        _("durum"), max_length=10, choices=Status, default=Status.ACTIVE, db_index=True
+    )
+    joined_at = models.DateTimeField(_("katılım tarihi"))
+    left_at = models.DateTimeField(_("ayrılış tarihi"), null=True, blank=True)
+    search_text = models.CharField(max_length=420, db_index=True, editable=False)
+
+    # Notification preferences: the volunteer decides what reaches their inbox.
+    notify_announcements = models.BooleanField(_("duyurular"), default=True)
+    notify_activities = models.BooleanField(_("yeni etkinlikler ve davetler"), default=True)
+    notify_reminders = models.BooleanField(_("vardiya hatırlatmaları"), default=True)
+
+    class Meta:
+        verbose_name = _("gönüllü")
+        verbose_name_plural = _("gönüllüler")
+        indexes = [models.Index(fields=["status", "district"], name="volunteer_status_district")]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+
+class VolunteerLanguage(models.Model):
+    volunteer = models.ForeignKey(Volunteer, on_delete=models.CASCADE, related_name="languages")
+    language = models.ForeignKey(Language, on_delete=models.PROTECT, related_name="+")
+    level = models.CharField(_("düzey"), max_length=12, choices=LanguageLevel)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["volunteer", "language"], name="volunteer_language_once")
+        ]

@@ -1,0 +1,114 @@
+"""A volunteer's life in the programme: joining from an application, keeping a profile, leaving."""
+
+from allauth.account.forms import default_token_generator
+from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from esit.accounts.models import Role
+from esit.core.turkish import fold
+
+from .models import Volunteer, VolunteerLanguage
+
+
+def search_text_for(first_name: str, last_name: str, email: str) -> str:
+    return fold(f"{first_name} {last_name} {email}")[:420]
+
+
+def create_volunteer_from_application(*, application) -> Volunteer:
+    """Give an approved applicant an account and a profile copied from their application.
+
+    Someone who left the programme and applied again keeps their account and
+    history: their profile is refreshed and made active again.
+    """
+    User = get_user_model()
+    with transaction.atomic():
+        user, _created = User.objects.get_or_create(
+            email=application.email,
+            defaults={
+                "first_name": application.first_name,
+                "last_name": application.last_name,
+                "preferred_language": application.language,
+            },
+        )
+        if _created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        user.groups.add(Group.objects.get(name=Role.VOLUNTEER))
+        # They proved the address by following the e-mailed invitation; allauth needs it verified.
+        EmailAddress.objects.update_or_create(
+            user=user, email=application.email, defaults={"verified": True, "primary": True}
+        )
+        profile = {
+            "application": application,
+            "first_name": application.first_name,
+            "last_name": application.last_name,
+            "phone": application.phone,
+            "birth_date": application.birth_date,
+            "district": application.district,
+            "availability": application.availability,
+            "gender": application.gender,
+            "status": Volunteer.Status.ACTIVE,
+            "left_at": None,
+            "search_text": search_text_for(
+                application.first_name, application.last_name, application.email
+            ),
+        }
+        volunteer, created = Volunteer.objects.update_or_create(
+            user=user, defaults=profile, create_defaults={**profile, "joined_at": timezone.now()}
+        )
+        volunteer.areas.set(application.areas.all())
+        volunteer.languages.all().delete()
+        VolunteerLanguage.objects.bulk_create(
+            VolunteerLanguage(volunteer=volunteer, language_id=item.language_id, level=item.level)
+            for item in application.languages.all()
+        )
+    return volunteer
+
+
+def invitation_url(user) -> str:
+    """A one-time link to set a password, using allauth's own password-reset tokens."""
+    path = reverse(
+        "account_reset_password_from_key",
+        kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+    )
+    return settings.SITE_URL + path
+
+
+def update_profile(*, volunteer: Volunteer, phone: str, district, areas, languages, availability: int) -> Volunteer:
+    with transaction.atomic():
+        volunteer.phone = phone
+        volunteer.district = district
+        volunteer.availability = availability
+        volunteer.save(update_fields=["phone", "district", "availability"])
+        volunteer.areas.set(areas)
+        volunteer.languages.all().delete()
+        VolunteerLanguage.objects.bulk_create(
+            VolunteerLanguage(volunteer=volunteer, language=language, level=level)
+            for language, level in languages
+        )
+    return volunteer
+
+
+def update_notifications(*, volunteer: Volunteer, announcements: bool, activities: bool, reminders: bool) -> Volunteer:
+    volunteer.notify_announcements = announcements
+    volunteer.notify_activities = activities
+    volunteer.notify_reminders = reminders
+    volunteer.save(update_fields=["notify_announcements", "notify_activities", "notify_reminders"])
+    return volunteer
+
+
+def withdraw_from_programme(*, volunteer: Volunteer) -> Volunteer:
+    """Leaving stops all e-mail at once; the account stays so hours and certificates survive."""
+    volunteer.status = Volunteer.Status.WITHDRAWN
+    volunteer.left_at = timezone.now()
+    volunteer.notify_announcements = volunteer.notify_activities = volunteer.notify_reminders = False
+    volunteer.save(
+        update_fields=["status", "left_at", "notify_announcements", "notify_activities", "notify_reminders"]
+    )
+    return volunteer
