@@ -46,9 +46,7 @@ if PRODUCTION:
     if not ALLOWED_HOSTS:
         problems.append("ALLOWED_HOSTS is empty")
     if problems:
-        raise ImproperlyConfigured(
-            "Refusing to start in production: " + "; ".join(problems) + "."
-        )
+        raise ImproperlyConfigured("Refusing to start in production: " + "; ".join(problems) + ".")
 elif not SECRET_KEY:
     SECRET_KEY = "development-only-not-secret"  # noqa: S105 - never used when DJANGO_ENV=production
 
@@ -131,6 +129,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     (BASE_DIR / "var").mkdir(exist_ok=True)
+if not PRODUCTION:
+    (BASE_DIR / "var" / "static").mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache (rate limits, sessions): local memory by default, Redis when REDIS_URL is set.
@@ -161,8 +161,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -209,19 +211,26 @@ STORAGES = {
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "/media/"
 
-# E-mail: printed to the console in development; SMTP in production via EMAIL_URL-style parts.
-EMAIL_BACKEND = env(
+# E-mail: printed to the console in development, SMTP in production (Django 6.1 MAILERS).
+EMAIL_BACKEND_NAME = env(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if PRODUCTION
     else "django.core.mail.backends.console.EmailBackend",
 )
-EMAIL_HOST = env("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(env("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = env("EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
-EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
+MAILER_OPTIONS = {}
+if EMAIL_BACKEND_NAME.endswith("smtp.EmailBackend"):
+    MAILER_OPTIONS = {
+        "host": env("EMAIL_HOST", "localhost"),
+        "port": int(env("EMAIL_PORT", "25")),
+        "username": env("EMAIL_HOST_USER"),
+        "password": env("EMAIL_HOST_PASSWORD"),
+        "use_tls": env_bool("EMAIL_USE_TLS"),
+        "timeout": 20,
+    }
+elif EMAIL_BACKEND_NAME.endswith("filebased.EmailBackend"):
+    MAILER_OPTIONS = {"file_path": env("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))}
+MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_NAME, "OPTIONS": MAILER_OPTIONS}}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Eşit İzmir <gonullu@esitizmir.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

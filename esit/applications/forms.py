@@ -162,7 +162,7 @@ class VolunteerDetailsForm(forms.Form):
             name = f"{self.language_prefix}{language.code}"
             self.fields[name] = forms.ChoiceField(
                 label=language.name,
-                choices=[("", _("Bilmiyorum"))] + list(LanguageLevel.choices),
+                choices=[("", _("Bilmiyorum")), *LanguageLevel.choices],
                 required=False,
             )
             self.language_rows.append((language, name))
@@ -184,10 +184,13 @@ class VolunteerDetailsForm(forms.Form):
 
 class ApplicationForm(VolunteerDetailsForm):
     first_name = forms.CharField(
-        label=_("Ad"), max_length=NAME_MAX, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+        label=_("Ad"),
+        max_length=NAME_MAX,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     last_name = forms.CharField(
-        label=_("Soyad"), max_length=NAME_MAX,
+        label=_("Soyad"),
+        max_length=NAME_MAX,
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
     email = forms.EmailField(
@@ -197,19 +200,29 @@ class ApplicationForm(VolunteerDetailsForm):
         label=_("Doğum tarihi"), help_text=_("Program 18 yaşını doldurmuş kişiler içindir.")
     )
     experience = forms.CharField(
-        label=_("Deneyiminiz"), max_length=TEXT_MAX, required=False, widget=forms.Textarea,
-        help_text=_("Daha önceki gönüllülük, meslek ya da eğitim deneyiminiz (en fazla 2000 karakter)."),
+        label=_("Deneyiminiz"),
+        max_length=TEXT_MAX,
+        required=False,
+        widget=forms.Textarea,
+        help_text=_(
+            "Daha önceki gönüllülük, meslek ya da eğitim deneyiminiz (en fazla 2000 karakter)."
+        ),
     )
     motivation = forms.CharField(
-        label=_("Neden gönüllü olmak istiyorsunuz?"), max_length=TEXT_MAX, widget=forms.Textarea,
+        label=_("Neden gönüllü olmak istiyorsunuz?"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea,
         help_text=_("En fazla 2000 karakter."),
     )
     heard_from = forms.ChoiceField(
-        label=_("Bizi nereden duydunuz?"), required=False,
-        choices=[("", _("Seçin"))] + list(HeardFrom.choices),
+        label=_("Bizi nereden duydunuz?"),
+        required=False,
+        choices=[("", _("Seçin")), *HeardFrom.choices],
     )
     gender = forms.ChoiceField(
-        label=_("Cinsiyet (isteğe bağlı)"), required=False, widget=forms.RadioSelect,
+        label=_("Cinsiyet (isteğe bağlı)"),
+        required=False,
+        widget=forms.RadioSelect,
         choices=Gender.choices,
         help_text=_("Yalnızca programın kimlere ulaştığını anonim olarak ölçmek için sorulur."),
     )
@@ -225,9 +238,20 @@ class ApplicationForm(VolunteerDetailsForm):
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
 
     field_order = [
-        "first_name", "last_name", "email", "phone", "birth_date", "district", "areas",
-        "availability", "experience", "motivation", "heard_from", "gender",
-        "gender_self_description", "consent",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "birth_date",
+        "district",
+        "areas",
+        "availability",
+        "experience",
+        "motivation",
+        "heard_from",
+        "gender",
+        "gender_self_description",
+        "consent",
     ]
 
     def clean_email(self):
@@ -262,4 +286,3 @@ class WithdrawForm(forms.Form):
         label=_("Başvurumu geri çekmek istediğimi onaylıyorum."),
         error_messages={"required": _("Geri çekmek için lütfen onay kutusunu işaretleyin.")},
     )
-

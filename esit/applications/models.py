@@ -68,7 +68,9 @@ class Application(models.Model):
         _("bizi nereden duydunuz"), max_length=20, choices=HeardFrom, blank=True
     )
     gender = models.CharField(_("cinsiyet"), max_length=20, choices=Gender, blank=True)
-    gender_self_description = models.CharField(_("cinsiyet (kendi ifadeniz)"), max_length=60, blank=True)
+    gender_self_description = models.CharField(
+        _("cinsiyet (kendi ifadeniz)"), max_length=60, blank=True
+    )
     language = models.CharField(_("başvuru dili"), max_length=8, default="tr")
 
     status = models.CharField(
@@ -86,7 +88,10 @@ class Application(models.Model):
     # Turkish-folded "first last email", so search knows İ/i and I/ı on every database.
     search_text = models.CharField(max_length=420, db_index=True, editable=False)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="applications",
     )
 
@@ -99,11 +104,13 @@ class Application(models.Model):
         constraints = [
             # One open application per e-mail and per phone, enforced by the database.
             models.UniqueConstraint(
-                fields=["email"], condition=Q(status__in=["submitted", "waitlisted"]),
+                fields=["email"],
+                condition=Q(status__in=["submitted", "waitlisted"]),
                 name="application_one_open_per_email",
             ),
             models.UniqueConstraint(
-                fields=["phone"], condition=Q(status__in=["submitted", "waitlisted"]),
+                fields=["phone"],
+                condition=Q(status__in=["submitted", "waitlisted"]),
                 name="application_one_open_per_phone",
             ),
         ]
@@ -136,6 +143,9 @@ class ApplicationLanguage(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.language} ({self.get_level_display()})"
+
 
 class Decision(models.Model):
     """Every change of an application's status, who made it and why: its history."""
@@ -159,6 +169,9 @@ class Decision(models.Model):
         verbose_name = _("karar")
         verbose_name_plural = _("kararlar")
 
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.decided_at:%Y-%m-%d}"
+
 
 class Note(models.Model):
     """An internal note on an application; staff only, never shown to the applicant."""
@@ -174,3 +187,6 @@ class Note(models.Model):
         ordering = ["created_at", "id"]
         verbose_name = _("not")
         verbose_name_plural = _("notlar")
+
+    def __str__(self):
+        return self.body[:60]

@@ -34,7 +34,8 @@ class DuplicateApplication(ApplicationError):
         super().__init__(
             _(
                 "Bu e-posta adresi ya da telefon numarasıyla açık bir başvuru zaten var. "
-                "Başvurunuzu izleyebileceğiniz bağlantıyı kayıtlı e-posta adresine yeniden gönderdik."
+                "Başvurunuzu izleyebileceğiniz bağlantıyı kayıtlı e-posta adresine "
+                "yeniden gönderdik."
             )
         )
         self.existing = existing
@@ -94,7 +95,9 @@ def submit_application(
                 submitted_at=now,
                 submission_key=submission_key,
                 consent=consent,
-                search_text=search_text_for(fields["first_name"], fields["last_name"], fields["email"]),
+                search_text=search_text_for(
+                    fields["first_name"], fields["last_name"], fields["email"]
+                ),
             )
             application.areas.set(areas)
             ApplicationLanguage.objects.bulk_create(
@@ -207,7 +210,9 @@ class BulkResult:
     skipped: list[tuple[Application, str]]
 
 
-def decide_in_bulk(*, applications: Iterable[Application], kind: str, by, reason: str = "") -> BulkResult:
+def decide_in_bulk(
+    *, applications: Iterable[Application], kind: str, by, reason: str = ""
+) -> BulkResult:
     """Apply one decision to many applications; each succeeds or is skipped with its reason."""
     if kind == Decision.Kind.REJECT and not reason.strip():
         raise ApplicationError(_("Olumsuz kararın gerekçesini yazın; başvuru sahibi bunu görecek."))

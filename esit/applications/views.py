@@ -23,7 +23,9 @@ THANKS_SESSION_KEY = "esit_application_token"
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=lambda _group, _request: settings.APPLY_RATE_LIMIT, method="POST", block=True)
+@ratelimit(
+    key="ip", rate=lambda _group, _request: settings.APPLY_RATE_LIMIT, method="POST", block=True
+)
 def apply(request):
     if request.method == "POST":
         form = ApplicationForm(request.POST)
@@ -77,8 +79,12 @@ def status(request, token):
         except services.ApplicationError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _("Başvurunuz geri çekildi. Size bir onay e-postası gönderdik."))
+            messages.success(
+                request, _("Başvurunuz geri çekildi. Size bir onay e-postası gönderdik.")
+            )
         return redirect("applications:status", token=token)
-    response = render(request, "applications/status.html", {"application": application, "form": form})
+    response = render(
+        request, "applications/status.html", {"application": application, "form": form}
+    )
     response.headers["X-Robots-Tag"] = "noindex"
     return response

@@ -30,7 +30,9 @@ class PrivacyNotice(models.Model):
         verbose_name_plural = _("KVKK metinleri")
         ordering = ["kind", "-published_at"]
         constraints = [
-            models.UniqueConstraint(fields=["kind", "version"], name="privacy_notice_unique_version")
+            models.UniqueConstraint(
+                fields=["kind", "version"], name="privacy_notice_unique_version"
+            )
         ]
         get_latest_by = "published_at"
 
@@ -51,12 +53,17 @@ class ConsentRecord(models.Model):
 
     notice = models.ForeignKey(PrivacyNotice, on_delete=models.PROTECT, related_name="consents")
     information_notice = models.ForeignKey(
-        PrivacyNotice, on_delete=models.PROTECT, related_name="+",
+        PrivacyNotice,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("gösterilen aydınlatma metni"),
     )
     email = models.EmailField(_("e-posta"))
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="consents",
     )
     given_at = models.DateTimeField(_("verildiği an"))

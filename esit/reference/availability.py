@@ -49,6 +49,9 @@ def from_mask(mask: int) -> list[str]:
 def grid(mask: int):
     """Rows of (day label, [(part label, available)]) for showing a week."""
     return [
-        (day_label, [(part_label, bool(mask & _BIT[f"{day}_{part}"])) for part, part_label in PARTS])
+        (
+            day_label,
+            [(part_label, bool(mask & _BIT[f"{day}_{part}"])) for part, part_label in PARTS],
+        )
         for day, day_label in DAYS
     ]

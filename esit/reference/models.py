@@ -22,14 +22,14 @@ class BilingualName(models.Model):
         abstract = True
         ordering = ["position", "name_tr"]
 
+    def __str__(self):
+        return self.name
+
     @property
     def name(self) -> str:
         if get_language() == "en" and self.name_en:
             return self.name_en
         return self.name_tr
-
-    def __str__(self):
-        return self.name
 
 
 class ActiveQuerySet(models.QuerySet):

@@ -17,7 +17,10 @@ class Volunteer(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="volunteer"
     )
     application = models.OneToOneField(
-        "applications.Application", null=True, blank=True, on_delete=models.SET_NULL,
+        "applications.Application",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="volunteer",
     )
     first_name = models.CharField(_("ad"), max_length=80)
@@ -68,5 +71,10 @@ class VolunteerLanguage(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["volunteer", "language"], name="volunteer_language_once")
+            models.UniqueConstraint(
+                fields=["volunteer", "language"], name="volunteer_language_once"
+            )
         ]
+
+    def __str__(self):
+        return f"{self.language} ({self.get_level_display()})"

@@ -28,7 +28,7 @@ def create_volunteer_from_application(*, application) -> Volunteer:
     """
     User = get_user_model()
     with transaction.atomic():
-        user, _created = User.objects.get_or_create(
+        user, created = User.objects.get_or_create(
             email=application.email,
             defaults={
                 "first_name": application.first_name,
@@ -36,7 +36,7 @@ def create_volunteer_from_application(*, application) -> Volunteer:
                 "preferred_language": application.language,
             },
         )
-        if _created:
+        if created:
             user.set_unusable_password()
             user.save(update_fields=["password"])
         user.groups.add(Group.objects.get(name=Role.VOLUNTEER))
@@ -59,7 +59,7 @@ def create_volunteer_from_application(*, application) -> Volunteer:
                 application.first_name, application.last_name, application.email
             ),
         }
-        volunteer, created = Volunteer.objects.update_or_create(
+        volunteer, _joined = Volunteer.objects.update_or_create(
             user=user, defaults=profile, create_defaults={**profile, "joined_at": timezone.now()}
         )
         volunteer.areas.set(application.areas.all())
@@ -75,12 +75,17 @@ def invitation_url(user) -> str:
     """A one-time link to set a password, using allauth's own password-reset tokens."""
     path = reverse(
         "account_reset_password_from_key",
-        kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb36": user_pk_to_url_str(user),
+            "key": default_token_generator.make_token(user),
+        },
     )
     return settings.SITE_URL + path
 
 
-def update_profile(*, volunteer: Volunteer, phone: str, district, areas, languages, availability: int) -> Volunteer:
+def update_profile(
+    *, volunteer: Volunteer, phone: str, district, areas, languages, availability: int
+) -> Volunteer:
     with transaction.atomic():
         volunteer.phone = phone
         volunteer.district = district
@@ -95,7 +100,9 @@ def update_profile(*, volunteer: Volunteer, phone: str, district, areas, languag
     return volunteer
 
 
-def update_notifications(*, volunteer: Volunteer, announcements: bool, activities: bool, reminders: bool) -> Volunteer:
+def update_notifications(
+    *, volunteer: Volunteer, announcements: bool, activities: bool, reminders: bool
+) -> Volunteer:
     volunteer.notify_announcements = announcements
     volunteer.notify_activities = activities
     volunteer.notify_reminders = reminders
@@ -107,8 +114,16 @@ def withdraw_from_programme(*, volunteer: Volunteer) -> Volunteer:
     """Leaving stops all e-mail at once; the account stays so hours and certificates survive."""
     volunteer.status = Volunteer.Status.WITHDRAWN
     volunteer.left_at = timezone.now()
-    volunteer.notify_announcements = volunteer.notify_activities = volunteer.notify_reminders = False
+    volunteer.notify_announcements = volunteer.notify_activities = volunteer.notify_reminders = (
+        False
+    )
     volunteer.save(
-        update_fields=["status", "left_at", "notify_announcements", "notify_activities", "notify_reminders"]
+        update_fields=[
+            "status",
+            "left_at",
+            "notify_announcements",
+            "notify_activities",
+            "notify_reminders",
+        ]
     )
     return volunteer

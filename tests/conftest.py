@@ -1,0 +1,115 @@
+"""Test-suite guards and personas shared by every test (STYLE.md §10, §14).
+
+Guards, after ephios: a test fails on any logged error, on a template that
+prints an unknown variable, and on a naive datetime (pyproject turns that
+RuntimeWarning into an error).
+"""
+
+import logging
+import os
+
+import pytest
+from django.core.cache import cache
+
+from tests import factories
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # the ORM inside sync Playwright tests
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class InvalidTemplateVariable(str):
+    """`string_if_invalid` that fails the test when a template prints a missing variable."""
+
+    def __mod__(self, other):
+        raise AssertionError(f"Template printed an unknown variable: {other!r}")
+
+    def __bool__(self):  # keep `{% if missing %}` behaving as Django intends
+        return False
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    settings.SITE_URL = "http://testserver"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    for template in settings.TEMPLATES:
+        template["OPTIONS"]["string_if_invalid"] = InvalidTemplateVariable("%s")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and allauth's counters live in the cache: each test starts clean."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_logged_errors(caplog):
+    caplog.set_level(logging.WARNING)
+    yield
+    errors = [r for r in caplog.get_records("call") if r.levelno >= logging.ERROR]
+    assert not errors, "A test logged errors: " + "; ".join(r.getMessage() for r in errors)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture
+def run_on_commit(django_capture_on_commit_callbacks):
+    """Use as `with run_on_commit(): ...` so e-mails enqueued on commit are sent in the test."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+# Personas ---------------------------------------------------------------
+
+
+@pytest.fixture
+def volunteer(db):
+    return factories.VolunteerFactory()
+
+
+@pytest.fixture
+def coordinator(db):
+    return factories.StaffFactory(role="coordinator")
+
+
+@pytest.fixture
+def administrator(db):
+    return factories.StaffFactory(role="administrator")
+
+
+@pytest.fixture
+def coordinator_without_two_factor(db):
+    return factories.StaffFactory(role="coordinator", two_factor=False)
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
+def volunteer_client(client, volunteer):
+    client.force_login(volunteer.user)
+    return client

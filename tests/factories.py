@@ -1,0 +1,137 @@
+"""factory_boy factories for the domain; reference rows come from the data migration."""
+
+import datetime
+import uuid
+
+import factory
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from esit.accounts.models import User
+from esit.applications.models import Application, ApplicationLanguage
+from esit.core.turkish import fold
+from esit.privacy.services import record_consent
+from esit.reference.models import District, Language, VolunteerArea
+from esit.volunteers.models import Volunteer
+
+PASSWORD = "esit-test-password-2026"
+
+
+def district(slug="konak"):
+    return District.objects.get(slug=slug)
+
+
+def area(slug="translation"):
+    return VolunteerArea.objects.get(slug=slug)
+
+
+def language(code="en"):
+    return Language.objects.get(code=code)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"kisi{n}@example.org")
+    first_name = "Ayşe"
+    last_name = "Yılmaz"
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified_email(obj, create, extracted, **kwargs):
+        if create:
+            EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
+            obj.save()
+
+
+class StaffFactory(UserFactory):
+    """A coordinator or administrator; with a TOTP authenticator unless two_factor=False."""
+
+    first_name = "Zeynep"
+    last_name = "Koordinatör"
+    is_staff = True
+
+    class Params:
+        role = "coordinator"
+        two_factor = True
+
+    @factory.post_generation
+    def groups(obj, create, extracted, **kwargs):
+        if create:
+            obj.groups.add(Group.objects.get(name=obj._role))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        role = kwargs.pop("role", "coordinator")
+        two_factor = kwargs.pop("two_factor", True)
+        user = super()._create(model_class, *args, **kwargs)
+        user._role = role
+        user.totp_secret = None
+        if two_factor:
+            user.totp_secret = generate_totp_secret()
+            TOTP.activate(user, user.totp_secret)
+        return user
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+        skip_postgeneration_save = True
+
+    first_name = "Işıl"
+    last_name = "Güneş"
+    email = factory.Sequence(lambda n: f"basvuru{n}@example.org")
+    phone = factory.Sequence(lambda n: f"+90532{n:07d}")
+    birth_date = datetime.date(1990, 5, 17)
+    district = factory.LazyFunction(district)
+    availability = 0b111
+    motivation = "Eşitlik için çalışmak istiyorum."
+    submitted_at = factory.LazyFunction(timezone.now)
+    submission_key = factory.LazyFunction(uuid.uuid4)
+    consent = factory.LazyAttribute(
+        lambda o: record_consent(email=o.email, ip="127.0.0.1", at=timezone.now())
+    )
+    search_text = factory.LazyAttribute(lambda o: fold(f"{o.first_name} {o.last_name} {o.email}"))
+
+    @factory.post_generation
+    def areas(obj, create, extracted, **kwargs):
+        if create:
+            obj.areas.set(extracted if extracted is not None else [area()])
+
+    @factory.post_generation
+    def languages(obj, create, extracted, **kwargs):
+        if create:
+            for lang, level in extracted if extracted is not None else [(language(), "fluent")]:
+                ApplicationLanguage.objects.create(application=obj, language=lang, level=level)
+
+
+class VolunteerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Volunteer
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(UserFactory)
+    first_name = factory.SelfAttribute("user.first_name")
+    last_name = factory.SelfAttribute("user.last_name")
+    phone = factory.Sequence(lambda n: f"+90542{n:07d}")
+    birth_date = datetime.date(1988, 3, 8)
+    district = factory.LazyFunction(district)
+    availability = 0b101
+    joined_at = factory.LazyFunction(timezone.now)
+    search_text = factory.LazyAttribute(
+        lambda o: fold(f"{o.first_name} {o.last_name} {o.user.email}")
+    )
+
+    @factory.post_generation
+    def role(obj, create, extracted, **kwargs):
+        if create:
+            obj.user.groups.add(Group.objects.get(name="volunteer"))
+
+    @factory.post_generation
+    def areas(obj, create, extracted, **kwargs):
+        if create:
+            obj.areas.set(extracted if extracted is not None else [area()])
