@@ -9,11 +9,20 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from esit.accounts.models import Role
 from esit.core.turkish import fold
 
 from .models import Volunteer, VolunteerLanguage
+
+
+class VolunteerError(Exception):
+    """A rule refused the change; the message is translated and safe to show."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
 
 
 def search_text_for(first_name: str, last_name: str, email: str) -> str:
@@ -24,7 +33,8 @@ def create_volunteer_from_application(*, application) -> Volunteer:
     """Give an approved applicant an account and a profile copied from their application.
 
     Someone who left the programme and applied again keeps their account and
-    history: their profile is refreshed and made active again.
+    history: their profile is refreshed and made active again, and the e-mail
+    that leaving switched off is switched back on (they asked to take part).
     """
     User = get_user_model()
     with transaction.atomic():
@@ -59,6 +69,13 @@ def create_volunteer_from_application(*, application) -> Volunteer:
                 application.first_name, application.last_name, application.email
             ),
         }
+        rejoining = Volunteer.objects.filter(user=user, status=Volunteer.Status.WITHDRAWN).exists()
+        if rejoining:
+            profile |= {
+                "notify_announcements": True,
+                "notify_activities": True,
+                "notify_reminders": True,
+            }
         volunteer, _joined = Volunteer.objects.update_or_create(
             user=user, defaults=profile, create_defaults={**profile, "joined_at": timezone.now()}
         )
@@ -83,47 +100,74 @@ def invitation_url(user) -> str:
     return settings.SITE_URL + path
 
 
+def _locked_active(volunteer: Volunteer) -> Volunteer:
+    """Lock the profile row and refuse changes once its owner has left the programme."""
+    locked = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+    if not locked.is_active:
+        raise VolunteerError(
+            _(
+                "Programdan ayrıldığınız için bu işlem yapılamaz. "
+                "Yeniden katılmak için yeni bir başvuru yapabilirsiniz."
+            )
+        )
+    return locked
+
+
 def update_profile(
     *, volunteer: Volunteer, phone: str, district, areas, languages, availability: int
 ) -> Volunteer:
+    """The volunteer keeps what matching reads up to date: district, areas, languages, week.
+
+    `languages` is a list of (Language, level) pairs. The search text (name and
+    e-mail) does not depend on anything changed here, so it stays as it is.
+    """
     with transaction.atomic():
-        volunteer.phone = phone
-        volunteer.district = district
-        volunteer.availability = availability
-        volunteer.save(update_fields=["phone", "district", "availability"])
-        volunteer.areas.set(areas)
-        volunteer.languages.all().delete()
+        locked = _locked_active(volunteer)
+        locked.phone = phone
+        locked.district = district
+        locked.availability = availability
+        locked.save(update_fields=["phone", "district", "availability"])
+        locked.areas.set(areas)
+        locked.languages.all().delete()
         VolunteerLanguage.objects.bulk_create(
-            VolunteerLanguage(volunteer=volunteer, language=language, level=level)
+            VolunteerLanguage(volunteer=locked, language=language, level=level)
             for language, level in languages
         )
-    return volunteer
+    return locked
 
 
 def update_notifications(
     *, volunteer: Volunteer, announcements: bool, activities: bool, reminders: bool
 ) -> Volunteer:
-    volunteer.notify_announcements = announcements
-    volunteer.notify_activities = activities
-    volunteer.notify_reminders = reminders
-    volunteer.save(update_fields=["notify_announcements", "notify_activities", "notify_reminders"])
-    return volunteer
+    """The volunteer decides which e-mail reaches them; someone who left gets none."""
+    with transaction.atomic():
+        locked = _locked_active(volunteer)
+        locked.notify_announcements = announcements
+        locked.notify_activities = activities
+        locked.notify_reminders = reminders
+        locked.save(update_fields=["notify_announcements", "notify_activities", "notify_reminders"])
+    return locked
 
 
 def withdraw_from_programme(*, volunteer: Volunteer) -> Volunteer:
-    """Leaving stops all e-mail at once; the account stays so hours and certificates survive."""
-    volunteer.status = Volunteer.Status.WITHDRAWN
-    volunteer.left_at = timezone.now()
-    volunteer.notify_announcements = volunteer.notify_activities = volunteer.notify_reminders = (
-        False
-    )
-    volunteer.save(
-        update_fields=[
-            "status",
-            "left_at",
-            "notify_announcements",
-            "notify_activities",
-            "notify_reminders",
-        ]
-    )
-    return volunteer
+    """Leaving stops all e-mail at once; the account stays so hours and certificates survive.
+
+    Applying again and being approved reactivates the same account and profile.
+    """
+    with transaction.atomic():
+        locked = _locked_active(volunteer)
+        locked.status = Volunteer.Status.WITHDRAWN
+        locked.left_at = timezone.now()
+        locked.notify_announcements = False
+        locked.notify_activities = False
+        locked.notify_reminders = False
+        locked.save(
+            update_fields=[
+                "status",
+                "left_at",
+                "notify_announcements",
+                "notify_activities",
+                "notify_reminders",
+            ]
+        )
+    return locked

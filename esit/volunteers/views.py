@@ -1,7 +1,86 @@
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from esit.reference import availability
+
+from . import services
+from .forms import LeaveProgrammeForm, NotificationsForm, ProfileForm
+from .permissions import volunteer_view
 
 
-@login_required
-def dashboard(request):
-    return render(request, "volunteers/dashboard.html")
+@require_GET
+@volunteer_view(active_only=False)
+def dashboard(request, volunteer):
+    return render(
+        request,
+        "volunteers/dashboard.html",
+        {
+            "volunteer": volunteer,
+            "areas": volunteer.areas.all(),
+            "languages": volunteer.languages.all(),
+            "week": availability.grid(volunteer.availability),
+            "parts": [label for _part, label in availability.PARTS],
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@volunteer_view(active_only=True)
+def edit_profile(request, volunteer):
+    form = ProfileForm(request.POST if request.method == "POST" else None, volunteer=volunteer)
+    if form.is_valid():
+        try:
+            services.update_profile(
+                volunteer=volunteer,
+                phone=form.cleaned_data["phone"],
+                district=form.cleaned_data["district"],
+                areas=form.cleaned_data["areas"],
+                languages=form.chosen_languages(),
+                availability=form.availability_mask(),
+            )
+        except services.VolunteerError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Profiliniz güncellendi."))
+        return redirect("volunteers:dashboard")
+    return render(request, "volunteers/profile_form.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@volunteer_view(active_only=True)
+def edit_notifications(request, volunteer):
+    form = NotificationsForm(
+        request.POST if request.method == "POST" else None, volunteer=volunteer
+    )
+    if form.is_valid():
+        try:
+            services.update_notifications(volunteer=volunteer, **form.cleaned_data)
+        except services.VolunteerError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Bildirim tercihleriniz kaydedildi."))
+        return redirect("volunteers:dashboard")
+    return render(request, "volunteers/notifications_form.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@volunteer_view(active_only=True)
+def withdraw(request, volunteer):
+    form = LeaveProgrammeForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            services.withdraw_from_programme(volunteer=volunteer)
+        except services.VolunteerError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Eşit İzmir gönüllü programından ayrıldınız. Artık size e-posta "
+                    "göndermeyeceğiz. Katkılarınız için teşekkür ederiz."
+                ),
+            )
+        return redirect("volunteers:dashboard")
+    return render(request, "volunteers/withdraw.html", {"form": form})
