@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import phonenumbers
 from django import forms
@@ -14,18 +15,25 @@ from .models import Gender, HeardFrom
 NAME_MAX = 80
 TEXT_MAX = 2000
 
+# Digits and the separators people type between them; nothing else is a phone number.
+_PHONE_CHARACTERS = re.compile(r"^[\d\s+()./-]+$")
+
 
 def normalise_turkish_mobile(raw: str) -> str:
     """Return a Turkish mobile number in E.164 (+905321234567), or raise ValidationError.
 
     Accepts what people actually type: `0532 123 45 67`, `+90 532 123 4567`,
     `5321234567`. Landlines and foreign numbers are refused: the programme
-    reaches volunteers by SMS-capable Turkish mobiles.
+    reaches volunteers by SMS-capable Turkish mobiles. Letters are refused too,
+    although libphonenumber would read "0532 123 ABCD" as a keypad spelling or
+    drop "ext. 12" silently: what is stored must be what the person meant.
     """
     error = forms.ValidationError(
         _("Geçerli bir Türkiye cep telefonu numarası girin, örneğin 0532 123 45 67."),
         code="invalid_phone",
     )
+    if not _PHONE_CHARACTERS.match(raw):
+        raise error
     try:
         number = phonenumbers.parse(raw, "TR")
     except phonenumbers.NumberParseException:
@@ -66,7 +74,9 @@ class BirthDateField(forms.DateField):
         super().validate(value)
         if value is None:
             return
-        today = timezone.localdate()  # the day in İzmir, whatever the server's clock zone
+        # The day in the programme's zone (Europe/Istanbul), whatever the server's clock
+        # zone or any time zone activated for the request.
+        today = timezone.localdate(timezone=timezone.get_default_timezone())
         if value > today:
             raise forms.ValidationError(_("Doğum tarihi gelecekte olamaz."), code="future")
         if value.year < 1900:

@@ -12,24 +12,42 @@ _LOWER = str.maketrans({"İ": "i", "I": "ı"})
 _UPPER = str.maketrans({"i": "İ", "ı": "I"})
 
 
+def _composed(text: str) -> str:
+    # Text typed on some systems arrives decomposed ("I" + combining dot for "İ"):
+    # compose it first, or the Turkish mapping below would never see the letter.
+    return unicodedata.normalize("NFC", text)
+
+
 def lower(text: str) -> str:
-    return text.translate(_LOWER).lower()
+    return _composed(text).translate(_LOWER).lower()
 
 
 def upper(text: str) -> str:
-    return text.translate(_UPPER).upper()
+    return _composed(text).translate(_UPPER).upper()
 
 
 def fold(text: str) -> str:
     """Lower-case the Turkish way and normalise spacing, for search keys."""
-    return " ".join(unicodedata.normalize("NFC", lower(text)).split())
+    return " ".join(lower(text).split())
 
 
-# The Turkish alphabet's order; letters outside it sort after, by code point.
-_ALPHABET = "abcçdefgğhıijklmnoöprsştuüvyz"
+# The Turkish alphabet's order, with q, w and x where Turkish collation puts them.
+_ALPHABET = "abcçdefgğhıijklmnoöpqrsştuüvwxyz"
 _RANK = {letter: index for index, letter in enumerate(_ALPHABET)}
+_AFTER_LETTERS = len(_ALPHABET)
+
+
+def _rank(ch: str) -> int:
+    if ch in _RANK:
+        return _RANK[ch]
+    base = unicodedata.normalize("NFD", ch)[0]
+    if base in _RANK:  # â, î, û (Kâzım, Şûra) sort with their plain letter
+        return _RANK[base]
+    if ch.isalpha():  # other scripts after the Turkish alphabet, by code point
+        return _AFTER_LETTERS + ord(ch)
+    return ord(ch) - 0x110000  # spaces, digits and punctuation before any letter
 
 
 def sort_key(text: str) -> tuple[int, ...]:
     """A key that sorts Turkish words the way a Turkish reader expects (Ç after C, ı before i)."""
-    return tuple(_RANK.get(ch, 100 + ord(ch)) for ch in fold(text))
+    return tuple(_rank(ch) for ch in fold(text))
