@@ -1,0 +1,58 @@
+"""axe-core finds no WCAG 2.2 AA violation on the journey's pages, in Turkish and in English."""
+
+import uuid
+
+import pytest
+
+from esit.applications.views import THANKS_SESSION_KEY
+from tests import factories
+from tests.browser.conftest import axe_violations, choose_language, sign_in
+
+LANGUAGES = ["tr", "en"]
+PUBLIC_PAGES = ["/", "/apply/", "/apply/thanks/", "/accounts/login/", "/privacy/"]
+
+# Serialized rollback restores the reference data the migrations loaded after each test.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_public_page_has_no_accessibility_violations(page, site, path, language):
+    choose_language(page.context, site, language)
+    response = page.goto(site + path)
+    assert response.status == 200
+    assert page.locator("html").get_attribute("lang") == language
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_application_form_with_errors_has_no_accessibility_violations(page, site, language):
+    choose_language(page.context, site, language)
+    page.goto(site + "/apply/")
+    page.locator("form[action='/apply/'] button[type=submit]").click()
+    assert page.locator(".error-summary").is_visible()
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_volunteer_dashboard_has_no_accessibility_violations(page, site, language):
+    volunteer = factories.VolunteerFactory()
+    choose_language(page.context, site, language)
+    sign_in(page, site, volunteer.user.email, factories.PASSWORD)
+    page.goto(site + "/me/")
+    assert page.url.endswith("/me/")
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_application_status_page_has_no_accessibility_violations(page, site, language):
+    application = factories.ApplicationFactory(first_name="Çağrı", submission_key=uuid.uuid4())
+    choose_language(page.context, site, language)
+    page.goto(f"{site}/apply/status/{application.status_token}/")
+    assert page.get_by_text("Çağrı").first.is_visible()
+    assert axe_violations(page) == []
+
+
+def test_thanks_session_key_is_stable():
+    # The thanks page reads the status link from the session under this key.
+    assert THANKS_SESSION_KEY == "esit_application_token"
