@@ -129,6 +129,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Tests use a file too, not shared-cache memory, so concurrency behaves as in production.
+    # One file per process, so two test runs on one machine never share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")}
     (BASE_DIR / "var").mkdir(exist_ok=True)
 if not PRODUCTION:
     (BASE_DIR / "var" / "static").mkdir(parents=True, exist_ok=True)
