@@ -1,5 +1,6 @@
 import datetime
 import re
+import uuid
 
 import phonenumbers
 from django import forms
@@ -115,6 +116,9 @@ class AvailabilityWidget(forms.CheckboxSelectMultiple):
 
 class AvailabilityField(forms.MultipleChoiceField):
     widget = AvailabilityWidget
+    default_error_messages = {
+        "invalid_choice": _("Lütfen tablodaki gün ve saatlerden seçin."),
+    }
 
     def __init__(self, **kwargs):
         kwargs.setdefault("choices", availability.slot_choices)
@@ -142,6 +146,27 @@ class AreasField(ReferenceChoiceMixin, forms.ModelMultipleChoiceField):
         "invalid_pk_value": _("Lütfen listedeki alanlardan seçin."),
         "required": _("En az bir gönüllülük alanı seçin."),
     }
+
+
+class SubmissionKeyField(forms.UUIDField):
+    """The form's hidden one-time key.
+
+    People never see it, so it can never be an error they must fix: a missing or
+    mangled key (a stripped proxy, an old cached page) gets a fresh one instead.
+    """
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        try:
+            key = super().to_python(value)
+        except forms.ValidationError:
+            key = None
+        return key or uuid.uuid4()
 
 
 class VolunteerDetailsForm(forms.Form):
@@ -174,6 +199,7 @@ class VolunteerDetailsForm(forms.Form):
                 label=language.name,
                 choices=[("", _("Bilmiyorum")), *LanguageLevel.choices],
                 required=False,
+                error_messages={"invalid_choice": _("Lütfen listedeki düzeylerden birini seçin.")},
             )
             self.language_rows.append((language, name))
 
@@ -245,7 +271,7 @@ class ApplicationForm(VolunteerDetailsForm):
     )
     # A field people never see: bots that fill every input reveal themselves here.
     website = forms.CharField(required=False, label=_("Bu alanı boş bırakın"))
-    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    submission_key = SubmissionKeyField()
 
     field_order = [
         "first_name",

@@ -72,7 +72,8 @@ def status(request, token):
     application = get_object_or_404(
         Application.objects.select_related("district").prefetch_related("areas"), status_token=token
     )
-    form = WithdrawForm(request.POST or None)
+    # Not `request.POST or None`: an empty POST (box left unticked) must show its error.
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.withdraw_application(application=application)
