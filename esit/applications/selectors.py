@@ -1,0 +1,167 @@
+"""Reading applications for the staff review workspace.
+
+Every selector returns a planned queryset: the list page runs the same number
+of queries for three applications as for twenty thousand (DESIGN.md §7).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from esit.core.turkish import fold
+
+from .models import Application, ApplicationLanguage, Decision, Note
+
+# Search looks at the first few words only: nobody types more, and each word is one LIKE.
+SEARCH_MAX_WORDS = 6
+
+
+class AgeGroup:
+    """The age bands the programme reports on; ages are counted in İzmir (Europe/Istanbul)."""
+
+    BANDS: dict[str, tuple[int, int | None]] = {
+        "18-24": (18, 24),
+        "25-34": (25, 34),
+        "35-44": (35, 44),
+        "45-54": (45, 54),
+        "55-64": (55, 64),
+        "65+": (65, None),
+    }
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        return [
+            (key, f"{low}–{high}" if high is not None else _("%(age)s ve üzeri") % {"age": low})
+            for key, (low, high) in cls.BANDS.items()
+        ]
+
+
+def _years_before(day: datetime.date, years: int) -> datetime.date:
+    """The same calendar day `years` earlier; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def age_on(birth_date: datetime.date, day: datetime.date) -> int:
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+def age_today(birth_date: datetime.date) -> int:
+    """Age in whole years on today's date in İzmir."""
+    return age_on(birth_date, timezone.localdate())
+
+
+def birth_date_range(age_group: str, *, today: datetime.date) -> dict:
+    """Lookups on birth_date for people whose age today falls in the band.
+
+    Someone is at least N years old when born on or before the day N years ago,
+    and younger than N+1 when born after the day N+1 years ago.
+    """
+    low, high = AgeGroup.BANDS[age_group]
+    lookups = {"birth_date__lte": _years_before(today, low)}
+    if high is not None:
+        lookups["birth_date__gt"] = _years_before(today, high + 1)
+    return lookups
+
+
+def _start_of_day(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def search_words(search: str) -> list[str]:
+    """Fold the query the way Application.search_text was folded, so İ/i and I/ı match."""
+    return fold(search or "").split()[:SEARCH_MAX_WORDS]
+
+
+def review_queue(
+    *,
+    status: str | None = None,
+    area=None,
+    district=None,
+    language=None,
+    age_group: str | None = None,
+    submitted_from: datetime.date | None = None,
+    submitted_to: datetime.date | None = None,
+    search: str = "",
+) -> QuerySet[Application]:
+    """Applications for the staff queue, newest first, with what the list shows prefetched.
+
+    Dates are days in İzmir: `submitted_to` includes the whole of that day.
+    Each filter takes a model instance or its id; None leaves the filter off.
+    """
+    queryset = (
+        Application.objects.select_related("district")
+        .prefetch_related(
+            "areas",
+            Prefetch(
+                "languages",
+                queryset=ApplicationLanguage.objects.select_related("language"),
+            ),
+        )
+        .order_by("-submitted_at", "-id")
+    )
+    if status:
+        queryset = queryset.filter(status=status)
+    if district is not None:
+        queryset = queryset.filter(district=district)
+    # An application names an area or a language at most once (the database guarantees
+    # it), so these joins never repeat a row.
+    if area is not None:
+        queryset = queryset.filter(areas=area)
+    if language is not None:
+        queryset = queryset.filter(languages__language=language)
+    if age_group:
+        queryset = queryset.filter(**birth_date_range(age_group, today=timezone.localdate()))
+    if submitted_from is not None:
+        queryset = queryset.filter(submitted_at__gte=_start_of_day(submitted_from))
+    if submitted_to is not None:
+        next_day = submitted_to + datetime.timedelta(days=1)
+        queryset = queryset.filter(submitted_at__lt=_start_of_day(next_day))
+    for word in search_words(search):
+        queryset = queryset.filter(search_text__contains=word)
+    return queryset
+
+
+def application_detail(pk: int) -> Application:
+    """One application with everything the review page shows; raises Application.DoesNotExist."""
+    return (
+        Application.objects.select_related(
+            "district", "user", "consent__notice", "consent__information_notice"
+        )
+        .prefetch_related(
+            "areas",
+            Prefetch(
+                "languages",
+                queryset=ApplicationLanguage.objects.select_related("language"),
+            ),
+            Prefetch("notes", queryset=Note.objects.select_related("author")),
+            Prefetch("decisions", queryset=Decision.objects.select_related("decided_by")),
+        )
+        .get(pk=pk)
+    )
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    status: str
+    label: str
+    count: int
+
+
+def status_counts() -> list[StatusCount]:
+    """How many applications are in each status, every status listed (zero included)."""
+    counted = dict(
+        Application.objects.order_by()
+        .values("status")
+        .annotate(count=Count("id"))
+        .values_list("status", "count")
+    )
+    return [
+        StatusCount(status=value, label=label, count=counted.get(value, 0))
+        for value, label in Application.Status.choices
+    ]
