@@ -1,0 +1,136 @@
+"""allauth's pages wear our layout in both languages, with labelled fields and the error summary."""
+
+import pytest
+from allauth.account.forms import default_token_generator
+from allauth.account.utils import user_pk_to_url_str
+
+from tests.accounts.helpers import assert_in_our_layout, sign_in
+from tests.factories import PASSWORD
+
+# (language, a heading allauth writes in that language)
+SIGN_IN = [("tr", "Giriş Yap"), ("en", "Sign In")]
+PASSWORD_RESET = [("tr", "Şifre Sıfırlama"), ("en", "Password Reset")]
+CHANGE_PASSWORD = [("tr", "Şifre Değiştir"), ("en", "Change Password")]
+TWO_FACTOR = [("tr", "İki Faktörlü Kimlik Doğrulama"), ("en", "Two-Factor Authentication")]
+CONFIRM_ACCESS = [("tr", "Erişim Doğrulama"), ("en", "Confirm Access")]
+ACTIVATE_APP = [
+    ("tr", "Kimlik Doğrulama Uygulaması Etkinleştir"),
+    ("en", "Activate Authenticator App"),
+]
+
+
+def speak(client, language):
+    client.cookies["esit_language"] = language
+    return client
+
+
+@pytest.mark.parametrize(("language", "heading"), SIGN_IN)
+def test_sign_in_page(client, db, language, heading):
+    html = assert_in_our_layout(speak(client, language).get("/accounts/login/"), language)
+
+    assert heading in html
+    assert '<label for="id_login">' in html
+    assert '<label for="id_password">' in html
+    assert "/accounts/signup/" not in html
+    assert 'href="/apply/"' in html
+
+
+@pytest.mark.parametrize(("language", "heading"), PASSWORD_RESET)
+def test_password_reset_page(client, db, language, heading):
+    html = assert_in_our_layout(speak(client, language).get("/accounts/password/reset/"), language)
+
+    assert heading in html
+    assert '<label for="id_email">' in html
+
+
+def test_password_reset_error_is_summarised_and_shown_next_to_the_field(client, db):
+    response = client.post("/accounts/password/reset/", {"email": "not-an-address"})
+
+    html = assert_in_our_layout(response, "tr")
+    assert 'class="error-summary"' in html
+    assert 'href="#id_email_group"' in html
+    assert 'id="id_email_error"' in html
+    assert 'aria-describedby="id_email_error"' in html
+    assert 'value="not-an-address"' in html
+
+
+@pytest.mark.parametrize(("language", "heading"), CHANGE_PASSWORD)
+def test_password_reset_from_key_page(client, volunteer, language, heading):
+    user = volunteer.user
+    key_url = (
+        f"/accounts/password/reset/key/{user_pk_to_url_str(user)}-"
+        f"{default_token_generator.make_token(user)}/"
+    )
+
+    response = speak(client, language).get(key_url, follow=True)
+
+    html = assert_in_our_layout(response, language)
+    assert heading in html
+    assert '<label for="id_password1">' in html
+    assert '<label for="id_password2">' in html
+
+
+def test_password_reset_from_key_refuses_mismatched_passwords_next_to_the_field(client, volunteer):
+    user = volunteer.user
+    key_url = (
+        f"/accounts/password/reset/key/{user_pk_to_url_str(user)}-"
+        f"{default_token_generator.make_token(user)}/"
+    )
+    form_url = client.get(key_url)["Location"]
+
+    response = client.post(
+        form_url, {"password1": "uzun-ve-guclu-parola-1", "password2": "baska-bir-parola-2"}
+    )
+
+    html = assert_in_our_layout(response, "tr")
+    assert 'class="error-summary"' in html
+    assert 'id="id_password2_error"' in html
+
+
+@pytest.mark.parametrize(("language", "heading"), TWO_FACTOR)
+def test_two_factor_overview_for_staff_without_it(
+    client, staff_without_two_factor, language, heading
+):
+    client.force_login(staff_without_two_factor)
+
+    html = assert_in_our_layout(speak(client, language).get("/accounts/2fa/"), language)
+
+    assert heading in html
+    assert 'href="/accounts/2fa/totp/activate/"' in html
+
+
+@pytest.mark.parametrize(("language", "heading"), CONFIRM_ACCESS)
+def test_two_factor_activation_first_confirms_the_password(
+    client, staff_without_two_factor, language, heading
+):
+    sign_in(client, staff_without_two_factor.email)
+
+    response = speak(client, language).get("/accounts/2fa/totp/activate/", follow=True)
+
+    html = assert_in_our_layout(response, language)
+    assert heading in html
+    assert '<label for="id_password">' in html
+
+
+@pytest.mark.parametrize(("language", "heading"), ACTIVATE_APP)
+def test_two_factor_activation_page(client, staff_without_two_factor, language, heading):
+    sign_in(client, staff_without_two_factor.email)
+    client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+
+    response = speak(client, language).get("/accounts/2fa/totp/activate/")
+
+    html = assert_in_our_layout(response, language)
+    assert heading in html
+    assert 'class="qr-code"' in html
+    assert '<label for="authenticator_secret">' in html
+    assert '<label for="id_code">' in html
+
+
+@pytest.mark.parametrize(("language", "heading"), TWO_FACTOR)
+def test_two_factor_step_of_signing_in(client, coordinator, language, heading):
+    sign_in(speak(client, language), coordinator.email)
+
+    html = assert_in_our_layout(client.get("/accounts/2fa/authenticate/"), language)
+
+    assert heading in html
+    assert '<label for="id_code">' in html
