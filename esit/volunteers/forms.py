@@ -1,4 +1,3 @@
-import phonenumbers
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -6,15 +5,6 @@ from esit.applications.forms import VolunteerDetailsForm
 from esit.reference import availability
 
 from .models import Volunteer
-
-
-def _national(phone: str) -> str:
-    """Show a stored E.164 number the way people write it: 0532 123 45 67."""
-    try:
-        number = phonenumbers.parse(phone, "TR")
-    except phonenumbers.NumberParseException:
-        return phone
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
 class ProfileForm(VolunteerDetailsForm):
@@ -29,7 +19,7 @@ class ProfileForm(VolunteerDetailsForm):
     @classmethod
     def initial_from(cls, volunteer: Volunteer) -> dict:
         return {
-            "phone": _national(volunteer.phone),
+            "phone": volunteer.phone_national,
             "district": volunteer.district_id,
             "areas": [area.pk for area in volunteer.areas.all()],
             "availability": availability.from_mask(volunteer.availability),

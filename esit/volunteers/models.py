@@ -1,3 +1,4 @@
+import phonenumbers
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -58,6 +59,15 @@ class Volunteer(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def phone_national(self) -> str:
+        """The stored E.164 number the way people write it: 0532 123 45 67."""
+        try:
+            number = phonenumbers.parse(self.phone, "TR")
+        except phonenumbers.NumberParseException:
+            return self.phone
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
     @property
     def is_active(self) -> bool:

@@ -28,12 +28,21 @@ def test_dashboard_welcomes_the_volunteer_and_summarises_the_profile(
     assert "Hoş geldiniz, Ayşe" in page
     assert "Konak" in page
     assert "Tercüme" in page
-    assert multilingual_volunteer.phone in page
+    assert multilingual_volunteer.phone_national in page
     assert "İngilizce (İleri)" in page
     assert "Arapça (Orta)" in page
     assert 'href="/me/profile/"' in page
     assert 'href="/me/notifications/"' in page
     assert 'href="/me/withdraw/"' in page
+
+
+def test_dashboard_shows_the_phone_as_people_write_it(volunteer_client, volunteer):
+    volunteer.phone = "+905321234567"
+    volunteer.save(update_fields=["phone"])
+
+    page = volunteer_client.get(DASHBOARD).content.decode()
+
+    assert "<dt>Cep telefonu</dt><dd>0532 123 45 67</dd>" in page
 
 
 def test_dashboard_shows_availability_as_a_week_grid(volunteer_client, volunteer):

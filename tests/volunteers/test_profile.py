@@ -117,6 +117,8 @@ def test_a_landline_is_refused_next_to_the_field_and_nothing_changes(
     assert f'<a href="#id_phone_group">Cep telefonu: {message}</a>' in page
     # What they typed is kept, all of it.
     assert 'value="0232 293 12 00"' in input_tag(page, "phone")
+    bornova = factories.district("bornova").pk
+    assert re.search(rf'<option value="{bornova}" selected>', page)
     assert is_checked(page, "availability", "tue_evening")
     assert not is_checked(page, "availability", "mon_morning")
     assert is_checked(page, "areas", str(factories.area("workshops").pk))
