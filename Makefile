@@ -26,8 +26,10 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# Compiled catalogues (*.mo) are build products, not committed. Without GNU gettext, polib compiles them.
 messages: install
-	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0; \
+	@if ! ls esit/locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then echo "No message catalogues to compile."; \
+	elif command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0; \
 	else $(PY) -m esit.core.catalogues; fi
 
 migrate: install
