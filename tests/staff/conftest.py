@@ -62,3 +62,31 @@ def staff_without_two_factor(db):
     user = factories.StaffFactory(role="coordinator")
     Authenticator.objects.filter(user=user).delete()
     return user
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _migrated_rows(django_db_setup):
+    """The rows the migrations loaded (groups, districts, areas…), as Django serialized them.
+
+    Django keeps them on the connection object for `serialized_rollback`, but
+    once Playwright runs its event loop the ORM may hand the test another
+    connection object without them, and a browser test after any other test
+    then starts on an empty database. Taken here, before any browser starts.
+    """
+    from django.db import connections
+
+    return getattr(connections["default"], "_test_serialized_contents", None)
+
+
+@pytest.fixture
+def migrated_rows(_migrated_rows, transactional_db):
+    """Make sure a transactional test starts with the rows the migrations loaded."""
+    from django.contrib.auth.models import Group
+    from django.db import connections
+
+    connection = connections["default"]
+    if _migrated_rows and not Group.objects.exists():
+        connection.creation.deserialize_db_from_string(_migrated_rows)
+    if _migrated_rows and not hasattr(connection, "_test_serialized_contents"):
+        # So the flush after the test leaves the rows to the next restore, as Django intends.
+        connection._test_serialized_contents = _migrated_rows
