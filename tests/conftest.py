@@ -5,6 +5,7 @@ prints an unknown variable, and on a naive datetime (pyproject turns that
 RuntimeWarning into an error).
 """
 
+import importlib
 import logging
 import os
 
@@ -41,6 +42,8 @@ def _test_settings(settings):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.SITE_URL = "http://testserver"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Sessions in the database on every pass, so pinned query counts mean the same with Redis.
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -63,6 +66,36 @@ def _fail_on_logged_errors(caplog):
     yield
     errors = [r for r in caplog.get_records("call") if r.levelno >= logging.ERROR]
     assert not errors, "A test logged errors: " + "; ".join(r.getMessage() for r in errors)
+
+
+# The data migrations that load rows every page needs (groups, İzmir's lists, KVKK texts).
+DATA_MIGRATIONS = [
+    ("esit.reference.migrations.0002_load_izmir_reference_data", "load"),
+    ("esit.accounts.migrations.0002_create_role_groups", "create_groups"),
+    ("esit.privacy.migrations.0002_publish_first_notices", "publish"),
+]
+
+
+@pytest.fixture
+def live_db(transactional_db):
+    """A really committing database, for browser and concurrency tests.
+
+    Transactional tests end with a flush that empties every table, so each one
+    starts by running the (idempotent) data migrations again. Django's
+    serialized rollback cannot do this reliably here: Playwright's event loop
+    may give the test a connection object without the serialized rows.
+    """
+    from django.apps import apps
+
+    for module, function in DATA_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(apps, None)
+
+
+@pytest.fixture
+def site(live_server, live_db, settings):
+    """The live server's address, also used for links in e-mails sent during the test."""
+    settings.SITE_URL = live_server.url
+    return live_server.url
 
 
 @pytest.fixture(scope="session")

@@ -54,22 +54,16 @@ class StaffFactory(UserFactory):
     first_name = "Zeynep"
     last_name = "Koordinatör"
     is_staff = True
-
-    class Params:
-        role = "coordinator"
-        two_factor = True
-
-    @factory.post_generation
-    def groups(obj, create, extracted, **kwargs):
-        if create:
-            obj.groups.add(Group.objects.get(name=obj._role))
+    # Not model fields: _create takes them off before the User is built.
+    role = "coordinator"
+    two_factor = True
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        role = kwargs.pop("role", "coordinator")
-        two_factor = kwargs.pop("two_factor", True)
+        role = kwargs.pop("role")
+        two_factor = kwargs.pop("two_factor")
         user = super()._create(model_class, *args, **kwargs)
-        user._role = role
+        user.groups.add(Group.objects.get(name=role))
         user.totp_secret = None
         if two_factor:
             user.totp_secret = generate_totp_secret()

@@ -89,9 +89,9 @@ def test_password_reset_from_key_refuses_mismatched_passwords_next_to_the_field(
 
 @pytest.mark.parametrize(("language", "heading"), TWO_FACTOR)
 def test_two_factor_overview_for_staff_without_it(
-    client, staff_without_two_factor, language, heading
+    client, coordinator_without_two_factor, language, heading
 ):
-    client.force_login(staff_without_two_factor)
+    client.force_login(coordinator_without_two_factor)
 
     html = assert_in_our_layout(speak(client, language).get("/accounts/2fa/"), language)
 
@@ -101,9 +101,9 @@ def test_two_factor_overview_for_staff_without_it(
 
 @pytest.mark.parametrize(("language", "heading"), CONFIRM_ACCESS)
 def test_two_factor_activation_first_confirms_the_password(
-    client, staff_without_two_factor, language, heading
+    client, coordinator_without_two_factor, language, heading
 ):
-    sign_in(client, staff_without_two_factor.email)
+    sign_in(client, coordinator_without_two_factor.email)
 
     response = speak(client, language).get("/accounts/2fa/totp/activate/", follow=True)
 
@@ -113,8 +113,8 @@ def test_two_factor_activation_first_confirms_the_password(
 
 
 @pytest.mark.parametrize(("language", "heading"), ACTIVATE_APP)
-def test_two_factor_activation_page(client, staff_without_two_factor, language, heading):
-    sign_in(client, staff_without_two_factor.email)
+def test_two_factor_activation_page(client, coordinator_without_two_factor, language, heading):
+    sign_in(client, coordinator_without_two_factor.email)
     client.post("/accounts/reauthenticate/", {"password": PASSWORD})
 
     response = speak(client, language).get("/accounts/2fa/totp/activate/")

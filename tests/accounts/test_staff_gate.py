@@ -28,8 +28,8 @@ def test_volunteer_is_refused_the_admin_too(volunteer_client):
     assert response.status_code == 403
 
 
-def test_staff_without_two_factor_is_sent_to_set_it_up(client, staff_without_two_factor):
-    client.force_login(staff_without_two_factor)
+def test_staff_without_two_factor_is_sent_to_set_it_up(client, coordinator_without_two_factor):
+    client.force_login(coordinator_without_two_factor)
 
     response = client.get("/staff/")
 
@@ -38,9 +38,9 @@ def test_staff_without_two_factor_is_sent_to_set_it_up(client, staff_without_two
 
 
 def test_staff_member_without_two_factor_sets_it_up_and_then_gets_in(
-    client, staff_without_two_factor
+    client, coordinator_without_two_factor
 ):
-    sign_in(client, staff_without_two_factor.email)
+    sign_in(client, coordinator_without_two_factor.email)
 
     response = client.get("/staff/", follow=True)
     # allauth asks for the password once more before an authenticator can be added.
@@ -57,7 +57,7 @@ def test_staff_member_without_two_factor_sets_it_up_and_then_gets_in(
 
     client.post("/accounts/2fa/totp/activate/", {"code": current_totp_code(secret)})
 
-    assert Authenticator.objects.filter(user=staff_without_two_factor).exists()
+    assert Authenticator.objects.filter(user=coordinator_without_two_factor).exists()
     assert client.get("/staff/").status_code == 200
 
 
@@ -67,8 +67,8 @@ def test_coordinator_with_two_factor_is_let_in(coordinator_client):
     assert response.status_code == 200
 
 
-def test_administrator_with_two_factor_is_let_in(client, real_administrator):
-    client.force_login(real_administrator)
+def test_administrator_with_two_factor_is_let_in(client, administrator):
+    client.force_login(administrator)
 
     response = client.get("/staff/")
 

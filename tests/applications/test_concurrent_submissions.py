@@ -10,7 +10,7 @@ from esit.applications import services
 from esit.applications.models import Application
 from tests import factories
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.usefixtures("live_db")
 
 
 def fields(email="cift@example.org", phone="+905321112233"):

@@ -14,7 +14,7 @@ from .conftest import APPLY_URL, THANKS_URL
 STATUS_LINK = "http://testserver/apply/status/{token}/"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("live_db")
 def test_application_is_committed_before_the_thanks_page(client, valid_data):
     # No test transaction here: the on-commit confirmation can only be sent by a real COMMIT,
     # so an e-mail in the outbox when the redirect arrives proves the row was committed first.

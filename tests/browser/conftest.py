@@ -25,13 +25,6 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "bypass_csp": True, "locale": "en-US"}
 
 
-@pytest.fixture
-def site(live_server, settings):
-    """The live server's address, also used for links in e-mails sent during the test."""
-    settings.SITE_URL = live_server.url
-    return live_server.url
-
-
 def axe_violations(page) -> list[dict]:
     page.add_script_tag(path=str(AXE_PATH))
     result = page.evaluate(

@@ -11,9 +11,6 @@ from tests.browser.conftest import axe_violations, choose_language, sign_in
 LANGUAGES = ["tr", "en"]
 PUBLIC_PAGES = ["/", "/apply/", "/apply/thanks/", "/accounts/login/", "/privacy/"]
 
-# Serialized rollback restores the reference data the migrations loaded after each test.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("path", PUBLIC_PAGES)

@@ -39,16 +39,16 @@ def test_volunteer_cannot_decide(volunteer_client):
     assert application.status == Application.Status.SUBMITTED
 
 
-def test_staff_without_two_factor_is_sent_to_set_it_up(client, staff_without_two_factor):
-    client.force_login(staff_without_two_factor)
+def test_staff_without_two_factor_is_sent_to_set_it_up(client, coordinator_without_two_factor):
+    client.force_login(coordinator_without_two_factor)
     response = client.get(reverse("staff:application_list"))
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_activate_totp")
 
 
-def test_staff_without_two_factor_cannot_decide(client, staff_without_two_factor):
+def test_staff_without_two_factor_cannot_decide(client, coordinator_without_two_factor):
     application = ApplicationFactory()
-    client.force_login(staff_without_two_factor)
+    client.force_login(coordinator_without_two_factor)
     response = client.post(decide_url(application), {"decision": "approve"})
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_activate_totp")

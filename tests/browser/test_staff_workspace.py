@@ -6,24 +6,6 @@ from django.test import Client
 from tests import factories
 from tests.browser.conftest import axe_violations, choose_language
 
-# Serialized rollback restores the reference data the migrations loaded after each test.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    # axe-core is injected as an inline script, which the site's own CSP rightly forbids.
-    return {**browser_context_args, "bypass_csp": True, "locale": "en-US"}
-
-
-@pytest.fixture
-def site(live_server, settings, migrated_rows):
-    settings.SITE_URL = live_server.url
-    return live_server.url
-
 
 def sign_in_as_coordinator(context, site) -> None:
     """Sign a browser in as a coordinator with two factors, without typing a TOTP code."""
