@@ -44,4 +44,4 @@ def sign_in(page, base_url: str, email: str, password: str) -> None:
     page.goto(f"{base_url}/accounts/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", password)
-    page.locator("form:has(input[name=password]) [type=submit]").click()
+    page.locator("form:has(input[name=password]) button[type=submit]:not([form])").click()
