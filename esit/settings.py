@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "esit.privacy",
     "esit.applications",
     "esit.volunteers",
+    "esit.activities",
     "esit.staff",
 ]
 

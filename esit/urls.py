@@ -13,6 +13,11 @@ urlpatterns = [
     path("apply/", include("esit.applications.urls")),
     path("me/", include("esit.volunteers.urls")),
     path("privacy/", include("esit.privacy.urls")),
+    # Activities: each part owns its routes, with full paths (esit/activities/urls/).
+    path("", include("esit.activities.urls.public")),
+    path("", include("esit.activities.urls.signups")),
+    path("", include("esit.activities.urls.planning")),
+    path("", include("esit.activities.urls.work")),
     path("staff/admin/", admin.site.urls),
     path("staff/", include("esit.staff.urls")),
 ]

@@ -73,6 +73,8 @@ DATA_MIGRATIONS = [
     ("esit.reference.migrations.0002_load_izmir_reference_data", "load"),
     ("esit.accounts.migrations.0002_create_role_groups", "create_groups"),
     ("esit.privacy.migrations.0002_publish_first_notices", "publish"),
+    ("esit.activities.migrations.0002_load_activity_kinds", "load"),
+    ("esit.activities.migrations.0003_grant_activity_kind_permissions", "grant"),
 ]
 
 

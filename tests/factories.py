@@ -129,3 +129,88 @@ class VolunteerFactory(factory.django.DjangoModelFactory):
     def areas(obj, create, extracted, **kwargs):
         if create:
             obj.areas.set(extracted if extracted is not None else [area()])
+
+
+# Activities ------------------------------------------------------------
+
+
+def activity_kind(slug="workshop"):
+    from esit.activities.models import ActivityKind
+
+    return ActivityKind.objects.get(slug=slug)
+
+
+def in_days(days: float, hour: int = 14) -> datetime.datetime:
+    """An aware moment `days` from today at `hour` o'clock in İzmir."""
+    day = timezone.localdate() + datetime.timedelta(days=int(days))
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.Activity"
+        skip_postgeneration_save = True
+
+    kind = factory.LazyFunction(activity_kind)
+    title_tr = factory.Sequence(lambda n: f"Toplumsal cinsiyet eşitliği atölyesi {n}")
+    title_en = factory.Sequence(lambda n: f"Gender equality workshop {n}")
+    description_tr = "Kadın dayanışması üzerine söyleşi ve atölye."
+    district = factory.LazyFunction(district)
+    address = "Konak Meydanı, İzmir"
+    starts_at = factory.LazyFunction(lambda: in_days(7, 10))
+    ends_at = factory.LazyFunction(lambda: in_days(7, 18))
+    status = "published"
+
+    @factory.post_generation
+    def areas(obj, create, extracted, **kwargs):
+        if create:
+            obj.areas.set(extracted if extracted is not None else [area("workshops")])
+
+
+class ShiftFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.Shift"
+        skip_postgeneration_save = True
+
+    activity = factory.SubFactory(ActivityFactory)
+    starts_at = factory.LazyAttribute(lambda o: o.activity.starts_at)
+    ends_at = factory.LazyAttribute(lambda o: o.activity.starts_at + datetime.timedelta(hours=3))
+    capacity = 5
+
+
+class SignUpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.SignUp"
+
+    shift = factory.SubFactory(ShiftFactory)
+    volunteer = factory.SubFactory(VolunteerFactory)
+    status = "confirmed"
+    created_at = factory.LazyFunction(timezone.now)
+
+
+class TaskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.Task"
+        skip_postgeneration_save = True
+
+    activity = factory.SubFactory(
+        ActivityFactory, kind=factory.LazyFunction(lambda: activity_kind("translation"))
+    )
+    title = factory.Sequence(lambda n: f"Broşür çevirisi {n}")
+    description = "Şiddete karşı destek hatları broşürünü Arapçaya çevirin."
+    due_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=10))
+    places = 2
+    estimated_hours = 4
+
+
+class HoursEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.HoursEntry"
+
+    volunteer = factory.SubFactory(VolunteerFactory)
+    source = "self_reported"
+    area = factory.LazyFunction(area)
+    date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=3))
+    hours = 3
+    description = "Evde çeviri"
+    status = "pending"

@@ -1,3 +1,5 @@
+import secrets
+
 import phonenumbers
 from django.conf import settings
 from django.db import models
@@ -5,6 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from esit.applications.models import Gender
 from esit.reference.models import District, Language, LanguageLevel, VolunteerArea
+
+
+def new_checkin_code() -> str:
+    """The code in a volunteer's personal QR: read by a scanner or typed at the door."""
+    return secrets.token_hex(5).upper()
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(24)
 
 
 class Volunteer(models.Model):
@@ -47,6 +58,10 @@ class Volunteer(models.Model):
     notify_announcements = models.BooleanField(_("duyurular"), default=True)
     notify_activities = models.BooleanField(_("yeni etkinlikler ve davetler"), default=True)
     notify_reminders = models.BooleanField(_("vardiya hatırlatmaları"), default=True)
+
+    checkin_code = models.CharField(max_length=16, unique=True, default=new_checkin_code)
+    # The private calendar feed's secret; the volunteer can replace it if it leaks.
+    calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
 
     class Meta:
         verbose_name = _("gönüllü")
