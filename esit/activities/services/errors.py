@@ -1,0 +1,7 @@
+class ActivityError(Exception):
+    """A rule of the activities domain refused the change; the message is safe to show."""
+
+    def __init__(self, message, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
