@@ -13,7 +13,7 @@ FIND_PYTHON := for c in python3.13 python3.12 $(PYENV_ROOT)/versions/3.13*/bin/p
 	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; \
 	done
 
-.PHONY: run setup install migrate messages demo serve test lint browser-deps clean
+.PHONY: run setup install migrate messages demo serve test lint test-deps clean
 
 $(VENV)/.installed: pyproject.toml
 	@py=$$($(FIND_PYTHON)); \
@@ -50,11 +50,11 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run -v 0
 
-# Chromium for the browser tests and axe-core for accessibility checks.
-browser-deps:
-	@bash scripts/browser-deps
+# Chromium, gettext, pdftotext and axe-core: what the tests need beyond pip.
+test-deps:
+	@bash scripts/test-deps
 
-test: install messages lint browser-deps
+test: install messages lint test-deps
 	$(PY) manage.py check
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 

@@ -135,9 +135,11 @@ def catalogue_keys(po: polib.POFile) -> set[tuple[str | None, str]]:
     return {(entry.msgctxt, entry.msgid) for entry in po}
 
 
-@pytest.mark.skipif(shutil.which("xgettext") is None, reason="makemessages needs GNU gettext")
 def test_catalogue_has_every_string_the_code_marks_for_translation(tmp_path):
     """makemessages over a copy of the `esit` package must find nothing the catalogue lacks."""
+    assert shutil.which("xgettext"), (
+        "GNU gettext is missing: `make test` installs it (scripts/test-deps)"
+    )
     shutil.copytree(
         ESIT,
         tmp_path / "esit",
