@@ -86,6 +86,9 @@ class Activity(models.Model):
         _("halk katılımcı olarak kayıt olabilir"), default=False
     )
     public_capacity = models.PositiveIntegerField(_("katılımcı kontenjanı"), default=0)
+    # Both titles folded the Turkish way (esit.core.turkish.fold), kept by the planning
+    # services, so staff search finds "IŞIL" for "ışıl" and "İzmir" for "izmir".
+    search_text = models.CharField(max_length=420, db_index=True, editable=False, blank=True)
     # Stable across edits, so calendar apps update the event instead of duplicating it.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_by = models.ForeignKey(
