@@ -1,7 +1,22 @@
 """Routes owned by the public part of activities; full paths, mounted at the site root."""
 
-from django.urls import path  # noqa: F401 - routes are added by the owning module
+from django.urls import path
+
+from ..views import feeds, participants, public
 
 app_name = "activities"
 
-urlpatterns = []
+urlpatterns = [
+    path("activities/", public.activity_list, name="list"),
+    path("activities/calendar.ics", feeds.public_calendar, name="calendar"),
+    path("activities/<int:pk>/", public.activity_detail, name="detail"),
+    path("activities/<int:pk>/register/", participants.register, name="register"),
+    path(
+        "activities/registrations/<str:token>/cancel/",
+        participants.cancel_registration,
+        name="cancel_registration",
+    ),
+    path("me/calendar/", feeds.my_calendar, name="my_calendar"),
+    path("me/calendar/reset/", feeds.reset_calendar_token, name="reset_calendar_token"),
+    path("me/calendar/<str:token>.ics", feeds.volunteer_calendar, name="volunteer_calendar"),
+]

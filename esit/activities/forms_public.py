@@ -1,0 +1,169 @@
+"""Input parsing for the public activity pages: the list's filters and the registration form."""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from esit.reference.models import District, VolunteerArea, sorted_by_name
+
+from .models import ActivityKind, Participant
+from .selectors.public import ActivityFilters
+
+# Digits and the separators people type between them; nothing else is a phone number.
+_PHONE_CHARACTERS = re.compile(r"^\+?[\d\s().-]+$")
+PHONE_MIN_DIGITS = 7
+PHONE_MAX_DIGITS = 15  # E.164's longest number
+
+
+class ReferenceChoiceField(forms.ModelChoiceField):
+    """A reference list shown by its name in the reader's language; tampered ids are reported."""
+
+    default_error_messages = {"invalid_choice": _("Lütfen listeden bir seçenek seçin.")}
+
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+def _date_field(label):
+    return forms.DateField(
+        label=label,
+        required=False,
+        input_formats=["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Tarihi GG.AA.YYYY biçiminde girin, örneğin 08.03.2026.")},
+    )
+
+
+class ActivityFilterForm(forms.Form):
+    """The list's filters, read from the query string; a bad value is reported and ignored."""
+
+    UPCOMING, PAST = "upcoming", "past"
+
+    when = forms.ChoiceField(
+        label=_("Zaman"),
+        required=False,
+        choices=[(UPCOMING, _("Yaklaşan etkinlikler")), (PAST, _("Geçmiş etkinlikler"))],
+        error_messages={"invalid_choice": _("Lütfen listeden bir seçenek seçin.")},
+    )
+    kind = ReferenceChoiceField(
+        label=_("Etkinlik türü"),
+        required=False,
+        queryset=ActivityKind.objects.filter(is_active=True),
+        empty_label=_("Tüm türler"),
+    )
+    area = ReferenceChoiceField(
+        label=_("Alan"),
+        required=False,
+        queryset=VolunteerArea.objects.active(),
+        empty_label=_("Tüm alanlar"),
+    )
+    district = ReferenceChoiceField(
+        label=_("İlçe"),
+        required=False,
+        queryset=District.objects.active(),
+        empty_label=_("Tüm ilçeler"),
+    )
+    date_from = _date_field(_("Başlangıç tarihi"))
+    date_to = _date_field(_("Bitiş tarihi"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("kind", "area", "district"):
+            # In Turkish alphabetical order (Çeşme after Buca), which the database cannot sort.
+            field = self.fields[name]
+            rows = sorted_by_name(field.queryset)
+            field.choices = [("", field.empty_label), *((row.pk, row.name) for row in rows)]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("Bitiş tarihi başlangıç tarihinden önce olamaz."))
+        return cleaned
+
+    def activity_filters(self) -> ActivityFilters:
+        """Only the values that passed validation; a wrong one is ignored, never guessed."""
+        if not self.is_bound:
+            return ActivityFilters()
+        self.is_valid()
+        data = self.cleaned_data
+        return ActivityFilters(
+            kind=data.get("kind"),
+            area=data.get("area"),
+            district=data.get("district"),
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to") if "date_to" not in self.errors else None,
+            past=data.get("when") == self.PAST,
+        )
+
+
+class PhoneField(forms.CharField):
+    """Any phone number (the public may live anywhere), stored as its digits with a leading +
+    kept: `+90 532 123 45 67` becomes `+905321234567`."""
+
+    widget = forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"})
+    default_error_messages = {
+        "invalid_phone": _(
+            "Geçerli bir telefon numarası girin (7 ile 15 arasında rakam), "
+            "örneğin 0532 123 45 67 ya da +49 30 1234567."
+        ),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 25)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return ""
+        digits = re.sub(r"\D", "", value)
+        if not _PHONE_CHARACTERS.match(value) or not (
+            PHONE_MIN_DIGITS <= len(digits) <= PHONE_MAX_DIGITS
+        ):
+            raise forms.ValidationError(self.error_messages["invalid_phone"], code="invalid_phone")
+        return ("+" if value.startswith("+") else "") + digits
+
+
+class ParticipantForm(forms.Form):
+    name = forms.CharField(
+        label=_("Ad soyad"),
+        max_length=Participant._meta.get_field("name").max_length,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": _("Adınızı ve soyadınızı yazın.")},
+    )
+    email = forms.EmailField(
+        label=_("E-posta"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("Kayıt onayınızı ve iptal bağlantınızı bu adrese göndereceğiz."),
+        error_messages={
+            "required": _("E-posta adresinizi yazın."),
+            "invalid": _("Geçerli bir e-posta adresi girin, örneğin ad@example.org."),
+        },
+    )
+    phone = PhoneField(label=_("Telefon (isteğe bağlı)"), required=False)
+    consent = forms.BooleanField(
+        label=_("Aydınlatma metnini okudum; kişisel verilerimin işlenmesine açık rıza veriyorum."),
+        error_messages={"required": _("Kaydınızı alabilmemiz için açık rızanız gereklidir.")},
+    )
+    # A field people never see: bots that fill every input reveal themselves here.
+    website = forms.CharField(required=False, label=_("Bu alanı boş bırakın"))
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError(_("Adınızı ve soyadınızı yazın."), code="required")
+        return name
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website"))
+
+
+class CancelRegistrationForm(forms.Form):
+    """Nothing to type: the button itself is the confirmation (the link is private)."""

@@ -1,0 +1,230 @@
+"""Reads for the public activity pages and the calendar feeds.
+
+Every list here runs a fixed number of queries, however many activities,
+shifts, tasks and sign-ups exist: counts are annotated with subqueries
+(so joins never multiply rows) and related rows are prefetched.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
+
+from esit.reference.models import District, VolunteerArea
+
+from ..models import Activity, ActivityKind, Participant, Shift, SignUp, Task, TaskAssignment
+
+# Cancelled or finished events stay in the feeds this long, so subscribed calendars
+# learn of the cancellation (STATUS:CANCELLED) instead of silently losing the event.
+FEED_KEEPS_PAST = datetime.timedelta(days=30)
+PRIVATE_FEED_KEEPS_PAST = datetime.timedelta(days=90)
+
+# A place is taken by a confirmed sign-up and by one awaiting a coordinator's approval.
+TAKING_STATUSES = (SignUp.Status.CONFIRMED, SignUp.Status.PENDING)
+
+
+def _count(queryset: QuerySet, group_by: str) -> Subquery:
+    """A correlated COUNT that cannot multiply the outer query's rows."""
+    counted = queryset.order_by().values(group_by).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def _confirmed_participants() -> Subquery:
+    return _count(
+        Participant.objects.filter(activity=OuterRef("pk"), status=Participant.Status.CONFIRMED),
+        "activity",
+    )
+
+
+def _with_places(activities: QuerySet) -> QuerySet:
+    """Annotate volunteer places (over all shifts) and public places (participants)."""
+    capacity = (
+        Shift.objects.filter(activity=OuterRef("pk"))
+        .order_by()
+        .values("activity")
+        .annotate(total=Sum("capacity"))
+        .values("total")
+    )
+    taken = _count(
+        SignUp.objects.filter(shift__activity=OuterRef("pk"), status__in=TAKING_STATUSES),
+        "shift__activity",
+    )
+    return activities.annotate(
+        volunteer_capacity=Coalesce(Subquery(capacity, output_field=IntegerField()), Value(0)),
+        volunteer_places_taken=taken,
+        participants_confirmed=_confirmed_participants(),
+    ).annotate(
+        volunteer_places_left=Greatest(
+            F("volunteer_capacity") - F("volunteer_places_taken"), Value(0)
+        ),
+        public_places_left=Greatest(F("public_capacity") - F("participants_confirmed"), Value(0)),
+    )
+
+
+@dataclass(frozen=True)
+class ActivityFilters:
+    kind: ActivityKind | None = None
+    area: VolunteerArea | None = None
+    district: District | None = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    past: bool = False
+
+
+def _start_of_day(day: datetime.date) -> datetime.datetime:
+    """Midnight of `day` in İzmir (the programme's zone), as an aware moment."""
+    zone = timezone.get_default_timezone()
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
+
+
+def public_activities(*, filters: ActivityFilters, now: datetime.datetime | None = None):
+    """Published activities for /activities/: upcoming soonest first, or past ones newest first.
+
+    An activity is upcoming until it ends. The date range keeps activities that
+    overlap it, with days counted in Europe/Istanbul.
+    """
+    now = now or timezone.now()
+    if filters.past:
+        activities = Activity.objects.visible_to_public().filter(ends_at__lt=now)
+        activities = activities.order_by("-starts_at", "-id")
+    else:
+        activities = Activity.objects.published().filter(ends_at__gte=now)
+        activities = activities.order_by("starts_at", "id")
+    if filters.kind is not None:
+        activities = activities.filter(kind=filters.kind)
+    if filters.district is not None:
+        activities = activities.filter(district=filters.district)
+    if filters.area is not None:
+        activities = activities.filter(areas=filters.area)
+    if filters.date_from is not None:
+        activities = activities.filter(ends_at__gt=_start_of_day(filters.date_from))
+    if filters.date_to is not None:
+        next_day = filters.date_to + datetime.timedelta(days=1)
+        activities = activities.filter(starts_at__lt=_start_of_day(next_day))
+    return _with_places(activities.select_related("kind", "district")).prefetch_related("areas")
+
+
+def filter_choices() -> dict:
+    """The reference rows the list's filters offer: one query each, whatever the data."""
+    return {
+        "kinds": list(ActivityKind.objects.filter(is_active=True)),
+        "areas": list(VolunteerArea.objects.active()),
+        "districts": list(District.objects.active()),
+    }
+
+
+def activity_detail(*, pk: int, include_drafts: bool = False, volunteer=None) -> Activity:
+    """One activity with its shifts, tasks and places left, in a fixed number of queries.
+
+    The public sees published, completed and cancelled activities (a cancelled
+    one says so, rather than disappearing from a link someone shared); staff
+    may preview drafts. With `volunteer`, each shift carries `my_signups` and
+    each task `my_assignments`: that volunteer's active rows.
+    Raises Activity.DoesNotExist.
+    """
+    shifts = Shift.objects.annotate(
+        places_taken=_count(
+            SignUp.objects.filter(shift=OuterRef("pk"), status__in=TAKING_STATUSES), "shift"
+        ),
+        waitlisted=_count(
+            SignUp.objects.filter(shift=OuterRef("pk"), status=SignUp.Status.WAITLISTED), "shift"
+        ),
+    ).prefetch_related("required_areas", "required_languages")
+    tasks = Task.objects.annotate(
+        places_taken=_count(
+            TaskAssignment.objects.filter(
+                task=OuterRef("pk"), status__in=TaskAssignment.ACTIVE_STATUSES
+            ),
+            "task",
+        )
+    )
+    if volunteer is not None:
+        shifts = shifts.prefetch_related(
+            Prefetch(
+                "signups",
+                queryset=SignUp.objects.filter(
+                    volunteer=volunteer, status__in=SignUp.ACTIVE_STATUSES
+                ),
+                to_attr="my_signups",
+            )
+        )
+        tasks = tasks.prefetch_related(
+            Prefetch(
+                "assignments",
+                queryset=TaskAssignment.objects.filter(
+                    volunteer=volunteer, status__in=TaskAssignment.ACTIVE_STATUSES
+                ),
+                to_attr="my_assignments",
+            )
+        )
+    activities = (
+        Activity.objects.all()
+        if include_drafts
+        else Activity.objects.exclude(status=Activity.Status.DRAFT)
+    )
+    return (
+        activities.select_related("kind", "district")
+        .annotate(participants_confirmed=_confirmed_participants())
+        .prefetch_related(
+            "areas",
+            Prefetch("shifts", queryset=shifts),
+            Prefetch("tasks", queryset=tasks),
+        )
+        .get(pk=pk)
+    )
+
+
+def calendar_activities(*, now: datetime.datetime | None = None):
+    """The public feed: published activities still to come or recently ended, and recently
+    cancelled ones (shown as cancelled so subscribed calendars remove them)."""
+    now = now or timezone.now()
+    recent = now - FEED_KEEPS_PAST
+    return (
+        Activity.objects.filter(
+            Q(status__in=[Activity.Status.PUBLISHED, Activity.Status.COMPLETED])
+            | Q(status=Activity.Status.CANCELLED, updated_at__gte=recent),
+            ends_at__gte=recent,
+        )
+        .select_related("kind", "district")
+        .order_by("starts_at", "id")
+    )
+
+
+def calendar_signups(*, volunteer, now: datetime.datetime | None = None):
+    """A volunteer's shifts for their private feed: confirmed and pending ones, and those
+    cancelled lately (so their calendar drops them), for shifts not long past."""
+    now = now or timezone.now()
+    return (
+        SignUp.objects.filter(
+            volunteer=volunteer, shift__ends_at__gte=now - PRIVATE_FEED_KEEPS_PAST
+        )
+        .filter(
+            Q(status__in=TAKING_STATUSES)
+            | Q(status=SignUp.Status.CANCELLED, cancelled_at__gte=now - FEED_KEEPS_PAST)
+        )
+        .exclude(shift__activity__status=Activity.Status.DRAFT)
+        .select_related("shift__activity__district", "shift__activity__kind")
+        .order_by("shift__starts_at", "pk")
+    )
+
+
+def volunteer_by_calendar_token(*, token: str):
+    """The active volunteer whose private feed `token` opens, or None."""
+    from esit.volunteers.models import Volunteer
+
+    if not token:
+        return None
+    return Volunteer.objects.filter(calendar_token=token, status=Volunteer.Status.ACTIVE).first()

@@ -1,0 +1,151 @@
+"""Members of the public registering for workshops open to them, and calendar tokens.
+
+Registration locks the activity's row (docs/activities.md: the activity is
+the row that guards public places) before it counts, so two people taking
+the last place at once cannot both be confirmed, on PostgreSQL or SQLite.
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from esit.privacy.services import record_consent
+
+from .. import tasks_public
+from ..models import Activity, Participant
+from .errors import ActivityError
+
+ACTIVE_STATUSES = (Participant.Status.CONFIRMED, Participant.Status.WAITLISTED)
+
+
+class RegistrationClosed(ActivityError):
+    """The activity takes no (more) public registrations."""
+
+
+class AlreadyRegistered(ActivityError):
+    def __init__(self):
+        super().__init__(
+            _(
+                "Bu e-posta adresiyle bu etkinliğe zaten kaydınız var. Kaydınızı iptal etmek "
+                "için onay e-postasındaki bağlantıyı kullanabilirsiniz."
+            ),
+            field="email",
+        )
+
+
+def _locked_activity(activity: Activity) -> Activity:
+    return Activity.objects.select_for_update().get(pk=activity.pk)
+
+
+def _check_open_for_registration(activity: Activity, now) -> None:
+    if activity.status == Activity.Status.CANCELLED:
+        raise RegistrationClosed(_("Bu etkinlik iptal edildi; kayıt alınmıyor."))
+    if activity.status != Activity.Status.PUBLISHED or not activity.public_registration:
+        raise RegistrationClosed(_("Bu etkinlik halka açık kayıt almıyor."))
+    if activity.starts_at <= now:
+        raise RegistrationClosed(_("Bu etkinlik başladı ya da sona erdi; artık kayıt alınmıyor."))
+
+
+def register_participant(
+    *, activity: Activity, name: str, email: str, phone: str, language: str, ip: str
+) -> Participant:
+    """Register a member of the public: confirmed while places remain, otherwise waitlisted.
+
+    One active registration per e-mail per activity (a database constraint
+    guards it too). Their explicit KVKK consent is recorded with the
+    registration, and the confirmation e-mail carries their private cancel link.
+    """
+    email = email.strip().lower()
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            activity = _locked_activity(activity)
+            _check_open_for_registration(activity, now)
+            active = Participant.objects.filter(activity=activity, status__in=ACTIVE_STATUSES)
+            if active.filter(email=email).exists():
+                raise AlreadyRegistered()
+            confirmed = active.filter(status=Participant.Status.CONFIRMED).count()
+            status = (
+                Participant.Status.CONFIRMED
+                if confirmed < activity.public_capacity
+                else Participant.Status.WAITLISTED
+            )
+            participant = Participant.objects.create(
+                activity=activity,
+                name=name.strip(),
+                email=email,
+                phone=phone.strip(),
+                status=status,
+                language=language,
+                consent=record_consent(email=email, ip=ip, at=now),
+                registered_at=now,
+            )
+            transaction.on_commit(
+                lambda: tasks_public.send_registration_confirmation.enqueue(participant.pk)
+            )
+    except IntegrityError:
+        # The database's constraint is the last word on one registration per e-mail.
+        if Participant.objects.filter(
+            activity_id=activity.pk, email=email, status__in=ACTIVE_STATUSES
+        ).exists():
+            raise AlreadyRegistered() from None
+        raise
+    return participant
+
+
+def cancel_registration(*, participant: Participant) -> Participant:
+    """The participant cancels through their private link; the first waitlisted person in
+    line takes the freed place and is told by e-mail."""
+    now = timezone.now()
+    with transaction.atomic():
+        activity = _locked_activity(participant.activity)
+        participant = Participant.objects.select_for_update().get(pk=participant.pk)
+        if participant.status == Participant.Status.CANCELLED:
+            raise ActivityError(_("Bu kayıt zaten iptal edilmiş."))
+        if activity.starts_at <= now:
+            raise ActivityError(
+                _("Bu etkinlik başladı ya da sona erdi; kayıt artık iptal edilemez.")
+            )
+        participant.status = Participant.Status.CANCELLED
+        participant.cancelled_at = now
+        participant.save(update_fields=["status", "cancelled_at"])
+        transaction.on_commit(
+            lambda: tasks_public.send_registration_cancelled.enqueue(participant.pk)
+        )
+        if activity.status == Activity.Status.PUBLISHED:
+            _promote_waitlisted(activity)
+    return participant
+
+
+def _promote_waitlisted(activity: Activity) -> list[Participant]:
+    """Fill free places from the waitlist, first come first served. Caller holds the lock."""
+    confirmed = Participant.objects.filter(
+        activity=activity, status=Participant.Status.CONFIRMED
+    ).count()
+    free = activity.public_capacity - confirmed
+    if free <= 0:
+        return []
+    promoted = list(
+        Participant.objects.select_for_update()
+        .filter(activity=activity, status=Participant.Status.WAITLISTED)
+        .order_by("registered_at", "id")[:free]
+    )
+    for person in promoted:
+        person.status = Participant.Status.CONFIRMED
+        person.save(update_fields=["status"])
+        transaction.on_commit(
+            lambda pk=person.pk: tasks_public.send_participant_promoted.enqueue(pk)
+        )
+    return promoted
+
+
+def reset_calendar_token(*, volunteer):
+    """Give the volunteer a new private feed address; the old one stops working at once
+    (for when the link was shared or leaked)."""
+    from esit.volunteers.models import Volunteer, new_calendar_token
+
+    with transaction.atomic():
+        volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+        volunteer.calendar_token = new_calendar_token()
+        volunteer.save(update_fields=["calendar_token"])
+    return volunteer

@@ -1,0 +1,169 @@
+"""The public activity pages: the list with its filters, and one activity.
+
+Reads go through selectors/public.py; this module only decides what the
+viewer may do (prepared flags and URLs the templates read).
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from esit.privacy.models import PrivacyNotice
+from esit.privacy.services import current_notice
+
+from ..forms_public import ActivityFilterForm, ParticipantForm
+from ..models import Activity, Shift, SignUp, Task, TaskAssignment
+from ..selectors import public as selectors
+
+PAGE_SIZE = 20
+
+
+@require_GET
+def activity_list(request):
+    filter_form = ActivityFilterForm(request.GET or None)
+    filters = filter_form.activity_filters()
+    page = Paginator(selectors.public_activities(filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "activities/public/list.html",
+        {"filter_form": filter_form, "page_obj": page, "past": filters.past},
+    )
+
+
+def url_or_none(name: str, *args) -> str | None:
+    """The address of another part's action, or None while that part has not published it."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+@dataclass(frozen=True)
+class ShiftRow:
+    shift: Shift
+    places_left: int
+    my_signup: SignUp | None
+    sign_up_url: str | None
+    cancel_url: str | None
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    task: Task
+    places_left: int
+    my_assignment: TaskAssignment | None
+    claim_url: str | None
+
+
+def _active_volunteer(user):
+    """The signed-in person's active volunteer profile, or None (one query, none for visitors)."""
+    if not user.is_authenticated:
+        return None
+    from esit.volunteers.models import Volunteer
+
+    volunteer = Volunteer.objects.filter(user=user).first()
+    if volunteer is None:
+        return None
+    volunteer.user = user  # the layout's `user.volunteer` costs nothing more
+    return volunteer if volunteer.is_active else None
+
+
+def _shift_rows(activity: Activity, volunteer, open_for_volunteers: bool, now) -> list[ShiftRow]:
+    rows = []
+    for shift in activity.shifts.all():
+        mine = (getattr(shift, "my_signups", None) or [None])[0]
+        can_act = volunteer is not None and open_for_volunteers and shift.starts_at > now
+        rows.append(
+            ShiftRow(
+                shift=shift,
+                places_left=max(shift.capacity - shift.places_taken, 0),
+                my_signup=mine,
+                sign_up_url=url_or_none("signups:sign_up", shift.pk)
+                if can_act and mine is None
+                else None,
+                cancel_url=url_or_none("signups:cancel", mine.pk) if can_act and mine else None,
+            )
+        )
+    return rows
+
+
+def _task_rows(activity: Activity, volunteer, open_for_volunteers: bool, today) -> list[TaskRow]:
+    rows = []
+    for task in activity.tasks.all():
+        mine = (getattr(task, "my_assignments", None) or [None])[0]
+        places_left = max(task.places - task.places_taken, 0)
+        can_claim = (
+            volunteer is not None
+            and open_for_volunteers
+            and mine is None
+            and places_left > 0
+            and task.due_date >= today
+        )
+        rows.append(
+            TaskRow(
+                task=task,
+                places_left=places_left,
+                my_assignment=mine,
+                claim_url=url_or_none("work:claim_task", task.pk) if can_claim else None,
+            )
+        )
+    return rows
+
+
+def load_activity(request, pk: int, *, volunteer=None) -> Activity:
+    include_drafts = request.user.is_authenticated and request.user.is_staff_member
+    try:
+        return selectors.activity_detail(pk=pk, include_drafts=include_drafts, volunteer=volunteer)
+    except Activity.DoesNotExist:
+        raise Http404(_("Etkinlik bulunamadı.")) from None
+
+
+def registration_is_open(activity: Activity, now) -> bool:
+    return (
+        activity.public_registration
+        and activity.status == Activity.Status.PUBLISHED
+        and activity.starts_at > now
+    )
+
+
+def render_detail(request, activity: Activity, *, volunteer, form=None, status=200):
+    """The activity page; `form` is the registration form when it comes back with errors."""
+    now = timezone.now()
+    open_for_volunteers = activity.status == Activity.Status.PUBLISHED
+    registration_open = registration_is_open(activity, now)
+    context = {
+        "activity": activity,
+        "volunteer": volunteer,
+        "shift_rows": _shift_rows(activity, volunteer, open_for_volunteers, now),
+        "task_rows": _task_rows(activity, volunteer, open_for_volunteers, timezone.localdate(now)),
+        "is_past": activity.ends_at <= now,
+        "registration_open": registration_open,
+        "public_places_left": max(activity.public_capacity - activity.participants_confirmed, 0),
+        "form": None,
+        "notice": None,
+        "login_url": f"{reverse('account_login')}?{urlencode({'next': request.path})}",
+    }
+    if registration_open:
+        context["form"] = form or ParticipantForm()
+        context["notice"] = current_notice(PrivacyNotice.Kind.INFORMATION)
+        context["notice_url"] = reverse("privacy:notice")
+    response = render(request, "activities/public/detail.html", context, status=status)
+    if activity.status == Activity.Status.DRAFT:
+        response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
+def activity_detail(request, pk: int):
+    volunteer = _active_volunteer(request.user)
+    activity = load_activity(request, pk, volunteer=volunteer)
+    return render_detail(request, activity, volunteer=volunteer)
