@@ -1,0 +1,189 @@
+"""Reads for the staff planning pages: the activity list, one activity, a shift, a task.
+
+Counts are subqueries or filtered aggregates over one join, so the list runs
+the same number of queries for three activities as for five thousand
+(DESIGN.md §7), and a count never multiplies another.
+"""
+
+import datetime
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from esit.core.turkish import fold
+from esit.volunteers.models import Volunteer
+
+from ..models import Activity, Participant, Shift, SignUp, Task, TaskAssignment
+
+SEARCH_MAX_WORDS = 6
+VOLUNTEER_CHOICES_MAX = 50
+
+
+def search_words(search: str) -> list[str]:
+    """Fold the query the way Activity.search_text was folded, so İ/i and I/ı match."""
+    return fold(search or "").split()[:SEARCH_MAX_WORDS]
+
+
+def _start_of_day(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(
+        datetime.datetime.combine(day, datetime.time.min), timezone.get_default_timezone()
+    )
+
+
+def _per_activity(queryset: QuerySet, path: str, aggregate) -> Coalesce:
+    """One number per activity from a related table (`path` leads to the activity)."""
+    subquery = (
+        queryset.filter(**{path: OuterRef("pk")})
+        .order_by()
+        .values(path)
+        .annotate(value=aggregate)
+        .values("value")
+    )
+    return Coalesce(Subquery(subquery, output_field=IntegerField()), 0)
+
+
+def staff_activity_list(
+    *,
+    status: str | None = None,
+    kind=None,
+    district=None,
+    starts_from: datetime.date | None = None,
+    starts_to: datetime.date | None = None,
+    search: str = "",
+) -> QuerySet[Activity]:
+    """Every activity, drafts and cancelled ones too, latest start first, with its counts.
+
+    Each row carries `shift_count`, `capacity` (places over all shifts) and
+    `confirmed` (confirmed sign-ups over all shifts). Dates are days in İzmir;
+    `starts_to` includes the whole of that day.
+    """
+    queryset = (
+        Activity.objects.select_related("kind", "district")
+        .annotate(
+            shift_count=_per_activity(Shift.objects.all(), "activity", Count("id")),
+            capacity=_per_activity(Shift.objects.all(), "activity", Sum("capacity")),
+            confirmed=_per_activity(
+                SignUp.objects.filter(status=SignUp.Status.CONFIRMED),
+                "shift__activity",
+                Count("id"),
+            ),
+        )
+        .order_by("-starts_at", "-id")
+    )
+    if status:
+        queryset = queryset.filter(status=status)
+    if kind is not None:
+        queryset = queryset.filter(kind=kind)
+    if district is not None:
+        queryset = queryset.filter(district=district)
+    if starts_from is not None:
+        queryset = queryset.filter(ends_at__gte=_start_of_day(starts_from))
+    if starts_to is not None:
+        next_day = starts_to + datetime.timedelta(days=1)
+        queryset = queryset.filter(starts_at__lt=_start_of_day(next_day))
+    for word in search_words(search):
+        queryset = queryset.filter(search_text__contains=word)
+    return queryset
+
+
+def _shifts_with_counts() -> QuerySet[Shift]:
+    return (
+        Shift.objects.prefetch_related("required_areas", "required_languages")
+        .annotate(
+            confirmed=Count("signups", filter=Q(signups__status=SignUp.Status.CONFIRMED)),
+            pending=Count("signups", filter=Q(signups__status=SignUp.Status.PENDING)),
+            waitlisted=Count("signups", filter=Q(signups__status=SignUp.Status.WAITLISTED)),
+        )
+        .order_by("starts_at", "id")
+    )
+
+
+def _tasks_with_counts() -> QuerySet[Task]:
+    return (
+        Task.objects.prefetch_related("required_areas", "required_languages")
+        .annotate(
+            working=Count(
+                "assignments", filter=Q(assignments__status__in=TaskAssignment.ACTIVE_STATUSES)
+            )
+        )
+        .order_by("due_date", "id")
+    )
+
+
+def staff_activity_detail(pk: int) -> Activity:
+    """One activity with its shifts and tasks and their counts; raises Activity.DoesNotExist."""
+    return (
+        Activity.objects.select_related("kind", "district", "created_by")
+        .prefetch_related(
+            "areas",
+            Prefetch("shifts", queryset=_shifts_with_counts()),
+            Prefetch("tasks", queryset=_tasks_with_counts()),
+        )
+        .annotate(
+            participants_confirmed=_per_activity(
+                Participant.objects.filter(status=Participant.Status.CONFIRMED),
+                "activity",
+                Count("id"),
+            ),
+            participants_waitlisted=_per_activity(
+                Participant.objects.filter(status=Participant.Status.WAITLISTED),
+                "activity",
+                Count("id"),
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def staff_activity(pk: int) -> Activity:
+    """An activity with what its edit form shows; raises Activity.DoesNotExist."""
+    return Activity.objects.select_related("kind", "district").prefetch_related("areas").get(pk=pk)
+
+
+def staff_shift(*, activity_pk: int, pk: int) -> Shift:
+    """A shift of that activity (a shift id from another activity is not found)."""
+    return (
+        Shift.objects.select_related("activity")
+        .prefetch_related("required_areas", "required_languages")
+        .annotate(
+            taken=Count(
+                "signups",
+                filter=Q(signups__status__in=[SignUp.Status.CONFIRMED, SignUp.Status.PENDING]),
+            ),
+            active=Count("signups", filter=Q(signups__status__in=SignUp.ACTIVE_STATUSES)),
+        )
+        .get(activity_id=activity_pk, pk=pk)
+    )
+
+
+def staff_task(*, activity_pk: int, pk: int) -> Task:
+    """A task of that activity (a task id from another activity is not found)."""
+    return (
+        _tasks_with_counts()
+        .select_related("activity")
+        .prefetch_related(
+            Prefetch(
+                "assignments",
+                queryset=TaskAssignment.objects.filter(
+                    status__in=TaskAssignment.ACTIVE_STATUSES
+                ).select_related("volunteer"),
+                to_attr="active_assignments",
+            )
+        )
+        .get(activity_id=activity_pk, pk=pk)
+    )
+
+
+def assignable_volunteers(*, search: str = "") -> QuerySet[Volunteer]:
+    """Active volunteers whose name or e-mail matches, in Turkish-aware search; at most 50.
+
+    Without a search nobody is listed: a city's volunteers do not fit in one list.
+    """
+    words = search_words(search)
+    if not words:
+        return Volunteer.objects.none()
+    queryset = Volunteer.objects.filter(status=Volunteer.Status.ACTIVE).select_related("user")
+    for word in words:
+        queryset = queryset.filter(search_text__contains=word)
+    return queryset.order_by("first_name", "last_name", "id")[:VOLUNTEER_CHOICES_MAX]
