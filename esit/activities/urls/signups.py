@@ -1,7 +1,23 @@
 """Routes owned by the signups part of activities; full paths, mounted at the site root."""
 
-from django.urls import path  # noqa: F401 - routes are added by the owning module
+from django.urls import path
+
+from esit.activities.views import roster, signups
 
 app_name = "signups"
 
-urlpatterns = []
+urlpatterns = [
+    # Volunteers
+    path("activities/shifts/<int:pk>/sign-up/", signups.sign_up, name="sign_up"),
+    path("activities/signups/<int:pk>/cancel/", signups.cancel, name="cancel"),
+    path("activities/signups/confirm/<str:token>/", signups.confirm_coming, name="confirm_coming"),
+    path("me/shifts/", signups.my_shifts, name="my_shifts"),
+    # Staff (the two-factor gate covers everything under /staff/)
+    path("staff/activities/<int:pk>/roster/", roster.roster, name="roster"),
+    path("staff/activities/<int:pk>/roster.csv", roster.roster_csv, name="roster_csv"),
+    path("staff/signups/<int:pk>/approve/", roster.approve, name="approve"),
+    path("staff/signups/<int:pk>/decline/", roster.decline, name="decline"),
+    path("staff/signups/<int:pk>/cancel/", roster.staff_cancel, name="staff_cancel"),
+    path("staff/shifts/<int:pk>/check-in/", roster.check_in, name="check_in"),
+    path("staff/shifts/<int:pk>/no-shows/", roster.mark_no_shows, name="mark_no_shows"),
+]

@@ -1,0 +1,117 @@
+"""Check-in at the door and no-shows: who really came, and the hours their work earns.
+
+A coordinator scans (or types) the code in the volunteer's personal QR on the
+shift's check-in page. Attendance creates one pending hours entry, which a
+coordinator approves later with the rest of the hours (docs/activities.md).
+"""
+
+import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from esit.activities.models import Activity, HoursEntry, Shift, SignUp
+from esit.volunteers.models import Volunteer
+
+from .errors import ActivityError
+
+# A coordinator opens the door a little before the shift; earlier than this a scan is a mistake.
+CHECK_IN_OPENS_BEFORE = datetime.timedelta(hours=2)
+MAX_HOURS_PER_ENTRY = Decimal(24)
+
+
+def normalise_code(code: str) -> str:
+    """Codes are read case-insensitively and with any spaces people or scanners add."""
+    return "".join((code or "").split()).upper()
+
+
+def shift_hours(shift: Shift) -> Decimal:
+    """A shift's length in hours, to two decimals (an entry holds at most 24)."""
+    seconds = Decimal((shift.ends_at - shift.starts_at).total_seconds())
+    hours = (seconds / Decimal(3600)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return min(hours, MAX_HOURS_PER_ENTRY)
+
+
+def check_in_is_open(shift: Shift, *, now: datetime.datetime | None = None) -> bool:
+    now = now or timezone.now()
+    return now >= shift.starts_at - CHECK_IN_OPENS_BEFORE
+
+
+def check_in(*, shift: Shift, code: str, by) -> SignUp:
+    """Mark the volunteer whose check-in code this is as attended, with one pending hours entry.
+
+    Only a volunteer confirmed for this shift can be checked in; the check-in
+    opens two hours before the shift starts (an earlier scan is a mistake) and
+    stays open afterwards, so a coordinator can correct a no-show. Checking in
+    twice changes nothing and never creates a second hours entry.
+    """
+    normalised = normalise_code(code)
+    if not normalised:
+        raise ActivityError(_("Gönüllünün kodunu okutun ya da yazın."), field="code")
+    found = Volunteer.objects.filter(checkin_code=normalised).values_list("pk", flat=True).first()
+    if found is None:
+        raise ActivityError(
+            _("Bu kod hiçbir gönüllüye ait değil. Kodu kontrol edip yeniden deneyin."),
+            field="code",
+        )
+    now = timezone.now()
+    with transaction.atomic():
+        volunteer = Volunteer.objects.select_for_update(of=("self",)).get(pk=found)
+        shift = (
+            Shift.objects.select_for_update(of=("self",))
+            .select_related("activity")
+            .get(pk=shift.pk)
+        )
+        if shift.activity.status == Activity.Status.CANCELLED:
+            raise ActivityError(_("Bu etkinlik iptal edildi; giriş yapılamaz."), field="code")
+        if not check_in_is_open(shift, now=now):
+            raise ActivityError(
+                _("Girişler vardiya başlamadan en erken iki saat önce açılır."), field="code"
+            )
+        signup = (
+            SignUp.objects.select_for_update(of=("self",))
+            .filter(shift=shift, volunteer=volunteer, status=SignUp.Status.CONFIRMED)
+            .first()
+        )
+        if signup is None:
+            raise ActivityError(
+                _("%(name)s bu vardiya için onaylı kayıtlı değil.") % {"name": volunteer.full_name},
+                field="code",
+            )
+        signup.shift, signup.volunteer = shift, volunteer
+        if signup.attendance != SignUp.Attendance.ATTENDED:
+            signup.attendance = SignUp.Attendance.ATTENDED
+            signup.checked_in_at = now
+            signup.checked_in_by = by
+            signup.save(update_fields=["attendance", "checked_in_at", "checked_in_by"])
+        if not HoursEntry.objects.filter(signup=signup).exists():
+            HoursEntry.objects.create(
+                volunteer=volunteer,
+                source=HoursEntry.Source.ATTENDANCE,
+                signup=signup,
+                activity=shift.activity,
+                area=shift.activity.areas.first(),
+                date=timezone.localdate(shift.starts_at),
+                hours=shift_hours(shift),
+                status=HoursEntry.Status.PENDING,
+            )
+    return signup
+
+
+def mark_no_shows(*, shift: Shift, by) -> int:
+    """After a shift has ended, every confirmed volunteer not checked in is recorded as a no-show.
+
+    No-shows count against a volunteer's reliability in matching, so this is
+    only possible once the shift is over. Returns how many were marked.
+    """
+    with transaction.atomic():
+        shift = Shift.objects.select_for_update(of=("self",)).get(pk=shift.pk)
+        if shift.ends_at > timezone.now():
+            raise ActivityError(_("Gelmeyenler ancak vardiya bittikten sonra işaretlenebilir."))
+        return SignUp.objects.filter(
+            shift=shift,
+            status=SignUp.Status.CONFIRMED,
+            attendance=SignUp.Attendance.UNKNOWN,
+        ).update(attendance=SignUp.Attendance.NO_SHOW)

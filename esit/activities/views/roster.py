@@ -1,0 +1,221 @@
+"""The coordinator's side of shifts: the roster, its CSV, decisions on sign-ups, check-in.
+
+Pages read through selectors and change through services; every action is a
+plain form post that redirects back (POST-redirect-GET).
+"""
+
+import csv
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from esit.activities.forms_signups import CheckInForm
+from esit.activities.selectors import signups as selectors
+from esit.activities.services import attendance
+from esit.activities.services import signups as services
+from esit.activities.services.errors import ActivityError
+from esit.staff.permissions import staff_member_required
+
+# Spreadsheet programs run a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _roster_or_404(pk: int):
+    found = selectors.roster(activity_id=pk)
+    if found is None:
+        raise Http404(_("Etkinlik bulunamadı."))
+    return found
+
+
+def _roster_url(activity_id: int, shift_id: int | None = None) -> str:
+    url = reverse("signups:roster", args=[activity_id])
+    return f"{url}#shift-{shift_id}" if shift_id else url
+
+
+@require_GET
+@staff_member_required
+def roster(request, pk: int):
+    activity, shifts = _roster_or_404(pk)
+    return render(
+        request,
+        "activities/signups/roster.html",
+        {"activity": activity, "shifts": shifts, "now": timezone.now()},
+    )
+
+
+def safe_cell(value) -> str:
+    """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _when(moment) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+@require_GET
+@staff_member_required
+def roster_csv(request, pk: int):
+    activity, shifts = _roster_or_404(pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="roster-{activity.pk}.csv"'
+    response.write("\ufeff")  # the BOM makes Excel read UTF-8, so Turkish letters survive
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Vardiya başlangıcı"),
+            _("Vardiya bitişi"),
+            _("Ad soyad"),
+            _("E-posta"),
+            _("Cep telefonu"),
+            _("Durum"),
+            _("Bekleme sırası"),
+            _("Geleceğini onayladı"),
+            _("Katılım"),
+            _("Kayıt zamanı"),
+        ]
+    )
+    for row in shifts:
+        positions = {signup.pk: index for index, signup in enumerate(row.waitlisted, start=1)}
+        for group in (row.confirmed, row.pending, row.waitlisted, row.cancelled):
+            for signup in group:
+                writer.writerow(
+                    safe_cell(cell)
+                    for cell in (
+                        _when(row.shift.starts_at),
+                        _when(row.shift.ends_at),
+                        signup.volunteer.full_name,
+                        signup.volunteer.user.email,
+                        signup.volunteer.phone_national,
+                        signup.get_status_display(),
+                        positions.get(signup.pk, ""),
+                        _when(signup.coming_confirmed_at),
+                        signup.get_attendance_display(),
+                        _when(signup.created_at),
+                    )
+                )
+    return response
+
+
+def _staff_signup_or_404(pk: int):
+    signup = selectors.signup_for_staff(signup_id=pk)
+    if signup is None:
+        raise Http404(_("Vardiya kaydı bulunamadı."))
+    return signup
+
+
+def _decide(request, pk: int, service, done: str):
+    signup = _staff_signup_or_404(pk)
+    try:
+        service(signup=signup, by=request.user)
+    except ActivityError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, done % {"name": signup.volunteer.full_name})
+    return redirect(_roster_url(signup.shift.activity_id, signup.shift_id))
+
+
+@require_POST
+@staff_member_required
+def approve(request, pk: int):
+    return _decide(
+        request,
+        pk,
+        services.approve_sign_up,
+        _("%(name)s kaydı onaylandı; gönüllüye e-posta gidiyor."),
+    )
+
+
+@require_POST
+@staff_member_required
+def decline(request, pk: int):
+    return _decide(
+        request,
+        pk,
+        services.decline_sign_up,
+        _("%(name)s kaydı onaylanmadı; gönüllüye e-posta gidiyor."),
+    )
+
+
+@require_POST
+@staff_member_required
+def staff_cancel(request, pk: int):
+    return _decide(
+        request,
+        pk,
+        services.cancel_sign_up,
+        _("%(name)s kaydı iptal edildi; gönüllüye e-posta gidiyor."),
+    )
+
+
+def _sheet_or_404(pk: int):
+    sheet = selectors.check_in_sheet(shift_id=pk)
+    if sheet is None:
+        raise Http404(_("Vardiya bulunamadı."))
+    return sheet
+
+
+def _render_check_in(request, sheet, form, *, status=200):
+    now = timezone.now()
+    return render(
+        request,
+        "activities/signups/check_in.html",
+        {
+            "sheet": sheet,
+            "shift": sheet.shift,
+            "activity": sheet.shift.activity,
+            "form": form,
+            "is_open": attendance.check_in_is_open(sheet.shift, now=now),
+            "has_ended": sheet.shift.ends_at <= now,
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_member_required
+def check_in(request, pk: int):
+    sheet = _sheet_or_404(pk)
+    if request.method == "GET":
+        return _render_check_in(request, sheet, CheckInForm())
+    form = CheckInForm(request.POST)
+    if form.is_valid():
+        try:
+            signup = attendance.check_in(
+                shift=sheet.shift, code=form.cleaned_data["code"], by=request.user
+            )
+        except ActivityError as error:
+            form.add_error(error.field or "code", error.message)
+        else:
+            messages.success(
+                request, _("%(name)s giriş yaptı.") % {"name": signup.volunteer.full_name}
+            )
+            return redirect("signups:check_in", pk=pk)
+    return _render_check_in(request, sheet, form)
+
+
+@require_POST
+@staff_member_required
+def mark_no_shows(request, pk: int):
+    sheet = _sheet_or_404(pk)
+    try:
+        count = attendance.mark_no_shows(shift=sheet.shift, by=request.user)
+    except ActivityError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d gönüllü gelmedi olarak işaretlendi.",
+                "%(count)d gönüllü gelmedi olarak işaretlendi.",
+                count,
+            )
+            % {"count": count},
+        )
+    return redirect("signups:check_in", pk=pk)

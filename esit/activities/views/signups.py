@@ -1,0 +1,138 @@
+"""The volunteer's side of shifts: sign up, cancel, see my shifts, confirm I'm coming.
+
+Every action is a plain form post that redirects (POST-redirect-GET) with a
+message; the rules and their messages come from the services.
+"""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from esit.activities.models import SignUp
+from esit.activities.selectors import signups as selectors
+from esit.activities.services import signups as services
+from esit.activities.services.errors import ActivityError
+from esit.volunteers.permissions import volunteer_view
+
+
+def activity_path(activity_id: int) -> str:
+    """The public activity page (owned by the public part): `/activities/<id>/`."""
+    return f"/activities/{activity_id}/"
+
+
+def _back(request, default: str):
+    """Return where the form asked to go (a path on this site), else to `default`."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(default)
+
+
+SIGNED_UP = {
+    SignUp.Status.CONFIRMED: gettext_lazy("Kaydınız onaylandı. Size bir onay e-postası gönderdik."),
+    SignUp.Status.PENDING: gettext_lazy(
+        "Kaydınızı aldık; yeriniz ayrıldı. Koordinatör onayladığında size e-posta göndereceğiz."
+    ),
+    SignUp.Status.WAITLISTED: gettext_lazy(
+        "Bu vardiya dolu; sizi bekleme listesine aldık. Yer açılırsa size e-posta göndereceğiz."
+    ),
+}
+
+
+@require_POST
+@volunteer_view(active_only=True)
+def sign_up(request, pk: int, *, volunteer):
+    shift = selectors.shift_for_sign_up(shift_id=pk)
+    if shift is None:
+        raise Http404(_("Vardiya bulunamadı."))
+    try:
+        signup = services.sign_up(volunteer=volunteer, shift=shift)
+    except ActivityError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, str(SIGNED_UP[signup.status]))
+    return _back(request, activity_path(shift.activity_id))
+
+
+@require_POST
+@volunteer_view(active_only=False)
+def cancel(request, pk: int, *, volunteer):
+    signup = selectors.own_signup(volunteer=volunteer, signup_id=pk)
+    if signup is None:
+        raise Http404(_("Vardiya kaydı bulunamadı."))
+    try:
+        services.cancel_sign_up(signup=signup, by=request.user)
+    except ActivityError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Vardiya kaydınız iptal edildi."))
+    return _back(request, activity_path(signup.shift.activity_id))
+
+
+@require_GET
+@volunteer_view(active_only=False)
+def my_shifts(request, *, volunteer):
+    shifts = selectors.my_shifts(volunteer=volunteer)
+    now = timezone.now()
+    for signup in shifts.upcoming:
+        signup.can_cancel = services.can_cancel_own(signup, now=now)
+        signup.is_active = signup.status in SignUp.ACTIVE_STATUSES
+        signup.cancel_deadline = services.cancellation_deadline(signup.shift)
+        signup.has_started = signup.shift.starts_at <= now
+        signup.asks_coming = selectors.awaiting_coming_confirmation(signup) and (
+            not signup.has_started
+        )
+        signup.coming_token = services.coming_token(signup) if signup.asks_coming else ""
+    return render(
+        request,
+        "activities/signups/my_shifts.html",
+        {
+            "volunteer": volunteer,
+            "upcoming": shifts.upcoming,
+            "past": shifts.past,
+            "past_limit": selectors.PAST_SHIFTS_SHOWN,
+            "here": reverse("signups:my_shifts"),
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm_coming(request, token: str):
+    """The reminder's one-click link: GET shows a button, so a link preview confirms nothing."""
+    try:
+        signup = services.signup_for_coming_token(token)
+    except ActivityError as error:
+        response = render(
+            request, "activities/signups/confirm_coming.html", {"error": error.message}, status=400
+        )
+    else:
+        if request.method == "POST":
+            try:
+                services.confirm_coming(signup=signup)
+            except ActivityError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, _("Teşekkürler! Geleceğinizi koordinatörlere bildirdik."))
+            return redirect("signups:confirm_coming", token=token)
+        response = render(
+            request,
+            "activities/signups/confirm_coming.html",
+            {
+                "signup": signup,
+                "shift": signup.shift,
+                "activity": signup.shift.activity,
+                "token": token,
+            },
+        )
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
