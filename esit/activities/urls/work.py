@@ -1,7 +1,28 @@
 """Routes owned by the work part of activities; full paths, mounted at the site root."""
 
-from django.urls import path  # noqa: F401 - routes are added by the owning module
+from django.urls import path
+
+from esit.activities.views import certificates, hours, work
 
 app_name = "work"
 
-urlpatterns = []
+urlpatterns = [
+    # Volunteers
+    path("activities/tasks/<int:pk>/claim/", work.claim_task, name="claim_task"),
+    path("me/tasks/", work.my_tasks, name="my_tasks"),
+    path("me/tasks/<int:pk>/deliver/", work.deliver, name="deliver"),
+    path("me/tasks/<int:pk>/release/", work.release, name="release"),
+    path("me/hours/", hours.my_hours, name="my_hours"),
+    path("me/certificate/", certificates.certificate, name="certificate"),
+    path("me/certificate.pdf", certificates.certificate_pdf, name="certificate_pdf"),
+    # The delivered file, for its volunteer and staff only (never from a public media URL).
+    path("tasks/deliveries/<int:pk>/file/", work.download_delivery, name="download_delivery"),
+    # Anyone: checking a printed certificate.
+    path("certificates/<str:code>/", certificates.verify_certificate, name="verify_certificate"),
+    # Staff (the two-factor gate covers everything under /staff/)
+    path("staff/hours/", hours.hours_queue, name="hours_queue"),
+    path("staff/hours/review/", hours.review_hours, name="review_hours"),
+    path("staff/tasks/", work.task_review, name="task_review"),
+    path("staff/tasks/<int:pk>/accept/", work.accept, name="accept"),
+    path("staff/tasks/<int:pk>/return/", work.send_back, name="send_back"),
+]

@@ -1,0 +1,132 @@
+"""Reading hours: a volunteer's own entries and totals, and the coordinators' review queue.
+
+Totals are summed by the database, so a volunteer with a thousand entries costs
+the same one query as a volunteer with three.
+"""
+
+import datetime
+import decimal
+from dataclasses import dataclass
+
+from django.db.models import QuerySet, Sum
+from django.db.models.functions import TruncMonth
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from esit.activities.models import HoursEntry
+from esit.core.turkish import fold
+from esit.volunteers.models import Volunteer
+
+SEARCH_MAX_WORDS = 6
+ZERO = decimal.Decimal(0)
+
+
+@dataclass(frozen=True)
+class AreaTotal:
+    area_id: int | None
+    name_tr: str
+    name_en: str
+    hours: decimal.Decimal
+
+    @property
+    def name(self) -> str:
+        if self.area_id is None:
+            return str(_("Alan belirtilmemiş"))
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name_tr
+
+
+@dataclass(frozen=True)
+class MonthTotal:
+    month: datetime.date  # the first day of the month
+    hours: decimal.Decimal
+
+
+def _approved(volunteer: Volunteer) -> QuerySet[HoursEntry]:
+    return HoursEntry.objects.filter(volunteer=volunteer, status=HoursEntry.Status.APPROVED)
+
+
+def approved_totals_by_area(volunteer: Volunteer) -> list[AreaTotal]:
+    """Approved hours per volunteer area, the areas in their list order; one query."""
+    rows = (
+        _approved(volunteer)
+        .order_by()
+        .values("area_id", "area__name_tr", "area__name_en", "area__position")
+        .annotate(total=Sum("hours"))
+        .order_by("area__position", "area__name_tr")
+    )
+    totals = [
+        AreaTotal(
+            area_id=row["area_id"],
+            name_tr=row["area__name_tr"] or "",
+            name_en=row["area__name_en"] or "",
+            hours=row["total"] or ZERO,
+        )
+        for row in rows
+    ]
+    # Work without an area comes last, whatever the database's order for NULL.
+    return sorted(totals, key=lambda total: total.area_id is None)
+
+
+def approved_totals_by_month(volunteer: Volunteer) -> list[MonthTotal]:
+    """Approved hours per calendar month, newest first; one query.
+
+    `HoursEntry.date` is already the day in İzmir (Europe/Istanbul), so months
+    are İzmir's months without any conversion.
+    """
+    rows = (
+        _approved(volunteer)
+        .order_by()
+        .annotate(month=TruncMonth("date"))
+        .values("month")
+        .annotate(total=Sum("hours"))
+        .order_by("-month")
+    )
+    return [MonthTotal(month=row["month"], hours=row["total"] or ZERO) for row in rows]
+
+
+def total_of(totals: list[AreaTotal] | list[MonthTotal]) -> decimal.Decimal:
+    return sum((total.hours for total in totals), ZERO)
+
+
+def own_hours(volunteer: Volunteer) -> QuerySet[HoursEntry]:
+    """The volunteer's own entries, newest first, with what the list shows."""
+    return (
+        HoursEntry.objects.filter(volunteer=volunteer)
+        .select_related("area", "activity")
+        .order_by("-date", "-id")
+    )
+
+
+def search_words(search: str) -> list[str]:
+    """Folded like Volunteer.search_text, so İ/i and I/ı find each other."""
+    return fold(search or "").split()[:SEARCH_MAX_WORDS]
+
+
+def hours_review_queue(
+    *,
+    status: str | None = HoursEntry.Status.PENDING,
+    area=None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    search: str = "",
+) -> QuerySet[HoursEntry]:
+    """Hours for coordinators to review, oldest work first, with what the queue shows.
+
+    `status` None lists every status; dates are the days the work was done.
+    """
+    queryset = HoursEntry.objects.select_related(
+        "volunteer", "area", "activity", "task_assignment__task"
+    ).order_by("date", "id")
+    if status:
+        queryset = queryset.filter(status=status)
+    if area is not None:
+        queryset = queryset.filter(area=area)
+    if date_from is not None:
+        queryset = queryset.filter(date__gte=date_from)
+    if date_to is not None:
+        queryset = queryset.filter(date__lte=date_to)
+    for word in search_words(search):
+        queryset = queryset.filter(volunteer__search_text__contains=word)
+    return queryset

@@ -1,0 +1,161 @@
+"""Service certificates: a frozen summary of approved hours, printable and verifiable.
+
+A certificate records what was true the day it was issued (total, hours per
+area, first and last day of work), so the verification page keeps showing the
+same thing even after more hours are approved. Anyone holding the paper can
+open `/certificates/<code>/` to check it.
+"""
+
+import datetime
+import decimal
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max, Min, Sum
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from esit.activities.models import Certificate, HoursEntry
+from esit.activities.selectors.work import qr_svg
+from esit.volunteers.models import Volunteer
+
+from .errors import ActivityError
+
+# Hours logged without an area; stored in both languages like an area's name.
+OTHER_WORK = _("Diğer çalışmalar")
+
+
+def _in_language(language: str, text) -> str:
+    with translation.override(language):
+        return str(text)
+
+
+@dataclass(frozen=True)
+class Summary:
+    total_hours: decimal.Decimal
+    first_date: datetime.date | None
+    last_date: datetime.date | None
+    areas: list[dict]
+
+
+def _summary(volunteer: Volunteer) -> Summary:
+    approved = HoursEntry.objects.filter(
+        volunteer=volunteer, status=HoursEntry.Status.APPROVED
+    ).order_by()
+    span = approved.aggregate(total=Sum("hours"), first=Min("date"), last=Max("date"))
+    rows = (
+        approved.values("area_id", "area__name_tr", "area__name_en", "area__position")
+        .annotate(total=Sum("hours"))
+        .order_by("area__position", "area__name_tr")
+    )
+    areas = [
+        {
+            "area_tr": row["area__name_tr"] or _in_language("tr", OTHER_WORK),
+            "area_en": row["area__name_en"]
+            or row["area__name_tr"]
+            or _in_language("en", OTHER_WORK),
+            "hours": f"{row['total']:.2f}",
+        }
+        for row in sorted(rows, key=lambda row: row["area_id"] is None)
+    ]
+    return Summary(
+        total_hours=(span["total"] or decimal.Decimal(0)).quantize(decimal.Decimal("0.01")),
+        first_date=span["first"],
+        last_date=span["last"],
+        areas=areas,
+    )
+
+
+def issue_certificate(*, volunteer: Volunteer) -> Certificate:
+    """Freeze the volunteer's approved hours into a new certificate.
+
+    Without approved hours there is nothing to certify: pending hours may still
+    be rejected, so they never appear on a certificate.
+    """
+    with transaction.atomic():
+        # Serialises two downloads by the same person, so they cannot issue twice at once.
+        Volunteer.objects.select_for_update().filter(pk=volunteer.pk).first()
+        summary = _summary(volunteer)
+        if summary.total_hours <= 0:
+            raise ActivityError(
+                _(
+                    "Henüz onaylanmış gönüllülük saatiniz yok. Saatleriniz onaylandığında "
+                    "belgenizi buradan indirebilirsiniz."
+                )
+            )
+        return Certificate.objects.create(
+            volunteer=volunteer,
+            issued_at=timezone.now(),
+            holder_name=volunteer.full_name,
+            total_hours=summary.total_hours,
+            first_date=summary.first_date,
+            last_date=summary.last_date,
+            areas=summary.areas,
+        )
+
+
+def _still_true(certificate: Certificate, volunteer: Volunteer) -> bool:
+    summary = _summary(volunteer)
+    return (
+        certificate.holder_name == volunteer.full_name
+        and certificate.total_hours == summary.total_hours
+        and certificate.first_date == summary.first_date
+        and certificate.last_date == summary.last_date
+        and certificate.areas == summary.areas
+    )
+
+
+def certificate_for_download(*, volunteer: Volunteer) -> Certificate:
+    """Today's certificate if nothing has changed since it was issued, else a new one.
+
+    Downloading twice in a day must not fill the register with identical
+    certificates, yet a certificate must never show less than was approved.
+    """
+    today = timezone.localdate()
+    latest = Certificate.objects.filter(volunteer=volunteer).order_by("-issued_at", "-id").first()
+    if (
+        latest is not None
+        and timezone.localdate(latest.issued_at) == today
+        and _still_true(latest, volunteer)
+    ):
+        return latest
+    return issue_certificate(volunteer=volunteer)
+
+
+def verification_url(certificate: Certificate) -> str:
+    return settings.SITE_URL + reverse("work:verify_certificate", args=[certificate.code])
+
+
+def render_certificate_pdf(*, certificate: Certificate, language: str) -> bytes:
+    """The certificate as a PDF (WeasyPrint), in `language`, with Turkish letters intact.
+
+    Fonts come from the system (DejaVu Sans, Bitstream Vera licence, on every
+    Debian machine; Noto Sans as a fallback): see TOOLCHAIN.md.
+    """
+    from weasyprint import HTML  # heavy import, only where a PDF is made
+    from weasyprint.urls import URLFetcher
+
+    url = verification_url(certificate)
+    with translation.override(language):
+        html = render_to_string(
+            "activities/work/certificate_pdf.html",
+            {
+                "certificate": certificate,
+                "areas": [
+                    {
+                        "name": area["area_en"] if language == "en" else area["area_tr"],
+                        "hours": decimal.Decimal(area["hours"]),
+                    }
+                    for area in certificate.areas
+                ],
+                "verification_url": url,
+                "qr": qr_svg(url),
+                "language": language,
+            },
+        )
+    # The template needs nothing from outside: no file, no network, whatever a name contains.
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    return HTML(string=html, url_fetcher=fetcher).write_pdf()

@@ -1,0 +1,121 @@
+"""Hours of volunteer work: self-reported entries and the coordinators' review.
+
+Every entry starts pending, whatever its source, and counts in totals and
+certificates only once a coordinator approves it (docs/activities.md).
+"""
+
+import datetime
+import decimal
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from esit.activities.models import Activity, HoursEntry
+from esit.reference.models import VolunteerArea
+from esit.volunteers.models import Volunteer
+
+from .errors import ActivityError
+
+# Work is reported while it is remembered; older work needs a coordinator's word.
+SELF_REPORT_MAX_AGE_DAYS = 90
+HOURS_MAX = decimal.Decimal(24)
+DESCRIPTION_MAX = 500
+
+
+def log_hours(
+    *,
+    volunteer: Volunteer,
+    date: datetime.date,
+    hours: decimal.Decimal,
+    area: VolunteerArea | None,
+    description: str,
+    activity: Activity | None = None,
+) -> HoursEntry:
+    """A volunteer reports work done outside a shift (a translation at home, for example).
+
+    The day is İzmir's: not in the future, and at most 90 days back. One entry
+    is one day's work, so more than 24 hours is a typing mistake.
+    """
+    description = (description or "").strip()
+    if not volunteer.is_active:
+        raise ActivityError(_("Programdan ayrılmış bir gönüllü saat bildiremez."))
+    today = timezone.localdate()
+    if date > today:
+        raise ActivityError(_("Gelecekteki bir gün için saat bildirilemez."), field="date")
+    if date < today - datetime.timedelta(days=SELF_REPORT_MAX_AGE_DAYS):
+        raise ActivityError(
+            _(
+                "En fazla 90 gün önceki çalışmalar bildirilebilir; daha eskisi için "
+                "koordinatörünüze yazın."
+            ),
+            field="date",
+        )
+    hours = decimal.Decimal(hours)
+    if not 0 < hours <= HOURS_MAX:
+        raise ActivityError(_("Saat 0'dan büyük, en fazla 24 olmalı."), field="hours")
+    if area is None:
+        raise ActivityError(_("Çalışmanın hangi alanda olduğunu seçin."), field="area")
+    if not description:
+        raise ActivityError(_("Ne yaptığınızı kısaca anlatın."), field="description")
+    if len(description) > DESCRIPTION_MAX:
+        raise ActivityError(_("Açıklama en fazla 500 karakter olabilir."), field="description")
+    return HoursEntry.objects.create(
+        volunteer=volunteer,
+        source=HoursEntry.Source.SELF_REPORTED,
+        activity=activity,
+        area=area,
+        date=date,
+        hours=hours,
+        description=description,
+    )
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    done: list[HoursEntry]
+    skipped: list[tuple[HoursEntry, str]]
+
+
+def _review(entry: HoursEntry, *, status: str, by, comment: str) -> HoursEntry:
+    with transaction.atomic():
+        entry = (
+            HoursEntry.objects.select_for_update(of=("self",))
+            .select_related("volunteer")
+            .get(pk=entry.pk)
+        )
+        if entry.status != HoursEntry.Status.PENDING:
+            raise ActivityError(_("Bu kayıt zaten değerlendirilmiş."))
+        entry.status = status
+        entry.reviewed_by = by
+        entry.reviewed_at = timezone.now()
+        entry.review_comment = comment
+        entry.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment"])
+    return entry
+
+
+def _in_bulk(entries: Iterable[HoursEntry], **review) -> BulkResult:
+    done, skipped = [], []
+    for entry in entries:
+        try:
+            done.append(_review(entry, **review))
+        except ActivityError as error:
+            skipped.append((entry, str(error.message)))
+    return BulkResult(done, skipped)
+
+
+def approve_hours(*, entries: Iterable[HoursEntry], by) -> BulkResult:
+    """Approve pending entries; any other is skipped with its reason, never changed twice."""
+    return _in_bulk(entries, status=HoursEntry.Status.APPROVED, by=by, comment="")
+
+
+def reject_hours(*, entries: Iterable[HoursEntry], by, comment: str) -> BulkResult:
+    """Reject pending entries with a reason the volunteer sees on their hours page."""
+    comment = (comment or "").strip()
+    if not comment:
+        raise ActivityError(_("Reddetme gerekçesini yazın; gönüllü bunu görecek."), field="comment")
+    if len(comment) > DESCRIPTION_MAX:
+        raise ActivityError(_("Gerekçe en fazla 500 karakter olabilir."), field="comment")
+    return _in_bulk(entries, status=HoursEntry.Status.REJECTED, by=by, comment=comment)

@@ -1,0 +1,302 @@
+"""Tasks: deliverable-based work that volunteers claim, deliver and coordinators review.
+
+A task has a number of places; every active assignment (claimed, delivered,
+returned or accepted) holds one. Services that take or free a place lock the
+volunteer's row, then the task's (docs/activities.md), so two volunteers
+claiming the last place at once cannot both win, and two requests cannot
+deadlock. E-mails go out after commit, through tasks that take ids.
+"""
+
+import datetime
+import decimal
+from pathlib import PurePath
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext_lazy as _
+
+from esit.activities import tasks_work
+from esit.activities.models import Activity, HoursEntry, Task, TaskAssignment
+from esit.volunteers.models import Volunteer
+
+from .errors import ActivityError
+
+MAX_DELIVERY_BYTES = 10 * 1024 * 1024
+
+# What a delivery may be, by extension, and how each kind of file begins: the name alone
+# is what the sender chose, the first bytes are what the file really is.
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+DELIVERY_SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    ".pdf": (b"%PDF-",),
+    ".docx": _ZIP,
+    ".odt": _ZIP,
+    ".zip": _ZIP,
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".txt": (),  # checked as text below
+}
+HOURS_PER_ENTRY_MAX = decimal.Decimal(24)
+
+
+def _lock_volunteer(volunteer: Volunteer) -> Volunteer:
+    return Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+
+
+def _lock_task(task: Task) -> Task:
+    # Only the task's row: the activity is read, not changed.
+    return Task.objects.select_for_update(of=("self",)).select_related("activity").get(pk=task.pk)
+
+
+def _lock_assignment(assignment: TaskAssignment) -> TaskAssignment:
+    """Lock volunteer, task, then the assignment itself: the documented order."""
+    _lock_volunteer(assignment.volunteer)
+    _lock_task(assignment.task)
+    return (
+        TaskAssignment.objects.select_for_update(of=("self",))
+        .select_related("task__activity", "volunteer")
+        .get(pk=assignment.pk)
+    )
+
+
+def places_taken(task: Task) -> int:
+    return TaskAssignment.objects.filter(
+        task=task, status__in=TaskAssignment.ACTIVE_STATUSES
+    ).count()
+
+
+def _check_place_for(*, volunteer: Volunteer, task: Task, by_volunteer: bool) -> None:
+    if not volunteer.is_active:
+        raise ActivityError(
+            _("Programdan ayrılmış bir gönüllü görev üstlenemez."), field="volunteer"
+        )
+    if task.activity.status == Activity.Status.CANCELLED:
+        raise ActivityError(_("Bu etkinlik iptal edildi; görevleri üstlenilemez."))
+    if task.due_date < timezone.localdate():
+        raise ActivityError(_("Bu görevin teslim tarihi geçti; artık üstlenilemez."))
+    already = TaskAssignment.objects.filter(
+        task=task, volunteer=volunteer, status__in=TaskAssignment.ACTIVE_STATUSES
+    ).exists()
+    if already:
+        if by_volunteer:
+            raise ActivityError(_("Bu görevi zaten üstlendiniz."))
+        raise ActivityError(_("Bu gönüllü bu görevi zaten üstlenmiş."), field="volunteer")
+    if places_taken(task) >= task.places:
+        raise ActivityError(_("Bu görevde boş yer kalmadı."))
+
+
+def claim_task(*, volunteer: Volunteer, task: Task) -> TaskAssignment:
+    """A volunteer takes one of a task's places.
+
+    Only published activities offer their tasks, and only until the due date:
+    work claimed after that could not be delivered in time.
+    """
+    with transaction.atomic():
+        volunteer = _lock_volunteer(volunteer)
+        task = _lock_task(task)
+        if task.activity.status != Activity.Status.PUBLISHED:
+            raise ActivityError(_("Bu etkinlik şu anda gönüllü almıyor."))
+        _check_place_for(volunteer=volunteer, task=task, by_volunteer=True)
+        return TaskAssignment.objects.create(
+            task=task,
+            volunteer=volunteer,
+            status=TaskAssignment.Status.CLAIMED,
+            claimed_at=timezone.now(),
+        )
+
+
+def assign_task(*, task: Task, volunteer: Volunteer, by) -> TaskAssignment:
+    """A coordinator gives a task to a volunteer; the same places rule holds, and they are told."""
+    with transaction.atomic():
+        volunteer = _lock_volunteer(volunteer)
+        task = _lock_task(task)
+        _check_place_for(volunteer=volunteer, task=task, by_volunteer=False)
+        assignment = TaskAssignment.objects.create(
+            task=task,
+            volunteer=volunteer,
+            status=TaskAssignment.Status.CLAIMED,
+            assigned_by=by,
+            claimed_at=timezone.now(),
+        )
+        transaction.on_commit(lambda: tasks_work.send_task_assigned.enqueue(assignment.pk))
+    return assignment
+
+
+def release_task(*, assignment: TaskAssignment) -> TaskAssignment:
+    """The volunteer gives the task back; its place is free for someone else at once.
+
+    Work under review (delivered) or already accepted cannot be given back.
+    """
+    with transaction.atomic():
+        assignment = _lock_assignment(assignment)
+        if assignment.status not in (
+            TaskAssignment.Status.CLAIMED,
+            TaskAssignment.Status.RETURNED,
+        ):
+            raise ActivityError(_("Teslim edilmiş ya da kabul edilmiş bir görev bırakılamaz."))
+        assignment.status = TaskAssignment.Status.CANCELLED
+        assignment.save(update_fields=["status"])
+    return assignment
+
+
+def _check_delivery_file(file: UploadedFile) -> None:
+    if file.size > MAX_DELIVERY_BYTES:
+        raise ActivityError(
+            _("Dosya en fazla 10 MB olabilir; daha büyük dosyalar için bir bağlantı paylaşın."),
+            field="file",
+        )
+    if file.size == 0:
+        raise ActivityError(_("Dosya boş görünüyor; lütfen yeniden seçin."), field="file")
+    extension = PurePath(file.name or "").suffix.lower()
+    wrong_type = ActivityError(
+        _("Bu dosya türü kabul edilmiyor. PDF, DOCX, ODT, PNG, JPG, TXT ya da ZIP yükleyin."),
+        field="file",
+    )
+    if extension not in DELIVERY_SIGNATURES:
+        raise wrong_type
+    file.seek(0)
+    head = file.read(2048)
+    file.seek(0)
+    signatures = DELIVERY_SIGNATURES[extension]
+    if signatures and not head.startswith(signatures):
+        raise wrong_type
+    if not signatures:
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as error:
+            # A multi-byte letter cut at the 2048th byte is still text.
+            if error.start < len(head) - 3:
+                raise wrong_type from None
+        if b"\x00" in head:
+            raise wrong_type
+
+
+def _check_link(link: str) -> None:
+    try:
+        URLValidator(schemes=["http", "https"])(link)
+    except ValidationError:
+        raise ActivityError(
+            _("Bağlantı http:// ya da https:// ile başlayan bir web adresi olmalı."), field="link"
+        ) from None
+
+
+def deliver_task(
+    *,
+    assignment: TaskAssignment,
+    note: str = "",
+    link: str = "",
+    file: UploadedFile | None = None,
+) -> TaskAssignment:
+    """Hand in the work: a note, a link, a file, or any of them together.
+
+    A returned task is delivered again the same way; a file sent before stays
+    unless a new one replaces it.
+    """
+    note, link = (note or "").strip(), (link or "").strip()
+    if not (note or link or file):
+        raise ActivityError(
+            _("Teslim için bir not yazın, bir bağlantı ekleyin ya da bir dosya yükleyin."),
+            field="note",
+        )
+    if link:
+        _check_link(link)
+    if file:
+        _check_delivery_file(file)
+    with transaction.atomic():
+        assignment = _lock_assignment(assignment)
+        if assignment.status not in (
+            TaskAssignment.Status.CLAIMED,
+            TaskAssignment.Status.RETURNED,
+        ):
+            raise ActivityError(_("Bu görev şu anda teslim edilemez."))
+        assignment.status = TaskAssignment.Status.DELIVERED
+        assignment.delivery_note = note
+        assignment.delivery_link = link
+        assignment.delivered_at = timezone.now()
+        fields = ["status", "delivery_note", "delivery_link", "delivered_at"]
+        if file:
+            name = get_valid_filename(PurePath(file.name).name) or "teslim"
+            assignment.delivery_file.save(name, file, save=False)
+            fields.append("delivery_file")
+        assignment.save(update_fields=fields)
+    return assignment
+
+
+def _check_reviewable(assignment: TaskAssignment) -> None:
+    if assignment.status != TaskAssignment.Status.DELIVERED:
+        raise ActivityError(_("Yalnızca teslim edilmiş bir görev değerlendirilebilir."))
+
+
+def _area_for(task: Task):
+    """The task's first required area, else the activity's first: where the hours count."""
+    area = task.required_areas.order_by("position", "name_tr").first()
+    if area is None:
+        area = task.activity.areas.order_by("position", "name_tr").first()
+    return area
+
+
+def accept_task(
+    *,
+    assignment: TaskAssignment,
+    by,
+    hours: decimal.Decimal | None = None,
+    comment: str = "",
+) -> TaskAssignment:
+    """Accept delivered work; it becomes one pending hours entry, as attendance does.
+
+    The hours are what the coordinator gives, or the task's estimate. Like
+    every hours entry, they count once approved (docs/activities.md).
+    """
+    with transaction.atomic():
+        assignment = _lock_assignment(assignment)
+        _check_reviewable(assignment)
+        task = assignment.task
+        if hours is None:
+            hours = task.estimated_hours
+        if hours is None:
+            raise ActivityError(
+                _("Bu görevin tahmini süresi yok; kabul için saati yazın."), field="hours"
+            )
+        hours = decimal.Decimal(hours)
+        if not 0 < hours <= HOURS_PER_ENTRY_MAX:
+            raise ActivityError(_("Saat 0'dan büyük, en fazla 24 olmalı."), field="hours")
+        now = timezone.now()
+        assignment.status = TaskAssignment.Status.ACCEPTED
+        assignment.reviewed_by = by
+        assignment.reviewed_at = now
+        assignment.review_comment = (comment or "").strip()
+        assignment.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment"])
+        delivered_on: datetime.date = timezone.localdate(assignment.delivered_at or now)
+        HoursEntry.objects.create(
+            volunteer=assignment.volunteer,
+            source=HoursEntry.Source.TASK,
+            task_assignment=assignment,
+            activity=task.activity,
+            area=_area_for(task),
+            date=delivered_on,
+            hours=hours,
+            description=task.title[:500],
+        )
+        transaction.on_commit(lambda: tasks_work.send_task_accepted.enqueue(assignment.pk))
+    return assignment
+
+
+def return_task(*, assignment: TaskAssignment, by, comment: str) -> TaskAssignment:
+    """Send delivered work back for changes; the comment tells the volunteer what to change."""
+    comment = (comment or "").strip()
+    if not comment:
+        raise ActivityError(_("Gönüllüye neyin değişmesi gerektiğini yazın."), field="comment")
+    with transaction.atomic():
+        assignment = _lock_assignment(assignment)
+        _check_reviewable(assignment)
+        assignment.status = TaskAssignment.Status.RETURNED
+        assignment.reviewed_by = by
+        assignment.reviewed_at = timezone.now()
+        assignment.review_comment = comment
+        assignment.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment"])
+        transaction.on_commit(lambda: tasks_work.send_task_returned.enqueue(assignment.pk))
+    return assignment

@@ -1,0 +1,130 @@
+"""Hours: volunteers log their work and see their totals; coordinators approve in bulk."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from esit.activities.forms_work import BulkHoursForm, HoursFilterForm, LogHoursForm
+from esit.activities.selectors import hours as selectors
+from esit.activities.services import hours as services
+from esit.activities.services.errors import ActivityError
+from esit.staff.permissions import staff_member_required
+from esit.volunteers.permissions import volunteer_view
+
+PAGE_SIZE = 25
+
+
+@require_http_methods(["GET", "POST"])
+@volunteer_view(active_only=True)
+def my_hours(request, volunteer):
+    form = LogHoursForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            services.log_hours(volunteer=volunteer, **form.cleaned_data)
+        except ActivityError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(
+                request,
+                _("Çalışmanız kaydedildi; koordinatör onayından sonra toplamınıza eklenir."),
+            )
+            return redirect("work:my_hours")
+    by_area = selectors.approved_totals_by_area(volunteer)
+    page = Paginator(selectors.own_hours(volunteer), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "activities/work/my_hours.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "by_area": by_area,
+            "by_month": selectors.approved_totals_by_month(volunteer),
+            "approved_total": selectors.total_of(by_area),
+        },
+    )
+
+
+def _wants_partial(request) -> bool:
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
+def _render_queue(request, bulk_form: BulkHoursForm):
+    filter_form = HoursFilterForm(request.GET or None)
+    queue = selectors.hours_review_queue(**filter_form.queue_filters())
+    page = Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
+    template = "activities/work/hours_queue.html"
+    if _wants_partial(request):
+        template += "#hours-results"
+    response = render(
+        request,
+        template,
+        {
+            "filter_form": filter_form,
+            "bulk_form": bulk_form,
+            "page_obj": page,
+            "selected_ids": bulk_form.selected_ids,
+        },
+    )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_GET
+@staff_member_required
+def hours_queue(request):
+    return _render_queue(request, BulkHoursForm())
+
+
+@require_POST
+@staff_member_required
+def review_hours(request):
+    """Approve or reject the ticked entries; the queue's filters ride on the query string."""
+    form = BulkHoursForm(request.POST)
+    if form.is_valid():
+        entries = form.cleaned_data["entries"]
+        try:
+            if form.cleaned_data["decision"] == BulkHoursForm.APPROVE:
+                result = services.approve_hours(entries=entries, by=request.user)
+            else:
+                result = services.reject_hours(
+                    entries=entries, by=request.user, comment=form.cleaned_data["comment"]
+                )
+        except ActivityError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            _report(request, form.cleaned_data["decision"], result)
+            url = reverse("work:hours_queue")
+            return redirect(f"{url}?{request.GET.urlencode()}" if request.GET else url)
+    return _render_queue(request, form)
+
+
+def _report(request, decision: str, result: services.BulkResult) -> None:
+    done = len(result.done)
+    if decision == BulkHoursForm.APPROVE:
+        text = ngettext("%(count)d kayıt onaylandı.", "%(count)d kayıt onaylandı.", done)
+    else:
+        text = ngettext("%(count)d kayıt reddedildi.", "%(count)d kayıt reddedildi.", done)
+    (messages.success if done else messages.info)(request, text % {"count": done})
+    if result.skipped:
+        skipped = len(result.skipped)
+        details = "; ".join(
+            f"{entry.volunteer.full_name} ({entry.date:%d.%m.%Y}): {reason}"
+            for entry, reason in result.skipped
+        )
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d kayıt atlandı: %(details)s",
+                "%(count)d kayıt atlandı: %(details)s",
+                skipped,
+            )
+            % {"count": skipped, "details": details},
+        )
