@@ -5,7 +5,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from esit.reference import availability
 
-from . import services
+from . import selectors, services
 from .forms import LeaveProgrammeForm, NotificationsForm, ProfileForm
 from .permissions import volunteer_view
 
@@ -22,6 +22,7 @@ def dashboard(request, volunteer):
             "languages": volunteer.languages.all(),
             "week": availability.grid(volunteer.availability),
             "parts": [label for _part, label in availability.PARTS],
+            "work": selectors.work_summary(volunteer),
         },
     )
 

@@ -1,6 +1,10 @@
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from esit.activities.models import TaskAssignment
 from esit.volunteers.models import VolunteerLanguage
 from tests import factories
 
@@ -140,8 +144,9 @@ def test_withdrawn_volunteer_sees_that_they_left_and_how_to_return(withdrawn_vol
     assert 'href="/me/withdraw/"' not in page
 
 
-# Session, user, groups (the layout's staff check), profile, areas, languages.
-DASHBOARD_QUERIES = 6
+# Session, user, groups (the layout's staff check), profile, areas, languages, and the
+# volunteer's work: next shifts, open tasks, approved hours by area and by month.
+DASHBOARD_QUERIES = 10
 
 
 @pytest.mark.parametrize("extra", [0, 5])
@@ -152,9 +157,26 @@ def test_dashboard_runs_a_fixed_number_of_queries(
     volunteer.areas.set(areas)
     for language in factories.Language.objects.all()[: 1 + extra]:
         VolunteerLanguage.objects.create(volunteer=volunteer, language=language, level="basic")
+    for index in range(1 + extra):
+        factories.SignUpFactory(volunteer=volunteer)
+        factories.HoursEntryFactory(
+            volunteer=volunteer,
+            status="approved",
+            area=areas[index],
+            date=timezone.localdate() - datetime.timedelta(days=31 * index),
+        )
+        TaskAssignment.objects.create(
+            task=factories.TaskFactory(),
+            volunteer=volunteer,
+            status="claimed",
+            claimed_at=timezone.now(),
+        )
 
     with django_assert_num_queries(DASHBOARD_QUERIES):
         response = volunteer_client.get(DASHBOARD)
 
     assert response.status_code == 200
     assert len(response.context["languages"]) == 1 + extra
+    work = response.context["work"]
+    assert len(work.by_area) == 1 + extra
+    assert len(work.upcoming_signups) == min(1 + extra, 5)

@@ -157,13 +157,18 @@ def task_review(request):
     return _render_review(request)
 
 
+def _plain(hours):
+    """4.00 shown as 4 and 2.50 as 2.5: how a coordinator would type them."""
+    return None if hours is None else f"{hours.normalize():f}"
+
+
 def _render_review(request, *, failed: TaskAssignment | None = None, form=None):
     page = Paginator(selectors.task_review_queue(), PAGE_SIZE).get_page(request.GET.get("page"))
     rows = []
     for assignment in page:
         accept_form = AcceptForm(
             auto_id=f"accept-{assignment.pk}-%s",
-            initial={"hours": assignment.task.estimated_hours},
+            initial={"hours": _plain(assignment.task.estimated_hours)},
         )
         return_form = ReturnForm(auto_id=f"return-{assignment.pk}-%s")
         if failed is not None and failed.pk == assignment.pk:
