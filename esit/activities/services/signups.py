@@ -59,7 +59,15 @@ def _lock_volunteers(volunteer_ids: Iterable[int]) -> dict[int, Volunteer]:
 
 
 def _lock_shift(shift_id: int) -> Shift:
-    return Shift.objects.select_for_update(of=("self",)).select_related("activity").get(pk=shift_id)
+    """Lock the shift, then read its activity afresh.
+
+    The activity is read by a separate query *after* the lock: cancelling an
+    activity locks its shifts first (`notify_activity_cancelled`), so a sign-up
+    that waited for the lock sees the cancellation, not the status from before.
+    """
+    shift = Shift.objects.select_for_update(of=("self",)).get(pk=shift_id)
+    shift.activity = Activity.objects.get(pk=shift.activity_id)
+    return shift
 
 
 # Questions the rules ask ----------------------------------------------------------------------
@@ -340,6 +348,14 @@ def notify_activity_cancelled(*, activity: Activity) -> int:
     """
     now = timezone.now()
     with transaction.atomic():
+        # The shifts first: a sign-up in progress holds its shift's lock, so it either
+        # finishes before this (and is cancelled below) or then sees the activity cancelled.
+        list(
+            Shift.objects.select_for_update()
+            .filter(activity_id=activity.pk)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
         ids = list(
             SignUp.objects.select_for_update(of=("self",))
             .filter(shift__activity_id=activity.pk, status__in=SignUp.ACTIVE_STATUSES)

@@ -1,0 +1,125 @@
+"""Shift pages in a real Chromium: no WCAG 2.2 AA violation on /me/shifts/, the roster and the
+check-in page (with an error too), in Turkish and in English; a scanned code checks someone in."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from esit.activities.models import SignUp
+from esit.activities.services.signups import coming_token
+from tests import factories
+from tests.activities.signups.conftest import fill, make_shift
+from tests.browser.conftest import axe_violations, choose_language
+
+LANGUAGES = ["tr", "en"]
+
+
+def sign_in_as(context, site, user) -> None:
+    client = Client()
+    client.force_login(user)
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site}]
+    )
+
+
+def busy_activity():
+    """An activity with a running shift and a later one, with sign-ups in every state."""
+    running = make_shift(starts_in_hours=-0.5, length_hours=3, capacity=3, newcomer_places=1)
+    reminded = timezone.now() - datetime.timedelta(hours=3)
+    fill(running, 2, reminder_sent_at=reminded)
+    fill(running, 1, status="pending")
+    fill(running, 2, status="waitlisted")
+    fill(running, 1, status="cancelled")
+    later_start = running.starts_at + datetime.timedelta(days=1)
+    later = factories.ShiftFactory(
+        activity=running.activity,
+        starts_at=later_start,
+        ends_at=later_start + datetime.timedelta(hours=2),
+    )
+    fill(later, 1, attendance="unknown", coming_confirmed_at=timezone.now())
+    return running
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_my_shifts_has_no_accessibility_violations(page, site, language):
+    volunteer = factories.VolunteerFactory()
+    soon = make_shift(starts_in_hours=20, activity__cancellation_deadline_hours=24)
+    factories.SignUpFactory(volunteer=volunteer, shift=soon, reminder_sent_at=timezone.now())
+    full = make_shift(starts_in_hours=72, capacity=1)
+    fill(full, 1)
+    factories.SignUpFactory(volunteer=volunteer, shift=full, status="waitlisted")
+    factories.SignUpFactory(
+        volunteer=volunteer, shift=make_shift(starts_in_hours=-48), attendance="attended"
+    )
+    sign_in_as(page.context, site, volunteer.user)
+    choose_language(page.context, site, language)
+
+    response = page.goto(f"{site}/me/shifts/")
+
+    assert response.status == 200
+    assert page.locator("html").get_attribute("lang") == language
+    assert page.locator("button[disabled]").count() == 1
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_confirm_coming_page_has_no_accessibility_violations(page, site, language):
+    signup = factories.SignUpFactory(shift=make_shift(starts_in_hours=20))
+    choose_language(page.context, site, language)
+
+    page.goto(f"{site}/activities/signups/confirm/{coming_token(signup)}/")
+    assert axe_violations(page) == []
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+
+    signup.refresh_from_db()
+    assert signup.coming_confirmed_at is not None
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_roster_and_check_in_have_no_accessibility_violations(page, site, language):
+    shift = busy_activity()
+    sign_in_as(page.context, site, factories.StaffFactory(role="coordinator"))
+    choose_language(page.context, site, language)
+
+    for path in [
+        f"/staff/activities/{shift.activity_id}/roster/",
+        f"/staff/shifts/{shift.pk}/check-in/",
+    ]:
+        response = page.goto(site + path)
+        assert response.status == 200, path
+        assert axe_violations(page) == [], path
+
+
+def test_check_in_with_an_error_has_no_accessibility_violations(page, site):
+    shift = busy_activity()
+    sign_in_as(page.context, site, factories.StaffFactory(role="coordinator"))
+    page.goto(f"{site}/staff/shifts/{shift.pk}/check-in/")
+
+    page.locator("#id_code").fill("YANLIS-KOD")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert page.locator("#id_code_error").is_visible()
+    assert page.locator("#id_code").input_value() == "YANLIS-KOD"
+    assert axe_violations(page) == []
+
+
+def test_a_scanned_code_and_enter_check_the_volunteer_in(page, site):
+    shift = busy_activity()
+    signup = SignUp.objects.filter(shift=shift, status="confirmed").first()
+    sign_in_as(page.context, site, factories.StaffFactory(role="coordinator"))
+    page.goto(f"{site}/staff/shifts/{shift.pk}/check-in/")
+
+    # A handheld scanner types into the focused field and presses Enter.
+    page.keyboard.type(signup.volunteer.checkin_code)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    signup.refresh_from_db()
+    assert signup.attendance == SignUp.Attendance.ATTENDED
+    assert page.locator("table").first.inner_text().count(signup.volunteer.full_name) == 1
+    assert page.evaluate("() => document.activeElement.id") == "id_code"
