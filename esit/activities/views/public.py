@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -37,14 +37,6 @@ def activity_list(request):
         "activities/public/list.html",
         {"filter_form": filter_form, "page_obj": page, "past": filters.past},
     )
-
-
-def url_or_none(name: str, *args) -> str | None:
-    """The address of another part's action, or None while that part has not published it."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
 
 
 @dataclass(frozen=True)
@@ -87,10 +79,10 @@ def _shift_rows(activity: Activity, volunteer, open_for_volunteers: bool, now) -
                 shift=shift,
                 places_left=max(shift.capacity - shift.places_taken, 0),
                 my_signup=mine,
-                sign_up_url=url_or_none("signups:sign_up", shift.pk)
+                sign_up_url=reverse("signups:sign_up", args=[shift.pk])
                 if can_act and mine is None
                 else None,
-                cancel_url=url_or_none("signups:cancel", mine.pk) if can_act and mine else None,
+                cancel_url=reverse("signups:cancel", args=[mine.pk]) if can_act and mine else None,
             )
         )
     return rows
@@ -113,7 +105,7 @@ def _task_rows(activity: Activity, volunteer, open_for_volunteers: bool, today) 
                 task=task,
                 places_left=places_left,
                 my_assignment=mine,
-                claim_url=url_or_none("work:claim_task", task.pk) if can_claim else None,
+                claim_url=reverse("work:claim_task", args=[task.pk]) if can_claim else None,
             )
         )
     return rows

@@ -149,17 +149,27 @@ def test_a_volunteer_who_left_sees_no_buttons(volunteer_client, volunteer):
     assert "/sign-up/" not in page(volunteer_client.get(detail_url(shift.activity)))
 
 
-def test_a_task_with_places_left_can_be_claimed_when_the_work_part_is_there(volunteer_client):
-    from django.urls import NoReverseMatch, reverse
-
+def test_a_volunteer_can_claim_a_task_with_places_left(volunteer_client):
     task = factories.TaskFactory()
     body = page(volunteer_client.get(detail_url(task.activity)))
-    try:
-        claim = reverse("work:claim_task", args=[task.pk])
-    except NoReverseMatch:
-        assert "Görevi üstlen" not in body
-    else:
-        assert f'action="{claim}"' in body
+    assert f'action="/activities/tasks/{task.pk}/claim/"' in body
+
+
+def test_a_full_task_cannot_be_claimed(volunteer_client):
+    task = factories.TaskFactory(places=1)
+    task.assignments.create(
+        volunteer=factories.VolunteerFactory(),
+        status="claimed",
+        claimed_at=task.activity.created_at,
+    )
+    body = page(volunteer_client.get(detail_url(task.activity)))
+    assert "/claim/" not in body
+    assert "<td>Dolu</td>" in body
+
+
+def test_a_visitor_sees_no_claim_button(client):
+    task = factories.TaskFactory()
+    assert "/claim/" not in page(client.get(detail_url(task.activity)))
 
 
 def test_a_registration_form_is_shown_for_a_public_workshop(client, workshop):
