@@ -41,10 +41,14 @@ if PRODUCTION:
     problems = []
     if not SECRET_KEY:
         problems.append("SECRET_KEY is not set")
+    elif len(SECRET_KEY) < 50:
+        problems.append("SECRET_KEY is shorter than 50 characters")
     if DEBUG:
         problems.append("DEBUG is on")
     if not ALLOWED_HOSTS:
         problems.append("ALLOWED_HOSTS is empty")
+    if not env("SITE_URL").startswith("https://"):
+        problems.append("SITE_URL must be the public https:// address used in e-mails")
     if problems:
         raise ImproperlyConfigured("Refusing to start in production: " + "; ".join(problems) + ".")
 elif not SECRET_KEY:

@@ -15,3 +15,10 @@ class UserAdmin(DjangoUserAdmin):
         ("", {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+    def get_readonly_fields(self, request, obj=None):
+        """Only a superuser hands out superuser or raw staff rights; roles are groups."""
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            readonly += ["is_superuser", "is_staff"]
+        return readonly

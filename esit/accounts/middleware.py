@@ -1,35 +1,29 @@
-from allauth.mfa.utils import is_mfa_enabled
-from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
-from django.utils.translation import gettext as _
+from django.utils.cache import add_never_cache_headers
+
+from .permissions import staff_gate
 
 STAFF_PREFIX = "/staff/"
+PRIVATE_PREFIXES = (STAFF_PREFIX, "/accounts/")
 
 
 class StaffTwoFactorMiddleware:
-    """Every page under /staff/ is for coordinators and administrators with two factors.
+    """Every page under /staff/ passes `staff_gate`, our views and the admin alike.
 
-    One gate in front of the whole workspace (our views and the admin alike), so
-    no staff page can be forgotten. A staff member without an authenticator is
-    sent to set one up before anything else (DESIGN.md §2).
+    One gate in front of the whole workspace, so no staff page can be
+    forgotten; views declare it again (esit/staff/permissions.py) so that
+    moving a URL never opens it. Staff and account pages are never cached.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(STAFF_PREFIX):
-            user = request.user
-            if not user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not user.is_staff_member:
-                raise PermissionDenied
-            if not is_mfa_enabled(user):
-                messages.warning(
-                    request,
-                    _("Personel sayfaları iki adımlı doğrulama gerektirir. Lütfen önce kurun."),
-                )
-                return redirect("mfa_activate_totp")
-        return self.get_response(request)
+        # path_info, not path: the gate must hold when the site lives under a sub-path.
+        if request.path_info.startswith(STAFF_PREFIX):
+            refused = staff_gate(request)
+            if refused is not None:
+                return refused
+        response = self.get_response(request)
+        if request.path_info.startswith(PRIVATE_PREFIXES):
+            add_never_cache_headers(response)
+        return response

@@ -80,6 +80,7 @@ class Application(models.Model):
     submitted_at = models.DateTimeField(_("başvuru tarihi"), db_index=True)
     decided_at = models.DateTimeField(_("karar tarihi"), null=True, blank=True)
     status_token = models.CharField(max_length=64, unique=True, default=new_status_token)
+    status_link_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The form's one-time key: a double click or a resubmitted page finds the same record.
     submission_key = models.UUIDField(unique=True)
     consent = models.ForeignKey(

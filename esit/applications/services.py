@@ -5,6 +5,7 @@ so two coordinators deciding at once cannot both win. E-mails are enqueued
 with `transaction.on_commit`: nobody is told about a change that rolled back.
 """
 
+import datetime
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from esit.core.turkish import fold
-from esit.privacy.services import record_consent
+from esit.privacy.services import record_consent, withdraw_consent
 
 from . import tasks
 from .models import Application, ApplicationLanguage, Decision, Note
@@ -30,16 +31,24 @@ class ApplicationError(Exception):
 
 
 class DuplicateApplication(ApplicationError):
-    def __init__(self, existing: Application, field: str):
+    """Someone applied with the e-mail or phone of an open application.
+
+    The message does not say which of the two matched, so the form cannot be
+    used to find out whose phone number is in the programme.
+    """
+
+    def __init__(self, existing: Application):
         super().__init__(
             _(
                 "Bu e-posta adresi ya da telefon numarasıyla açık bir başvuru zaten var. "
-                "Başvurunuzu izleyebileceğiniz bağlantıyı kayıtlı e-posta adresine "
-                "yeniden gönderdik."
+                "Başvuruyu izleme bağlantısını o başvurudaki e-posta adresine gönderdik."
             )
         )
         self.existing = existing
-        self.field = field
+
+
+# One status-link reminder a day per application, however often someone re-posts its details.
+STATUS_LINK_REMINDER_INTERVAL = datetime.timedelta(hours=24)
 
 
 @dataclass(frozen=True)
@@ -52,13 +61,19 @@ def search_text_for(first_name: str, last_name: str, email: str) -> str:
     return fold(f"{first_name} {last_name} {email}")[:420]
 
 
-def find_open_duplicate(*, email: str, phone: str) -> tuple[Application, str] | None:
-    existing = (
-        Application.objects.open().filter(Q(email=email) | Q(phone=phone)).order_by("id").first()
-    )
-    if existing is None:
-        return None
-    return existing, ("email" if existing.email == email else "phone")
+def find_open_duplicate(*, email: str, phone: str) -> Application | None:
+    return Application.objects.open().filter(Q(email=email) | Q(phone=phone)).order_by("id").first()
+
+
+def _same_submission(*, submission_key: uuid.UUID, fields: dict) -> Application | None:
+    """The application this very form already created (a double click or a resubmitted page).
+
+    A key only counts for the same person: a form reused on a shared tablet by
+    someone else must never hand them the first applicant's record.
+    """
+    return Application.objects.filter(
+        submission_key=submission_key, email=fields["email"], phone=fields["phone"]
+    ).first()
 
 
 def submit_application(
@@ -77,13 +92,15 @@ def submit_application(
     of that application is reminded of their status link instead, by e-mail
     to the address on that application, so nothing leaks to whoever typed it.
     """
-    previous = Application.objects.filter(submission_key=submission_key).first()
+    previous = _same_submission(submission_key=submission_key, fields=fields)
     if previous is not None:
         return Submission(previous, created=False)
+    if Application.objects.filter(submission_key=submission_key).exists():
+        submission_key = uuid.uuid4()  # someone else's form, sent again with new details
     duplicate = find_open_duplicate(email=fields["email"], phone=fields["phone"])
     if duplicate is not None:
-        _remind_of_status_link(duplicate[0])
-        raise DuplicateApplication(*duplicate)
+        _remind_of_status_link(duplicate)
+        raise DuplicateApplication(duplicate)
 
     now = timezone.now()
     try:
@@ -109,19 +126,30 @@ def submit_application(
             )
     except IntegrityError:
         # A concurrent request won the race: the database's unique constraints decided.
-        previous = Application.objects.filter(submission_key=submission_key).first()
+        previous = _same_submission(submission_key=submission_key, fields=fields)
         if previous is not None:
             return Submission(previous, created=False)
         duplicate = find_open_duplicate(email=fields["email"], phone=fields["phone"])
         if duplicate is None:
             raise
-        _remind_of_status_link(duplicate[0])
-        raise DuplicateApplication(*duplicate) from None
+        _remind_of_status_link(duplicate)
+        raise DuplicateApplication(duplicate) from None
     return Submission(application, created=True)
 
 
 def _remind_of_status_link(application: Application) -> None:
-    transaction.on_commit(lambda: tasks.send_status_link_reminder.enqueue(application.pk))
+    """E-mail the owner their status link, at most once a day, so nobody can flood their inbox."""
+    now = timezone.now()
+    claimed = (
+        Application.objects.filter(pk=application.pk)
+        .filter(
+            Q(status_link_sent_at__isnull=True)
+            | Q(status_link_sent_at__lt=now - STATUS_LINK_REMINDER_INTERVAL)
+        )
+        .update(status_link_sent_at=now)
+    )
+    if claimed:
+        transaction.on_commit(lambda: tasks.send_status_link_reminder.enqueue(application.pk))
 
 
 def _locked(application: Application) -> Application:
@@ -143,6 +171,7 @@ def withdraw_application(*, application: Application) -> Application:
         application.status = Application.Status.WITHDRAWN
         application.decided_at = timezone.now()
         application.save(update_fields=["status", "decided_at"])
+        withdraw_consent(record=application.consent, at=application.decided_at)
         _record_decision(application, kind=Decision.Kind.WITHDRAW, by=None)
         transaction.on_commit(lambda: tasks.send_withdrawal_confirmation.enqueue(application.pk))
     return application
@@ -150,7 +179,7 @@ def withdraw_application(*, application: Application) -> Application:
 
 def approve_application(*, application: Application, by) -> Application:
     """Approval makes the applicant a volunteer: an account, a profile and an invitation."""
-    from esit.volunteers.services import create_volunteer_from_application
+    from esit.volunteers.services import VolunteerError, create_volunteer_from_application
 
     with transaction.atomic():
         application = _locked(application)
@@ -158,7 +187,10 @@ def approve_application(*, application: Application, by) -> Application:
         application.status = Application.Status.APPROVED
         application.decision_reason = ""
         application.decided_at = timezone.now()
-        volunteer = create_volunteer_from_application(application=application)
+        try:
+            volunteer = create_volunteer_from_application(application=application)
+        except VolunteerError as error:
+            raise ApplicationError(error.message) from None
         application.user = volunteer.user
         application.save(update_fields=["status", "decision_reason", "decided_at", "user"])
         _record_decision(application, kind=Decision.Kind.APPROVE, by=by)

@@ -43,7 +43,7 @@ def apply(request):
                     ip=client_ip(request),
                 )
             except services.DuplicateApplication as duplicate:
-                form.add_error(duplicate.field, duplicate.message)
+                form.add_error(None, duplicate.message)
             else:
                 request.session[THANKS_SESSION_KEY] = submission.application.status_token
                 return redirect("applications:thanks")
@@ -62,7 +62,8 @@ def apply(request):
 
 @never_cache
 def thanks(request):
-    token = request.session.get(THANKS_SESSION_KEY)
+    # Shown once: the next person at a shared tablet must not find this applicant's link.
+    token = request.session.pop(THANKS_SESSION_KEY, None)
     return render(request, "applications/thanks.html", {"status_token": token})
 
 
@@ -88,4 +89,5 @@ def status(request, token):
         request, "applications/status.html", {"application": application, "form": form}
     )
     response.headers["X-Robots-Tag"] = "noindex"
+    response.headers["Referrer-Policy"] = "no-referrer"  # the token is in the address
     return response

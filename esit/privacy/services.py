@@ -19,3 +19,11 @@ def record_consent(*, email: str, ip: str, at, user=None) -> ConsentRecord:
         given_at=at,
         ip_hash=hash_ip(ip),
     )
+
+
+def withdraw_consent(*, record: ConsentRecord, at) -> ConsentRecord:
+    """KVKK art. 7: consent can be withdrawn at any time; the record keeps when it was."""
+    if record.withdrawn_at is None:
+        record.withdrawn_at = at
+        record.save(update_fields=["withdrawn_at"])
+    return record

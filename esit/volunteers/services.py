@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from esit.accounts.models import Role
 from esit.core.turkish import fold
+from esit.privacy.services import withdraw_consent
 
 from .models import Volunteer, VolunteerLanguage
 
@@ -38,21 +39,26 @@ def create_volunteer_from_application(*, application) -> Volunteer:
     """
     User = get_user_model()
     with transaction.atomic():
-        user, created = User.objects.get_or_create(
-            email=application.email,
-            defaults={
-                "first_name": application.first_name,
-                "last_name": application.last_name,
-                "preferred_language": application.language,
-            },
-        )
-        if created:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
+        user = User.objects.filter(email__iexact=application.email).first()
+        if user is not None and (user.is_staff_member or not user.is_active):
+            # A staff or blocked account must not quietly become a volunteer's login.
+            raise VolunteerError(
+                _(
+                    "Bu e-posta adresi bir personel hesabına ya da kapatılmış bir hesaba ait. "
+                    "Başvuruyu onaylamadan önce hesabı yönetici ile birlikte inceleyin."
+                )
+            )
+        if user is None:
+            user = User.objects.create_user(
+                email=application.email,
+                first_name=application.first_name,
+                last_name=application.last_name,
+                preferred_language=application.language,
+            )  # no password: the invitation lets them choose one
         user.groups.add(Group.objects.get(name=Role.VOLUNTEER))
         # They proved the address by following the e-mailed invitation; allauth needs it verified.
         EmailAddress.objects.update_or_create(
-            user=user, email=application.email, defaults={"verified": True, "primary": True}
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
         )
         profile = {
             "application": application,
@@ -170,4 +176,6 @@ def withdraw_from_programme(*, volunteer: Volunteer) -> Volunteer:
                 "notify_reminders",
             ]
         )
+        if locked.application_id:
+            withdraw_consent(record=locked.application.consent, at=locked.left_at)
     return locked

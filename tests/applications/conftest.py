@@ -72,6 +72,16 @@ def field_error(response, name: str) -> str:
     return html.unescape(match.group(1)).strip() if match else ""
 
 
+def form_errors(response) -> list[str]:
+    """Errors about the form as a whole: the plain items of the error summary (no field link)."""
+    summary = re.search(r'class="error-summary".*?</ul>', page(response), flags=re.S)
+    if not summary:
+        return []
+    return [
+        html.unescape(item).strip() for item in re.findall(r"<li>([^<]*)</li>", summary.group(0))
+    ]
+
+
 def input_value(response, name: str) -> str | None:
     """The value a text input was re-rendered with."""
     match = re.search(rf'<input[^>]*name="{re.escape(name)}"[^>]*>', page(response))

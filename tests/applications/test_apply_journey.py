@@ -1,5 +1,6 @@
 """/apply/ stores a good application once, with its consent, and stops bots and duplicates."""
 
+import datetime
 import hashlib
 import hmac
 import uuid
@@ -11,13 +12,13 @@ from esit.applications.models import Application
 from esit.privacy.models import ConsentRecord, PrivacyNotice
 from tests import factories
 
-from .conftest import APPLY_URL, THANKS_URL, assert_kept, field_error
+from .conftest import APPLY_URL, THANKS_URL, assert_kept, field_error, form_errors
 
 pytestmark = pytest.mark.django_db
 
 DUPLICATE_MESSAGE = (
     "Bu e-posta adresi ya da telefon numarasıyla açık bir başvuru zaten var. "
-    "Başvurunuzu izleyebileceğiniz bağlantıyı kayıtlı e-posta adresine yeniden gönderdik."
+    "Başvuruyu izleme bağlantısını o başvurudaki e-posta adresine gönderdik."
 )
 
 
@@ -106,8 +107,8 @@ def test_open_application_with_the_same_email_blocks_a_second(client, valid_data
     response = client.post(APPLY_URL, data)
     assert response.status_code == 200
     assert Application.objects.count() == 1
-    assert field_error(response, "email") == DUPLICATE_MESSAGE
-    assert field_error(response, "phone") == ""
+    assert form_errors(response) == [DUPLICATE_MESSAGE]
+    assert field_error(response, "email") == field_error(response, "phone") == ""
     assert_kept(response, data)
     assert existing.pk == Application.objects.get().pk
 
@@ -115,7 +116,7 @@ def test_open_application_with_the_same_email_blocks_a_second(client, valid_data
 def test_duplicate_email_is_found_whatever_its_case(client, valid_data):
     factories.ApplicationFactory(email="ayse.yilmaz@example.org")
     response = client.post(APPLY_URL, valid_data(email="AYSE.Yilmaz@example.org"))
-    assert field_error(response, "email") == DUPLICATE_MESSAGE
+    assert form_errors(response) == [DUPLICATE_MESSAGE]
     assert Application.objects.count() == 1
 
 
@@ -125,7 +126,7 @@ def test_open_application_with_the_same_phone_blocks_a_second(client, valid_data
     response = client.post(APPLY_URL, data)
     assert response.status_code == 200
     assert Application.objects.count() == 1
-    assert field_error(response, "phone") == DUPLICATE_MESSAGE
+    assert form_errors(response) == [DUPLICATE_MESSAGE]
     assert field_error(response, "email") == ""
     assert_kept(response, data)
 
@@ -135,7 +136,7 @@ def test_waitlisted_application_blocks_a_second(client, valid_data):
         email="ayse.yilmaz@example.org", status=Application.Status.WAITLISTED
     )
     response = client.post(APPLY_URL, valid_data())
-    assert field_error(response, "email") == DUPLICATE_MESSAGE
+    assert form_errors(response) == [DUPLICATE_MESSAGE]
     assert Application.objects.count() == 1
 
 
@@ -251,3 +252,42 @@ def test_the_rate_limit_does_not_count_reading_the_form(client, settings):
     settings.APPLY_RATE_LIMIT = "1/h"
     for _ in range(3):
         assert client.get(APPLY_URL).status_code == 200
+
+
+def test_the_status_link_reminder_goes_out_once_a_day_however_often_someone_posts(
+    client, valid_data, run_on_commit
+):
+    existing = factories.ApplicationFactory(email="ayse.yilmaz@example.org")
+    with run_on_commit():
+        for _attempt in range(5):
+            client.post(APPLY_URL, valid_data())
+    assert [m.to for m in mail.outbox] == [["ayse.yilmaz@example.org"]]
+    Application.objects.filter(pk=existing.pk).update(
+        status_link_sent_at=existing.submitted_at - datetime.timedelta(days=2)
+    )
+    with run_on_commit():
+        client.post(APPLY_URL, valid_data())
+    assert len(mail.outbox) == 2
+
+
+def test_a_reused_form_key_with_someone_elses_details_creates_their_own_application(
+    client, valid_data
+):
+    first = valid_data()
+    client.post(APPLY_URL, first)
+    second = valid_data(
+        email="baska.kisi@example.org",
+        phone="0533 765 43 21",
+        submission_key=first["submission_key"],
+    )
+    response = client.post(APPLY_URL, second)
+    assert response.status_code == 302
+    assert Application.objects.count() == 2
+    assert Application.objects.filter(email="baska.kisi@example.org").exists()
+
+
+def test_the_thanks_page_shows_the_status_link_only_once(client, valid_data):
+    client.post(APPLY_URL, valid_data())
+    token = Application.objects.get().status_token
+    assert token in client.get(THANKS_URL).content.decode()
+    assert token not in client.get(THANKS_URL).content.decode()

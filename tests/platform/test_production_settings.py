@@ -10,9 +10,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SAFE = {
     "DJANGO_ENV": "production",
-    "SECRET_KEY": "a-long-random-production-secret-for-the-test-only",
+    "SECRET_KEY": "a-long-random-production-secret-for-the-test-only-0123456789abcdef",
     "DEBUG": "false",
     "ALLOWED_HOSTS": "esit.izmir.bel.tr",
+    "SITE_URL": "https://esit.izmir.bel.tr",
 }
 
 
@@ -20,7 +21,7 @@ def start_django(**overrides):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "DJANGO_ENV"}
+        if key not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "DJANGO_ENV", "SITE_URL"}
     }
     environment.update({**SAFE, **overrides, "DJANGO_SETTINGS_MODULE": "esit.settings"})
     environment = {key: value for key, value in environment.items() if value is not None}
@@ -46,6 +47,9 @@ def test_starts_with_a_secret_key_debug_off_and_allowed_hosts():
     [
         ({"SECRET_KEY": None}, "SECRET_KEY is not set"),
         ({"SECRET_KEY": ""}, "SECRET_KEY is not set"),
+        ({"SECRET_KEY": "too-short"}, "SECRET_KEY is shorter than 50 characters"),
+        ({"SITE_URL": None}, "SITE_URL must be the public https:// address"),
+        ({"SITE_URL": "http://esit.izmir.bel.tr"}, "SITE_URL must be the public https:// address"),
         ({"DEBUG": "true"}, "DEBUG is on"),
         ({"ALLOWED_HOSTS": None}, "ALLOWED_HOSTS is empty"),
         ({"ALLOWED_HOSTS": " , "}, "ALLOWED_HOSTS is empty"),
@@ -60,6 +64,8 @@ def test_refuses_to_start_with_an_unsafe_setting(overrides, reason):
 
 
 def test_development_starts_without_any_setting():
-    result = start_django(DJANGO_ENV=None, SECRET_KEY=None, DEBUG=None, ALLOWED_HOSTS=None)
+    result = start_django(
+        DJANGO_ENV=None, SECRET_KEY=None, DEBUG=None, ALLOWED_HOSTS=None, SITE_URL=None
+    )
 
     assert result.returncode == 0, result.stderr

@@ -93,3 +93,11 @@ def test_seed_demo_refuses_to_run_in_production(db, settings):
     with pytest.raises(CommandError):
         seed()
     assert not Application.objects.exists()
+
+
+def test_seed_demo_refuses_to_run_on_a_server_reachable_by_others(db, settings):
+    settings.ALLOWED_HOSTS = ["127.0.0.1", "gonullu.izmir.bel.tr"]
+
+    with pytest.raises(CommandError, match=r"gonullu\.izmir\.bel\.tr"):
+        seed()
+    assert not Application.objects.exists()

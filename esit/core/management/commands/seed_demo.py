@@ -436,13 +436,20 @@ APPLICANTS = [
 ]
 
 
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "testserver", "::1", "[::1]"}
+
+
 class Command(BaseCommand):
     help = "Fill the database with demo staff, applications and volunteers (safe to run again)."
 
     def handle(self, *args, **options):
-        if settings.PRODUCTION:
+        public_hosts = set(settings.ALLOWED_HOSTS) - LOCAL_HOSTS
+        if settings.PRODUCTION or public_hosts:
+            # The demo logins (and their second factors) are in this repository: a server
+            # that anyone can reach must never have them.
             raise CommandError(
-                "seed_demo creates accounts with printed passwords: not in production."
+                "seed_demo creates accounts whose passwords are public: only on a local "
+                f"development machine (not in production, not for {sorted(public_hosts)})."
             )
         # Decisions e-mail applicants through django.tasks. Here the tasks run at once and
         # the mail goes nowhere: 25 demo e-mails would bury the logins in the console, and
