@@ -29,6 +29,7 @@ def test_planning_pages_have_no_accessibility_violations(
 ):
     choose_language(staff_page.context, site, language)
     pk = planned_activity.pk
+    shift, task = planned_activity.shifts.get(), planned_activity.tasks.get()
     for path in [
         "/staff/activities/",
         "/staff/activities/new/",
@@ -37,6 +38,12 @@ def test_planning_pages_have_no_accessibility_violations(
         f"/staff/activities/{pk}/shifts/new/",
         f"/staff/activities/{pk}/tasks/new/",
         f"/staff/activities/{pk}/cancel/",
+        f"/staff/activities/{pk}/copy/",
+        f"/staff/activities/{pk}/shifts/{shift.pk}/edit/",
+        f"/staff/activities/{pk}/shifts/{shift.pk}/repeat/",
+        f"/staff/activities/{pk}/shifts/{shift.pk}/delete/",
+        f"/staff/activities/{pk}/tasks/{task.pk}/edit/",
+        f"/staff/activities/{pk}/tasks/{task.pk}/assign/?q=ay%C5%9Fe",
     ]:
         response = staff_page.goto(site + path)
         assert response.status == 200, path
