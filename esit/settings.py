@@ -56,6 +56,11 @@ elif not SECRET_KEY:
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Behind a load balancer: how many proxies append to X-Forwarded-For. Sign-in limits
+# (allauth), our rate limits and consent records all read the client's address this way.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -70,6 +75,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_tasks_db",
+    "django_ratelimit",
     "esit.core",
     "esit.reference",
     "esit.privacy",
@@ -153,8 +159,19 @@ if REDIS_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+elif PRODUCTION:
+    # Several gunicorn workers must share rate-limit counters: without Redis, use a database
+    # table (`manage.py createcachetable` creates it).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "esit_cache",
+        }
+    }
 else:
+    # One development process: local memory is shared by everything that needs it.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # Background work through django.tasks; the database backend needs only a worker process.
 TASKS = {
@@ -190,7 +207,9 @@ ACCOUNT_ADAPTER = "esit.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    # Many people share one address (a municipal office, a mobile carrier): the per-account
+    # limit does the real work.
+    "login_failed": "20/5m/ip,5/5m/key",
     "reset_password": "10/h/ip,5/h/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Eşit İzmir · "
@@ -268,7 +287,8 @@ SECURE_CSP = {
 }
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if TRUSTED_PROXY_COUNT:
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
@@ -280,8 +300,7 @@ if PRODUCTION:
 # An information desk may help many people apply from one tablet, so the default is generous.
 APPLY_RATE_LIMIT = env("APPLY_RATE_LIMIT", "20/h")
 RATELIMIT_USE_CACHE = "default"
-# Behind a proxy set RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR (the proxy must overwrite it).
-RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")
+RATELIMIT_IP_META_KEY = "esit.core.network.client_ip"
 RATELIMIT_VIEW = "esit.core.views.rate_limited"
 MINIMUM_VOLUNTEER_AGE = 18
 

@@ -1,11 +1,18 @@
 import hashlib
 import hmac
 
+from allauth.account.adapter import get_adapter
 from django.conf import settings
 
 
 def client_ip(request) -> str:
-    return request.META.get(settings.RATELIMIT_IP_META_KEY, "") or ""
+    """The visitor's address, read the way allauth reads it for its own rate limits.
+
+    Behind a load balancer set TRUSTED_PROXY_COUNT (how many proxies add to
+    X-Forwarded-For); the address is then taken from that header at the place
+    no client can forge. Used by our rate limits and consent records.
+    """
+    return get_adapter(request).get_client_ip(request)
 
 
 def hash_ip(ip: str) -> str:
