@@ -416,3 +416,14 @@ def test_my_hours_page_runs_a_fixed_number_of_queries(
         response = volunteer_client.get("/me/hours/")
 
     assert len(response.context["page_obj"].object_list) == 1 + extra
+
+
+def test_htmx_filtering_gets_only_the_results(coordinator_client):
+    factories.HoursEntryFactory(description="Bekleyen çeviri")
+
+    response = coordinator_client.get("/staff/hours/", headers={"HX-Request": "true"})
+
+    page = response.content.decode()
+    assert page.lstrip().startswith('<div id="hours-results"')
+    assert "Bekleyen çeviri" in page
+    assert "<html" not in page
