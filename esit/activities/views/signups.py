@@ -70,7 +70,8 @@ def cancel(request, pk: int, *, volunteer):
     if signup is None:
         raise Http404(_("Vardiya kaydı bulunamadı."))
     try:
-        services.cancel_sign_up(signup=signup, by=request.user)
+        # The volunteer's own page: their deadline applies, even to a volunteer who is also staff.
+        services.cancel_sign_up(signup=signup)
     except ActivityError as error:
         messages.error(request, error.message)
     else:
