@@ -11,7 +11,10 @@ logger = logging.getLogger(__name__)
 
 
 def home(request):
-    return render(request, "core/home.html")
+    from esit.activities.selectors.public import ActivityFilters, public_activities
+
+    upcoming = public_activities(filters=ActivityFilters())[:3]
+    return render(request, "core/home.html", {"upcoming": upcoming})
 
 
 @require_GET
