@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from esit.reference.forms import NamedChoiceField, NamedMultipleChoiceField
 from esit.reference.models import District, Language, VolunteerArea, sorted_by_name
 from esit.volunteers.models import Volunteer
 
@@ -54,26 +55,6 @@ class DateInputField(forms.DateField):
     def __init__(self, **kwargs):
         kwargs.setdefault("input_formats", ["%Y-%m-%d", "%d.%m.%Y"])
         super().__init__(**kwargs)
-
-
-class NamedChoiceField(forms.ModelChoiceField):
-    """A reference list shown by its name in the reader's language, in Turkish order."""
-
-    default_error_messages = {"invalid_choice": _("Lütfen listeden bir seçenek seçin.")}
-
-    def label_from_instance(self, obj):
-        return obj.name
-
-
-class NamedMultipleChoiceField(forms.ModelMultipleChoiceField):
-    widget = forms.CheckboxSelectMultiple
-    default_error_messages = {
-        "invalid_choice": _("Lütfen listedeki seçeneklerden seçin."),
-        "invalid_pk_value": _("Lütfen listedeki seçeneklerden seçin."),
-    }
-
-    def label_from_instance(self, obj):
-        return obj.name
 
 
 def _in_turkish_order(field, *, empty_label=None):

@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from esit.reference.forms import NamedChoiceField
 from esit.reference.models import District, VolunteerArea, sorted_by_name
 
 from .models import ActivityKind, Participant
@@ -14,15 +15,6 @@ from .selectors.public import ActivityFilters
 _PHONE_CHARACTERS = re.compile(r"^\+?[\d\s().-]+$")
 PHONE_MIN_DIGITS = 7
 PHONE_MAX_DIGITS = 15  # E.164's longest number
-
-
-class ReferenceChoiceField(forms.ModelChoiceField):
-    """A reference list shown by its name in the reader's language; tampered ids are reported."""
-
-    default_error_messages = {"invalid_choice": _("Lütfen listeden bir seçenek seçin.")}
-
-    def label_from_instance(self, obj):
-        return obj.name
 
 
 def _date_field(label):
@@ -46,19 +38,19 @@ class ActivityFilterForm(forms.Form):
         choices=[(UPCOMING, _("Yaklaşan etkinlikler")), (PAST, _("Geçmiş etkinlikler"))],
         error_messages={"invalid_choice": _("Lütfen listeden bir seçenek seçin.")},
     )
-    kind = ReferenceChoiceField(
+    kind = NamedChoiceField(
         label=_("Etkinlik türü"),
         required=False,
         queryset=ActivityKind.objects.filter(is_active=True),
         empty_label=_("Tüm türler"),
     )
-    area = ReferenceChoiceField(
+    area = NamedChoiceField(
         label=_("Alan"),
         required=False,
         queryset=VolunteerArea.objects.active(),
         empty_label=_("Tüm alanlar"),
     )
-    district = ReferenceChoiceField(
+    district = NamedChoiceField(
         label=_("İlçe"),
         required=False,
         queryset=District.objects.active(),

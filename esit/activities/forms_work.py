@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from esit.activities.models import HoursEntry
 from esit.activities.services.work import MAX_DELIVERY_BYTES
+from esit.reference.forms import NamedChoiceField
 from esit.reference.models import VolunteerArea, sorted_by_name
 
 HOURS_ERRORS = {
@@ -48,11 +49,6 @@ class DateInput(forms.DateInput):
 
 
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"]
-
-
-class AreaChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name
 
 
 class DeliveryForm(forms.Form):
@@ -129,7 +125,7 @@ class LogHoursForm(forms.Form):
         },
     )
     hours = HoursField(label=_("Saat"), help_text=_("Örneğin 2 ya da 1,5 (en fazla 24)."))
-    area = AreaChoiceField(
+    area = NamedChoiceField(
         label=_("Alan"),
         queryset=VolunteerArea.objects.none(),
         empty_label=_("Alan seçin"),
@@ -171,7 +167,7 @@ class HoursFilterForm(forms.Form):
         choices=[("", _("Tüm durumlar")), *HoursEntry.Status.choices],
         initial=HoursEntry.Status.PENDING,
     )
-    area = AreaChoiceField(
+    area = NamedChoiceField(
         label=_("Alan"),
         required=False,
         queryset=VolunteerArea.objects.all(),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from esit.reference import availability
+from esit.reference.forms import NamedChoiceField, NamedMultipleChoiceField
 from esit.reference.models import District, Language, LanguageLevel, VolunteerArea
 
 from .models import Gender, HeardFrom
@@ -126,21 +127,13 @@ class AvailabilityField(forms.MultipleChoiceField):
         super().__init__(**kwargs)
 
 
-class ReferenceChoiceMixin:
-    """Choices shown by their name in the visitor's language; tampered ids get a clear message."""
-
-    def label_from_instance(self, obj):
-        return obj.name
-
-
-class DistrictField(ReferenceChoiceMixin, forms.ModelChoiceField):
+class DistrictField(NamedChoiceField):
     default_error_messages = {
         "invalid_choice": _("Lütfen listeden bir ilçe seçin."),
     }
 
 
-class AreasField(ReferenceChoiceMixin, forms.ModelMultipleChoiceField):
-    widget = forms.CheckboxSelectMultiple
+class AreasField(NamedMultipleChoiceField):
     default_error_messages = {
         "invalid_choice": _("Lütfen listedeki alanlardan seçin."),
         "invalid_pk_value": _("Lütfen listedeki alanlardan seçin."),

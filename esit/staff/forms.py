@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from esit.applications.models import Application, Decision
 from esit.applications.selectors import AgeGroup
+from esit.reference.forms import NamedChoiceField
 from esit.reference.models import District, Language, VolunteerArea, sorted_by_name
 
 REASON_MAX = 2000
@@ -12,13 +13,6 @@ NOTE_MAX = 2000
 SEARCH_MAX = 100
 
 REASON_REQUIRED = _("Olumsuz kararın gerekçesini yazın; başvuru sahibi bunu görecek.")
-
-
-class ReferenceChoiceField(forms.ModelChoiceField):
-    """A reference list (district, area, language) shown by its name in the reader's language."""
-
-    def label_from_instance(self, obj):
-        return obj.name
 
 
 class QueueFilterForm(forms.Form):
@@ -35,19 +29,19 @@ class QueueFilterForm(forms.Form):
         required=False,
         choices=[("", _("Tüm durumlar")), *Application.Status.choices],
     )
-    area = ReferenceChoiceField(
+    area = NamedChoiceField(
         label=_("Alan"),
         required=False,
         queryset=VolunteerArea.objects.all(),
         empty_label=_("Tüm alanlar"),
     )
-    district = ReferenceChoiceField(
+    district = NamedChoiceField(
         label=_("İlçe"),
         required=False,
         queryset=District.objects.all(),
         empty_label=_("Tüm ilçeler"),
     )
-    language = ReferenceChoiceField(
+    language = NamedChoiceField(
         label=_("Dil"),
         required=False,
         queryset=Language.objects.all(),
