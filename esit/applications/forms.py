@@ -1,4 +1,3 @@
-import datetime
 import re
 import uuid
 
@@ -12,7 +11,7 @@ from esit.reference import availability
 from esit.reference.forms import NamedChoiceField, NamedMultipleChoiceField
 from esit.reference.models import District, Language, LanguageLevel, VolunteerArea
 
-from .models import Gender, HeardFrom
+from .models import Gender, HeardFrom, age_on
 
 NAME_MAX = 80
 TEXT_MAX = 2000
@@ -45,10 +44,6 @@ def normalise_turkish_mobile(raw: str) -> str:
     if phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.MOBILE:
         raise error
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-def age_on(birth_date: datetime.date, day: datetime.date) -> int:
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
 
 
 class TurkishMobileField(forms.CharField):

@@ -1,3 +1,4 @@
+import datetime
 import secrets
 
 from django.conf import settings
@@ -27,6 +28,11 @@ class HeardFrom(models.TextChoices):
     UNIVERSITY = "university", _("Üniversite ya da okul")
     PRESS = "press", _("Basın")
     OTHER = "other", _("Diğer")
+
+
+def age_on(birth_date: datetime.date, day: datetime.date) -> int:
+    """Whole years of age on `day`; someone born on 29 February comes of age on 1 March."""
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
 
 
 def new_status_token() -> str:

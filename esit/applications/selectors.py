@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from esit.core.turkish import fold
 
-from .models import Application, ApplicationLanguage, Decision, Note
+from .models import Application, ApplicationLanguage, Decision, Note, age_on
 
 # Search looks at the first few words only: nobody types more, and each word is one LIKE.
 SEARCH_MAX_WORDS = 6
@@ -45,10 +45,6 @@ def _years_before(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year - years)
     except ValueError:
         return day.replace(year=day.year - years, day=28)
-
-
-def age_on(birth_date: datetime.date, day: datetime.date) -> int:
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
 
 
 def age_today(birth_date: datetime.date) -> int:

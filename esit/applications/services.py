@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from esit.core.turkish import fold
+from esit.core.turkish import search_key
 from esit.privacy.services import record_consent, withdraw_consent
 
 from . import tasks
@@ -55,10 +55,6 @@ STATUS_LINK_REMINDER_INTERVAL = datetime.timedelta(hours=24)
 class Submission:
     application: Application
     created: bool
-
-
-def search_text_for(first_name: str, last_name: str, email: str) -> str:
-    return fold(f"{first_name} {last_name} {email}")[:420]
 
 
 def find_open_duplicate(*, email: str, phone: str) -> Application | None:
@@ -112,9 +108,7 @@ def submit_application(
                 submitted_at=now,
                 submission_key=submission_key,
                 consent=consent,
-                search_text=search_text_for(
-                    fields["first_name"], fields["last_name"], fields["email"]
-                ),
+                search_text=search_key(fields["first_name"], fields["last_name"], fields["email"]),
             )
             application.areas.set(areas)
             ApplicationLanguage.objects.bulk_create(

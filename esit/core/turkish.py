@@ -31,6 +31,14 @@ def fold(text: str) -> str:
     return " ".join(lower(text).split())
 
 
+SEARCH_KEY_LENGTH = 420
+
+
+def search_key(*parts: str) -> str:
+    """The folded text a search column stores, e.g. search_key(first, last, email)."""
+    return fold(" ".join(parts))[:SEARCH_KEY_LENGTH]
+
+
 # The Turkish alphabet's order, with q, w and x where Turkish collation puts them.
 _ALPHABET = "abcçdefgğhıijklmnoöpqrsştuüvwxyz"
 _RANK = {letter: index for index, letter in enumerate(_ALPHABET)}

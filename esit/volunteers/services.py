@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from esit.accounts.models import Role
-from esit.core.turkish import fold
+from esit.core.turkish import search_key
 from esit.privacy.services import withdraw_consent
 
 from .models import Volunteer, VolunteerLanguage
@@ -24,10 +24,6 @@ class VolunteerError(Exception):
     def __init__(self, message):
         super().__init__(message)
         self.message = message
-
-
-def search_text_for(first_name: str, last_name: str, email: str) -> str:
-    return fold(f"{first_name} {last_name} {email}")[:420]
 
 
 def create_volunteer_from_application(*, application) -> Volunteer:
@@ -71,7 +67,7 @@ def create_volunteer_from_application(*, application) -> Volunteer:
             "gender": application.gender,
             "status": Volunteer.Status.ACTIVE,
             "left_at": None,
-            "search_text": search_text_for(
+            "search_text": search_key(
                 application.first_name, application.last_name, application.email
             ),
         }

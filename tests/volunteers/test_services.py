@@ -1,5 +1,6 @@
 import pytest
 
+from esit.core.turkish import search_key
 from esit.volunteers import services
 from esit.volunteers.models import Volunteer
 from tests import factories
@@ -42,6 +43,4 @@ def test_update_profile_replaces_languages_and_keeps_search_text(volunteer):
 
     fresh = Volunteer.objects.get(pk=volunteer.pk)
     assert [(k.language.code, k.level) for k in fresh.languages.all()] == [("fr", "intermediate")]
-    assert fresh.search_text == services.search_text_for(
-        fresh.first_name, fresh.last_name, fresh.user.email
-    )
+    assert fresh.search_text == search_key(fresh.first_name, fresh.last_name, fresh.user.email)

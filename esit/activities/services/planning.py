@@ -22,7 +22,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from esit.core.turkish import fold
+from esit.core.turkish import search_key
 from esit.reference.models import District
 
 from .. import tasks_planning
@@ -59,10 +59,6 @@ TASK_FIELDS = frozenset({"title", "description", "due_date", "places", "estimate
 
 ACTIVE_SIGNUP = Q(status__in=SignUp.ACTIVE_STATUSES)
 HOLDING_A_PLACE = Q(status__in=[SignUp.Status.CONFIRMED, SignUp.Status.PENDING])
-
-
-def search_text_for(title_tr: str, title_en: str) -> str:
-    return fold(f"{title_tr} {title_en}")[:420]
 
 
 def _require_aware(*moments: datetime.datetime | None) -> None:
@@ -145,7 +141,7 @@ def create_activity(*, by, areas: Iterable = (), **fields) -> Activity:
         activity = Activity.objects.create(
             **values,
             created_by=by,
-            search_text=search_text_for(values["title_tr"], values["title_en"]),
+            search_text=search_key(values["title_tr"], values["title_en"]),
         )
         activity.areas.set(areas)
     return activity
@@ -190,7 +186,7 @@ def update_activity(*, activity: Activity, by, areas: Iterable | None = None, **
             )
         for name, value in fields.items():
             setattr(activity, name, value)
-        activity.search_text = search_text_for(activity.title_tr, activity.title_en)
+        activity.search_text = search_key(activity.title_tr, activity.title_en)
         activity.save(update_fields=[*fields, "search_text", "updated_at"])
         if areas is not None:
             activity.areas.set(areas)
@@ -263,7 +259,7 @@ def copy_activity(*, activity: Activity, by, starts_at: datetime.datetime) -> Ac
             },
             status=Activity.Status.DRAFT,
             created_by=by,
-            search_text=search_text_for(source.title_tr, source.title_en),
+            search_text=search_key(source.title_tr, source.title_en),
         )
         copy.areas.set(source.areas.all())
         for shift in source.shifts.all():

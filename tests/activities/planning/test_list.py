@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from esit.activities.models import SignUp
 from esit.activities.services import planning
+from esit.core.turkish import search_key
 from tests import factories
 from tests.activities.planning.conftest import istanbul
 
@@ -22,7 +23,7 @@ def listed_titles(response) -> list[str]:
 def activity(title="Atölye", **fields):
     """An activity whose search text is kept as the planning services keep it."""
     made = factories.ActivityFactory(title_tr=title, title_en="", **fields)
-    made.search_text = planning.search_text_for(made.title_tr, made.title_en)
+    made.search_text = search_key(made.title_tr, made.title_en)
     made.save(update_fields=["search_text"])
     return made
 
