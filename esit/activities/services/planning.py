@@ -407,6 +407,11 @@ def update_shift(
             shift.required_areas.set(required_areas)
         if required_languages is not None:
             shift.required_languages.set(required_languages)
+        grew = values["capacity"] > taken
+    if grew:
+        # Outside the transaction above: filling takes volunteers' rows before the shift's,
+        # the one lock order every service keeps (docs/activities.md).
+        signups.fill_from_waitlist(shift=shift)
     return shift
 
 

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from esit.activities.models import Shift, SignUp
@@ -260,3 +261,14 @@ def test_shift_times_are_on_izmir_clock_in_the_edit_form(coordinator_client, act
     html = coordinator_client.get(edit_url(shift)).content.decode()
     assert 'value="2031-04-05T10:00"' in html
     assert shift.starts_at.astimezone(datetime.UTC).hour == 7
+
+
+def test_raising_the_capacity_confirms_the_waitlist_and_tells_them(activity, run_on_commit):
+    shift = shift_at(activity, 10, 12, capacity=1)
+    factories.SignUpFactory(shift=shift)
+    waiting = factories.SignUpFactory(shift=shift, status=SignUp.Status.WAITLISTED)
+    with run_on_commit():
+        planning.update_shift(shift=shift, capacity=2)
+    waiting.refresh_from_db()
+    assert waiting.status == SignUp.Status.CONFIRMED
+    assert [m.to for m in mail.outbox] == [[waiting.volunteer.user.email]]
