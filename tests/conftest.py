@@ -11,6 +11,7 @@ import os
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from tests import factories
 
@@ -63,6 +64,15 @@ def _test_settings(settings):
         }
         for template in settings.TEMPLATES
     ]
+
+
+@pytest.fixture(autouse=True)
+def _turkish_outside_requests():
+    """Each test starts in Turkish: the locale middleware leaves the last request's language
+    active on the thread, and a test calling services directly must not inherit it."""
+    translation.activate("tr")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

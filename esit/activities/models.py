@@ -16,7 +16,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from esit.reference.models import BilingualName, District, Language, VolunteerArea
@@ -167,7 +167,7 @@ class Shift(models.Model):
 
 class SignUp(models.Model):
     class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("Onaylandı")
+        CONFIRMED = "confirmed", pgettext_lazy("shift sign-up status", "Onaylandı")
         PENDING = "pending", _("Onay bekliyor")
         WAITLISTED = "waitlisted", _("Bekleme listesinde")
         CANCELLED = "cancelled", _("İptal edildi")

@@ -6,7 +6,7 @@ anything but its database row.
 """
 
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from esit.core.turkish import sort_key
@@ -74,7 +74,7 @@ class Language(BilingualName):
 
 
 class LanguageLevel(models.TextChoices):
-    BASIC = "basic", _("Başlangıç")
+    BASIC = "basic", pgettext_lazy("language level", "Başlangıç")
     INTERMEDIATE = "intermediate", _("Orta")
     FLUENT = "fluent", _("İleri")
     NATIVE = "native", _("Ana dil")
