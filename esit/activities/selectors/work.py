@@ -77,15 +77,21 @@ def reviewable_assignment(pk: int) -> TaskAssignment:
     return TaskAssignment.objects.select_related("task__activity", "volunteer").get(pk=pk)
 
 
-def delivery_for(*, user, pk: int) -> TaskAssignment:
-    """An assignment whose delivered file `user` may download: staff, or the volunteer.
+def _with_file() -> QuerySet[TaskAssignment]:
+    return TaskAssignment.objects.select_related("volunteer").exclude(delivery_file="")
 
-    Raises DoesNotExist for anyone else, so a stranger cannot even learn the file exists.
+
+def own_delivery(*, volunteer: Volunteer, pk: int) -> TaskAssignment:
+    """One of the volunteer's own assignments with a delivered file.
+
+    Raises DoesNotExist for anyone else's, so a stranger cannot even learn the file exists.
     """
-    queryset = TaskAssignment.objects.select_related("volunteer").exclude(delivery_file="")
-    if not user.is_staff_member:
-        queryset = queryset.filter(volunteer__user=user)
-    return queryset.get(pk=pk)
+    return _with_file().filter(volunteer=volunteer).get(pk=pk)
+
+
+def delivery_for_staff(pk: int) -> TaskAssignment:
+    """Any assignment with a delivered file; only for views behind the staff gate (two-factor)."""
+    return _with_file().get(pk=pk)
 
 
 def qr_svg(text: str) -> SafeString:

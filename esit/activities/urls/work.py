@@ -12,11 +12,11 @@ urlpatterns = [
     path("me/tasks/", work.my_tasks, name="my_tasks"),
     path("me/tasks/<int:pk>/deliver/", work.deliver, name="deliver"),
     path("me/tasks/<int:pk>/release/", work.release, name="release"),
+    # The delivered file: never from a public media URL; its volunteer here, staff below.
+    path("me/tasks/<int:pk>/file/", work.my_delivery_file, name="my_delivery_file"),
     path("me/hours/", hours.my_hours, name="my_hours"),
     path("me/certificate/", certificates.certificate, name="certificate"),
     path("me/certificate.pdf", certificates.certificate_pdf, name="certificate_pdf"),
-    # The delivered file, for its volunteer and staff only (never from a public media URL).
-    path("tasks/deliveries/<int:pk>/file/", work.download_delivery, name="download_delivery"),
     # Anyone: checking a printed certificate.
     path("certificates/<str:code>/", certificates.verify_certificate, name="verify_certificate"),
     # Staff (the two-factor gate covers everything under /staff/)
@@ -25,4 +25,5 @@ urlpatterns = [
     path("staff/tasks/", work.task_review, name="task_review"),
     path("staff/tasks/<int:pk>/accept/", work.accept, name="accept"),
     path("staff/tasks/<int:pk>/return/", work.send_back, name="send_back"),
+    path("staff/tasks/<int:pk>/file/", work.delivery_file, name="delivery_file"),
 ]

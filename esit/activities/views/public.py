@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from esit.accounts.permissions import staff_gate
 from esit.privacy.models import PrivacyNotice
 from esit.privacy.services import current_notice
 
@@ -111,8 +112,14 @@ def _task_rows(activity: Activity, volunteer, open_for_volunteers: bool, today) 
     return rows
 
 
+def _may_preview_drafts(request) -> bool:
+    """Staff who pass the staff gate (two factors) may preview drafts; anyone else is public."""
+    user = request.user
+    return user.is_authenticated and user.is_staff_member and staff_gate(request) is None
+
+
 def load_activity(request, pk: int, *, volunteer=None) -> Activity:
-    include_drafts = request.user.is_authenticated and request.user.is_staff_member
+    include_drafts = _may_preview_drafts(request)
     try:
         return selectors.activity_detail(pk=pk, include_drafts=include_drafts, volunteer=volunteer)
     except Activity.DoesNotExist:

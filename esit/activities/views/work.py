@@ -4,7 +4,6 @@ Every action is a plain form post that redirects (POST-redirect-GET).
 """
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -124,18 +123,10 @@ def claim_task(request, pk: int, volunteer):
     return redirect(activity_url)
 
 
-# The delivered file: only its volunteer and staff ----------------------------------------
+# The delivered file: its volunteer under /me/, staff (with two factors) under /staff/ -------
 
 
-@require_GET
-@never_cache
-def download_delivery(request, pk: int):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    try:
-        assignment = selectors.delivery_for(user=request.user, pk=pk)
-    except TaskAssignment.DoesNotExist:
-        raise Http404(_("Dosya bulunamadı.")) from None
+def _file_response(assignment: TaskAssignment) -> FileResponse:
     try:
         handle = assignment.delivery_file.open("rb")
     except FileNotFoundError:
@@ -146,6 +137,28 @@ def download_delivery(request, pk: int):
     # Served as a download, never rendered by the browser in our origin.
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+@require_GET
+@never_cache
+@volunteer_view(active_only=True)
+def my_delivery_file(request, pk: int, volunteer):
+    try:
+        assignment = selectors.own_delivery(volunteer=volunteer, pk=pk)
+    except TaskAssignment.DoesNotExist:
+        raise Http404(_("Dosya bulunamadı.")) from None
+    return _file_response(assignment)
+
+
+@require_GET
+@never_cache
+@staff_member_required
+def delivery_file(request, pk: int):
+    try:
+        assignment = selectors.delivery_for_staff(pk)
+    except TaskAssignment.DoesNotExist:
+        raise Http404(_("Dosya bulunamadı.")) from None
+    return _file_response(assignment)
 
 
 # Staff ------------------------------------------------------------------------------------

@@ -44,6 +44,13 @@ def test_staff_may_preview_a_draft(coordinator_client):
     assert "yalnızca personel görebilir" in page(response)
 
 
+def test_staff_without_two_factor_cannot_preview_a_draft(client, coordinator_without_two_factor):
+    activity = factories.ActivityFactory(status="draft", title_tr="Hazırlanan atölye")
+    client.force_login(coordinator_without_two_factor)
+
+    assert client.get(detail_url(activity)).status_code == 404
+
+
 def test_a_completed_activity_is_still_shown(client):
     activity = factories.ActivityFactory(
         status="completed", starts_at=in_days(-3, 10), ends_at=in_days(-3, 12)

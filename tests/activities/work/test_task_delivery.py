@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from esit.activities.models import TaskAssignment
 from esit.activities.services.errors import ActivityError
@@ -247,7 +248,7 @@ def with_file(volunteer, task):
 
 
 def test_volunteer_downloads_their_own_delivered_file(volunteer_client, with_file):
-    response = volunteer_client.get(f"/tasks/deliveries/{with_file.pk}/file/")
+    response = volunteer_client.get(f"/me/tasks/{with_file.pk}/file/")
 
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF_BYTES
@@ -255,24 +256,54 @@ def test_volunteer_downloads_their_own_delivered_file(volunteer_client, with_fil
 
 
 def test_coordinator_downloads_a_delivered_file(coordinator_client, with_file):
-    response = coordinator_client.get(f"/tasks/deliveries/{with_file.pk}/file/")
+    response = coordinator_client.get(f"/staff/tasks/{with_file.pk}/file/")
 
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF_BYTES
+
+
+def test_coordinator_without_two_factor_cannot_download_the_file(
+    client, coordinator_without_two_factor, with_file
+):
+    client.force_login(coordinator_without_two_factor)
+
+    response = client.get(f"/staff/tasks/{with_file.pk}/file/")
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
+    # Nor through the volunteers' address: staff have no volunteer profile, so no file.
+    response = client.get(f"/me/tasks/{with_file.pk}/file/")
+    assert "Content-Disposition" not in response
+    assert PDF_BYTES not in response.content
+
+
+def test_the_old_shared_download_address_is_gone(coordinator_client, with_file):
+    assert coordinator_client.get(f"/tasks/deliveries/{with_file.pk}/file/").status_code == 404
 
 
 def test_another_volunteer_cannot_download_the_file(client, with_file):
     stranger = factories.VolunteerFactory()
     client.force_login(stranger.user)
 
-    assert client.get(f"/tasks/deliveries/{with_file.pk}/file/").status_code == 404
+    assert client.get(f"/me/tasks/{with_file.pk}/file/").status_code == 404
+    assert client.get(f"/staff/tasks/{with_file.pk}/file/").status_code == 403
 
 
 def test_anonymous_visitor_cannot_download_the_file(client, with_file):
-    response = client.get(f"/tasks/deliveries/{with_file.pk}/file/")
+    for url in (f"/me/tasks/{with_file.pk}/file/", f"/staff/tasks/{with_file.pk}/file/"):
+        response = client.get(url)
 
-    assert response.status_code == 302
-    assert response["Location"].startswith("/accounts/login/")
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/")
+
+
+def test_pages_link_each_reader_to_their_own_address(volunteer_client, with_file, coordinator):
+    page = volunteer_client.get(reverse("work:my_tasks")).content.decode()
+    assert f"/me/tasks/{with_file.pk}/file/" in page
+
+    volunteer_client.force_login(coordinator)
+    page = volunteer_client.get(reverse("work:task_review")).content.decode()
+    assert f"/staff/tasks/{with_file.pk}/file/" in page
 
 
 def test_delivered_files_are_not_served_from_a_public_media_address(client, with_file):
