@@ -10,6 +10,7 @@ Capacity is enforced by services that lock rows in one fixed order
 (the volunteer's row, then the shift's), never by Python checks alone.
 """
 
+import decimal
 import secrets
 import uuid
 
@@ -178,6 +179,8 @@ class SignUp(models.Model):
         NO_SHOW = "no_show", _("Gelmedi")
 
     ACTIVE_STATUSES = (Status.CONFIRMED, Status.PENDING, Status.WAITLISTED)
+    # A place is held by a confirmed sign-up and by one awaiting a coordinator's approval.
+    PLACE_HOLDING_STATUSES = (Status.CONFIRMED, Status.PENDING)
 
     shift = models.ForeignKey(Shift, on_delete=models.CASCADE, related_name="signups")
     volunteer = models.ForeignKey(
@@ -327,6 +330,9 @@ class Participant(models.Model):
 
 class HoursEntry(models.Model):
     """Hours of volunteer work; only approved hours count in totals and certificates."""
+
+    # One entry is at most one day's work (the check constraint below says the same).
+    MAX_HOURS = decimal.Decimal(24)
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Onay bekliyor")

@@ -15,11 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from esit.activities.models import Activity, HoursEntry, Shift, SignUp
 from esit.volunteers.models import Volunteer
 
+from . import locks
 from .errors import ActivityError
+from .hours import area_of_activity
 
 # A coordinator opens the door a little before the shift; earlier than this a scan is a mistake.
 CHECK_IN_OPENS_BEFORE = datetime.timedelta(hours=2)
-MAX_HOURS_PER_ENTRY = Decimal(24)
 
 
 def normalise_code(code: str) -> str:
@@ -31,7 +32,7 @@ def shift_hours(shift: Shift) -> Decimal:
     """A shift's length in hours, to two decimals (an entry holds at most 24)."""
     seconds = Decimal((shift.ends_at - shift.starts_at).total_seconds())
     hours = (seconds / Decimal(3600)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return min(hours, MAX_HOURS_PER_ENTRY)
+    return min(hours, HoursEntry.MAX_HOURS)
 
 
 def check_in_is_open(shift: Shift, *, now: datetime.datetime | None = None) -> bool:
@@ -58,20 +59,25 @@ def check_in(*, shift: Shift, code: str, by) -> SignUp:
         )
     now = timezone.now()
     with transaction.atomic():
-        volunteer = Volunteer.objects.select_for_update(of=("self",)).get(pk=found)
-        shift = (
-            Shift.objects.select_for_update(of=("self",))
-            .select_related("activity")
-            .get(pk=shift.pk)
-        )
+        volunteer = locks.lock_volunteer(found)
+        shift = locks.lock_shift(shift.pk)
         if shift.activity.status == Activity.Status.CANCELLED:
             raise ActivityError(_("Bu etkinlik iptal edildi; giriş yapılamaz."), field="code")
+        if shift.activity.status == Activity.Status.DRAFT:
+            raise ActivityError(
+                _("Bu etkinlik henüz yayında değil; giriş yapılamaz."), field="code"
+            )
+        if not volunteer.is_active:
+            raise ActivityError(
+                _("%(name)s programdan ayrıldı; giriş yapılamaz.") % {"name": volunteer.full_name},
+                field="code",
+            )
         if not check_in_is_open(shift, now=now):
             raise ActivityError(
                 _("Girişler vardiya başlamadan en erken iki saat önce açılır."), field="code"
             )
         signup = (
-            SignUp.objects.select_for_update(of=("self",))
+            locks.signups_for_update()
             .filter(shift=shift, volunteer=volunteer, status=SignUp.Status.CONFIRMED)
             .first()
         )
@@ -92,7 +98,7 @@ def check_in(*, shift: Shift, code: str, by) -> SignUp:
                 source=HoursEntry.Source.ATTENDANCE,
                 signup=signup,
                 activity=shift.activity,
-                area=shift.activity.areas.first(),
+                area=area_of_activity(shift.activity),
                 date=timezone.localdate(shift.starts_at),
                 hours=shift_hours(shift),
                 status=HoursEntry.Status.PENDING,
@@ -107,7 +113,7 @@ def mark_no_shows(*, shift: Shift, by) -> int:
     only possible once the shift is over. Returns how many were marked.
     """
     with transaction.atomic():
-        shift = Shift.objects.select_for_update(of=("self",)).get(pk=shift.pk)
+        shift = locks.lock_shift(shift.pk)
         if shift.ends_at > timezone.now():
             raise ActivityError(_("Gelmeyenler ancak vardiya bittikten sonra işaretlenebilir."))
         return SignUp.objects.filter(

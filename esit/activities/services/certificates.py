@@ -22,6 +22,7 @@ from esit.activities.models import Certificate, HoursEntry
 from esit.activities.selectors.work import qr_svg
 from esit.volunteers.models import Volunteer
 
+from . import locks
 from .errors import ActivityError
 
 # Hours logged without an area; stored in both languages like an area's name.
@@ -69,15 +70,18 @@ def _summary(volunteer: Volunteer) -> Summary:
     )
 
 
-def issue_certificate(*, volunteer: Volunteer) -> Certificate:
+def issue_certificate(*, volunteer: Volunteer, reuse_today: bool = False) -> Certificate:
     """Freeze the volunteer's approved hours into a new certificate.
 
     Without approved hours there is nothing to certify: pending hours may still
-    be rejected, so they never appear on a certificate.
+    be rejected, so they never appear on a certificate. With `reuse_today`,
+    today's latest certificate is returned instead when it still says exactly
+    what a new one would; that check runs after the volunteer's lock, so two
+    downloads at once cannot both decide to issue.
     """
     with transaction.atomic():
         # Serialises two downloads by the same person, so they cannot issue twice at once.
-        Volunteer.objects.select_for_update().filter(pk=volunteer.pk).first()
+        volunteer = locks.lock_volunteer(volunteer.pk)
         summary = _summary(volunteer)
         if summary.total_hours <= 0:
             raise ActivityError(
@@ -86,6 +90,18 @@ def issue_certificate(*, volunteer: Volunteer) -> Certificate:
                     "belgenizi buradan indirebilirsiniz."
                 )
             )
+        if reuse_today:
+            latest = (
+                Certificate.objects.filter(volunteer=volunteer)
+                .order_by("-issued_at", "-id")
+                .first()
+            )
+            if (
+                latest is not None
+                and timezone.localdate(latest.issued_at) == timezone.localdate()
+                and _still_true(latest, volunteer, summary)
+            ):
+                return latest
         return Certificate.objects.create(
             volunteer=volunteer,
             issued_at=timezone.now(),
@@ -97,8 +113,7 @@ def issue_certificate(*, volunteer: Volunteer) -> Certificate:
         )
 
 
-def _still_true(certificate: Certificate, volunteer: Volunteer) -> bool:
-    summary = _summary(volunteer)
+def _still_true(certificate: Certificate, volunteer: Volunteer, summary: Summary) -> bool:
     return (
         certificate.holder_name == volunteer.full_name
         and certificate.total_hours == summary.total_hours
@@ -114,15 +129,7 @@ def certificate_for_download(*, volunteer: Volunteer) -> Certificate:
     Downloading twice in a day must not fill the register with identical
     certificates, yet a certificate must never show less than was approved.
     """
-    today = timezone.localdate()
-    latest = Certificate.objects.filter(volunteer=volunteer).order_by("-issued_at", "-id").first()
-    if (
-        latest is not None
-        and timezone.localdate(latest.issued_at) == today
-        and _still_true(latest, volunteer)
-    ):
-        return latest
-    return issue_certificate(volunteer=volunteer)
+    return issue_certificate(volunteer=volunteer, reuse_today=True)
 
 
 def verification_url(certificate: Certificate) -> str:

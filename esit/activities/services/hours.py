@@ -17,12 +17,21 @@ from esit.activities.models import Activity, HoursEntry
 from esit.reference.models import VolunteerArea
 from esit.volunteers.models import Volunteer
 
+from . import locks
 from .errors import ActivityError
 
 # Work is reported while it is remembered; older work needs a coordinator's word.
 SELF_REPORT_MAX_AGE_DAYS = 90
-HOURS_MAX = decimal.Decimal(24)
 DESCRIPTION_MAX = 500
+
+
+def area_of_activity(activity: Activity) -> VolunteerArea | None:
+    """Where an activity's hours count: its first area by position (then name), or None.
+
+    The one rule for attendance and for tasks without an area of their own, so
+    the same activity never books its hours under two different areas.
+    """
+    return activity.areas.order_by("position", "name_tr", "pk").first()
 
 
 def log_hours(
@@ -54,7 +63,7 @@ def log_hours(
             field="date",
         )
     hours = decimal.Decimal(hours)
-    if not 0 < hours <= HOURS_MAX:
+    if not 0 < hours <= HoursEntry.MAX_HOURS:
         raise ActivityError(_("Saat 0'dan büyük, en fazla 24 olmalı."), field="hours")
     if area is None:
         raise ActivityError(_("Çalışmanın hangi alanda olduğunu seçin."), field="area")
@@ -81,13 +90,12 @@ class BulkResult:
 
 def _review(entry: HoursEntry, *, status: str, by, comment: str) -> HoursEntry:
     with transaction.atomic():
-        entry = (
-            HoursEntry.objects.select_for_update(of=("self",))
-            .select_related("volunteer")
-            .get(pk=entry.pk)
-        )
+        entry = locks.hours_for_update().select_related("volunteer").get(pk=entry.pk)
         if entry.status != HoursEntry.Status.PENDING:
             raise ActivityError(_("Bu kayıt zaten değerlendirilmiş."))
+        if by is not None and entry.volunteer.user_id == by.pk:
+            # A staff member who also volunteers needs another coordinator's eyes.
+            raise ActivityError(_("Kendi saatlerinizi değerlendiremezsiniz."))
         entry.status = status
         entry.reviewed_by = by
         entry.reviewed_at = timezone.now()

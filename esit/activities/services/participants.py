@@ -13,6 +13,7 @@ from esit.privacy.services import record_consent
 
 from .. import tasks_public
 from ..models import Activity, Participant
+from . import locks
 from .errors import ActivityError
 
 ACTIVE_STATUSES = (Participant.Status.CONFIRMED, Participant.Status.WAITLISTED)
@@ -34,7 +35,7 @@ class AlreadyRegistered(ActivityError):
 
 
 def _locked_activity(activity: Activity) -> Activity:
-    return Activity.objects.select_for_update().get(pk=activity.pk)
+    return locks.lock_activity(activity.pk)
 
 
 def _check_open_for_registration(activity: Activity, now) -> None:
@@ -99,7 +100,7 @@ def cancel_registration(*, participant: Participant) -> Participant:
     now = timezone.now()
     with transaction.atomic():
         activity = _locked_activity(participant.activity)
-        participant = Participant.objects.select_for_update().get(pk=participant.pk)
+        participant = locks.participants_for_update().get(pk=participant.pk)
         if participant.status == Participant.Status.CANCELLED:
             raise ActivityError(_("Bu kayıt zaten iptal edilmiş."))
         if activity.starts_at <= now:
@@ -112,13 +113,19 @@ def cancel_registration(*, participant: Participant) -> Participant:
         transaction.on_commit(
             lambda: tasks_public.send_registration_cancelled.enqueue(participant.pk)
         )
-        if activity.status == Activity.Status.PUBLISHED:
-            _promote_waitlisted(activity)
+        promote_waitlisted(activity=activity)
     return participant
 
 
-def _promote_waitlisted(activity: Activity) -> list[Participant]:
-    """Fill free places from the waitlist, first come first served. Caller holds the lock."""
+def promote_waitlisted(*, activity: Activity) -> list[Participant]:
+    """Fill free public places from the waitlist, first come first served, telling each person.
+
+    The caller holds the activity's lock (locks.lock_activity) in its own
+    transaction: after a cancellation, or after staff raised `public_capacity`.
+    Only a published activity that has not started promotes anyone.
+    """
+    if activity.status != Activity.Status.PUBLISHED or activity.starts_at <= timezone.now():
+        return []
     confirmed = Participant.objects.filter(
         activity=activity, status=Participant.Status.CONFIRMED
     ).count()
@@ -126,7 +133,7 @@ def _promote_waitlisted(activity: Activity) -> list[Participant]:
     if free <= 0:
         return []
     promoted = list(
-        Participant.objects.select_for_update()
+        locks.participants_for_update()
         .filter(activity=activity, status=Participant.Status.WAITLISTED)
         .order_by("registered_at", "id")[:free]
     )
@@ -142,10 +149,10 @@ def _promote_waitlisted(activity: Activity) -> list[Participant]:
 def reset_calendar_token(*, volunteer):
     """Give the volunteer a new private feed address; the old one stops working at once
     (for when the link was shared or leaked)."""
-    from esit.volunteers.models import Volunteer, new_calendar_token
+    from esit.volunteers.models import new_calendar_token
 
     with transaction.atomic():
-        volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+        volunteer = locks.lock_volunteer(volunteer.pk)
         volunteer.calendar_token = new_calendar_token()
         volunteer.save(update_fields=["calendar_token"])
     return volunteer

@@ -1,8 +1,9 @@
 """Planning rules: staff create and run activities, their shifts and their tasks.
 
 Every service runs in one transaction and locks the rows it checks against,
-so a rule holds even when two coordinators edit at once. Locks follow the
-order in docs/activities.md: planning never locks a volunteer's row, and
+so a rule holds even when two coordinators edit at once. Locks are taken
+through services/locks.py, in the order docs/activities.md fixes: planning
+never locks a volunteer's row, and
 within an activity it locks the parent before the child (the activity, then
 its shift or task), so it cannot deadlock with a sign-up that locks the
 volunteer and then the shift.
@@ -27,7 +28,7 @@ from esit.reference.models import District
 
 from .. import tasks_planning
 from ..models import Activity, Participant, Shift, SignUp, Task, TaskAssignment
-from . import signups
+from . import locks, participants, signups, work
 from .errors import ActivityError
 
 MAX_REPEAT_WEEKS = 52
@@ -58,7 +59,7 @@ SHIFT_FIELDS = frozenset({"starts_at", "ends_at", "capacity", "newcomer_places",
 TASK_FIELDS = frozenset({"title", "description", "due_date", "places", "estimated_hours"})
 
 ACTIVE_SIGNUP = Q(status__in=SignUp.ACTIVE_STATUSES)
-HOLDING_A_PLACE = Q(status__in=[SignUp.Status.CONFIRMED, SignUp.Status.PENDING])
+HOLDING_A_PLACE = Q(status__in=SignUp.PLACE_HOLDING_STATUSES)
 
 
 def _require_aware(*moments: datetime.datetime | None) -> None:
@@ -82,7 +83,7 @@ def _shifted(moment: datetime.datetime, offset: datetime.timedelta) -> datetime.
 
 
 def _locked_activity(activity: Activity) -> Activity:
-    return Activity.objects.select_for_update().get(pk=activity.pk)
+    return locks.lock_activity(activity.pk)
 
 
 # Activities -------------------------------------------------------------
@@ -190,6 +191,9 @@ def update_activity(*, activity: Activity, by, areas: Iterable | None = None, **
         activity.save(update_fields=[*fields, "search_text", "updated_at"])
         if areas is not None:
             activity.areas.set(areas)
+        # More public places (or the activity just published) go to the waitlist at once,
+        # under the activity's lock already held.
+        participants.promote_waitlisted(activity=activity)
     return activity
 
 
@@ -207,12 +211,14 @@ def cancel_activity(*, activity: Activity, by, message: str = "") -> Activity:
             raise ActivityError(_("Bu etkinlik zaten iptal edilmiş."))
         # Holding the shifts too means a sign-up that waits for its shift's lock reads
         # the activity as cancelled once it gets it, instead of slipping in.
-        list(Shift.objects.select_for_update().filter(activity=activity).order_by("pk"))
+        locks.lock_shifts_of(activity.pk)
         activity.status = Activity.Status.CANCELLED
         activity.save(update_fields=["status", "updated_at"])
         # The sign-ups part cancels the volunteers' sign-ups in this same transaction
         # and e-mails each of them once it commits.
         signups.notify_activity_cancelled(activity=activity)
+        # Work on its tasks stops too; each volunteer is told after commit.
+        work.cancel_for_activity(activity=activity)
         participant_ids = _cancel_participants(activity)
         send = tasks_planning.send_participant_activity_cancelled
         for participant_id in participant_ids:
@@ -385,7 +391,7 @@ def update_shift(
     with transaction.atomic():
         activity = _locked_activity(shift.activity)
         _refuse_if_cancelled(activity)
-        shift = Shift.objects.select_for_update().get(pk=shift.pk)
+        shift = locks.lock_shift(shift.pk)
         values = {name: getattr(shift, name) for name in SHIFT_FIELDS} | fields
         _check_shift(activity, values, exclude_pk=shift.pk)
         taken = shift.signups.filter(HOLDING_A_PLACE).count()
@@ -418,8 +424,9 @@ def update_shift(
 def delete_shift(*, shift: Shift) -> None:
     """Delete a shift nobody holds a place or a waitlist spot in; otherwise refuse."""
     with transaction.atomic():
-        locked = Shift.objects.select_for_update().filter(pk=shift.pk).first()
-        if locked is None:
+        try:
+            locked = locks.lock_shift(shift.pk)
+        except Shift.DoesNotExist:
             return
         active = locked.signups.filter(ACTIVE_SIGNUP).count()
         if active:
@@ -576,7 +583,7 @@ def update_task(
     with transaction.atomic():
         activity = _locked_activity(task.activity)
         _refuse_if_cancelled(activity)
-        task = Task.objects.select_for_update().get(pk=task.pk)
+        task = locks.lock_task(task.pk)
         values = {name: getattr(task, name) for name in TASK_FIELDS} | fields
         _check_task(values)
         if values["due_date"] != task.due_date:

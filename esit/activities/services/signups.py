@@ -36,38 +36,40 @@ from esit.activities import tasks_signups as tasks
 from esit.activities.models import Activity, Shift, SignUp
 from esit.volunteers.models import Volunteer
 
+from . import locks
 from .errors import ActivityError
 
 REMINDER_LEAD = datetime.timedelta(hours=24)
 COMING_SALT = "esit.activities.signups.coming"
 
-PLACE_HOLDING = (SignUp.Status.CONFIRMED, SignUp.Status.PENDING)
+PLACE_HOLDING = SignUp.PLACE_HOLDING_STATUSES
 
 
-# Locks ----------------------------------------------------------------------------------------
+# Locks (services/locks.py keeps the order) ----------------------------------------------------
 
 
 def _lock_volunteers(volunteer_ids: Iterable[int]) -> dict[int, Volunteer]:
     """Lock volunteers' rows in ascending id order: the first step of the fixed locking order."""
-    rows = (
-        Volunteer.objects.select_for_update(of=("self",))
-        .filter(pk__in=set(volunteer_ids))
-        .order_by("pk")
-        .select_related("user")
-    )
-    return {volunteer.pk: volunteer for volunteer in rows}
+    return locks.lock_volunteers(volunteer_ids)
 
 
 def _lock_shift(shift_id: int) -> Shift:
-    """Lock the shift, then read its activity afresh.
+    """Lock the shift, then read its activity afresh (see locks.lock_shift)."""
+    return locks.lock_shift(shift_id)
 
-    The activity is read by a separate query *after* the lock: cancelling an
-    activity locks its shifts first (`notify_activity_cancelled`), so a sign-up
-    that waited for the lock sees the cancellation, not the status from before.
+
+def _waitlisted_volunteer_ids(shift_id: int) -> list[int]:
+    """Who is on the shift's waitlist now, read *before* any lock so they can be locked first.
+
+    Someone may join the waitlist between this read and the shift's lock; they
+    are not locked, so `_fill_from_waitlist` leaves them waiting and schedules
+    another fill for after the commit.
     """
-    shift = Shift.objects.select_for_update(of=("self",)).get(pk=shift_id)
-    shift.activity = Activity.objects.get(pk=shift.activity_id)
-    return shift
+    return list(
+        SignUp.objects.filter(shift_id=shift_id, status=SignUp.Status.WAITLISTED).values_list(
+            "volunteer_id", flat=True
+        )
+    )
 
 
 # Questions the rules ask ----------------------------------------------------------------------
@@ -209,21 +211,24 @@ def cancel_sign_up(*, signup: SignUp, by=None) -> SignUp:
     possible. Staff may cancel any sign-up at any time. A sign-up whose
     attendance is already recorded cannot be cancelled.
     """
-    now = timezone.now()
     by_staff = _is_staff(by)
+    return _cancel(signup, keep_deadline=not by_staff, tell_volunteer=by_staff)
+
+
+def _cancel(signup: SignUp, *, keep_deadline: bool, tell_volunteer: bool) -> SignUp:
+    now = timezone.now()
     with transaction.atomic():
-        waiting = SignUp.objects.filter(
-            shift_id=signup.shift_id, status=SignUp.Status.WAITLISTED
-        ).values_list("volunteer_id", flat=True)
-        _lock_volunteers([signup.volunteer_id, *waiting])
+        locked = _lock_volunteers(
+            [signup.volunteer_id, *_waitlisted_volunteer_ids(signup.shift_id)]
+        )
         shift = _lock_shift(signup.shift_id)
-        signup = SignUp.objects.select_for_update(of=("self",)).get(pk=signup.pk)
+        signup = locks.signups_for_update().get(pk=signup.pk)
         signup.shift = shift
         if signup.status not in SignUp.ACTIVE_STATUSES:
             raise ActivityError(_("Bu kayıt zaten iptal edilmiş."))
         if signup.attendance != SignUp.Attendance.UNKNOWN:
             raise ActivityError(_("Katılım kaydedildiği için bu kayıt iptal edilemez."))
-        if not by_staff and not can_cancel_own(signup, now=now):
+        if keep_deadline and not can_cancel_own(signup, now=now):
             raise ActivityError(
                 _(
                     "İptal süresi doldu: bu vardiya en geç başlamadan %(hours)s saat önce "
@@ -235,34 +240,69 @@ def cancel_sign_up(*, signup: SignUp, by=None) -> SignUp:
         signup.status = SignUp.Status.CANCELLED
         signup.cancelled_at = now
         signup.save(update_fields=["status", "cancelled_at"])
-        if by_staff:
+        if tell_volunteer:
             _after_commit(tasks.send_signup_cancelled_by_staff, signup.pk)
         if freed:
-            _fill_from_waitlist(shift, now=now)
+            _fill_from_waitlist(shift, now=now, locked=locked.keys())
     return signup
 
 
-def _fill_from_waitlist(shift: Shift, *, now: datetime.datetime) -> list[SignUp]:
+def release_volunteer(*, volunteer: Volunteer) -> int:
+    """Free every place a volunteer who left the programme still holds in shifts to come.
+
+    Each active sign-up of a shift that has not started is cancelled as staff
+    would (no cancellation deadline, attendance not yet recorded) and its place
+    offered to the waitlist. The volunteer is not written to: they asked for no
+    more e-mail when they left. Returns how many sign-ups were cancelled.
+    """
+    ids = SignUp.objects.filter(
+        volunteer_id=volunteer.pk,
+        status__in=SignUp.ACTIVE_STATUSES,
+        attendance=SignUp.Attendance.UNKNOWN,
+        shift__starts_at__gt=timezone.now(),
+    ).values_list("pk", flat=True)
+    cancelled = 0
+    for signup in SignUp.objects.filter(pk__in=list(ids)).order_by("pk"):
+        try:
+            _cancel(signup, keep_deadline=False, tell_volunteer=False)
+        except ActivityError:
+            continue  # cancelled or checked in meanwhile: nothing to free
+        cancelled += 1
+    return cancelled
+
+
+def _fill_from_waitlist(
+    shift: Shift, *, now: datetime.datetime, locked: Iterable[int]
+) -> list[SignUp]:
     """Give free places to waitlisted volunteers in the order they joined, skipping who can't fit.
 
-    The caller holds the locks of the shift and of every waitlisted volunteer.
+    The caller holds the lock of the shift and of the volunteers in `locked`.
     A volunteer is skipped (and stays waitlisted) while they hold an overlapping
-    confirmed shift or the free place is kept for newcomers.
+    confirmed shift or the free place is kept for newcomers. A waitlisted
+    volunteer whose row the caller did not lock (they joined after the caller
+    read the waitlist) is skipped too: promoting them unlocked could confirm them
+    for an overlapping shift at the same moment. Another fill then runs after
+    the commit, when their row can be locked first.
     """
     if shift.starts_at <= now or shift.activity.status != Activity.Status.PUBLISHED:
         return []
+    locked = set(locked)
     promoted = []
+    left_unlocked = False
     waiting = (
         SignUp.objects.filter(shift=shift, status=SignUp.Status.WAITLISTED)
         .select_related("volunteer")
         .order_by("created_at", "id")
     )
     for candidate in waiting:
+        if not _has_room(shift, newcomer=True):
+            break
+        if candidate.volunteer_id not in locked:
+            left_unlocked = True
+            continue
         if not candidate.volunteer.is_active:
             continue
         if not _has_room(shift, newcomer=is_newcomer(candidate.volunteer)):
-            if not _has_room(shift, newcomer=True):
-                break
             continue
         if _overlapping_confirmed(candidate.volunteer, shift):
             continue
@@ -273,40 +313,50 @@ def _fill_from_waitlist(shift: Shift, *, now: datetime.datetime) -> list[SignUp]
         candidate.save(update_fields=["status"])
         _after_commit(tasks.send_signup_promoted, candidate.pk)
         promoted.append(candidate)
+    if left_unlocked:
+        shift_id = shift.pk
+        transaction.on_commit(lambda: fill_from_waitlist(shift=Shift(pk=shift_id)))
     return promoted
 
 
 def fill_from_waitlist(*, shift: Shift) -> list[SignUp]:
     """Offer a shift's free places to its waitlist (for example after its capacity grew)."""
     with transaction.atomic():
-        waiting = SignUp.objects.filter(
-            shift_id=shift.pk, status=SignUp.Status.WAITLISTED
-        ).values_list("volunteer_id", flat=True)
-        _lock_volunteers(waiting)
-        return _fill_from_waitlist(_lock_shift(shift.pk), now=timezone.now())
+        locked = _lock_volunteers(_waitlisted_volunteer_ids(shift.pk))
+        return _fill_from_waitlist(_lock_shift(shift.pk), now=timezone.now(), locked=locked.keys())
 
 
 # Coordinator approval -------------------------------------------------------------------------
 
 
-def _locked_pending(signup: SignUp, extra_volunteers: Iterable[int] = ()) -> SignUp:
-    _lock_volunteers([signup.volunteer_id, *extra_volunteers])
+def _locked_pending(
+    signup: SignUp, extra_volunteers: Iterable[int] = ()
+) -> tuple[SignUp, dict[int, Volunteer]]:
+    locked = _lock_volunteers([signup.volunteer_id, *extra_volunteers])
     shift = _lock_shift(signup.shift_id)
-    signup = (
-        SignUp.objects.select_for_update(of=("self",)).select_related("volunteer").get(pk=signup.pk)
-    )
+    signup = locks.signups_for_update().select_related("volunteer").get(pk=signup.pk)
     signup.shift = shift
     if signup.status != SignUp.Status.PENDING:
         raise ActivityError(_("Bu kayıt onay beklemiyor."))
-    return signup
+    return signup, locked
 
 
 def approve_sign_up(*, signup: SignUp, by) -> SignUp:
-    """A coordinator confirms a pending sign-up; its place was held while it waited."""
+    """A coordinator confirms a pending sign-up; its place was held while it waited.
+
+    Refused once the shift is over, for a volunteer who left the programme and
+    for one already confirmed for an overlapping shift.
+    """
     with transaction.atomic():
-        signup = _locked_pending(signup)
+        signup, locked = _locked_pending(signup)
         if signup.shift.ends_at <= timezone.now():
             raise ActivityError(_("Bu vardiya sona erdi; kayıt artık onaylanamaz."))
+        volunteer = locked.get(signup.volunteer_id)
+        if volunteer is None or not volunteer.is_active:
+            raise ActivityError(
+                _("%(name)s programdan ayrıldı; bu kayıt onaylanamaz.")
+                % {"name": signup.volunteer.full_name}
+            )
         if other := _overlapping_confirmed(signup.volunteer, signup.shift):
             raise ActivityError(
                 _(
@@ -325,15 +375,12 @@ def decline_sign_up(*, signup: SignUp, by) -> SignUp:
     """A coordinator declines a pending sign-up; the place it held goes to the waitlist."""
     now = timezone.now()
     with transaction.atomic():
-        waiting = SignUp.objects.filter(
-            shift_id=signup.shift_id, status=SignUp.Status.WAITLISTED
-        ).values_list("volunteer_id", flat=True)
-        signup = _locked_pending(signup, waiting)
+        signup, locked = _locked_pending(signup, _waitlisted_volunteer_ids(signup.shift_id))
         signup.status = SignUp.Status.CANCELLED
         signup.cancelled_at = now
         signup.save(update_fields=["status", "cancelled_at"])
         _after_commit(tasks.send_signup_declined, signup.pk)
-        _fill_from_waitlist(signup.shift, now=now)
+        _fill_from_waitlist(signup.shift, now=now, locked=locked.keys())
     return signup
 
 
@@ -350,14 +397,9 @@ def notify_activity_cancelled(*, activity: Activity) -> int:
     with transaction.atomic():
         # The shifts first: a sign-up in progress holds its shift's lock, so it either
         # finishes before this (and is cancelled below) or then sees the activity cancelled.
-        list(
-            Shift.objects.select_for_update()
-            .filter(activity_id=activity.pk)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
+        locks.lock_shifts_of(activity.pk)
         ids = list(
-            SignUp.objects.select_for_update(of=("self",))
+            locks.signups_for_update()
             .filter(shift__activity_id=activity.pk, status__in=SignUp.ACTIVE_STATUSES)
             .order_by("pk")
             .values_list("pk", flat=True)
@@ -382,7 +424,7 @@ def send_due_reminders(now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
     with transaction.atomic():
         due = list(
-            SignUp.objects.select_for_update(skip_locked=True, of=("self",))
+            SignUp.objects.select_for_update(skip_locked=True, no_key=True, of=("self",))
             .filter(
                 status=SignUp.Status.CONFIRMED,
                 reminder_sent_at__isnull=True,
@@ -430,11 +472,7 @@ def signup_for_coming_token(token: str) -> SignUp:
 def confirm_coming(*, signup: SignUp) -> SignUp:
     """The volunteer confirms they are coming, so coordinators need not look for a replacement."""
     with transaction.atomic():
-        signup = (
-            SignUp.objects.select_for_update(of=("self",))
-            .select_related("shift__activity")
-            .get(pk=signup.pk)
-        )
+        signup = locks.signups_for_update().select_related("shift__activity").get(pk=signup.pk)
         if signup.status != SignUp.Status.CONFIRMED:
             raise ActivityError(_("Bu vardiya kaydı artık geçerli değil."))
         if signup.shift.starts_at <= timezone.now():

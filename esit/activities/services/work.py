@@ -23,7 +23,9 @@ from esit.activities import tasks_work
 from esit.activities.models import Activity, HoursEntry, Task, TaskAssignment
 from esit.volunteers.models import Volunteer
 
+from . import locks
 from .errors import ActivityError
+from .hours import area_of_activity
 
 MAX_DELIVERY_BYTES = 10 * 1024 * 1024
 
@@ -40,16 +42,15 @@ DELIVERY_SIGNATURES: dict[str, tuple[bytes, ...]] = {
     ".jpeg": (b"\xff\xd8\xff",),
     ".txt": (),  # checked as text below
 }
-HOURS_PER_ENTRY_MAX = decimal.Decimal(24)
 
 
 def _lock_volunteer(volunteer: Volunteer) -> Volunteer:
-    return Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+    return locks.lock_volunteer(volunteer.pk)
 
 
 def _lock_task(task: Task) -> Task:
     # Only the task's row: the activity is read, not changed.
-    return Task.objects.select_for_update(of=("self",)).select_related("activity").get(pk=task.pk)
+    return locks.lock_task(task.pk)
 
 
 def _lock_assignment(assignment: TaskAssignment) -> TaskAssignment:
@@ -57,7 +58,7 @@ def _lock_assignment(assignment: TaskAssignment) -> TaskAssignment:
     _lock_volunteer(assignment.volunteer)
     _lock_task(assignment.task)
     return (
-        TaskAssignment.objects.select_for_update(of=("self",))
+        locks.assignments_for_update()
         .select_related("task__activity", "volunteer")
         .get(pk=assignment.pk)
     )
@@ -141,6 +142,63 @@ def release_task(*, assignment: TaskAssignment) -> TaskAssignment:
         assignment.status = TaskAssignment.Status.CANCELLED
         assignment.save(update_fields=["status"])
     return assignment
+
+
+# Statuses in which a volunteer still has work to do (or to hear about) on a task.
+_STOPPABLE = (
+    TaskAssignment.Status.CLAIMED,
+    TaskAssignment.Status.RETURNED,
+    TaskAssignment.Status.DELIVERED,
+)
+
+
+def release_volunteer(*, volunteer: Volunteer) -> int:
+    """Give back the tasks a volunteer who left the programme still holds.
+
+    Claimed and returned work is cancelled, so its places are free for others;
+    work already delivered stays for a coordinator to review, and accepted work
+    keeps its hours. The volunteer is not written to. Returns how many were cancelled.
+    """
+    with transaction.atomic():
+        _lock_volunteer(volunteer)
+        held = TaskAssignment.objects.filter(
+            volunteer_id=volunteer.pk,
+            status__in=(TaskAssignment.Status.CLAIMED, TaskAssignment.Status.RETURNED),
+        )
+        for task_id in sorted(set(held.values_list("task_id", flat=True))):
+            locks.lock_task(task_id)
+        ids = list(
+            locks.assignments_for_update()
+            .filter(pk__in=held.values("pk"))
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        return TaskAssignment.objects.filter(pk__in=ids).update(
+            status=TaskAssignment.Status.CANCELLED
+        )
+
+
+def cancel_for_activity(*, activity: Activity) -> list[int]:
+    """Stop the work on a cancelled activity's tasks and tell each volunteer by e-mail.
+
+    Claimed, returned and delivered assignments are cancelled (accepted work
+    keeps its hours). Called by planning's `cancel_activity` inside its
+    transaction, with the activity's row locked; the tasks' rows are locked
+    next, then the assignments', the documented order. Returns the ids cancelled.
+    """
+    with transaction.atomic():
+        locks.lock_tasks_of(activity.pk)
+        ids = list(
+            locks.assignments_for_update()
+            .filter(task__activity_id=activity.pk, status__in=_STOPPABLE)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        TaskAssignment.objects.filter(pk__in=ids).update(status=TaskAssignment.Status.CANCELLED)
+        send = tasks_work.send_task_activity_cancelled
+        for assignment_id in ids:
+            transaction.on_commit(lambda pk=assignment_id: send.enqueue(pk))
+    return ids
 
 
 def _check_delivery_file(file: UploadedFile) -> None:
@@ -234,9 +292,7 @@ def _check_reviewable(assignment: TaskAssignment) -> None:
 def _area_for(task: Task):
     """The task's first required area, else the activity's first: where the hours count."""
     area = task.required_areas.order_by("position", "name_tr").first()
-    if area is None:
-        area = task.activity.areas.order_by("position", "name_tr").first()
-    return area
+    return area if area is not None else area_of_activity(task.activity)
 
 
 def accept_task(
@@ -262,7 +318,7 @@ def accept_task(
                 _("Bu görevin tahmini süresi yok; kabul için saati yazın."), field="hours"
             )
         hours = decimal.Decimal(hours)
-        if not 0 < hours <= HOURS_PER_ENTRY_MAX:
+        if not 0 < hours <= HoursEntry.MAX_HOURS:
             raise ActivityError(_("Saat 0'dan büyük, en fazla 24 olmalı."), field="hours")
         now = timezone.now()
         assignment.status = TaskAssignment.Status.ACCEPTED
