@@ -32,3 +32,7 @@ def send_task_accepted(assignment: TaskAssignment) -> None:
 
 def send_task_returned(assignment: TaskAssignment) -> None:
     _send(assignment, "task_returned")
+
+
+def send_activity_cancelled(assignment: TaskAssignment) -> None:
+    _send(assignment, "activity_cancelled")

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from esit.accounts.models import Role
+from esit.activities.services.signups import release_volunteer as release_shifts
+from esit.activities.services.work import release_volunteer as release_tasks
 from esit.core.turkish import search_key
 from esit.privacy.services import withdraw_consent
 
@@ -174,4 +176,8 @@ def withdraw_from_programme(*, volunteer: Volunteer) -> Volunteer:
         )
         if locked.application_id:
             withdraw_consent(record=locked.application.consent, at=locked.left_at)
+        # After commit, each in its own transaction locking the volunteer's row first:
+        # the places they held in shifts and tasks go to others.
+        transaction.on_commit(lambda: release_shifts(volunteer=locked))
+        transaction.on_commit(lambda: release_tasks(volunteer=locked))
     return locked
