@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import (
     Count,
+    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -32,8 +33,7 @@ from ..models import Activity, ActivityKind, Participant, Shift, SignUp, Task, T
 FEED_KEEPS_PAST = datetime.timedelta(days=30)
 PRIVATE_FEED_KEEPS_PAST = datetime.timedelta(days=90)
 
-# A place is taken by a confirmed sign-up and by one awaiting a coordinator's approval.
-TAKING_STATUSES = (SignUp.Status.CONFIRMED, SignUp.Status.PENDING)
+TAKING_STATUSES = SignUp.PLACE_HOLDING_STATUSES
 
 
 def _count(queryset: QuerySet, group_by: str) -> Subquery:
@@ -141,6 +141,18 @@ def activity_detail(*, pk: int, include_drafts: bool = False, volunteer=None) ->
         ),
         waitlisted=_count(
             SignUp.objects.filter(shift=OuterRef("pk"), status=SignUp.Status.WAITLISTED), "shift"
+        ),
+        # Places held by returning volunteers (someone who attended a shift before):
+        # they may hold at most capacity - newcomer_places between them.
+        returning_taken=_count(
+            SignUp.objects.filter(shift=OuterRef("pk"), status__in=TAKING_STATUSES).filter(
+                Exists(
+                    SignUp.objects.filter(
+                        volunteer=OuterRef("volunteer"), attendance=SignUp.Attendance.ATTENDED
+                    )
+                )
+            ),
+            "shift",
         ),
     ).prefetch_related("required_areas", "required_languages")
     tasks = Task.objects.annotate(

@@ -43,7 +43,10 @@ def activity_list(request):
 @dataclass(frozen=True)
 class ShiftRow:
     shift: Shift
+    # Free places a first-time volunteer can take, and how many of them are kept for
+    # first-timers only (a returning volunteer can take places_left - kept_for_newcomers).
     places_left: int
+    kept_for_newcomers: int
     my_signup: SignUp | None
     sign_up_url: str | None
     cancel_url: str | None
@@ -70,15 +73,25 @@ def _active_volunteer(user):
     return volunteer if volunteer.is_active else None
 
 
+def _places_for_returning(shift: Shift, places_left: int) -> int:
+    """Free places a returning volunteer can still take (the newcomer rule, services/signups.py)."""
+    if not shift.newcomer_places:
+        return places_left
+    returning_room = shift.capacity - shift.newcomer_places - shift.returning_taken
+    return max(min(places_left, returning_room), 0)
+
+
 def _shift_rows(activity: Activity, volunteer, open_for_volunteers: bool, now) -> list[ShiftRow]:
     rows = []
     for shift in activity.shifts.all():
+        places_left = max(shift.capacity - shift.places_taken, 0)
         mine = (getattr(shift, "my_signups", None) or [None])[0]
         can_act = volunteer is not None and open_for_volunteers and shift.starts_at > now
         rows.append(
             ShiftRow(
                 shift=shift,
-                places_left=max(shift.capacity - shift.places_taken, 0),
+                places_left=places_left,
+                kept_for_newcomers=places_left - _places_for_returning(shift, places_left),
                 my_signup=mine,
                 sign_up_url=reverse("signups:sign_up", args=[shift.pk])
                 if can_act and mine is None

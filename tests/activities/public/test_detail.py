@@ -3,6 +3,7 @@
 import pytest
 
 from tests import factories
+from tests.activities.signups.conftest import make_returning, make_shift
 from tests.factories import in_days
 
 from .conftest import detail_url, page
@@ -233,3 +234,23 @@ def test_the_page_runs_a_fixed_number_of_queries_for_a_volunteer(
     with django_assert_num_queries(13):
         response = volunteer_client.get(detail_url(workshop))
     assert "/cancel/" in page(response)
+
+
+def test_places_kept_for_first_timers_are_shown_per_shift(client):
+    shift = make_shift(capacity=4, newcomer_places=2)
+    factories.SignUpFactory(shift=shift, volunteer=make_returning())
+
+    body = page(client.get(detail_url(shift.activity)))
+
+    # 3 free: a first-timer may take any of them, a returning volunteer only 1.
+    assert "(2 yer ilk kez katılacaklara ayrıldı)" in body
+
+
+def test_nothing_is_kept_once_first_timers_hold_their_places(client):
+    shift = make_shift(capacity=4, newcomer_places=2)
+    factories.SignUpFactory(shift=shift)
+    factories.SignUpFactory(shift=shift)
+
+    body = page(client.get(detail_url(shift.activity)))
+
+    assert "ilk kez katılacaklara ayrıldı" not in body
