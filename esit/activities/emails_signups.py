@@ -9,7 +9,7 @@ from .models import SignUp
 
 
 def activity_url(signup: SignUp) -> str:
-    return f"{settings.SITE_URL}/activities/{signup.shift.activity_id}/"
+    return settings.SITE_URL + reverse("activities:detail", args=[signup.shift.activity_id])
 
 
 def my_shifts_url() -> str:

@@ -14,10 +14,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from esit.activities.models import HoursEntry
-from esit.core.turkish import fold
 from esit.volunteers.models import Volunteer
 
-SEARCH_MAX_WORDS = 6
+from .common import search_words
+
 ZERO = decimal.Decimal(0)
 
 
@@ -97,11 +97,6 @@ def own_hours(volunteer: Volunteer) -> QuerySet[HoursEntry]:
         .select_related("area", "activity")
         .order_by("-date", "-id")
     )
-
-
-def search_words(search: str) -> list[str]:
-    """Folded like Volunteer.search_text, so İ/i and I/ı find each other."""
-    return fold(search or "").split()[:SEARCH_MAX_WORDS]
 
 
 def hours_review_queue(

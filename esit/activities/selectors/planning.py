@@ -9,26 +9,13 @@ import datetime
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
-from esit.core.turkish import fold
 from esit.volunteers.models import Volunteer
 
 from ..models import Activity, Participant, Shift, SignUp, Task, TaskAssignment
+from .common import search_words, start_of_day
 
-SEARCH_MAX_WORDS = 6
 VOLUNTEER_CHOICES_MAX = 50
-
-
-def search_words(search: str) -> list[str]:
-    """Fold the query the way Activity.search_text was folded, so İ/i and I/ı match."""
-    return fold(search or "").split()[:SEARCH_MAX_WORDS]
-
-
-def _start_of_day(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(
-        datetime.datetime.combine(day, datetime.time.min), timezone.get_default_timezone()
-    )
 
 
 def _per_activity(queryset: QuerySet, path: str, aggregate) -> Coalesce:
@@ -78,10 +65,10 @@ def staff_activity_list(
     if district is not None:
         queryset = queryset.filter(district=district)
     if starts_from is not None:
-        queryset = queryset.filter(ends_at__gte=_start_of_day(starts_from))
+        queryset = queryset.filter(ends_at__gte=start_of_day(starts_from))
     if starts_to is not None:
         next_day = starts_to + datetime.timedelta(days=1)
-        queryset = queryset.filter(starts_at__lt=_start_of_day(next_day))
+        queryset = queryset.filter(starts_at__lt=start_of_day(next_day))
     for word in search_words(search):
         queryset = queryset.filter(search_text__contains=word)
     return queryset
@@ -149,7 +136,7 @@ def staff_shift(*, activity_pk: int, pk: int) -> Shift:
         .annotate(
             taken=Count(
                 "signups",
-                filter=Q(signups__status__in=[SignUp.Status.CONFIRMED, SignUp.Status.PENDING]),
+                filter=Q(signups__status__in=SignUp.PLACE_HOLDING_STATUSES),
             ),
             active=Count("signups", filter=Q(signups__status__in=SignUp.ACTIVE_STATUSES)),
         )

@@ -27,13 +27,12 @@ from django.utils import timezone
 from esit.reference.models import District, VolunteerArea
 
 from ..models import Activity, ActivityKind, Participant, Shift, SignUp, Task, TaskAssignment
+from .common import start_of_day
 
 # Cancelled or finished events stay in the feeds this long, so subscribed calendars
 # learn of the cancellation (STATUS:CANCELLED) instead of silently losing the event.
 FEED_KEEPS_PAST = datetime.timedelta(days=30)
 PRIVATE_FEED_KEEPS_PAST = datetime.timedelta(days=90)
-
-TAKING_STATUSES = SignUp.PLACE_HOLDING_STATUSES
 
 
 def _count(queryset: QuerySet, group_by: str) -> Subquery:
@@ -59,7 +58,9 @@ def _with_places(activities: QuerySet) -> QuerySet:
         .values("total")
     )
     taken = _count(
-        SignUp.objects.filter(shift__activity=OuterRef("pk"), status__in=TAKING_STATUSES),
+        SignUp.objects.filter(
+            shift__activity=OuterRef("pk"), status__in=SignUp.PLACE_HOLDING_STATUSES
+        ),
         "shift__activity",
     )
     return activities.annotate(
@@ -84,12 +85,6 @@ class ActivityFilters:
     past: bool = False
 
 
-def _start_of_day(day: datetime.date) -> datetime.datetime:
-    """Midnight of `day` in İzmir (the programme's zone), as an aware moment."""
-    zone = timezone.get_default_timezone()
-    return datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
-
-
 def public_activities(*, filters: ActivityFilters, now: datetime.datetime | None = None):
     """Published activities for /activities/: upcoming soonest first, or past ones newest first.
 
@@ -110,10 +105,10 @@ def public_activities(*, filters: ActivityFilters, now: datetime.datetime | None
     if filters.area is not None:
         activities = activities.filter(areas=filters.area)
     if filters.date_from is not None:
-        activities = activities.filter(ends_at__gt=_start_of_day(filters.date_from))
+        activities = activities.filter(ends_at__gt=start_of_day(filters.date_from))
     if filters.date_to is not None:
         next_day = filters.date_to + datetime.timedelta(days=1)
-        activities = activities.filter(starts_at__lt=_start_of_day(next_day))
+        activities = activities.filter(starts_at__lt=start_of_day(next_day))
     return _with_places(activities.select_related("kind", "district")).prefetch_related("areas")
 
 
@@ -137,7 +132,8 @@ def activity_detail(*, pk: int, include_drafts: bool = False, volunteer=None) ->
     """
     shifts = Shift.objects.annotate(
         places_taken=_count(
-            SignUp.objects.filter(shift=OuterRef("pk"), status__in=TAKING_STATUSES), "shift"
+            SignUp.objects.filter(shift=OuterRef("pk"), status__in=SignUp.PLACE_HOLDING_STATUSES),
+            "shift",
         ),
         waitlisted=_count(
             SignUp.objects.filter(shift=OuterRef("pk"), status=SignUp.Status.WAITLISTED), "shift"
@@ -145,7 +141,9 @@ def activity_detail(*, pk: int, include_drafts: bool = False, volunteer=None) ->
         # Places held by returning volunteers (someone who attended a shift before):
         # they may hold at most capacity - newcomer_places between them.
         returning_taken=_count(
-            SignUp.objects.filter(shift=OuterRef("pk"), status__in=TAKING_STATUSES).filter(
+            SignUp.objects.filter(
+                shift=OuterRef("pk"), status__in=SignUp.PLACE_HOLDING_STATUSES
+            ).filter(
                 Exists(
                     SignUp.objects.filter(
                         volunteer=OuterRef("volunteer"), attendance=SignUp.Attendance.ATTENDED
@@ -224,7 +222,7 @@ def calendar_signups(*, volunteer, now: datetime.datetime | None = None):
             volunteer=volunteer, shift__ends_at__gte=now - PRIVATE_FEED_KEEPS_PAST
         )
         .filter(
-            Q(status__in=TAKING_STATUSES)
+            Q(status__in=SignUp.PLACE_HOLDING_STATUSES)
             | Q(status=SignUp.Status.CANCELLED, cancelled_at__gte=now - FEED_KEEPS_PAST)
         )
         .exclude(shift__activity__status=Activity.Status.DRAFT)

@@ -87,14 +87,6 @@ class RosterShift:
     cancelled: list[SignUp] = field(default_factory=list)
 
     @property
-    def attended(self) -> list[SignUp]:
-        return [s for s in self.confirmed if s.attendance == SignUp.Attendance.ATTENDED]
-
-    @property
-    def no_shows(self) -> list[SignUp]:
-        return [s for s in self.confirmed if s.attendance == SignUp.Attendance.NO_SHOW]
-
-    @property
     def not_confirmed_coming(self) -> list[SignUp]:
         """Reminded but silent: the people a coordinator may want to replace in time."""
         return [s for s in self.confirmed if awaiting_coming_confirmation(s)]

@@ -42,8 +42,6 @@ from .errors import ActivityError
 REMINDER_LEAD = datetime.timedelta(hours=24)
 COMING_SALT = "esit.activities.signups.coming"
 
-PLACE_HOLDING = SignUp.PLACE_HOLDING_STATUSES
-
 
 # Locks (services/locks.py keeps the order) ----------------------------------------------------
 
@@ -90,7 +88,7 @@ def is_newcomer(volunteer: Volunteer) -> bool:
 
 def _has_room(shift: Shift, *, newcomer: bool) -> bool:
     """Whether one more place can go to this volunteer; see the module docstring."""
-    held = SignUp.objects.filter(shift=shift, status__in=PLACE_HOLDING)
+    held = SignUp.objects.filter(shift=shift, status__in=SignUp.PLACE_HOLDING_STATUSES)
     if held.count() >= shift.capacity:
         return False
     if newcomer or not shift.newcomer_places:
@@ -236,7 +234,7 @@ def _cancel(signup: SignUp, *, keep_deadline: bool, tell_volunteer: bool) -> Sig
                 )
                 % {"hours": shift.activity.cancellation_deadline_hours}
             )
-        freed = signup.status in PLACE_HOLDING
+        freed = signup.status in SignUp.PLACE_HOLDING_STATUSES
         signup.status = SignUp.Status.CANCELLED
         signup.cancelled_at = now
         signup.save(update_fields=["status", "cancelled_at"])

@@ -24,7 +24,7 @@ from esit.volunteers.permissions import volunteer_view
 
 def activity_path(activity_id: int) -> str:
     """The public activity page (owned by the public part): `/activities/<id>/`."""
-    return f"/activities/{activity_id}/"
+    return reverse("activities:detail", args=[activity_id])
 
 
 def _back(request, default: str):
