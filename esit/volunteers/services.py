@@ -178,6 +178,6 @@ def withdraw_from_programme(*, volunteer: Volunteer) -> Volunteer:
             withdraw_consent(record=locked.application.consent, at=locked.left_at)
         # After commit, each in its own transaction locking the volunteer's row first:
         # the places they held in shifts and tasks go to others.
-        transaction.on_commit(lambda: release_shifts(volunteer=locked))
-        transaction.on_commit(lambda: release_tasks(volunteer=locked))
+        transaction.on_commit(lambda: release_shifts(volunteer=locked), robust=True)
+        transaction.on_commit(lambda: release_tasks(volunteer=locked), robust=True)
     return locked

@@ -313,7 +313,9 @@ def _fill_from_waitlist(
         promoted.append(candidate)
     if left_unlocked:
         shift_id = shift.pk
-        transaction.on_commit(lambda: fill_from_waitlist(shift=Shift(pk=shift_id)))
+        # robust: the change that scheduled it has committed; a failed fill is logged, and
+        # the next cancellation or capacity change offers the place again.
+        transaction.on_commit(lambda: fill_from_waitlist(shift=Shift(pk=shift_id)), robust=True)
     return promoted
 
 
