@@ -8,6 +8,7 @@ RuntimeWarning into an error).
 import importlib
 import logging
 import os
+import time
 
 import pytest
 from django.core.cache import cache
@@ -73,6 +74,38 @@ def _turkish_outside_requests():
     translation.activate("tr")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_is_a_complete_sign_in(monkeypatch):
+    """`client.force_login(user)` stands for a finished sign-in, second factor included.
+
+    The staff gate asks for proof in the session that the second factor was
+    used (allauth's authentication records); a real sign-in writes it, so a
+    forced one does too when the user has an authenticator. Tests of the gate
+    itself sign in through the real pages instead.
+    """
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+    from allauth.account.internal.flows.login import (
+        _AUTHENTICATION_METHODS_USER_SESSION_KEY as AUTHENTICATED_USER_KEY,
+    )
+    from allauth.mfa.utils import is_mfa_enabled
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        if is_mfa_enabled(user):
+            session = self.session
+            session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+                {"method": "password", "at": time.time(), "email": user.email},
+                {"method": "mfa", "at": time.time(), "type": "totp"},
+            ]
+            session[AUTHENTICATED_USER_KEY] = str(user.pk)  # the user those records belong to
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture(autouse=True)

@@ -1,18 +1,25 @@
 """The one rule for the staff workspace: a coordinator or administrator with two factors."""
 
+import datetime
+
+from allauth.account.authentication import get_authentication_records
+from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 
 def staff_gate(request):
     """None when the request may enter; otherwise the response that sends it elsewhere.
 
-    Anonymous visitors go to sign-in, volunteers get 403, and a staff member
-    without an authenticator is sent to set one up first (DESIGN.md §2).
+    Anonymous visitors go to sign-in, volunteers get 403, a staff member
+    without an authenticator is sent to set one up first (DESIGN.md §2), and
+    one whose session never passed the second factor (a sign-in by some other
+    path) is asked for a code before anything else.
     """
     if getattr(request, "_staff_gate_passed", False):
         return None  # the middleware already checked this request
@@ -26,5 +33,23 @@ def staff_gate(request):
             request, _("Personel sayfaları iki adımlı doğrulama gerektirir. Lütfen önce kurun.")
         )
         return redirect("mfa_activate_totp")
+    if not passed_second_factor(request):
+        return redirect_to_login(request.get_full_path(), login_url=reverse("mfa_reauthenticate"))
     request._staff_gate_passed = True
     return None
+
+
+def passed_second_factor(request) -> bool:
+    """Whether this session proved the second factor.
+
+    allauth logs every factor used in the session. Setting up an authenticator
+    also proves it (the form takes a valid code) but is not logged, so an
+    authenticator created after the session's first sign-in step counts too.
+    """
+    records = get_authentication_records(request, request.user)
+    if any(record.get("method") == "mfa" for record in records):
+        return True
+    if not records:
+        return False
+    signed_in_at = datetime.datetime.fromtimestamp(min(r["at"] for r in records), tz=datetime.UTC)
+    return Authenticator.objects.filter(user=request.user, created_at__gte=signed_in_at).exists()

@@ -1,5 +1,7 @@
 """Every page under /staff/ is for staff with two factors (DESIGN.md §2)."""
 
+import time
+
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
 
@@ -73,3 +75,25 @@ def test_administrator_with_two_factor_is_let_in(client, administrator):
     response = client.get("/staff/")
 
     assert response.status_code == 200
+
+
+def test_a_staff_session_that_never_passed_the_second_factor_is_asked_for_a_code(
+    client, coordinator
+):
+    client.force_login(coordinator)
+    session = client.session
+    # Signed in with the password only, after the authenticator had been set up.
+    session["account_authentication_methods"] = [{"method": "password", "at": time.time()}]
+    session.save()
+
+    response = client.get("/staff/applications/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/2fa/reauthenticate/")
+    assert "next=/staff/applications/" in response["Location"]
+
+    client.post(
+        "/accounts/2fa/reauthenticate/",
+        {"code": current_totp_code(coordinator.totp_secret), "next": "/staff/applications/"},
+    )
+    assert client.get("/staff/applications/").status_code == 200
