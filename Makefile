@@ -41,8 +41,11 @@ setup: install messages migrate
 demo: setup
 	$(PY) manage.py seed_demo
 
+# The web server and the django.tasks worker that sends e-mail (printed in this terminal).
 run: demo
-	@echo "Serving Eşit İzmir at http://127.0.0.1:8000 (Ctrl-C stops it)"
+	@echo "Serving Eşit İzmir at http://127.0.0.1:8000 with its task worker (Ctrl-C stops both)"
+	@$(PY) manage.py db_worker --no-reload --no-startup-delay -v 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install
