@@ -47,9 +47,10 @@ def valid_data(db):
             "availability": ["mon_morning", "sat_evening"],
             "experience": "Üniversitede kadın dayanışma kulübünde gönüllüydüm.",
             "motivation": "Eşitlik için somut adımlar atmak istiyorum.",
-            "heard_from": "social_media",
-            "gender": "woman",
-            "gender_self_description": "",
+            # Not the first choices, and a self-description: assert_kept checks these come back.
+            "heard_from": "friend",
+            "gender": "self_described",
+            "gender_self_description": "Kendi tanımım: kuir kadın",
             "consent": "on",
             "website": "",
             "submission_key": str(uuid.uuid4()),
@@ -105,6 +106,16 @@ def is_checked(response, name: str, value: str) -> bool:
     return False
 
 
+def checked_values(response, name: str) -> set[str]:
+    """The values of every checkbox or radio button called `name` that comes back checked."""
+    values = set()
+    for tag in re.findall(rf'<input[^>]*name="{re.escape(name)}"[^>]*>', page(response)):
+        value = re.search(r'value="([^"]*)"', tag)
+        if value and " checked" in tag:
+            values.add(html.unescape(value.group(1)))
+    return values
+
+
 def is_selected(response, name: str, value: str) -> bool:
     select = re.search(
         rf'<select[^>]*name="{re.escape(name)}"[^>]*>(.*?)</select>', page(response), re.S
@@ -130,7 +141,13 @@ def assert_kept(response, data: dict, *, except_fields=()) -> None:
         for area_id in data["areas"]:
             assert is_checked(response, "areas", area_id), area_id
     if "availability" not in except_fields:
-        for slot in data["availability"]:
-            assert is_checked(response, "availability", slot), slot
-    if "language_en" not in except_fields:
-        assert is_selected(response, "language_en", data["language_en"])
+        assert checked_values(response, "availability") == set(data["availability"])
+    for name in [name for name in data if name.startswith("language_")]:
+        if name not in except_fields:
+            assert is_selected(response, name, data[name]), name
+    if "heard_from" not in except_fields:
+        assert is_selected(response, "heard_from", data["heard_from"])
+    if "gender" not in except_fields:
+        assert checked_values(response, "gender") == {data["gender"]}
+    if "gender_self_description" not in except_fields:
+        assert input_value(response, "gender_self_description") == data["gender_self_description"]

@@ -1,17 +1,19 @@
-"""Shift pages in a real Chromium: no WCAG 2.2 AA violation on /me/shifts/, the roster and the
-check-in page (with an error too), in Turkish and in English; a scanned code checks someone in."""
+"""Shift pages in a real Chromium: no WCAG 2.2 AA violation on /me/shifts/, an activity page as
+a volunteer sees it, the roster and the check-in page (with an error too), in Turkish and in
+English; a scanned code checks someone in."""
 
 import datetime
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from esit.activities.models import SignUp
 from esit.activities.services.signups import coming_token
 from tests import factories
 from tests.activities.signups.conftest import fill, make_shift
-from tests.browser.conftest import axe_violations, choose_language
+from tests.browser.conftest import axe_violations, choose_language, sign_in
 
 LANGUAGES = ["tr", "en"]
 
@@ -123,3 +125,35 @@ def test_a_scanned_code_and_enter_check_the_volunteer_in(page, site):
     assert signup.attendance == SignUp.Attendance.ATTENDED
     assert page.locator("table").first.inner_text().count(signup.volunteer.full_name) == 1
     assert page.evaluate("() => document.activeElement.id") == "id_code"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_volunteers_view_of_an_activity_has_no_accessibility_violations(page, site, language):
+    volunteer = factories.VolunteerFactory()
+    mine = make_shift(starts_in_hours=48)
+    activity = mine.activity
+    signup = factories.SignUpFactory(volunteer=volunteer, shift=mine)
+    other_start = mine.starts_at + datetime.timedelta(days=1)
+    other = factories.ShiftFactory(
+        activity=activity,
+        starts_at=other_start,
+        ends_at=other_start + datetime.timedelta(hours=2),
+    )
+    task = factories.TaskFactory(activity=activity)
+    choose_language(page.context, site, language)
+    sign_in(page, site, volunteer.user.email, factories.PASSWORD)
+    page.wait_for_url(f"{site}/me/")
+
+    response = page.goto(f"{site}/activities/{activity.pk}/")
+
+    assert response.status == 200
+    assert page.locator("html").get_attribute("lang") == language
+    shifts = page.locator("table.shifts")
+    assert shifts.locator(".status-badge.status-confirmed").count() == 1
+    cancel = reverse("signups:cancel", args=[signup.pk])
+    sign_up = reverse("signups:sign_up", args=[other.pk])
+    claim = reverse("work:claim_task", args=[task.pk])
+    assert shifts.locator(f"form[action='{cancel}'] button[type=submit]").count() == 1
+    assert shifts.locator(f"form[action='{sign_up}'] button[type=submit]").count() == 1
+    assert page.locator(f"table.tasks form[action='{claim}'] button[type=submit]").count() == 1
+    assert axe_violations(page) == []

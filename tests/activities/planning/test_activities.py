@@ -1,13 +1,16 @@
 """Creating and editing activities: the rules, the messages and what is kept."""
 
 import datetime
+import html
+import re
 import uuid
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from esit.activities.models import Activity, Participant
+from esit.activities.models import Activity, ActivityKind, Participant
 from esit.activities.services import planning
 from esit.activities.services.errors import ActivityError
 from esit.privacy.services import record_consent
@@ -278,3 +281,36 @@ def test_typed_markup_is_shown_as_text(coordinator_client):
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;b&gt;kalın&lt;/b&gt;" in html
+
+
+# Activity kinds are a list staff can extend -------------------------------
+
+
+def kind_options(response) -> dict[str, str]:
+    """The options of the page's `kind` select, value → label."""
+    select = re.search(
+        r'<select[^>]*name="kind"[^>]*>(.*?)</select>', response.content.decode(), re.S
+    )
+    assert select, "no kind select on the page"
+    return {
+        value: html.unescape(label).strip()
+        for value, label in re.findall(
+            r'<option value="([^"]*)"[^>]*>(.*?)</option>', select.group(1), re.S
+        )
+    }
+
+
+def test_a_coordinator_adds_an_activity_kind_that_appears_in_the_forms(coordinator_client):
+    response = coordinator_client.post(
+        "/staff/admin/activities/activitykind/add/",
+        {"name_tr": "Kent yürüyüşü", "name_en": "City walk", "slug": "city-walk",
+         "is_active": "on", "position": "40"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    kind = ActivityKind.objects.get(slug="city-walk")
+
+    staff_form = kind_options(coordinator_client.get(CREATE_URL))
+    assert staff_form[str(kind.pk)] == "Kent yürüyüşü"
+
+    public_filter = kind_options(Client().get("/activities/"))  # a visitor, not signed in
+    assert public_filter[str(kind.pk)] == "Kent yürüyüşü"

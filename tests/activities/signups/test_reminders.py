@@ -3,12 +3,16 @@
 import datetime
 import io
 import re
+import threading
 
 import pytest
 from django.core import mail, signing
 from django.core.management import call_command
+from django.db import connection
+from django.tasks import Task, default_task_backend
 from django.utils import timezone
 
+from esit.activities import tasks_signups
 from esit.activities.models import SignUp
 from esit.activities.services.errors import ActivityError
 from esit.activities.services.signups import (
@@ -160,3 +164,47 @@ def test_the_link_of_a_cancelled_sign_up_confirms_nothing(confirmed, client):
     confirmed.refresh_from_db()
     assert response.status_code == 400
     assert confirmed.coming_confirmed_at is None
+
+
+def test_the_reminder_is_a_django_task(confirmed, settings, django_capture_on_commit_callbacks):
+    assert isinstance(tasks_signups.send_shift_reminder, Task)
+    # A backend that only records what was enqueued, so nothing runs in the request.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_due_reminders() == 1
+
+    (queued,) = default_task_backend.results
+    assert queued.task.func is tasks_signups.send_shift_reminder.func
+    assert queued.args == [confirmed.pk]
+    assert mail.outbox == []  # the e-mail leaves when a worker runs the task, not before
+
+
+@pytest.mark.usefixtures("live_db")
+def test_two_runs_at_the_same_moment_send_each_reminder_once():
+    signups = [factories.SignUpFactory(shift=make_shift(starts_in_hours=20)) for _ in range(3)]
+    now = timezone.now()
+    barrier = threading.Barrier(2)
+    counts, errors = [], []
+
+    def run():
+        try:
+            barrier.wait()
+            counts.append(send_due_reminders(now=now))
+        except Exception as error:  # any error fails the test below
+            errors.append(error)
+        finally:
+            connection.close()  # each thread has its own connection; leave none open
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert sum(counts) == 3  # between them the runs took each reminder once
+    for signup in signups:
+        assert len(emails_to(mail.outbox, signup.volunteer)) == 1
+        signup.refresh_from_db()
+        assert signup.reminder_sent_at == now

@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone
 
 from esit.activities.models import Certificate
+from esit.activities.selectors.work import qr_svg
 from esit.activities.services.certificates import (
     certificate_for_download,
     issue_certificate,
@@ -123,6 +124,28 @@ def test_pdf_is_a_pdf_with_turkish_letters_intact(with_hours, tmp_path):
     assert "Atölye çalışmaları" in text
     assert "7,5" in text or "7.5" in text
     assert f"http://testserver/certificates/{certificate.code}/" in text
+
+
+def test_pdf_carries_a_qr_code_of_its_verification_address(with_hours, settings, monkeypatch):
+    import weasyprint
+
+    settings.SITE_URL = "https://esit.example.org"
+    certificate = issue_certificate(volunteer=with_hours)
+    given_to_weasyprint = []
+    real_html = weasyprint.HTML
+
+    def recording_html(*args, **kwargs):
+        given_to_weasyprint.append(kwargs["string"])
+        return real_html(*args, **kwargs)
+
+    monkeypatch.setattr(weasyprint, "HTML", recording_html)
+
+    render_certificate_pdf(certificate=certificate, language="tr")
+
+    (html,) = given_to_weasyprint
+    expected = qr_svg(f"https://esit.example.org/certificates/{certificate.code}/")
+    assert "<svg" in expected
+    assert expected in html
 
 
 def test_pdf_in_english_names_areas_in_english(with_hours, tmp_path):
