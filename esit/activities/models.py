@@ -198,6 +198,11 @@ class SignUp(models.Model):
     checked_in_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Who approved or declined a sign-up that waited for a coordinator, and when.
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("karar zamanı"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("vardiya kaydı")

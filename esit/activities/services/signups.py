@@ -366,7 +366,9 @@ def approve_sign_up(*, signup: SignUp, by) -> SignUp:
                 % {"name": signup.volunteer.full_name, "activity": other.shift.activity.title}
             )
         signup.status = SignUp.Status.CONFIRMED
-        signup.save(update_fields=["status"])
+        signup.decided_by = by
+        signup.decided_at = timezone.now()
+        signup.save(update_fields=["status", "decided_by", "decided_at"])
         _after_commit(tasks.send_signup_approved, signup.pk)
     return signup
 
@@ -377,8 +379,9 @@ def decline_sign_up(*, signup: SignUp, by) -> SignUp:
     with transaction.atomic():
         signup, locked = _locked_pending(signup, _waitlisted_volunteer_ids(signup.shift_id))
         signup.status = SignUp.Status.CANCELLED
-        signup.cancelled_at = now
-        signup.save(update_fields=["status", "cancelled_at"])
+        signup.cancelled_at = signup.decided_at = now
+        signup.decided_by = by
+        signup.save(update_fields=["status", "cancelled_at", "decided_by", "decided_at"])
         _after_commit(tasks.send_signup_declined, signup.pk)
         _fill_from_waitlist(signup.shift, now=now, locked=locked.keys())
     return signup

@@ -62,3 +62,19 @@ def test_approval_is_refused_when_the_volunteer_is_confirmed_elsewhere_at_that_t
         approve_sign_up(signup=pending, by=coordinator)
     pending.refresh_from_db()
     assert pending.status == SignUp.Status.PENDING
+
+
+def test_an_approval_records_who_decided_and_when(pending, coordinator):
+    approve_sign_up(signup=pending, by=coordinator)
+
+    pending.refresh_from_db()
+    assert pending.decided_by == coordinator
+    assert pending.decided_at is not None
+
+
+def test_a_decline_records_who_decided_and_when(pending, coordinator):
+    decline_sign_up(signup=pending, by=coordinator)
+
+    pending.refresh_from_db()
+    assert pending.decided_by == coordinator
+    assert pending.decided_at == pending.cancelled_at
