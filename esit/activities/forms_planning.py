@@ -79,6 +79,33 @@ def _languages_field():
     )
 
 
+class RequirementsForm(forms.Form):
+    """Shared by shifts and tasks: the areas and languages the work needs.
+
+    `instance_fields` names what `for_instance` copies from an existing row.
+    """
+
+    instance_fields: tuple[str, ...] = ()
+
+    required_areas = _areas_field(_("Gereken alanlar"))
+    required_languages = _languages_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _in_turkish_order(self.fields["required_areas"])
+        _in_turkish_order(self.fields["required_languages"])
+
+    @classmethod
+    def for_instance(cls, instance, *args, **kwargs):
+        initial = {name: getattr(instance, name) for name in cls.instance_fields}
+        initial["required_areas"] = [area.pk for area in instance.required_areas.all()]
+        initial["required_languages"] = [lang.pk for lang in instance.required_languages.all()]
+        return cls(*args, initial=initial, **kwargs)
+
+    def service_fields(self) -> dict:
+        return dict(self.cleaned_data)
+
+
 class ActivityForm(forms.Form):
     """Create or edit an activity (cancelling is its own action, never a status here)."""
 
@@ -240,7 +267,13 @@ CAPACITY_ERRORS = {
 }
 
 
-class ShiftForm(forms.Form):
+class ShiftForm(RequirementsForm):
+    instance_fields = ("starts_at", "ends_at", "capacity", "newcomer_places", "notes")
+    field_order = [
+        "starts_at", "ends_at", "capacity", "newcomer_places",
+        "required_areas", "required_languages", "notes",
+    ]  # fmt: skip
+
     starts_at = IstanbulDateTimeField(
         label=_("Başlangıç"),
         help_text=_("İzmir saatiyle; etkinliğin tarihleri içinde."),
@@ -263,29 +296,9 @@ class ShiftForm(forms.Form):
             "min_value": _("Yer sayısı sıfırdan küçük olamaz."),
         },
     )
-    required_areas = _areas_field(_("Gereken alanlar"))
-    required_languages = _languages_field()
     notes = forms.CharField(
         label=_("Notlar"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _in_turkish_order(self.fields["required_areas"])
-        _in_turkish_order(self.fields["required_languages"])
-
-    @classmethod
-    def for_shift(cls, shift, *args, **kwargs) -> "ShiftForm":
-        initial = {
-            name: getattr(shift, name)
-            for name in ("starts_at", "ends_at", "capacity", "newcomer_places", "notes")
-        }
-        initial["required_areas"] = [area.pk for area in shift.required_areas.all()]
-        initial["required_languages"] = [lang.pk for lang in shift.required_languages.all()]
-        return cls(*args, initial=initial, **kwargs)
-
-    def shift_fields(self) -> dict:
-        return dict(self.cleaned_data)
 
 
 class RepeatShiftForm(forms.Form):
@@ -319,7 +332,13 @@ class RepeatShiftForm(forms.Form):
         return cleaned
 
 
-class TaskForm(forms.Form):
+class TaskForm(RequirementsForm):
+    instance_fields = ("title", "description", "due_date", "places", "estimated_hours")
+    field_order = [
+        "title", "description", "required_areas", "required_languages",
+        "due_date", "places", "estimated_hours",
+    ]  # fmt: skip
+
     title = forms.CharField(
         label=_("Başlık"),
         max_length=TITLE_MAX,
@@ -331,8 +350,6 @@ class TaskForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": _("Görevi açıklayın: ne teslim edilecek?")},
     )
-    required_areas = _areas_field(_("Gereken alanlar"))
-    required_languages = _languages_field()
     due_date = DateInputField(
         label=_("Teslim tarihi"), error_messages={"required": _("Teslim tarihini yazın.")}
     )
@@ -360,26 +377,8 @@ class TaskForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _in_turkish_order(self.fields["required_areas"])
-        _in_turkish_order(self.fields["required_languages"])
-
-    @classmethod
-    def for_task(cls, task, *args, **kwargs) -> "TaskForm":
-        initial = {
-            name: getattr(task, name)
-            for name in ("title", "description", "due_date", "places", "estimated_hours")
-        }
-        initial["required_areas"] = [area.pk for area in task.required_areas.all()]
-        initial["required_languages"] = [lang.pk for lang in task.required_languages.all()]
-        return cls(*args, initial=initial, **kwargs)
-
     def clean_title(self):
         return _stripped(self.cleaned_data["title"])
-
-    def task_fields(self) -> dict:
-        return dict(self.cleaned_data)
 
 
 class ActivityFilterForm(forms.Form):

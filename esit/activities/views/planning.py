@@ -197,7 +197,7 @@ def shift_create(request, pk: int):
         form = forms.ShiftForm(request.POST)
         if form.is_valid():
             try:
-                services.create_shift(activity=activity, **form.shift_fields())
+                services.create_shift(activity=activity, **form.service_fields())
             except ActivityError as error:
                 _refusal_to_form(form, error)
             else:
@@ -220,14 +220,14 @@ def shift_edit(request, pk: int, shift_pk: int):
         form = forms.ShiftForm(request.POST)
         if form.is_valid():
             try:
-                services.update_shift(shift=shift, **form.shift_fields())
+                services.update_shift(shift=shift, **form.service_fields())
             except ActivityError as error:
                 _refusal_to_form(form, error)
             else:
                 messages.success(request, _("Vardiya kaydedildi."))
                 return redirect(_detail_url(pk, "shifts"))
     else:
-        form = forms.ShiftForm.for_shift(shift)
+        form = forms.ShiftForm.for_instance(shift)
     return render(
         request,
         "activities/planning/shift_form.html",
@@ -306,7 +306,7 @@ def task_create(request, pk: int):
     form = forms.TaskForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.create_task(activity=activity, **form.task_fields())
+            services.create_task(activity=activity, **form.service_fields())
         except ActivityError as error:
             _refusal_to_form(form, error)
         else:
@@ -325,14 +325,14 @@ def task_edit(request, pk: int, task_pk: int):
         form = forms.TaskForm(request.POST)
         if form.is_valid():
             try:
-                services.update_task(task=task, **form.task_fields())
+                services.update_task(task=task, **form.service_fields())
             except ActivityError as error:
                 _refusal_to_form(form, error)
             else:
                 messages.success(request, _("Görev kaydedildi."))
                 return redirect(_detail_url(pk, "tasks"))
     else:
-        form = forms.TaskForm.for_task(task)
+        form = forms.TaskForm.for_instance(task)
     return render(
         request,
         "activities/planning/task_form.html",
