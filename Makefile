@@ -57,9 +57,13 @@ lint: install
 test-deps:
 	@bash scripts/test-deps
 
+# Both cores: pytest-xdist runs the suite in parallel, then the tests marked `alone` by
+# themselves. Exit status 5 means "nothing selected" (PYTEST_ARGS chose no such test).
+PYTEST_WORKERS ?= auto
 test: install messages lint test-deps
 	$(PY) manage.py check
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not alone" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -m alone $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3 var

@@ -3,6 +3,7 @@
 import uuid
 
 import pytest
+from playwright.sync_api import expect
 
 from esit.applications.models import Application
 from esit.applications.views import THANKS_SESSION_KEY
@@ -28,7 +29,7 @@ def test_application_form_with_errors_has_no_accessibility_violations(page, site
     choose_language(page.context, site, language)
     page.goto(site + "/apply/")
     page.locator("form[action='/apply/'] button[type=submit]").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert axe_violations(page) == []
 
 
@@ -47,7 +48,7 @@ def test_application_status_page_has_no_accessibility_violations(page, site, lan
     application = factories.ApplicationFactory(first_name="Çağrı", submission_key=uuid.uuid4())
     choose_language(page.context, site, language)
     page.goto(f"{site}/apply/status/{application.status_token}/")
-    assert page.get_by_text("Çağrı").first.is_visible()
+    expect(page.get_by_text("Çağrı").first).to_be_visible()
     assert axe_violations(page) == []
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from esit.activities.models import Certificate, HoursEntry, SignUp
 from tests import factories
@@ -46,7 +47,7 @@ def test_sign_up_check_in_approve_and_verify_the_certificate(page, site, tmp_pat
     with page.expect_navigation():
         page.get_by_role("button", name=re.compile(r"^Kaydol")).click()
     shifts = page.locator("table.shifts")
-    assert shifts.locator(".status-badge.status-confirmed").inner_text() == "Onaylandı"
+    expect(shifts.locator(".status-badge.status-confirmed")).to_have_text("Onaylandı")
     signup = SignUp.objects.get(shift=shift, volunteer=volunteer)
     assert signup.status == SignUp.Status.CONFIRMED
 
@@ -64,8 +65,8 @@ def test_sign_up_check_in_approve_and_verify_the_certificate(page, site, tmp_pat
     staff_page.fill("#id_code", volunteer.checkin_code.lower())
     with staff_page.expect_navigation():
         staff_page.get_by_role("button", name="Girişi kaydet").click()
-    assert staff_page.get_by_text("Gülşah Işıkoğlu giriş yaptı.").is_visible()
-    assert "Gülşah Işıkoğlu" in staff_page.locator("main table").first.inner_text()
+    expect(staff_page.get_by_text("Gülşah Işıkoğlu giriş yaptı.")).to_be_visible()
+    expect(staff_page.locator("main table").first).to_contain_text("Gülşah Işıkoğlu")
     signup.refresh_from_db()
     assert signup.attendance == SignUp.Attendance.ATTENDED
     entry = HoursEntry.objects.get(signup=signup)
@@ -76,7 +77,7 @@ def test_sign_up_check_in_approve_and_verify_the_certificate(page, site, tmp_pat
     staff_page.get_by_label("Seçilen saatleri onayla").check()
     with staff_page.expect_navigation():
         staff_page.get_by_role("button", name="Kararı uygula").click()
-    assert staff_page.get_by_text("1 kayıt onaylandı.").is_visible()
+    expect(staff_page.get_by_text("1 kayıt onaylandı.")).to_be_visible()
     entry.refresh_from_db()
     assert entry.status == HoursEntry.Status.APPROVED
     assert entry.reviewed_by == coordinator
@@ -103,8 +104,8 @@ def test_sign_up_check_in_approve_and_verify_the_certificate(page, site, tmp_pat
     response = visitor_page.goto(link.group(0))
     assert response.status == 200
     verdict = visitor_page.locator("main section.card")
-    assert verdict.get_by_text("Geçerli belge").is_visible()
-    details = verdict.locator("dl.details").inner_text()
-    assert "Gülşah Işıkoğlu" in details
-    assert re.search(r"Onaylanmış toplam saat\s+2\b", details), details
+    expect(verdict.get_by_text("Geçerli belge")).to_be_visible()
+    details = verdict.locator("dl.details")
+    expect(details).to_contain_text("Gülşah Işıkoğlu")
+    expect(details).to_contain_text(re.compile(r"Onaylanmış toplam saat\s*2\b"))
     visitor.close()

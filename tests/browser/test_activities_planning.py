@@ -1,6 +1,7 @@
 """Staff planning pages in a real Chromium: no WCAG 2.2 AA violation, in Turkish and English."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories
 from tests.browser.conftest import axe_violations, choose_language
@@ -58,11 +59,10 @@ def test_create_form_with_errors_has_no_accessibility_violations(staff_page, sit
     staff_page.fill("input[name=starts_at]", "2031-03-14T14:00")
     staff_page.fill("input[name=ends_at]", "2031-03-14T13:00")
     staff_page.locator("form[action='/staff/activities/new/'] button[type=submit]").click()
-    staff_page.wait_for_load_state()
-    assert staff_page.locator("#id_description_tr_error").is_visible()
-    assert staff_page.locator("#id_kind_error").is_visible()
-    assert staff_page.locator(".error-summary").is_visible()
-    assert staff_page.input_value("input[name=title_tr]") == "Çiğli buluşması"
+    expect(staff_page.locator("#id_description_tr_error")).to_be_visible()
+    expect(staff_page.locator("#id_kind_error")).to_be_visible()
+    expect(staff_page.locator(".error-summary")).to_be_visible()
+    expect(staff_page.locator("input[name=title_tr]")).to_have_value("Çiğli buluşması")
     assert axe_violations(staff_page) == []
 
 
@@ -77,15 +77,14 @@ def test_coordinator_corrects_the_end_then_plans_an_activity_and_a_shift(staff_p
     staff_page.fill("input[name=ends_at]", "2031-03-14T09:00")
     submit = staff_page.locator("form[action='/staff/activities/new/'] button[type=submit]")
     submit.click()
-    staff_page.wait_for_load_state()
-    assert (
-        "Bitiş, başlangıçtan sonra olmalı." in staff_page.locator("#id_ends_at_error").inner_text()
+    expect(staff_page.locator("#id_ends_at_error")).to_contain_text(
+        "Bitiş, başlangıçtan sonra olmalı."
     )
     assert axe_violations(staff_page) == []
     staff_page.fill("input[name=ends_at]", "2031-03-14T17:00")
     submit.click()
     staff_page.wait_for_url("**/staff/activities/*/")
-    assert staff_page.get_by_role("heading", level=1).inner_text() == "Karşıyaka dayanışma atölyesi"
+    expect(staff_page.get_by_role("heading", level=1)).to_have_text("Karşıyaka dayanışma atölyesi")
 
     staff_page.get_by_role("link", name="Vardiya ekle").click()
     staff_page.fill("input[name=starts_at]", "2031-03-14T14:00")
@@ -93,5 +92,5 @@ def test_coordinator_corrects_the_end_then_plans_an_activity_and_a_shift(staff_p
     staff_page.fill("input[name=capacity]", "6")
     staff_page.get_by_role("button", name="Vardiyayı ekle").click()
     staff_page.wait_for_url("**/staff/activities/*/#shifts")
-    assert staff_page.locator("#shifts tbody tr").count() == 1
+    expect(staff_page.locator("#shifts tbody tr")).to_have_count(1)
     assert axe_violations(staff_page) == []

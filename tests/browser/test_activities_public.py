@@ -2,6 +2,7 @@
 the list, an activity with its registration form (also showing errors), and the cancel page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from esit.activities.models import Participant
 from tests import factories
@@ -32,7 +33,7 @@ def test_activity_list_has_no_accessibility_violations(page, site, language):
     response = page.goto(f"{site}/activities/")
     assert response.status == 200
     assert page.locator("html").get_attribute("lang") == language
-    assert page.locator("article.activity-card").count() == 2
+    expect(page.locator("article.activity-card")).to_have_count(2)
     assert axe_violations(page) == []
 
 
@@ -42,7 +43,7 @@ def test_activity_page_with_registration_form_has_no_accessibility_violations(pa
     choose_language(page.context, site, language)
     response = page.goto(f"{site}/activities/{activity.pk}/")
     assert response.status == 200
-    assert page.locator(f"form[action='/activities/{activity.pk}/register/']").is_visible()
+    expect(page.locator(f"form[action='/activities/{activity.pk}/register/']")).to_be_visible()
     assert axe_violations(page) == []
 
 
@@ -54,7 +55,7 @@ def test_registration_form_with_errors_has_no_accessibility_violations(page, sit
     page.fill("input[name=name]", "Şule İnce")
     page.fill("input[name=email]", "sule@")
     page.locator(f"form[action='/activities/{activity.pk}/register/'] button[type=submit]").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert page.locator("input[name=name]").input_value() == "Şule İnce"
     assert axe_violations(page) == []
 
@@ -67,7 +68,7 @@ def test_a_visitor_registers_for_a_workshop(page, site):
     page.check("input[name=consent]")
     page.locator(f"form[action='/activities/{activity.pk}/register/'] button[type=submit]").click()
     page.wait_for_url(f"{site}/activities/{activity.pk}/")
-    assert page.get_by_text("Kaydınız onaylandı").is_visible()
+    expect(page.get_by_text("Kaydınız onaylandı")).to_be_visible()
     assert Participant.objects.get(email="sule@example.org").status == "confirmed"
 
 

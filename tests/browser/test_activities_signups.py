@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from esit.activities.models import SignUp
 from esit.activities.services.signups import coming_token
@@ -62,7 +63,7 @@ def test_my_shifts_has_no_accessibility_violations(page, site, language):
 
     assert response.status == 200
     assert page.locator("html").get_attribute("lang") == language
-    assert page.locator("button[disabled]").count() == 1
+    expect(page.locator("button[disabled]")).to_have_count(1)
     assert axe_violations(page) == []
 
 
@@ -105,8 +106,8 @@ def test_check_in_with_an_error_has_no_accessibility_violations(page, site):
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
-    assert page.locator("#id_code_error").is_visible()
-    assert page.locator("#id_code").input_value() == "YANLIS-KOD"
+    expect(page.locator("#id_code_error")).to_be_visible()
+    expect(page.locator("#id_code")).to_have_value("YANLIS-KOD")
     assert axe_violations(page) == []
 
 
@@ -123,7 +124,7 @@ def test_a_scanned_code_and_enter_check_the_volunteer_in(page, site):
 
     signup.refresh_from_db()
     assert signup.attendance == SignUp.Attendance.ATTENDED
-    assert page.locator("table").first.inner_text().count(signup.volunteer.full_name) == 1
+    expect(page.locator("table").first.get_by_text(signup.volunteer.full_name)).to_have_count(1)
     assert page.evaluate("() => document.activeElement.id") == "id_code"
 
 
@@ -149,11 +150,11 @@ def test_a_volunteers_view_of_an_activity_has_no_accessibility_violations(page, 
     assert response.status == 200
     assert page.locator("html").get_attribute("lang") == language
     shifts = page.locator("table.shifts")
-    assert shifts.locator(".status-badge.status-confirmed").count() == 1
+    expect(shifts.locator(".status-badge.status-confirmed")).to_have_count(1)
     cancel = reverse("signups:cancel", args=[signup.pk])
     sign_up = reverse("signups:sign_up", args=[other.pk])
     claim = reverse("work:claim_task", args=[task.pk])
-    assert shifts.locator(f"form[action='{cancel}'] button[type=submit]").count() == 1
-    assert shifts.locator(f"form[action='{sign_up}'] button[type=submit]").count() == 1
-    assert page.locator(f"table.tasks form[action='{claim}'] button[type=submit]").count() == 1
+    expect(shifts.locator(f"form[action='{cancel}'] button[type=submit]")).to_have_count(1)
+    expect(shifts.locator(f"form[action='{sign_up}'] button[type=submit]")).to_have_count(1)
+    expect(page.locator(f"table.tasks form[action='{claim}'] button[type=submit]")).to_have_count(1)
     assert axe_violations(page) == []

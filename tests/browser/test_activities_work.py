@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.test import Client
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from esit.activities.models import TaskAssignment
 from esit.activities.services.certificates import issue_certificate
@@ -71,16 +72,16 @@ def test_volunteer_work_pages_have_no_accessibility_violations(page, site, sebne
         assert response.status == 200, path
         assert axe_violations(page) == [], path
     page.goto(f"{site}/me/")
-    assert page.locator(".qr-code svg").is_visible()
-    assert page.locator(".checkin-code").inner_text() == sebnem.checkin_code
+    expect(page.locator(".qr-code svg")).to_be_visible()
+    expect(page.locator(".checkin-code")).to_have_text(sebnem.checkin_code)
 
 
 def test_hours_form_with_errors_has_no_accessibility_violations(page, site, sebnem):
     sign_in(page.context, site, sebnem.user)
     page.goto(f"{site}/me/hours/")
     page.get_by_role("button", name="Bildir").click()
-    assert page.locator("#id_date_error").is_visible()
-    assert page.locator("#id_description_error").is_visible()
+    expect(page.locator("#id_date_error")).to_be_visible()
+    expect(page.locator("#id_description_error")).to_be_visible()
     assert axe_violations(page) == []
 
 
@@ -103,7 +104,7 @@ def test_bulk_reject_without_reason_has_no_accessibility_violations(page, site, 
     page.get_by_label("Şebnem Ilıcak", exact=False).first.check()
     page.get_by_label("Seçilen saatleri reddet").check()
     page.get_by_role("button", name="Kararı uygula").click()
-    assert page.locator("#id_comment_error").is_visible()
+    expect(page.locator("#id_comment_error")).to_be_visible()
     assert axe_violations(page) == []
 
 
@@ -137,6 +138,6 @@ def test_volunteer_downloads_the_certificate_and_anyone_can_verify_it(page, site
     visitor = page.context.browser.new_context()
     visitor_page = visitor.new_page()
     visitor_page.goto(f"{site}/certificates/{certificate.code}/")
-    assert visitor_page.get_by_text("Geçerli belge").is_visible()
-    assert visitor_page.get_by_text("Şebnem Ilıcak").is_visible()
+    expect(visitor_page.get_by_text("Geçerli belge")).to_be_visible()
+    expect(visitor_page.get_by_text("Şebnem Ilıcak")).to_be_visible()
     visitor.close()

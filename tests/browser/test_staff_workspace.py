@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from playwright.sync_api import expect
 
 from tests import factories
 from tests.browser.conftest import axe_violations, choose_language
@@ -36,14 +37,14 @@ def test_forms_with_errors_have_no_accessibility_violations(staff_page, site):
     application = factories.ApplicationFactory()
     staff_page.goto(f"{site}/staff/applications/{application.pk}/")
     staff_page.get_by_role("button", name="Başvuruyu olumsuz sonuçlandır").click()
-    assert staff_page.locator("#reject_reason_error").is_visible()
+    expect(staff_page.locator("#reject_reason_error")).to_be_visible()
     assert axe_violations(staff_page) == []
     staff_page.goto(f"{site}/staff/applications/")
     staff_page.get_by_label(f"{application.full_name} başvurusunu seç").check()
     staff_page.get_by_label("Seçilenleri olumsuz sonuçlandır").check()
     staff_page.get_by_role("button", name="Kararı uygula").click()
-    assert staff_page.locator("#id_reason_error").is_visible()
-    assert staff_page.get_by_label(f"{application.full_name} başvurusunu seç").is_checked()
+    expect(staff_page.locator("#id_reason_error")).to_be_visible()
+    expect(staff_page.get_by_label(f"{application.full_name} başvurusunu seç")).to_be_checked()
     assert axe_violations(staff_page) == []
 
 
@@ -61,7 +62,6 @@ def test_filtering_with_htmx_swaps_the_results_and_updates_the_address(browser, 
     staff_page.get_by_role("button", name="Süz").click()
     staff_page.wait_for_url("**q=I%C5%9EIL**")
     rows = staff_page.locator("#queue-results tbody th[scope=row]")
-    rows.first.wait_for()
-    assert rows.all_inner_texts() == ["Işıl Güneş"]
+    expect(rows).to_have_text(["Işıl Güneş"])
     assert staff_page.evaluate("() => window.notReloaded") is True
     context.close()
