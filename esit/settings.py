@@ -303,6 +303,8 @@ RATELIMIT_USE_CACHE = "default"
 RATELIMIT_IP_META_KEY = "esit.core.network.client_ip"
 RATELIMIT_VIEW = "esit.core.views.rate_limited"
 MINIMUM_VOLUNTEER_AGE = 18
+# Where "quick exit" leads: a neutral, everyday page (İzmir's default is the weather service).
+QUICK_EXIT_URL = env("QUICK_EXIT_URL", "https://www.mgm.gov.tr/")
 
 LOGGING = {
     "version": 1,
