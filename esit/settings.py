@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "esit.core",
     "esit.reference",
     "esit.privacy",
+    "esit.audit",
     "esit.applications",
     "esit.volunteers",
     "esit.activities",
@@ -305,6 +306,8 @@ RATELIMIT_VIEW = "esit.core.views.rate_limited"
 MINIMUM_VOLUNTEER_AGE = 18
 # Where "quick exit" leads: a neutral, everyday page (İzmir's default is the weather service).
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", "https://www.mgm.gov.tr/")
+# How the audit trail keeps a client's address: "hash" (keyed, the default), "full" or "none".
+AUDIT_CLIENT_ADDRESS = env("AUDIT_CLIENT_ADDRESS", "hash")
 
 LOGGING = {
     "version": 1,

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("esit.activities.urls.signups")),
     path("", include("esit.activities.urls.planning")),
     path("", include("esit.activities.urls.work")),
+    path("", include("esit.audit.urls")),
     path("staff/admin/", admin.site.urls),
     path("staff/", include("esit.staff.urls")),
 ]

@@ -6,3 +6,12 @@ class AccountsConfig(AppConfig):
     name = "esit.accounts"
     label = "accounts"
     verbose_name = _("Hesaplar")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from . import capabilities
+
+        post_migrate.connect(
+            capabilities.apply_default_grants, dispatch_uid="esit.accounts.default_grants"
+        )

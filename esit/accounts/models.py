@@ -68,3 +68,20 @@ class User(AbstractUser):
     def is_staff_member(self) -> bool:
         """Coordinators and administrators: the people who may open /staff/."""
         return self.is_superuser or self.has_role(*STAFF_ROLES)
+
+
+class DefaultGrant(models.Model):
+    """A capability whose default roles have been given it once (esit/accounts/capabilities.py).
+
+    Administrators may take a capability away from a role later; remembering that the
+    default was applied keeps the next `migrate` from handing it back.
+    """
+
+    permission = models.CharField(max_length=150, unique=True)
+    granted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        default_permissions = ()
+
+    def __str__(self):
+        return self.permission

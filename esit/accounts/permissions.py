@@ -1,6 +1,7 @@
 """The one rule for the staff workspace: a coordinator or administrator with two factors."""
 
 import datetime
+from functools import wraps
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
@@ -53,3 +54,26 @@ def passed_second_factor(request) -> bool:
         return False
     signed_in_at = datetime.datetime.fromtimestamp(min(r["at"] for r in records), tz=datetime.UTC)
     return Authenticator.objects.filter(user=request.user, created_at__gte=signed_in_at).exists()
+
+
+def capability_required(permission: str):
+    """A staff view that also needs one capability (esit/accounts/capabilities.py).
+
+    The staff gate comes first (sign-in, staff role, second factor); then a staff
+    member without the capability gets 403, the same answer for every page they
+    may not use.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def guarded(request, *args, **kwargs):
+            refused = staff_gate(request)
+            if refused is not None:
+                return refused
+            if not request.user.has_perm(permission):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return guarded
+
+    return decorator

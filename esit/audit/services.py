@@ -1,0 +1,76 @@
+"""Writing the audit trail. Services and views call `record()` explicitly, in the same
+transaction as the change they record, so an event exists exactly when its change does."""
+
+import datetime
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Model
+
+from esit.core.network import client_ip, hash_ip
+
+from . import actions
+from .models import AuditEvent, PurgePermit, label_of
+
+SUMMARY_MAX = 300
+
+
+def _client_address(request) -> str:
+    """The address as the deployment chose (AUDIT_CLIENT_ADDRESS): hashed, in full, or none."""
+    if request is None:
+        return ""
+    mode = getattr(settings, "AUDIT_CLIENT_ADDRESS", "hash")
+    if mode == "none":
+        return ""
+    address = client_ip(request)
+    if not address:
+        return ""
+    return address if mode == "full" else hash_ip(address)
+
+
+def record(
+    *,
+    action: str,
+    actor=None,
+    obj: Model | None = None,
+    person: Model | None = None,
+    summary: str,
+    request=None,
+) -> AuditEvent:
+    """Write one event: who (`actor`, None for the system or a person without an account),
+    did what (`action`, registered in esit/audit/actions.py), to which record (`obj`), about
+    whom (`person`: the Application, Volunteer, Participant or User the data belongs to), in
+    a short summary in words. The summary names counts and fields, never a person's details.
+    """
+    actions.get(action)  # refuses an action nobody registered
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    return AuditEvent.objects.create(
+        actor=actor,
+        action=action,
+        object_type=label_of(obj) if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        person_type=label_of(person) if person is not None else "",
+        person_id=str(person.pk) if person is not None else "",
+        summary=str(summary)[:SUMMARY_MAX],
+        client_address=_client_address(request),
+    )
+
+
+def purge_before(moment: datetime.datetime) -> int:
+    """Delete the events older than `moment`; only the retention rules call this.
+
+    The permit row exists only inside this transaction: on PostgreSQL the delete
+    trigger refuses any deletion that does not see it.
+    """
+    with transaction.atomic():
+        permit = PurgePermit.objects.create()
+        # QuerySet.delete() is refused on purpose: the purge is the one statement that deletes.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {AuditEvent._meta.db_table} WHERE at < %s",  # noqa: S608 - our table name
+                [moment],
+            )
+            deleted = cursor.rowcount
+        PurgePermit.objects.filter(pk=permit.pk).delete()
+    return deleted
