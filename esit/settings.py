@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "esit.reference",
     "esit.privacy",
     "esit.audit",
+    "esit.notifications",
     "esit.applications",
     "esit.volunteers",
     "esit.activities",

@@ -1,0 +1,59 @@
+"""The registry of notification kinds: what each message is, and how to build it afresh.
+
+An app registers each kind of message it sends in `AppConfig.ready()`. A kind
+knows its templates (`<template>_subject.txt` and `<template>.txt`, plain text
+in the recipient's language), how to build their context from the row the
+message is about (read again when it is sent, so an e-mail never announces
+something that stopped being true: `context` then returns None), and whether
+the person may turn it off (`optional`: announcements, digests, invitations to
+work; never a status link, an invitation to set a password or a sign-up
+confirmation).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Model
+from django.utils.functional import Promise
+
+Context = Callable[[Any, Any], dict[str, Any] | None]  # (the object, the Delivery) -> context
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str  # "<app label>.<name>", e.g. "signups.confirmed"
+    label: str | Promise  # how the preferences page and delivery history name it
+    template: str  # prefix of the _subject.txt and .txt templates
+    context: Context
+    optional: bool = False
+    load: Callable[[str], Model | None] | None = None  # fetch the object by id, with its relations
+    description: str | Promise = ""  # the preferences page's hint for an optional kind
+
+
+_KINDS: dict[str, Kind] = {}
+
+
+def register(kind: Kind) -> Kind:
+    existing = _KINDS.get(kind.key)
+    if existing is not None and existing != kind:
+        raise ValueError(f"Notification kind {kind.key!r} is already registered.")
+    _KINDS[kind.key] = kind
+    return kind
+
+
+def get(key: str) -> Kind:
+    try:
+        return _KINDS[key]
+    except KeyError:
+        raise LookupError(
+            f"Unknown notification kind {key!r}: register it in AppConfig.ready()."
+        ) from None
+
+
+def optional_kinds() -> list[Kind]:
+    return sorted((kind for kind in _KINDS.values() if kind.optional), key=lambda kind: kind.key)
+
+
+def all_kinds() -> list[Kind]:
+    return sorted(_KINDS.values(), key=lambda kind: kind.key)

@@ -1,0 +1,268 @@
+"""Queueing and sending notifications. Every message any app sends goes through here.
+
+`notify()` (or `notify_many()` for a batch) is called inside the transaction of
+the change it announces: the delivery row commits with that change, or not at
+all, and the send task is enqueued only after the commit. The task claims each
+delivery under a row lock, so two workers, a re-run after a crash or a sweep
+that re-enqueues a delivery can never send it twice.
+"""
+
+import datetime
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from . import channels, kinds, preferences
+from .models import Channel, Delivery
+
+logger = logging.getLogger(__name__)
+
+# A failed send is tried again (by the sweep) until it has been tried this often.
+MAX_ATTEMPTS = 3
+# A queued delivery whose task has not run for this long is enqueued again (lost task,
+# crashed worker); one claimed this long ago but never finished is marked failed.
+STALE_AFTER = datetime.timedelta(minutes=10)
+BATCH_SIZE = 200
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Where a message goes: an account (for preferences and history) and/or an address."""
+
+    address: str
+    language: str = ""
+    user: object = None
+
+    @classmethod
+    def of_user(cls, user) -> "Recipient":
+        return cls(address=user.email, language=user.preferred_language, user=user)
+
+
+def _key(kind: str, obj: models.Model, channel: str, address: str, key: str) -> str:
+    parts = [kind, obj._meta.label_lower, str(obj.pk), channel, address.lower()]
+    if key:
+        parts.append(key)
+    return ":".join(parts)[:255]
+
+
+def _new_delivery(
+    kind: str, *, obj, to: Recipient, channel: str, key: str, params: dict | None
+) -> Delivery:
+    kinds.get(kind)  # refuses a kind nobody registered
+    return Delivery(
+        kind=kind,
+        channel=channel,
+        recipient=to.user,
+        address=to.address,
+        language=to.language or settings.LANGUAGE_CODE,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        params=params or {},
+        idempotency_key=_key(kind, obj, channel, to.address, key),
+    )
+
+
+def notify(
+    kind: str,
+    *,
+    obj: models.Model,
+    to: Recipient,
+    channel: str = Channel.EMAIL,
+    key: str = "",
+    params: dict | None = None,
+) -> Delivery:
+    """Queue one message about `obj` to `to`; the same message (same key) is queued once.
+
+    `key` distinguishes messages of one kind about one object that may rightly be
+    sent more than once (a daily reminder, each correction). `params` carries the
+    few values the row cannot give back later (a coordinator's note).
+    """
+    delivery = _new_delivery(kind, obj=obj, to=to, channel=channel, key=key, params=params)
+    try:
+        with transaction.atomic():
+            delivery.save()
+    except IntegrityError:
+        return Delivery.objects.get(idempotency_key=delivery.idempotency_key)
+    transaction.on_commit(lambda: _enqueue([delivery.pk]))
+    return delivery
+
+
+def notify_many(
+    kind: str,
+    items: Iterable[tuple[models.Model, Recipient]],
+    *,
+    channel: str = Channel.EMAIL,
+    key: str = "",
+    params: dict | None = None,
+) -> int:
+    """Queue one message per (object, recipient), in batches; returns how many were new."""
+    new = [
+        _new_delivery(kind, obj=obj, to=to, channel=channel, key=key, params=params)
+        for obj, to in items
+    ]
+    keys = [delivery.idempotency_key for delivery in new]
+    Delivery.objects.bulk_create(new, ignore_conflicts=True, batch_size=BATCH_SIZE)
+    # Re-read: bulk_create with ignore_conflicts cannot say which rows it inserted.
+    ids = list(
+        Delivery.objects.filter(idempotency_key__in=keys, status=Delivery.Status.QUEUED)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    transaction.on_commit(lambda: _enqueue(ids))
+    return len(ids)
+
+
+def _enqueue(ids: list[int]) -> None:
+    from .tasks import send_deliveries
+
+    for start in range(0, len(ids), BATCH_SIZE):
+        send_deliveries.enqueue(ids[start : start + BATCH_SIZE])
+
+
+def _load_object(delivery: Delivery, kind: kinds.Kind):
+    if kind.load is not None:
+        return kind.load(delivery.object_id)
+    model = apps.get_model(delivery.object_type)
+    return model._default_manager.filter(pk=delivery.object_id).first()
+
+
+def _render(kind: kinds.Kind, delivery: Delivery, context: dict) -> channels.Message:
+    headers = {}
+    context = {"SITE_URL": settings.SITE_URL, "delivery": delivery, **delivery.params, **context}
+    if kind.optional and delivery.recipient is not None:
+        url = preferences.unsubscribe_url(delivery.recipient, kind.key)
+        context["unsubscribe_url"] = url
+        # RFC 8058: mail programs offer a one-click "unsubscribe" that posts to this address.
+        headers["List-Unsubscribe"] = f"<{url}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    with translation.override(delivery.language or settings.LANGUAGE_CODE):
+        subject = render_to_string(f"{kind.template}_subject.txt", context)
+        body = render_to_string(f"{kind.template}.txt", context)
+    return channels.Message(subject=" ".join(subject.split()), body=body, headers=headers)
+
+
+def _suppress(delivery: Delivery, why: str) -> None:
+    delivery.status = Delivery.Status.SUPPRESSED
+    delivery.suppressed_because = why
+    delivery.save(update_fields=["status", "suppressed_because"])
+
+
+def _claim(delivery_id: int) -> tuple[Delivery, channels.Message] | None:
+    """Lock a queued delivery, decide whether it still goes, and mark it sending (committed)."""
+    with transaction.atomic():
+        delivery = (
+            Delivery.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("recipient")
+            .filter(pk=delivery_id, status=Delivery.Status.QUEUED)
+            .first()
+        )
+        if delivery is None:
+            return None  # sent, claimed by another worker, or not ours to send any more
+        kind = kinds.get(delivery.kind)
+        if not preferences.wants(delivery.recipient, kind.key, delivery.channel):
+            _suppress(delivery, Delivery.Why.PREFERENCE)
+            return None
+        if not delivery.address:
+            _suppress(delivery, Delivery.Why.NO_ADDRESS)
+            return None
+        try:
+            obj = _load_object(delivery, kind)
+            context = kind.context(obj, delivery) if obj is not None else None
+            message = _render(kind, delivery, context) if context is not None else None
+        except Exception as error:
+            # A bug in a kind's context or templates: keep the record, say what broke.
+            logger.exception("Delivery %s (%s) could not be rendered.", delivery.pk, kind.key)
+            delivery.status = Delivery.Status.FAILED
+            delivery.last_error = f"{type(error).__name__}: {error}"[:2000]
+            delivery.save(update_fields=["status", "last_error"])
+            return None
+        if message is None:
+            _suppress(delivery, Delivery.Why.NO_LONGER_TRUE)
+            return None
+        delivery.status = Delivery.Status.SENDING
+        delivery.subject = message.subject[:300]
+        delivery.attempts += 1
+        delivery.claimed_at = timezone.now()
+        delivery.save(update_fields=["status", "subject", "attempts", "claimed_at"])
+    return delivery, message
+
+
+def send_one(delivery_id: int) -> str:
+    """Send one delivery if it is still queued; returns the status it ends in."""
+    claimed = _claim(delivery_id)
+    if claimed is None:
+        return Delivery.objects.filter(pk=delivery_id).values_list("status", flat=True).first()
+    delivery, message = claimed
+    try:
+        channels.get(delivery.channel).send(address=delivery.address, message=message)
+    except Exception as error:  # any failure of the channel is recorded, never raised
+        retry = delivery.attempts < MAX_ATTEMPTS
+        delivery.status = Delivery.Status.QUEUED if retry else Delivery.Status.FAILED
+        delivery.last_error = f"{type(error).__name__}: {error}"[:2000]
+        delivery.save(update_fields=["status", "last_error"])
+        logger.warning(
+            "Delivery %s (%s) failed on attempt %s: %s",
+            delivery.pk,
+            delivery.kind,
+            delivery.attempts,
+            type(error).__name__,
+        )
+        return delivery.status
+    delivery.status = Delivery.Status.SENT
+    delivery.sent_at = timezone.now()
+    delivery.save(update_fields=["status", "sent_at"])
+    return delivery.status
+
+
+def retry(*, delivery: Delivery) -> Delivery:
+    """Staff send a failed delivery again (they checked it did not leave)."""
+    with transaction.atomic():
+        delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
+        if delivery.status != Delivery.Status.FAILED:
+            return delivery
+        delivery.status = Delivery.Status.QUEUED
+        delivery.enqueued_at = timezone.now()
+        delivery.save(update_fields=["status", "enqueued_at"])
+        transaction.on_commit(lambda: _enqueue([delivery.pk]))
+    return delivery
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    requeued: int
+    failed: int
+
+
+def requeue_stale(*, now: datetime.datetime | None = None) -> SweepResult:
+    """Enqueue again the deliveries nobody is sending; give up on ones a dead worker claimed.
+
+    Safe to run as often as you like (the periodic `send_queued_notifications`): a
+    delivery enqueued twice is still claimed and sent once.
+    """
+    now = now or timezone.now()
+    stale = now - STALE_AFTER
+    with transaction.atomic():
+        ids = list(
+            Delivery.objects.select_for_update(skip_locked=True)
+            .filter(status=Delivery.Status.QUEUED, enqueued_at__lt=stale)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        Delivery.objects.filter(pk__in=ids).update(enqueued_at=now)
+        failed = Delivery.objects.filter(
+            status=Delivery.Status.SENDING, claimed_at__lt=stale
+        ).update(
+            status=Delivery.Status.FAILED,
+            last_error=(
+                "The worker stopped while sending: the message may or may not have left. "
+                "Check with the person before sending it again."
+            ),
+        )
+        transaction.on_commit(lambda: _enqueue(ids))
+    return SweepResult(requeued=len(ids), failed=failed)
