@@ -10,6 +10,9 @@ class AuditConfig(AppConfig):
     def ready(self):
         from esit.accounts import capabilities
 
+        from . import personal_data
+
+        personal_data.register()
         capabilities.register(
             "audit.read_audit_log", _("Denetim kaydını okumak"), roles=("administrator",)
         )

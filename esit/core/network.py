@@ -16,5 +16,9 @@ def client_ip(request) -> str:
 
 
 def hash_ip(ip: str) -> str:
-    """A keyed hash of an address: proves a consent's origin without storing the address (KVKK)."""
+    """A keyed hash of an address (IP or e-mail): a stable token that is not the address.
+
+    Proves a consent's origin, or tells two messages to one address apart, without storing
+    the address itself (KVKK).
+    """
     return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()

@@ -6,3 +6,8 @@ class NotificationsConfig(AppConfig):
     name = "esit.notifications"
     label = "notifications"
     verbose_name = _("Bildirimler")
+
+    def ready(self):
+        from . import personal_data
+
+        personal_data.register()

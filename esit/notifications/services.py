@@ -18,6 +18,8 @@ from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from esit.core.network import hash_ip
+
 from . import channels, kinds, preferences
 from .models import Channel, Delivery
 
@@ -45,7 +47,9 @@ class Recipient:
 
 
 def _key(kind: str, obj: models.Model, channel: str, address: str, key: str) -> str:
-    parts = [kind, obj._meta.label_lower, str(obj.pk), channel, address.lower()]
+    # The address goes in hashed: the key says "this message to this address" without
+    # keeping a second, readable copy of the address.
+    parts = [kind, obj._meta.label_lower, str(obj.pk), channel, hash_ip(address.lower())[:20]]
     if key:
         parts.append(key)
     return ":".join(parts)[:255]

@@ -6,3 +6,9 @@ class PrivacyConfig(AppConfig):
     name = "esit.privacy"
     label = "privacy"
     verbose_name = _("Kişisel verilerin korunması")
+
+    def ready(self):
+        from . import personal_data
+
+        personal_data.register()
+        personal_data.register_platform_models()

@@ -66,6 +66,9 @@ class PersonalData:
     rows: Callable[[DataSubject], models.QuerySet]  # the rows about this person
     export: Callable[[DataSubject], list[ExportSection]]
     anonymise: Callable[[DataSubject], int]  # returns how many rows it changed or deleted
+    # True for the rows that stand for a person (an application, a volunteer, a participant,
+    # an account): the audit trail names people by these.
+    person_record: bool = False
 
     @property
     def label(self) -> str:
@@ -102,6 +105,7 @@ def register(
     rows: Callable[[DataSubject], models.QuerySet],
     export: Callable[[DataSubject], list[ExportSection]],
     anonymise: Callable[[DataSubject], int],
+    person_record: bool = False,
 ) -> PersonalData:
     declaration = PersonalData(
         model=model,
@@ -110,6 +114,7 @@ def register(
         rows=rows,
         export=export,
         anonymise=anonymise,
+        person_record=person_record,
     )
     _register(declaration)
     return declaration
@@ -137,8 +142,35 @@ def all_declarations() -> list[PersonalData | NoPersonalData]:
 
 
 def records_about(subject: DataSubject) -> list[models.Model]:
-    """Every declared row about this person (for the audit page's person filter)."""
+    """The rows that stand for this person (`person_record`): how the audit trail finds them."""
     found: list[models.Model] = []
     for declaration in declarations():
-        found.extend(declaration.rows(subject))
+        if declaration.person_record:
+            found.extend(declaration.rows(subject))
     return found
+
+
+def _shown(obj: models.Model, name: str) -> Any:
+    field_object = obj._meta.get_field(name)
+    if getattr(field_object, "choices", None):
+        return getattr(obj, f"get_{name}_display")()
+    value = getattr(obj, name)
+    if isinstance(field_object, models.ForeignKey):
+        return str(value) if value is not None else ""
+    if isinstance(field_object, models.FileField):
+        return value.name if value else ""
+    return value
+
+
+def sections_from(
+    queryset: Iterable[models.Model], *, title: Callable[[models.Model], str | Promise], fields
+) -> list[ExportSection]:
+    """One export section per row, each field under the label the model gives it."""
+    sections = []
+    for obj in queryset:
+        rows = [
+            ExportRow(label=obj._meta.get_field(name).verbose_name, value=_shown(obj, name))
+            for name in fields
+        ]
+        sections.append(ExportSection(title=title(obj), rows=rows))
+    return sections

@@ -6,3 +6,8 @@ class ReferenceConfig(AppConfig):
     name = "esit.reference"
     label = "reference"
     verbose_name = _("Referans verileri")
+
+    def ready(self):
+        from . import personal_data
+
+        personal_data.register()
