@@ -244,11 +244,12 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "/media/"
 
 # E-mail: printed to the console in development, SMTP in production (Django 6.1 MAILERS).
+# Our console backend prints the decoded text, so the links in it can be followed.
 EMAIL_BACKEND_NAME = env(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
+    else "esit.core.mail_console.EmailBackend",
 )
 MAILER_OPTIONS = {}
 if EMAIL_BACKEND_NAME.endswith("smtp.EmailBackend"):
