@@ -1,7 +1,60 @@
+"""How allauth behaves for Eşit İzmir: no self sign-up, and e-mailed links from SITE_URL."""
+
+from types import SimpleNamespace
+from urllib.parse import quote, urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.urls import reverse
+
+
+def site_link(path: str) -> str:
+    """An absolute address for an e-mail, on the public address the deployment configured.
+
+    allauth builds its links from the request (`request.build_absolute_uri`), so the
+    Host header a visitor sends, port included, would reach the e-mail: anyone could
+    ask for a reset of someone else's account and have the link point elsewhere.
+    Links in e-mails are therefore always built from `SITE_URL`.
+    """
+    return settings.SITE_URL + path
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         """Nobody signs up on their own: accounts come from approved applications."""
         return False
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        # allauth's own path, built the way allauth builds it (an opaque "<uid>-<token>" key).
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return site_link(path.replace("UID-KEY", quote(key)))
+
+    def get_email_confirmation_url(self, request, emailconfirmation) -> str:
+        return site_link(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def send_account_already_exists_mail(self, email: str) -> None:
+        self.send_mail(
+            "account/email/account_already_exists",
+            email,
+            {
+                "signup_url": site_link(reverse("applications:apply")),
+                "password_reset_url": site_link(reverse("account_reset_password")),
+            },
+        )
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Every allauth e-mail names the site from SITE_URL, never from the request's Host.
+
+        allauth passes `current_site`, which without django.contrib.sites is the
+        request's Host; its templates print its domain. The unknown-account e-mail's
+        sign-up link leads to the application form: that is how one joins here.
+        """
+        context = {
+            **context,
+            "current_site": SimpleNamespace(
+                name="Eşit İzmir", domain=urlsplit(settings.SITE_URL).netloc
+            ),
+        }
+        if "signup_url" in context:
+            context["signup_url"] = site_link(reverse("applications:apply"))
+        super().send_mail(template_prefix, email, context)
