@@ -267,8 +267,12 @@ MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_NAME, "OPTIONS": MAILER_OPTIONS}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Eşit İzmir <gonullu@esitizmir.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# The absolute address used in e-mails (status links, invitations).
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The absolute address used in e-mails (status links, invitations, allauth's links). Required
+# in production (checked above); in development it follows the port `make run PORT=…` serves on.
+PORT = env("PORT", "8000")
+if not PRODUCTION and not (PORT.isascii() and PORT.isdigit() and 0 < int(PORT) < 65536):
+    raise ImproperlyConfigured(f"PORT must be a port number (1-65535), not {PORT!r}.")
+SITE_URL = env("SITE_URL", f"http://127.0.0.1:{PORT}").rstrip("/")
 
 # Security defaults; production hardens them further.
 SESSION_COOKIE_HTTPONLY = True
