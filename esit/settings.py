@@ -204,6 +204,15 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "esit.accounts.adapter.AccountAdapter"
+# allauth's forms relabelled in our words ("parola", sentence case): esit/accounts/forms.py.
+ACCOUNT_FORMS = {
+    "login": "esit.accounts.forms.SignInForm",
+    "reset_password": "esit.accounts.forms.RequestPasswordResetForm",
+    "reset_password_from_key": "esit.accounts.forms.SetPasswordFromKeyForm",
+    "change_password": "esit.accounts.forms.ChangePasswordForm",
+    "set_password": "esit.accounts.forms.SetPasswordForm",
+    "reauthenticate": "esit.accounts.forms.ConfirmPasswordForm",
+}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_RATE_LIMITS = {

@@ -6,6 +6,7 @@ from urllib.parse import quote, urlsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 def site_link(path: str) -> str:
@@ -20,9 +21,31 @@ def site_link(path: str) -> str:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    # allauth's messages that speak of the password, in our words ("parola"; the
+    # "Words" section of docs/architecture.md).
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "email_password_mismatch": _("E-posta adresi ya da parola yanlış."),
+        "enter_current_password": _("Şu anki parolanızı doğru yazın."),
+        "incorrect_password": _("Parola yanlış."),
+        "invalid_password_reset": _("Bu parola bağlantısı geçersiz ya da süresi dolmuş."),
+    }
+    reauthentication_descriptions = {
+        "reauthenticate": _("Parolanızı kullanın"),
+        "mfa_reauthenticate": _("Doğrulama uygulamanızı ya da bir kurtarma kodunu kullanın"),
+    }
+
     def is_open_for_signup(self, request):
         """Nobody signs up on their own: accounts come from approved applications."""
         return False
+
+    def get_reauthentication_methods(self, user) -> list[dict]:
+        methods = super().get_reauthentication_methods(user)
+        for method in methods:
+            method["description"] = self.reauthentication_descriptions.get(
+                method["id"], method["description"]
+            )
+        return methods
 
     def get_reset_password_from_key_url(self, key: str) -> str:
         # allauth's own path, built the way allauth builds it (an opaque "<uid>-<token>" key).
@@ -51,6 +74,7 @@ class AccountAdapter(DefaultAccountAdapter):
         """
         context = {
             **context,
+            "SITE_URL": settings.SITE_URL,
             "current_site": SimpleNamespace(
                 name="Eşit İzmir", domain=urlsplit(settings.SITE_URL).netloc
             ),
