@@ -62,7 +62,7 @@ TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "esit.core.apps.AdminConfig",  # django.contrib.admin on our site (esit/core/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -120,6 +120,8 @@ TEMPLATES = [
                 "esit.core.context_processors.site",
             ],
             "string_if_invalid": env("TEMPLATE_STRING_IF_INVALID", ""),
+            # Our `capfirst` replaces Django's everywhere, the admin included: Turkish capitals.
+            "builtins": ["esit.core.templatetags.turkish_case"],
         },
     }
 ]
