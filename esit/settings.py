@@ -150,7 +150,17 @@ if not PRODUCTION:
     (BASE_DIR / "var" / "static").mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache (rate limits, sessions): local memory by default, Redis when REDIS_URL is set.
+# Cache (rate limits, sign-in lockout, sessions): local memory by default, Redis when
+# REDIS_URL is set. Production supports both a Redis and a Redis-less deployment:
+# - Rate limits need a cache shared by every process, with atomic counters (django-ratelimit
+#   4.1's check: E003 refuses local memory and Django's database cache, whose `incr` reads
+#   and writes back, so parallel requests are counted once; W001 warns on any backend outside
+#   its short list, which predates Django's own Redis backend).
+# - With REDIS_URL: Django's RedisCache, whose `incr` is Redis's atomic INCR.
+# - Without it: a database table (`manage.py createcachetable`) through esit.core.cache,
+#   whose `incr` locks the row, so counters stay exact (tests/platform/test_cache.py).
+# Both are therefore outside django-ratelimit's list but atomic, and its W001 is silenced in
+# production on purpose; E003 does not apply to either.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -162,18 +172,16 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 elif PRODUCTION:
-    # Several gunicorn workers must share rate-limit counters: without Redis, use a database
-    # table (`manage.py createcachetable` creates it).
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "esit_cache",
-        }
+        "default": {"BACKEND": "esit.core.cache.DatabaseCache", "LOCATION": "esit_cache"}
     }
 else:
     # One development process: local memory is shared by everything that needs it.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]  # both shared caches are atomic, see above
+if not PRODUCTION and not REDIS_URL:
+    # Local memory: exact, because development and the tests run in one process.
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 # Background work through django.tasks; the database backend needs only a worker process.
 TASKS = {
@@ -303,6 +311,10 @@ SECURE_CSP = {
 }
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    if not SECURE_SSL_REDIRECT:
+        # Turned off on purpose (README): the proxy in front already redirects to HTTPS, so
+        # security.W008 (no redirect here) does not describe this deployment.
+        SILENCED_SYSTEM_CHECKS.append("security.W008")
     if TRUSTED_PROXY_COUNT:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
@@ -311,6 +323,11 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+    if not SECURE_HSTS_PRELOAD:
+        # security.W021 asks for HSTS preloading. That is for the owner of the whole domain
+        # (e.g. izmir.bel.tr, every subdomain on HTTPS for good) to decide, and takes months
+        # to undo, so it stays an explicit choice (SECURE_HSTS_PRELOAD=true).
+        SILENCED_SYSTEM_CHECKS.append("security.W021")
 
 # Application rules that a deployment may tune.
 # An information desk may help many people apply from one tablet, so the default is generous.

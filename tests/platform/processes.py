@@ -7,8 +7,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Variables the settings read that a test must not inherit from the shell running the suite.
+# Variables the settings read that a test must not inherit from the shell running the suite
+# (or from tests/conftest.py: DJANGO_ALLOW_ASYNC_UNSAFE is for Playwright only).
 CONFIGURATION = {
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
     "DJANGO_ENV",
     "SECRET_KEY",
     "DEBUG",
@@ -19,6 +21,8 @@ CONFIGURATION = {
     "DATABASE_URL",
     "EMAIL_BACKEND",
     "TRUSTED_PROXY_COUNT",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_PRELOAD",
 }
 
 PRODUCTION = {
