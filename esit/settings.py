@@ -172,9 +172,7 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 elif PRODUCTION:
-    CACHES = {
-        "default": {"BACKEND": "esit.core.cache.DatabaseCache", "LOCATION": "esit_cache"}
-    }
+    CACHES = {"default": {"BACKEND": "esit.core.cache.DatabaseCache", "LOCATION": "esit_cache"}}
 else:
     # One development process: local memory is shared by everything that needs it.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

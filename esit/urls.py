@@ -23,3 +23,4 @@ urlpatterns = [
 ]
 
 handler403 = "esit.core.views.forbidden"
+handler500 = "esit.core.views.server_error"
