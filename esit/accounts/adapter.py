@@ -39,6 +39,17 @@ class AccountAdapter(DefaultAccountAdapter):
         """Nobody signs up on their own: accounts come from approved applications."""
         return False
 
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """The per-account count of failed sign-ins, one per account whatever the Host says.
+
+        allauth prefixes the address with the current site's domain, which without
+        django.contrib.sites is the request's Host header, port included: naming another
+        port ("esit.example:8001", ":8002", …) would start a fresh count every time and
+        defeat the lockout (ACCOUNT_RATE_LIMITS "5/5m/key"). The site is SITE_URL's.
+        """
+        login = credentials.get("email", credentials.get("username", "")).lower()
+        return f"{urlsplit(settings.SITE_URL).netloc}:{login}"
+
     def get_reauthentication_methods(self, user) -> list[dict]:
         methods = super().get_reauthentication_methods(user)
         for method in methods:
