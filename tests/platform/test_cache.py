@@ -17,6 +17,7 @@ INCREMENTS = 25
 
 @pytest.fixture
 def database_cache(settings):
+    usual = settings.CACHES
     settings.CACHES = {
         "default": {"BACKEND": "esit.core.cache.DatabaseCache", "LOCATION": "esit_test_cache"}
     }
@@ -24,6 +25,9 @@ def database_cache(settings):
     cache.clear()
     yield cache
     cache.clear()
+    # Back to the usual cache now, while the database is still open: the suite's own cache
+    # clearing (tests/conftest.py) runs later, after a transactional test has closed it.
+    settings.CACHES = usual
 
 
 @pytest.mark.django_db
