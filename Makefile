@@ -42,11 +42,15 @@ demo: setup
 	$(PY) manage.py seed_demo
 
 # The web server and the django.tasks worker that sends e-mail (printed in this terminal).
+# `make run PORT=8010` serves on another port; PORT reaches every command (make exports
+# command-line variables), so the links in e-mails (SITE_URL's default) use that port too.
+PORT ?= 8000
 run: demo
-	@echo "Serving Eşit İzmir at http://127.0.0.1:8000 with its task worker (Ctrl-C stops both)"
-	@$(PY) manage.py db_worker --no-reload --no-startup-delay -v 0 & worker=$$!; \
+	@echo "Serving Eşit İzmir at http://127.0.0.1:$(PORT) with its task worker (Ctrl-C stops both)"
+	@export PORT=$(PORT); \
+	$(PY) manage.py db_worker --no-reload --no-startup-delay -v 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -62,7 +62,7 @@ TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "esit.core.apps.AdminConfig",  # django.contrib.admin on our site (esit/core/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -122,6 +122,8 @@ TEMPLATES = [
                 "esit.core.context_processors.site",
             ],
             "string_if_invalid": env("TEMPLATE_STRING_IF_INVALID", ""),
+            # Our `capfirst` replaces Django's everywhere, the admin included: Turkish capitals.
+            "builtins": ["esit.core.templatetags.turkish_case"],
         },
     }
 ]
@@ -150,7 +152,17 @@ if not PRODUCTION:
     (BASE_DIR / "var" / "static").mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache (rate limits, sessions): local memory by default, Redis when REDIS_URL is set.
+# Cache (rate limits, sign-in lockout, sessions): local memory by default, Redis when
+# REDIS_URL is set. Production supports both a Redis and a Redis-less deployment:
+# - Rate limits need a cache shared by every process, with atomic counters (django-ratelimit
+#   4.1's check: E003 refuses local memory and Django's database cache, whose `incr` reads
+#   and writes back, so parallel requests are counted once; W001 warns on any backend outside
+#   its short list, which predates Django's own Redis backend).
+# - With REDIS_URL: Django's RedisCache, whose `incr` is Redis's atomic INCR.
+# - Without it: a database table (`manage.py createcachetable`) through esit.core.cache,
+#   whose `incr` locks the row, so counters stay exact (tests/platform/test_cache.py).
+# Both are therefore outside django-ratelimit's list but atomic, and its W001 is silenced in
+# production on purpose; E003 does not apply to either.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -162,18 +174,14 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 elif PRODUCTION:
-    # Several gunicorn workers must share rate-limit counters: without Redis, use a database
-    # table (`manage.py createcachetable` creates it).
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "esit_cache",
-        }
-    }
+    CACHES = {"default": {"BACKEND": "esit.core.cache.DatabaseCache", "LOCATION": "esit_cache"}}
 else:
     # One development process: local memory is shared by everything that needs it.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]  # both shared caches are atomic, see above
+if not PRODUCTION and not REDIS_URL:
+    # Local memory: exact, because development and the tests run in one process.
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 # Background work through django.tasks; the database backend needs only a worker process.
 TASKS = {
@@ -206,6 +214,15 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "esit.accounts.adapter.AccountAdapter"
+# allauth's forms relabelled in our words ("parola", sentence case): esit/accounts/forms.py.
+ACCOUNT_FORMS = {
+    "login": "esit.accounts.forms.SignInForm",
+    "reset_password": "esit.accounts.forms.RequestPasswordResetForm",
+    "reset_password_from_key": "esit.accounts.forms.SetPasswordFromKeyForm",
+    "change_password": "esit.accounts.forms.ChangePasswordForm",
+    "set_password": "esit.accounts.forms.SetPasswordForm",
+    "reauthenticate": "esit.accounts.forms.ConfirmPasswordForm",
+}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_RATE_LIMITS = {
@@ -246,11 +263,12 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "/media/"
 
 # E-mail: printed to the console in development, SMTP in production (Django 6.1 MAILERS).
+# Our console backend prints the decoded text, so the links in it can be followed.
 EMAIL_BACKEND_NAME = env(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
+    else "esit.core.mail_console.EmailBackend",
 )
 MAILER_OPTIONS = {}
 if EMAIL_BACKEND_NAME.endswith("smtp.EmailBackend"):
@@ -268,8 +286,12 @@ MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_NAME, "OPTIONS": MAILER_OPTIONS}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Eşit İzmir <gonullu@esitizmir.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# The absolute address used in e-mails (status links, invitations).
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The absolute address used in e-mails (status links, invitations, allauth's links). Required
+# in production (checked above); in development it follows the port `make run PORT=…` serves on.
+PORT = env("PORT", "8000")
+if not PRODUCTION and not (PORT.isascii() and PORT.isdigit() and 0 < int(PORT) < 65536):
+    raise ImproperlyConfigured(f"PORT must be a port number (1-65535), not {PORT!r}.")
+SITE_URL = env("SITE_URL", f"http://127.0.0.1:{PORT}").rstrip("/")
 
 # Security defaults; production hardens them further.
 SESSION_COOKIE_HTTPONLY = True
@@ -289,6 +311,10 @@ SECURE_CSP = {
 }
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    if not SECURE_SSL_REDIRECT:
+        # Turned off on purpose (README): the proxy in front already redirects to HTTPS, so
+        # security.W008 (no redirect here) does not describe this deployment.
+        SILENCED_SYSTEM_CHECKS.append("security.W008")
     if TRUSTED_PROXY_COUNT:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
@@ -297,6 +323,11 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+    if not SECURE_HSTS_PRELOAD:
+        # security.W021 asks for HSTS preloading. That is for the owner of the whole domain
+        # (e.g. izmir.bel.tr, every subdomain on HTTPS for good) to decide, and takes months
+        # to undo, so it stays an explicit choice (SECURE_HSTS_PRELOAD=true).
+        SILENCED_SYSTEM_CHECKS.append("security.W021")
 
 # Application rules that a deployment may tune.
 # An information desk may help many people apply from one tablet, so the default is generous.

@@ -25,3 +25,4 @@ urlpatterns = [
 ]
 
 handler403 = "esit.core.views.forbidden"
+handler500 = "esit.core.views.server_error"

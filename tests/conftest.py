@@ -9,6 +9,7 @@ import importlib
 import logging
 import os
 import time
+import uuid
 
 import pytest
 from django.core.cache import cache
@@ -109,8 +110,20 @@ def _force_login_is_a_complete_sign_in(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Rate limits and allauth's counters live in the cache: each test starts clean."""
+def _fresh_cache(settings):
+    """Rate limits and allauth's counters live in the cache: each test starts clean.
+
+    On Redis (the PostgreSQL pass of .ci/run) every xdist worker shares one Redis database,
+    and `cache.clear()` is FLUSHDB: one worker's clear would wipe the counters of a test
+    running on the other. There each test gets a key prefix of its own instead, which is an
+    empty cache without touching anybody else's keys (they expire with their timeouts).
+    """
+    if settings.CACHES["default"]["BACKEND"].endswith("RedisCache"):
+        settings.CACHES = {
+            "default": {**settings.CACHES["default"], "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
+        }
+        yield
+        return
     cache.clear()
     yield
     cache.clear()

@@ -1,7 +1,95 @@
+"""How allauth behaves for Eşit İzmir: no self sign-up, and e-mailed links from SITE_URL."""
+
+from types import SimpleNamespace
+from urllib.parse import quote, urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def site_link(path: str) -> str:
+    """An absolute address for an e-mail, on the public address the deployment configured.
+
+    allauth builds its links from the request (`request.build_absolute_uri`), so the
+    Host header a visitor sends, port included, would reach the e-mail: anyone could
+    ask for a reset of someone else's account and have the link point elsewhere.
+    Links in e-mails are therefore always built from `SITE_URL`.
+    """
+    return settings.SITE_URL + path
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    # allauth's messages that speak of the password, in our words ("parola"; the
+    # "Words" section of docs/architecture.md).
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "email_password_mismatch": _("E-posta adresi ya da parola yanlış."),
+        "enter_current_password": _("Şu anki parolanızı doğru yazın."),
+        "incorrect_password": _("Parola yanlış."),
+        "invalid_password_reset": _("Bu parola bağlantısı geçersiz ya da süresi dolmuş."),
+    }
+    reauthentication_descriptions = {
+        "reauthenticate": _("Parolanızı kullanın"),
+        "mfa_reauthenticate": _("Doğrulama uygulamanızı ya da bir kurtarma kodunu kullanın"),
+    }
+
     def is_open_for_signup(self, request):
         """Nobody signs up on their own: accounts come from approved applications."""
         return False
+
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """The per-account count of failed sign-ins, one per account whatever the Host says.
+
+        allauth prefixes the address with the current site's domain, which without
+        django.contrib.sites is the request's Host header, port included: naming another
+        port ("esit.example:8001", ":8002", …) would start a fresh count every time and
+        defeat the lockout (ACCOUNT_RATE_LIMITS "5/5m/key"). The site is SITE_URL's.
+        """
+        login = credentials.get("email", credentials.get("username", "")).lower()
+        return f"{urlsplit(settings.SITE_URL).netloc}:{login}"
+
+    def get_reauthentication_methods(self, user) -> list[dict]:
+        methods = super().get_reauthentication_methods(user)
+        for method in methods:
+            method["description"] = self.reauthentication_descriptions.get(
+                method["id"], method["description"]
+            )
+        return methods
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        # allauth's own path, built the way allauth builds it (an opaque "<uid>-<token>" key).
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return site_link(path.replace("UID-KEY", quote(key)))
+
+    def get_email_confirmation_url(self, request, emailconfirmation) -> str:
+        return site_link(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def send_account_already_exists_mail(self, email: str) -> None:
+        self.send_mail(
+            "account/email/account_already_exists",
+            email,
+            {
+                "signup_url": site_link(reverse("applications:apply")),
+                "password_reset_url": site_link(reverse("account_reset_password")),
+            },
+        )
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Every allauth e-mail names the site from SITE_URL, never from the request's Host.
+
+        allauth passes `current_site`, which without django.contrib.sites is the
+        request's Host; its templates print its domain. The unknown-account e-mail's
+        sign-up link leads to the application form: that is how one joins here.
+        """
+        context = {
+            **context,
+            "SITE_URL": settings.SITE_URL,
+            "current_site": SimpleNamespace(
+                name="Eşit İzmir", domain=urlsplit(settings.SITE_URL).netloc
+            ),
+        }
+        if "signup_url" in context:
+            context["signup_url"] = site_link(reverse("applications:apply"))
+        super().send_mail(template_prefix, email, context)

@@ -8,6 +8,9 @@ every query goes through `fold()`.
 
 import unicodedata
 
+from django.utils import translation
+from django.utils.functional import keep_lazy_text
+
 _LOWER = str.maketrans({"İ": "i", "I": "ı"})
 _UPPER = str.maketrans({"i": "İ", "ı": "I"})
 
@@ -24,6 +27,26 @@ def lower(text: str) -> str:
 
 def upper(text: str) -> str:
     return _composed(text).translate(_UPPER).upper()
+
+
+# Languages that write the dotted and the dotless i as two letters (i/İ, ı/I).
+DOTTED_I_LANGUAGES = ("tr", "az")
+
+
+@keep_lazy_text
+def capfirst(text: str) -> str:
+    """The first letter as a capital, the way the active language writes it.
+
+    Django's `capfirst` gives "Ilçeler" for "ilçeler"; in Turkish it is "İlçeler". In
+    English "items" stays "Items". Used by the `capfirst` template filter (a builtin of
+    every template, the admin's too) and by the admin site.
+    """
+    text = str(text)
+    if not text:
+        return text
+    language = translation.get_language() or ""
+    first = upper(text[0]) if language.split("-")[0] in DOTTED_I_LANGUAGES else text[0].upper()
+    return first + text[1:]
 
 
 def fold(text: str) -> str:

@@ -4,8 +4,11 @@ from django.db import connection
 from django.http import HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from esit.core.outage import outage_response
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +46,11 @@ def home_after_login(request):
 
 def rate_limited(request, exception=None):
     return render(request, "core/rate_limited.html", status=429)
+
+
+def server_error(request):
+    """Django's 500 page, unless the database is what failed: then 503 (esit/core/outage.py)."""
+    return outage_response(request) or defaults.server_error(request)
 
 
 def forbidden(request, exception=None):

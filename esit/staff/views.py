@@ -167,7 +167,7 @@ def _render_detail(request, application: Application, *, decision_form=None, not
 
 DECISION_DONE = {
     Decision.Kind.APPROVE: gettext_lazy(
-        "Başvuru onaylandı: gönüllü hesabı açıldı ve şifre belirleme daveti gönderiliyor."
+        "Başvuru onaylandı: gönüllü hesabı açıldı ve parola belirleme daveti gönderiliyor."
     ),
     Decision.Kind.WAITLIST: gettext_lazy(
         "Başvuru bekleme listesine alındı; başvuru sahibine e-posta gidiyor."

@@ -13,11 +13,11 @@ def current_totp_code(secret: str) -> str:
     return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
 
 
-def sign_in(client, email: str, *, password: str = PASSWORD, next_url: str = ""):
+def sign_in(client, email: str, *, password: str = PASSWORD, next_url: str = "", **headers):
     data = {"login": email, "password": password}
     if next_url:
         data["next"] = next_url
-    return client.post("/accounts/login/", data)
+    return client.post("/accounts/login/", data, **headers)
 
 
 def assert_in_our_layout(response, language: str) -> str:

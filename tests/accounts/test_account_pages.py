@@ -7,16 +7,13 @@ from allauth.account.utils import user_pk_to_url_str
 from tests.accounts.helpers import assert_in_our_layout, sign_in
 from tests.factories import PASSWORD
 
-# (language, a heading allauth writes in that language)
-SIGN_IN = [("tr", "Giriş Yap"), ("en", "Sign In")]
-PASSWORD_RESET = [("tr", "Şifre Sıfırlama"), ("en", "Password Reset")]
-CHANGE_PASSWORD = [("tr", "Şifre Değiştir"), ("en", "Change Password")]
-TWO_FACTOR = [("tr", "İki Faktörlü Kimlik Doğrulama"), ("en", "Two-Factor Authentication")]
-CONFIRM_ACCESS = [("tr", "Erişim Doğrulama"), ("en", "Confirm Access")]
-ACTIVATE_APP = [
-    ("tr", "Kimlik Doğrulama Uygulaması Etkinleştir"),
-    ("en", "Activate Authenticator App"),
-]
+# (language, the page's heading in our words: "parola", sentence case)
+SIGN_IN = [("tr", "Giriş yap"), ("en", "Sign in")]
+PASSWORD_RESET = [("tr", "Parolanızı sıfırlayın"), ("en", "Reset your password")]
+SET_PASSWORD = [("tr", "Parolanızı belirleyin"), ("en", "Set your password")]
+TWO_FACTOR = [("tr", "İki adımlı doğrulama"), ("en", "Two-factor authentication")]
+CONFIRM_ACCESS = [("tr", "Kimliğinizi doğrulayın"), ("en", "Confirm it is you")]
+ACTIVATE_APP = [("tr", "Doğrulama uygulaması ekleyin"), ("en", "Add an authenticator app")]
 
 
 def speak(client, language):
@@ -28,7 +25,7 @@ def speak(client, language):
 def test_sign_in_page(client, db, language, heading):
     html = assert_in_our_layout(speak(client, language).get("/accounts/login/"), language)
 
-    assert heading in html
+    assert f"<h1>{heading}</h1>" in html
     assert '<label for="id_login">' in html
     assert '<label for="id_password">' in html
     assert "/accounts/signup/" not in html
@@ -39,7 +36,7 @@ def test_sign_in_page(client, db, language, heading):
 def test_password_reset_page(client, db, language, heading):
     html = assert_in_our_layout(speak(client, language).get("/accounts/password/reset/"), language)
 
-    assert heading in html
+    assert f"<h1>{heading}</h1>" in html
     assert '<label for="id_email">' in html
 
 
@@ -54,7 +51,7 @@ def test_password_reset_error_is_summarised_and_shown_next_to_the_field(client, 
     assert 'value="not-an-address"' in html
 
 
-@pytest.mark.parametrize(("language", "heading"), CHANGE_PASSWORD)
+@pytest.mark.parametrize(("language", "heading"), SET_PASSWORD)
 def test_password_reset_from_key_page(client, volunteer, language, heading):
     user = volunteer.user
     key_url = (
@@ -65,7 +62,7 @@ def test_password_reset_from_key_page(client, volunteer, language, heading):
     response = speak(client, language).get(key_url, follow=True)
 
     html = assert_in_our_layout(response, language)
-    assert heading in html
+    assert f"<h1>{heading}</h1>" in html
     assert '<label for="id_password1">' in html
     assert '<label for="id_password2">' in html
 
@@ -95,7 +92,7 @@ def test_two_factor_overview_for_staff_without_it(
 
     html = assert_in_our_layout(speak(client, language).get("/accounts/2fa/"), language)
 
-    assert heading in html
+    assert f"<h1>{heading}</h1>" in html
     assert 'href="/accounts/2fa/totp/activate/"' in html
 
 
@@ -108,7 +105,7 @@ def test_two_factor_activation_first_confirms_the_password(
     response = speak(client, language).get("/accounts/2fa/totp/activate/", follow=True)
 
     html = assert_in_our_layout(response, language)
-    assert heading in html
+    assert f"<h1>{heading}</h1>" in html
     assert '<label for="id_password">' in html
 
 
@@ -120,7 +117,7 @@ def test_two_factor_activation_page(client, coordinator_without_two_factor, lang
     response = speak(client, language).get("/accounts/2fa/totp/activate/")
 
     html = assert_in_our_layout(response, language)
-    assert heading in html
+    assert f"<h1>{heading}</h1>" in html
     assert 'class="qr-code"' in html
     assert '<label for="authenticator_secret">' in html
     assert '<label for="id_code">' in html
@@ -132,5 +129,5 @@ def test_two_factor_step_of_signing_in(client, coordinator, language, heading):
 
     html = assert_in_our_layout(client.get("/accounts/2fa/authenticate/"), language)
 
-    assert heading in html
+    assert f"<h1>{heading}</h1>" in html
     assert '<label for="id_code">' in html

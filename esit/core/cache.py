@@ -1,0 +1,61 @@
+"""The cache of a production without Redis: a database table, with counters that count right.
+
+Rate limits (django-ratelimit: the application form) count requests with
+`cache.add(key, 0)` then `cache.incr(key)`. Django's database cache increments by
+reading the value and writing it back, so two requests at once can both read 4 and
+both write 5: a burst of parallel requests is counted as one, and the limit no longer
+holds. That is why django-ratelimit refuses the database cache (its check
+`django_ratelimit.E003`). Here `incr` locks the row first (`SELECT … FOR UPDATE` on
+PostgreSQL; SQLite takes its write lock when the transaction begins, see
+`transaction_mode` in settings), so concurrent increments are applied one after the
+other. `tests/platform/test_cache.py` runs them in parallel threads.
+"""
+
+import base64
+import pickle
+
+from django.core.cache.backends import db
+from django.db import connections, models, router, transaction
+from django.utils.timezone import now
+
+
+class DatabaseCache(db.DatabaseCache):
+    def incr(self, key, delta=1, version=None):
+        cache_key = self.make_and_validate_key(key, version=version)
+        alias = router.db_for_write(self.cache_model_class)
+        connection = connections[alias]
+        quote = connection.ops.quote_name
+        table = quote(self._table)
+        lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+        # Table and column names are quoted by the database backend, as in Django's cache.
+        select = (
+            f"SELECT {quote('value')}, {quote('expires')} FROM {table} "  # noqa: S608
+            f"WHERE {quote('cache_key')} = %s{lock}"
+        )
+        update = f"UPDATE {table} SET {quote('value')} = %s WHERE {quote('cache_key')} = %s"  # noqa: S608
+        with transaction.atomic(using=alias), connection.cursor() as cursor:
+            cursor.execute(select, [cache_key])
+            row = cursor.fetchone()
+            if row is None or self._expires(connection, row[1]) < now():
+                raise ValueError(f"Key '{key}' not found")
+            value = self._decoded(connection.ops.process_clob(row[0])) + delta
+            cursor.execute(update, [self._encoded(value), cache_key])
+        return value
+
+    def _decoded(self, stored: str):
+        # Our own cache table, read exactly as Django's DatabaseCache reads it.
+        return pickle.loads(base64.b64decode(stored.encode(), validate=True))  # noqa: S301
+
+    def _encoded(self, value) -> str:
+        return base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
+
+    @staticmethod
+    def _expires(connection, expires):
+        """The `expires` column as an aware datetime, converted as Django's cache does it."""
+        expression = models.Expression(output_field=models.DateTimeField())
+        converters = connection.ops.get_db_converters(expression) + expression.get_db_converters(
+            connection
+        )
+        for converter in converters:
+            expires = converter(expires, expression, connection)
+        return expires

@@ -1,0 +1,109 @@
+"""Production without Redis keeps its cache in a database table; counters there stay exact.
+
+Rate limits count with `cache.incr`: if two requests at once were counted once, a burst of
+parallel requests would slip past every limit (django-ratelimit's check E003).
+"""
+
+import threading
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+
+THREADS = 8
+INCREMENTS = 25
+
+
+@pytest.fixture
+def database_cache(settings):
+    usual = settings.CACHES
+    settings.CACHES = {
+        "default": {"BACKEND": "esit.core.cache.DatabaseCache", "LOCATION": "esit_test_cache"}
+    }
+    call_command("createcachetable", verbosity=0)
+    cache.clear()
+    yield cache
+    cache.clear()
+    # Back to the usual cache now, while the database is still open: the suite's own cache
+    # clearing (tests/conftest.py) runs later, after a transactional test has closed it.
+    settings.CACHES = usual
+
+
+@pytest.mark.django_db
+def test_incr_adds_to_the_stored_number(database_cache):
+    database_cache.set("tries", 3)
+
+    assert database_cache.incr("tries") == 4
+    assert database_cache.incr("tries", 5) == 9
+    assert database_cache.get("tries") == 9
+
+
+@pytest.mark.django_db
+def test_decr_takes_away(database_cache):
+    database_cache.set("tries", 3)
+
+    assert database_cache.decr("tries") == 2
+
+
+@pytest.mark.django_db
+def test_incr_of_a_missing_key_is_refused(database_cache):
+    with pytest.raises(ValueError, match="not found"):
+        database_cache.incr("never-set")
+
+
+@pytest.mark.django_db
+def test_incr_of_an_expired_key_is_refused(database_cache):
+    database_cache.set("tries", 3, timeout=0)  # expires at once
+
+    with pytest.raises(ValueError, match="not found"):
+        database_cache.incr("tries")
+
+
+@pytest.mark.django_db
+def test_incr_keeps_the_expiry(database_cache):
+    database_cache.add("tries", 0, timeout=3600)
+    table = connection.ops.quote_name("esit_test_cache")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT expires FROM {table}")  # noqa: S608 - a fixed table name
+        (before,) = cursor.fetchone()
+
+        database_cache.incr("tries")
+
+        cursor.execute(f"SELECT expires FROM {table}")  # noqa: S608 - a fixed table name
+        assert cursor.fetchone() == (before,)
+
+
+@pytest.mark.usefixtures("live_db")
+def test_increments_at_the_same_moment_are_all_counted(database_cache):
+    database_cache.add("tries", 0, timeout=3600)
+    barrier = threading.Barrier(THREADS)
+    errors = []
+
+    def count():
+        try:
+            barrier.wait()
+            for _ in range(INCREMENTS):
+                database_cache.incr("tries")
+        except Exception as error:  # any error fails the test below
+            errors.append(error)
+        finally:
+            connection.close()  # each thread has its own connection; leave none open
+
+    threads = [threading.Thread(target=count) for _ in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert database_cache.get("tries") == THREADS * INCREMENTS
+
+
+@pytest.mark.django_db
+def test_the_application_rate_limit_holds_with_the_database_cache(database_cache, client, settings):
+    settings.APPLY_RATE_LIMIT = "2/h"
+
+    answers = [client.post("/apply/", {}).status_code for _ in range(3)]
+
+    assert answers == [200, 200, 429]
