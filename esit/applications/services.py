@@ -3,13 +3,18 @@
 Each service runs in one transaction and locks the application it changes,
 so two coordinators deciding at once cannot both win. E-mails are enqueued
 with `transaction.on_commit`: nobody is told about a change that rolled back.
+
+Every rule of the /apply/ form is checked here again, by the same functions
+(`rules.py`), so a command or a task calling a service meets the same refusal
+as a person at the form; the refusal names the field it belongs to.
 """
 
 import datetime
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -17,17 +22,22 @@ from django.utils.translation import gettext_lazy as _
 
 from esit.core.turkish import search_key
 from esit.privacy.services import record_consent, withdraw_consent
+from esit.reference.models import Language
 
-from . import tasks
-from .models import Application, ApplicationLanguage, Decision, Note
+from . import rules, tasks
+from .models import Application, ApplicationLanguage, Decision, Gender, HeardFrom, Note
 
 
 class ApplicationError(Exception):
-    """A rule refused the change; the message is translated and safe to show."""
+    """A rule refused the change; the message is translated and safe to show.
 
-    def __init__(self, message):
+    `field` names the form field the message belongs next to (None: the form as a whole).
+    """
+
+    def __init__(self, message, *, field: str | None = None):
         super().__init__(message)
         self.message = message
+        self.field = field
 
 
 class DuplicateApplication(ApplicationError):
@@ -57,6 +67,69 @@ class Submission:
     created: bool
 
 
+def _checked(field: str | None, rule: Callable, value):
+    """Run one rule of rules.py; its refusal becomes an ApplicationError naming the field."""
+    try:
+        cleaned = rule(value)
+    except ValidationError as error:
+        raise ApplicationError(error.messages[0], field=field) from None
+    return value if cleaned is None else cleaned
+
+
+# Each field of an application, the rule it must pass and its value when a caller leaves it out.
+_FIELD_RULES: dict[str, tuple[Callable, object]] = {
+    "first_name": (rules.clean_name, None),
+    "last_name": (rules.clean_name, None),
+    "email": (rules.clean_email, None),
+    "phone": (rules.clean_phone, None),
+    "birth_date": (rules.clean_birth_date, None),
+    "district": (rules.check_district, None),
+    "availability": (rules.check_availability, 0),
+    "experience": (rules.clean_text, ""),
+    "motivation": (lambda value: rules.clean_text(value, is_required=True), None),
+    "heard_from": (lambda value: rules.check_choice(value, HeardFrom), ""),
+    "gender": (lambda value: rules.check_choice(value, Gender), ""),
+    "gender_self_description": (
+        lambda value: rules.clean_text(value, limit=rules.SELF_DESCRIPTION_MAX),
+        "",
+    ),
+}
+
+
+def _application_fields(fields: dict) -> dict:
+    """The application's own fields, each checked by its rule and in the form it is stored."""
+    unknown = set(fields) - set(_FIELD_RULES)
+    if unknown:
+        raise TypeError(f"Not fields of an application: {', '.join(sorted(unknown))}")
+    cleaned = {
+        name: _checked(name, rule, fields.get(name, default))
+        for name, (rule, default) in _FIELD_RULES.items()
+    }
+    if cleaned["gender"] != Gender.SELF_DESCRIBED:
+        cleaned["gender_self_description"] = ""
+    return cleaned
+
+
+def _checked_areas(areas: Iterable) -> list:
+    areas = list(areas or [])
+    _checked("areas", rules.check_areas, areas)
+    return areas
+
+
+def _checked_languages(languages: Iterable[tuple]) -> list[tuple[Language, str]]:
+    """(language, level) pairs: each language offered today, named once, at a known level."""
+    pairs, seen = [], set()
+    for language, level in languages or []:
+        field = rules.language_field(language) if isinstance(language, Language) else None
+        _checked(field, rules.check_language, language)
+        if language.pk in seen:
+            raise ApplicationError(rules.LANGUAGE_TWICE, field=field)
+        _checked(field, rules.check_level, level)
+        seen.add(language.pk)
+        pairs.append((language, level))
+    return pairs
+
+
 def find_open_duplicate(*, email: str, phone: str) -> Application | None:
     return Application.objects.open().filter(Q(email=email) | Q(phone=phone)).order_by("id").first()
 
@@ -77,17 +150,28 @@ def submit_application(
     fields: dict,
     areas: Iterable,
     languages: Iterable[tuple],
+    consent: bool,
     submission_key: uuid.UUID,
     language: str,
     ip: str,
 ) -> Submission:
     """Record a new application and its explicit consent, then confirm it by e-mail.
 
+    Every rule of the form is checked again (rules.py): an adult (18 on the day,
+    in İzmir), a Turkish mobile stored in E.164, consent given, lengths and the
+    known choices; a refusal is an ApplicationError naming its field. The e-mail
+    address is stored in its one normalised form (esit/core/email_address.py).
+
     A resubmitted form (same one-time key) returns the first record. An open
     application with the same e-mail or phone is never duplicated: the owner
     of that application is reminded of their status link instead, by e-mail
     to the address on that application, so nothing leaks to whoever typed it.
     """
+    fields = _application_fields(fields)
+    areas = _checked_areas(areas)
+    languages = _checked_languages(languages)
+    _checked("consent", rules.check_consent, consent)
+
     previous = _same_submission(submission_key=submission_key, fields=fields)
     if previous is not None:
         return Submission(previous, created=False)

@@ -38,12 +38,13 @@ def apply(request):
                     fields=form.application_fields(),
                     areas=form.cleaned_data["areas"],
                     languages=form.chosen_languages(),
+                    consent=form.cleaned_data["consent"],
                     submission_key=form.cleaned_data["submission_key"],
                     language=get_language(),
                     ip=client_ip(request),
                 )
-            except services.DuplicateApplication as duplicate:
-                form.add_error(None, duplicate.message)
+            except services.ApplicationError as error:
+                form.add_refusal(error)
             else:
                 request.session[THANKS_SESSION_KEY] = submission.application.status_token
                 return redirect("applications:thanks")

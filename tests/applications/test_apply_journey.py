@@ -52,6 +52,11 @@ def test_email_is_stored_in_lower_case(client, valid_data):
     assert Application.objects.get().email == "ayse.yilmaz@example.org"
 
 
+def test_email_in_turkish_capitals_is_stored_in_its_one_form(client, valid_data):
+    client.post(APPLY_URL, valid_data(email="AYSE.YİLMAZ@EXAMPLE.ORG"))
+    assert Application.objects.get().email == "ayse.yilmaz@example.org"
+
+
 def test_gender_is_optional(client, valid_data):
     response = client.post(APPLY_URL, valid_data(gender=None))
     assert response.status_code == 302

@@ -48,7 +48,7 @@ def submit_concurrently(count, make_kwargs):
 def test_the_same_form_sent_twice_at_once_creates_one_application():
     key = uuid.uuid4()
     kwargs = {
-        "fields": fields(), "areas": [factories.area()], "languages": [],
+        "fields": fields(), "areas": [factories.area()], "languages": [], "consent": True,
         "submission_key": key, "language": "tr", "ip": "10.0.0.1",
     }  # fmt: skip
     outcomes, errors = submit_concurrently(4, lambda _i: kwargs)
@@ -62,7 +62,8 @@ def test_two_forms_with_one_email_at_once_leave_one_open_application():
         4,
         lambda i: {
             "fields": fields(phone=f"+90532111223{i}"), "areas": [factories.area()],
-            "languages": [], "submission_key": uuid.uuid4(), "language": "tr", "ip": "10.0.0.1",
+            "languages": [], "consent": True, "submission_key": uuid.uuid4(), "language": "tr",
+            "ip": "10.0.0.1",
         },
     )  # fmt: skip
     assert errors == []

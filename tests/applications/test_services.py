@@ -30,6 +30,7 @@ def _submit(**changes):
         fields=fields,
         areas=[factories.area()],
         languages=[(factories.language("ar"), "basic")],
+        consent=True,
         submission_key=key,
         language="tr",
         ip="127.0.0.1",
