@@ -134,12 +134,21 @@ def find_open_duplicate(*, email: str, phone: str) -> Application | None:
     return Application.objects.open().filter(Q(email=email) | Q(phone=phone)).order_by("id").first()
 
 
-def _same_submission(*, submission_key: uuid.UUID, fields: dict) -> Application | None:
-    """The application this very form already created (a double click or a resubmitted page).
+def _is_this_submission(application: Application, *, submission_key: uuid.UUID, fields: dict):
+    """The application this very form created: its one-time key, for the same person.
 
     A key only counts for the same person: a form reused on a shared tablet by
     someone else must never hand them the first applicant's record.
     """
+    return (
+        application.submission_key == submission_key
+        and application.email == fields["email"]
+        and application.phone == fields["phone"]
+    )
+
+
+def _same_submission(*, submission_key: uuid.UUID, fields: dict) -> Application | None:
+    """The application this very form already created (a double click or a resubmitted page)."""
     return Application.objects.filter(
         submission_key=submission_key, email=fields["email"], phone=fields["phone"]
     ).first()
@@ -162,10 +171,14 @@ def submit_application(
     known choices; a refusal is an ApplicationError naming its field. The e-mail
     address is stored in its one normalised form (esit/core/email_address.py).
 
-    A resubmitted form (same one-time key) returns the first record. An open
-    application with the same e-mail or phone is never duplicated: the owner
-    of that application is reminded of their status link instead, by e-mail
-    to the address on that application, so nothing leaks to whoever typed it.
+    A resubmitted form (same one-time key) returns the first record, also when
+    the two requests run at once: whichever check of this request first sees
+    the other request's committed row (the key, the open duplicate or the unique
+    constraint), it recognises the very same submission and answers with it, so
+    a double click always lands on the same thank-you. An open application with
+    the same e-mail or phone is never duplicated: the owner of that application
+    is reminded of their status link instead, by e-mail to the address on that
+    application, so nothing leaks to whoever typed it.
     """
     fields = _application_fields(fields)
     areas = _checked_areas(areas)
@@ -175,33 +188,19 @@ def submit_application(
     previous = _same_submission(submission_key=submission_key, fields=fields)
     if previous is not None:
         return Submission(previous, created=False)
-    if Application.objects.filter(submission_key=submission_key).exists():
-        submission_key = uuid.uuid4()  # someone else's form, sent again with new details
+    key = submission_key
+    if Application.objects.filter(submission_key=key).exists():
+        key = uuid.uuid4()  # someone else's form, sent again with new details
     duplicate = find_open_duplicate(email=fields["email"], phone=fields["phone"])
     if duplicate is not None:
+        if _is_this_submission(duplicate, submission_key=submission_key, fields=fields):
+            return Submission(duplicate, created=False)  # the other click committed meanwhile
         _remind_of_status_link(duplicate)
         raise DuplicateApplication(duplicate)
-
-    now = timezone.now()
     try:
-        with transaction.atomic():
-            consent = record_consent(email=fields["email"], ip=ip, at=now)
-            application = Application.objects.create(
-                **fields,
-                language=language,
-                submitted_at=now,
-                submission_key=submission_key,
-                consent=consent,
-                search_text=search_key(fields["first_name"], fields["last_name"], fields["email"]),
-            )
-            application.areas.set(areas)
-            ApplicationLanguage.objects.bulk_create(
-                ApplicationLanguage(application=application, language=lang, level=level)
-                for lang, level in languages
-            )
-            transaction.on_commit(
-                lambda: tasks.send_application_confirmation.enqueue(application.pk)
-            )
+        application = _create_application(
+            fields=fields, areas=areas, languages=languages, key=key, language=language, ip=ip
+        )
     except IntegrityError:
         # A concurrent request won the race: the database's unique constraints decided.
         previous = _same_submission(submission_key=submission_key, fields=fields)
@@ -213,6 +212,27 @@ def submit_application(
         _remind_of_status_link(duplicate)
         raise DuplicateApplication(duplicate) from None
     return Submission(application, created=True)
+
+
+def _create_application(*, fields, areas, languages, key, language, ip) -> Application:
+    now = timezone.now()
+    with transaction.atomic():
+        consent = record_consent(email=fields["email"], ip=ip, at=now)
+        application = Application.objects.create(
+            **fields,
+            language=language,
+            submitted_at=now,
+            submission_key=key,
+            consent=consent,
+            search_text=search_key(fields["first_name"], fields["last_name"], fields["email"]),
+        )
+        application.areas.set(areas)
+        ApplicationLanguage.objects.bulk_create(
+            ApplicationLanguage(application=application, language=lang, level=level)
+            for lang, level in languages
+        )
+        transaction.on_commit(lambda: tasks.send_application_confirmation.enqueue(application.pk))
+    return application
 
 
 def _remind_of_status_link(application: Application) -> None:
