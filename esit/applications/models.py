@@ -180,6 +180,20 @@ class Decision(models.Model):
         return f"{self.get_kind_display()} · {self.decided_at:%Y-%m-%d}"
 
 
+class AccountReminder(models.Model):
+    """When the owner of an account was last told that someone tried to apply with their
+    e-mail address or phone: at most once a day, like the status-link reminder, however
+    often someone posts those details."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    sent_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.user_id} · {self.sent_at:%Y-%m-%d %H:%M}"
+
+
 class Note(models.Model):
     """An internal note on an application; staff only, never shown to the applicant."""
 

@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -23,9 +24,19 @@ from django.utils.translation import gettext_lazy as _
 from esit.core.turkish import search_key
 from esit.privacy.services import record_consent, withdraw_consent
 from esit.reference.models import Language
+from esit.volunteers.models import Volunteer
 
 from . import rules, tasks
-from .models import Application, ApplicationLanguage, Decision, Gender, HeardFrom, Note
+from .models import (
+    AccountReminder,
+    Application,
+    ApplicationLanguage,
+    Decision,
+    Gender,
+    HeardFrom,
+    Note,
+)
+from .selectors import in_programme
 
 
 class ApplicationError(Exception):
@@ -41,23 +52,26 @@ class ApplicationError(Exception):
 
 
 class DuplicateApplication(ApplicationError):
-    """Someone applied with the e-mail or phone of an open application.
+    """Someone applied with the e-mail or phone of an open application, of an active
+    volunteer or of a staff account.
 
-    The message does not say which of the two matched, so the form cannot be
-    used to find out whose phone number is in the programme.
+    The message is the same in every case and does not say which detail matched, so
+    the form cannot be used to find out whose e-mail or phone is in the programme.
+    `existing` is the open application that matched, if one did.
     """
 
-    def __init__(self, existing: Application):
+    def __init__(self, existing: Application | None = None):
         super().__init__(
             _(
-                "Bu e-posta adresi ya da telefon numarasıyla açık bir başvuru zaten var. "
-                "Başvuruyu izleme bağlantısını o başvurudaki e-posta adresine gönderdik."
+                "Bu e-posta adresi ya da telefon numarasıyla bir kayıt zaten var; yeni bir "
+                "başvuru oluşturmadık. Ne yapabileceğinizi o kayıttaki e-posta adresine "
+                "gönderdik."
             )
         )
         self.existing = existing
 
 
-# One status-link reminder a day per application, however often someone re-posts its details.
+# One reminder a day per application or account, however often someone re-posts its details.
 STATUS_LINK_REMINDER_INTERVAL = datetime.timedelta(hours=24)
 
 
@@ -134,6 +148,23 @@ def find_open_duplicate(*, email: str, phone: str) -> Application | None:
     return Application.objects.open().filter(Q(email=email) | Q(phone=phone)).order_by("id").first()
 
 
+def members_with(*, email: str, phone: str) -> list:
+    """The accounts already in the programme that own this e-mail or phone: a staff
+    member's account, or an active volunteer's.
+
+    A former volunteer (Volunteer.status withdrawn) is not among them: she may apply
+    again, and approving her application reactivates her account (approve_application).
+    """
+    owners = {}
+    account = get_user_model().objects.filter(email=email).first()
+    if account is not None and in_programme(account):
+        owners[account.pk] = account
+    active_with_phone = Volunteer.objects.filter(phone=phone, status=Volunteer.Status.ACTIVE)
+    for volunteer in active_with_phone.select_related("user"):
+        owners.setdefault(volunteer.user_id, volunteer.user)
+    return list(owners.values())
+
+
 def _is_this_submission(application: Application, *, submission_key: uuid.UUID, fields: dict):
     """The application this very form created: its one-time key, for the same person.
 
@@ -171,6 +202,12 @@ def submit_application(
     known choices; a refusal is an ApplicationError naming its field. The e-mail
     address is stored in its one normalised form (esit/core/email_address.py).
 
+    An e-mail or phone that belongs to an active volunteer or a staff account
+    gets no new application: anyone who knows a volunteer's address could
+    otherwise replace her details. The page says what it says for any duplicate,
+    and the owner is e-mailed at the address of her account (never the one
+    typed), at most once a day, with the way to sign in and correct her profile.
+
     A resubmitted form (same one-time key) returns the first record, also when
     the two requests run at once: whichever check of this request first sees
     the other request's committed row (the key, the open duplicate or the unique
@@ -191,6 +228,11 @@ def submit_application(
     key = submission_key
     if Application.objects.filter(submission_key=key).exists():
         key = uuid.uuid4()  # someone else's form, sent again with new details
+    members = members_with(email=fields["email"], phone=fields["phone"])
+    if members:
+        for member in members:
+            _remind_member(member)
+        raise DuplicateApplication()
     duplicate = find_open_duplicate(email=fields["email"], phone=fields["phone"])
     if duplicate is not None:
         if _is_this_submission(duplicate, submission_key=submission_key, fields=fields):
@@ -250,6 +292,20 @@ def _remind_of_status_link(application: Application) -> None:
         transaction.on_commit(lambda: tasks.send_status_link_reminder.enqueue(application.pk))
 
 
+def _remind_member(user) -> None:
+    """Tell someone already in the programme that her details were typed into /apply/:
+    at her account's own address, at most once a day, so nobody can flood her inbox."""
+    now = timezone.now()
+    _reminder, created = AccountReminder.objects.get_or_create(user=user, defaults={"sent_at": now})
+    claimed = created or (
+        AccountReminder.objects.filter(
+            user=user, sent_at__lt=now - STATUS_LINK_REMINDER_INTERVAL
+        ).update(sent_at=now)
+    )
+    if claimed:
+        transaction.on_commit(lambda: tasks.send_member_reminder.enqueue(user.pk))
+
+
 def _locked(application: Application) -> Application:
     return Application.objects.select_for_update().get(pk=application.pk)
 
@@ -276,8 +332,16 @@ def withdraw_application(*, application: Application) -> Application:
 
 
 def approve_application(*, application: Application, by) -> Application:
-    """Approval makes the applicant a volunteer: an account, a profile and an invitation."""
-    from esit.volunteers.services import VolunteerError, create_volunteer_from_application
+    """Approval makes the applicant a volunteer: an account, a profile and an invitation.
+
+    It never overwrites an existing profile. A former volunteer who left and applied
+    again (rejoining) gets her own account and profile back, reactivated, and a
+    welcome-back e-mail asking her to check her profile; the new application's details
+    stay on the application, where staff see them, and are not copied over the
+    profile, because an application can be sent by anyone who knows her address. An
+    active volunteer's or a staff member's address is refused (enrol_from_application).
+    """
+    from esit.volunteers.services import VolunteerError, enrol_from_application
 
     with transaction.atomic():
         application = _locked(application)
@@ -286,13 +350,14 @@ def approve_application(*, application: Application, by) -> Application:
         application.decision_reason = ""
         application.decided_at = timezone.now()
         try:
-            volunteer = create_volunteer_from_application(application=application)
+            enrolment = enrol_from_application(application=application)
         except VolunteerError as error:
             raise ApplicationError(error.message) from None
-        application.user = volunteer.user
+        application.user = enrolment.volunteer.user
         application.save(update_fields=["status", "decision_reason", "decided_at", "user"])
         _record_decision(application, kind=Decision.Kind.APPROVE, by=by)
-        transaction.on_commit(lambda: tasks.send_approval.enqueue(application.pk))
+        welcome = tasks.send_welcome_back if enrolment.rejoined else tasks.send_approval
+        transaction.on_commit(lambda: welcome.enqueue(application.pk))
     return application
 
 

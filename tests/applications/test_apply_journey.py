@@ -17,8 +17,8 @@ from .conftest import APPLY_URL, THANKS_URL, assert_kept, field_error, form_erro
 pytestmark = pytest.mark.django_db
 
 DUPLICATE_MESSAGE = (
-    "Bu e-posta adresi ya da telefon numarasıyla açık bir başvuru zaten var. "
-    "Başvuruyu izleme bağlantısını o başvurudaki e-posta adresine gönderdik."
+    "Bu e-posta adresi ya da telefon numarasıyla bir kayıt zaten var; yeni bir başvuru "
+    "oluşturmadık. Ne yapabileceğinizi o kayıttaki e-posta adresine gönderdik."
 )
 
 
