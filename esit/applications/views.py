@@ -90,5 +90,9 @@ def status(request, token):
         request, "applications/status.html", {"application": application, "form": form}
     )
     response.headers["X-Robots-Tag"] = "noindex"
-    response.headers["Referrer-Policy"] = "no-referrer"  # the token is in the address
+    # The token is in the address, yet no `Referrer-Policy: no-referrer` here: with it,
+    # Chromium posts this page's forms (withdraw, language) with `Origin: null`, which
+    # Django's CSRF check rightly refuses. The site-wide `same-origin` policy
+    # (SECURE_REFERRER_POLICY) already keeps the address, token included, from other sites:
+    # only our own pages receive it as a referrer.
     return response
