@@ -79,3 +79,8 @@ def send_member_reminder(user) -> None:
             **_account_links(),
         },
     )
+
+
+def send_email_corrected(application: Application) -> None:
+    """To the corrected address: it proves the new address works and carries the link."""
+    _send(application, "email_corrected")

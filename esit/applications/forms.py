@@ -286,6 +286,52 @@ class ApplicationForm(VolunteerDetailsForm):
         }
 
 
+class CorrectionForm(VolunteerDetailsForm):
+    """What an applicant may correct while her application is pending, filled in from it."""
+
+    email = forms.EmailField(
+        label=_("E-posta"),
+        max_length=rules.EMAIL_MAX,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_(
+            "E-posta adresinizi değiştirirseniz yeni adrese bir onay e-postası göndeririz."
+        ),
+    )
+
+    field_order = ["email", "phone", "district", "areas", "availability"]
+
+    def __init__(self, *args, application, **kwargs):
+        kwargs.setdefault("initial", self.initial_from(application))
+        super().__init__(*args, **kwargs)
+
+    @staticmethod
+    def initial_from(application) -> dict:
+        return {
+            "email": application.email,
+            "phone": application.phone_national,
+            "district": application.district_id,
+            "areas": [area.pk for area in application.areas.all()],
+            "availability": availability.from_mask(application.availability),
+            **{
+                rules.language_field(row.language): row.level for row in application.languages.all()
+            },
+        }
+
+    def clean_email(self):
+        return rules.clean_email(self.cleaned_data["email"])
+
+    def correction(self) -> dict:
+        """Arguments for services.correct_application."""
+        return {
+            "email": self.cleaned_data["email"],
+            "phone": self.cleaned_data["phone"],
+            "district": self.cleaned_data["district"],
+            "areas": self.cleaned_data["areas"],
+            "languages": self.chosen_languages(),
+            "availability": self.availability_mask(),
+        }
+
+
 class WithdrawForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("Başvurumu geri çekmek istediğimi onaylıyorum."),

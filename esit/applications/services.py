@@ -28,6 +28,7 @@ from esit.volunteers.models import Volunteer
 
 from . import rules, tasks
 from .models import (
+    CORRECTABLE_FIELDS,
     AccountReminder,
     Application,
     ApplicationLanguage,
@@ -148,7 +149,7 @@ def find_open_duplicate(*, email: str, phone: str) -> Application | None:
     return Application.objects.open().filter(Q(email=email) | Q(phone=phone)).order_by("id").first()
 
 
-def members_with(*, email: str, phone: str) -> list:
+def members_with(*, email: str | None, phone: str | None) -> list:
     """The accounts already in the programme that own this e-mail or phone: a staff
     member's account, or an active volunteer's.
 
@@ -156,12 +157,13 @@ def members_with(*, email: str, phone: str) -> list:
     again, and approving her application reactivates her account (approve_application).
     """
     owners = {}
-    account = get_user_model().objects.filter(email=email).first()
+    account = get_user_model().objects.filter(email=email).first() if email else None
     if account is not None and in_programme(account):
         owners[account.pk] = account
-    active_with_phone = Volunteer.objects.filter(phone=phone, status=Volunteer.Status.ACTIVE)
-    for volunteer in active_with_phone.select_related("user"):
-        owners.setdefault(volunteer.user_id, volunteer.user)
+    if phone:
+        active = Volunteer.objects.filter(phone=phone, status=Volunteer.Status.ACTIVE)
+        for volunteer in active.select_related("user"):
+            owners.setdefault(volunteer.user_id, volunteer.user)
     return list(owners.values())
 
 
@@ -329,6 +331,172 @@ def withdraw_application(*, application: Application) -> Application:
         _record_decision(application, kind=Decision.Kind.WITHDRAW, by=None)
         transaction.on_commit(lambda: tasks.send_withdrawal_confirmation.enqueue(application.pk))
     return application
+
+
+@dataclass(frozen=True)
+class Correction:
+    application: Application
+    changed: list[str]  # names from CORRECTABLE_FIELDS, in their order
+
+    @property
+    def email_changed(self) -> bool:
+        return "email" in self.changed
+
+
+def correct_application(
+    *,
+    application: Application,
+    email: str,
+    phone: str,
+    district,
+    areas: Iterable,
+    languages: Iterable[tuple],
+    availability: int,
+) -> Correction:
+    """The applicant corrects her pending application (DESIGN.md §2): contact details,
+    district, areas, languages and week, while it is submitted or waitlisted.
+
+    The rules of /apply/ apply as they do to a new application (rules.py), duplicates
+    included: a new e-mail or phone that is another open application's, an active
+    volunteer's or a staff account's is refused with the same message, and its owner is
+    told as a duplicate's owner is. The history records "corrected by the applicant" with
+    the names of what changed (never the old values). A changed e-mail gets a confirmation
+    at the new address, with the status link; the old address gets nothing, as it may be
+    the very typo being corrected, someone else's mailbox.
+    """
+    email = _checked("email", rules.clean_email, email)
+    phone = _checked("phone", rules.clean_phone, phone)
+    _checked("district", rules.check_district, district)
+    areas = _checked_areas(areas)
+    languages = _checked_languages(languages)
+    _checked("availability", rules.check_availability, availability)
+    with transaction.atomic():
+        application = _locked(application)
+        if not application.is_open:
+            raise ApplicationError(_("Bu başvuru artık düzeltilemez."))
+        changed = _changes(
+            application,
+            email=email,
+            phone=phone,
+            district=district,
+            areas=areas,
+            languages=languages,
+            availability=availability,
+        )
+        if not changed:
+            return Correction(application, changed=[])
+        taken = _taken(
+            application,
+            email=email if "email" in changed else None,
+            phone=phone if "phone" in changed else None,
+        )
+        if not taken:
+            taken = _save_correction(
+                application,
+                email=email,
+                phone=phone,
+                district=district,
+                areas=areas,
+                languages=languages,
+                availability=availability,
+                changed=changed,
+            )
+    if taken:
+        # Outside the transaction, which wrote nothing: the owners' reminders must stay.
+        _refuse_as_duplicate(taken)
+    return Correction(application, changed=changed)
+
+
+@dataclass(frozen=True)
+class _Taken:
+    """Who already has an e-mail or phone: accounts in the programme, an open application."""
+
+    members: list
+    duplicate: Application | None
+
+    def __bool__(self) -> bool:
+        return bool(self.members) or self.duplicate is not None
+
+
+def _taken(application: Application, *, email: str | None, phone: str | None) -> _Taken:
+    """The owners of a new e-mail or phone other than this application (reads only)."""
+    matches = Q(email=email) if email else Q(pk__in=[])
+    if phone:
+        matches |= Q(phone=phone)
+    others = Application.objects.open().exclude(pk=application.pk).filter(matches)
+    return _Taken(
+        members=members_with(email=email, phone=phone),
+        duplicate=others.order_by("id").first(),
+    )
+
+
+def _refuse_as_duplicate(taken: _Taken):
+    """The refusal every duplicate gets; each owner is told at her own address."""
+    for member in taken.members:
+        _remind_member(member)
+    if taken.members:
+        raise DuplicateApplication()
+    _remind_of_status_link(taken.duplicate)
+    raise DuplicateApplication(taken.duplicate)
+
+
+def _save_correction(
+    application, *, email, phone, district, areas, languages, availability, changed
+) -> _Taken | None:
+    """Write the correction and its history; the owners found instead if the database's
+    unique constraints say an open application took the e-mail or phone meanwhile."""
+    application.email = email
+    application.phone = phone
+    application.district = district
+    application.availability = availability
+    application.search_text = search_key(application.first_name, application.last_name, email)
+    try:
+        with transaction.atomic():
+            application.save(
+                update_fields=["email", "phone", "district", "availability", "search_text"]
+            )
+    except IntegrityError:
+        taken = _taken(application, email=email, phone=phone)
+        if not taken:
+            raise
+        return taken
+    application.areas.set(areas)
+    application.languages.all().delete()
+    ApplicationLanguage.objects.bulk_create(
+        ApplicationLanguage(application=application, language=language, level=level)
+        for language, level in languages
+    )
+    Decision.objects.create(
+        application=application,
+        kind=Decision.Kind.CORRECT,
+        changed_fields=changed,
+        decided_by=None,
+        decided_at=timezone.now(),
+    )
+    if "email" in changed:
+        transaction.on_commit(lambda: tasks.send_email_corrected.enqueue(application.pk))
+    return None
+
+
+def _changes(application: Application, **new) -> list[str]:
+    """The names of the correctable details that differ from what the application says."""
+    before = {
+        "email": application.email,
+        "phone": application.phone,
+        "district": application.district_id,
+        "areas": {area.pk for area in application.areas.all()},
+        "languages": {(row.language_id, row.level) for row in application.languages.all()},
+        "availability": application.availability,
+    }
+    after = {
+        "email": new["email"],
+        "phone": new["phone"],
+        "district": new["district"].pk,
+        "areas": {area.pk for area in new["areas"]},
+        "languages": {(language.pk, level) for language, level in new["languages"]},
+        "availability": new["availability"],
+    }
+    return [name for name in CORRECTABLE_FIELDS if before[name] != after[name]]
 
 
 def approve_application(*, application: Application, by) -> Application:

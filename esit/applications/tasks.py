@@ -60,3 +60,9 @@ def send_member_reminder(user_id: int) -> None:
     user = get_user_model().objects.filter(pk=user_id).first()
     if user is not None and in_programme(user):
         emails.send_member_reminder(user)
+
+
+@task
+def send_email_corrected(application_id: int) -> None:
+    if application := _load(application_id):
+        emails.send_email_corrected(application)
