@@ -158,10 +158,11 @@ class BulkDecisionForm(forms.Form):
             "invalid_pk_value": _("Seçilen başvurulardan biri artık yok; listeyi yenileyin."),
         },
     )
+    # Sent by the button pressed: approving, or rejecting (a danger button, whose reason
+    # is the confirmation the applicants will read).
     decision = forms.ChoiceField(
         label=_("Toplu karar"),
         choices=CHOICES,
-        widget=forms.RadioSelect,
         error_messages={"required": _("Onay mı ret mi, bir karar seçin.")},
     )
     reason = forms.CharField(
