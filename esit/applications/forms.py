@@ -166,6 +166,11 @@ class VolunteerDetailsForm(forms.Form):
             if self.cleaned_data.get(name)
         ]
 
+    def clean_availability(self):
+        slots = self.cleaned_data["availability"]
+        rules.check_availability(availability.to_mask(slots))
+        return slots
+
     def availability_mask(self) -> int:
         return availability.to_mask(self.cleaned_data.get("availability") or [])
 
@@ -251,8 +256,31 @@ class ApplicationForm(VolunteerDetailsForm):
         "consent",
     ]
 
+    # The rules the fields' own checks already cover are called too, so a rule has one home
+    # (rules.py) that the form and submit_application share.
+    def clean_first_name(self):
+        return rules.clean_name(self.cleaned_data["first_name"])
+
+    def clean_last_name(self):
+        return rules.clean_name(self.cleaned_data["last_name"])
+
     def clean_email(self):
         return rules.clean_email(self.cleaned_data["email"])
+
+    def clean_experience(self):
+        return rules.clean_text(self.cleaned_data["experience"])
+
+    def clean_motivation(self):
+        return rules.clean_text(self.cleaned_data["motivation"], is_required=True)
+
+    def clean_gender_self_description(self):
+        return rules.clean_text(
+            self.cleaned_data["gender_self_description"], limit=rules.SELF_DESCRIPTION_MAX
+        )
+
+    def clean_consent(self):
+        rules.check_consent(self.cleaned_data["consent"])
+        return self.cleaned_data["consent"]
 
     def clean_heard_from(self):
         rules.check_choice(self.cleaned_data["heard_from"], HeardFrom)
@@ -269,8 +297,8 @@ class ApplicationForm(VolunteerDetailsForm):
     def application_fields(self) -> dict:
         data = self.cleaned_data
         return {
-            "first_name": data["first_name"].strip(),
-            "last_name": data["last_name"].strip(),
+            "first_name": data["first_name"],
+            "last_name": data["last_name"],
             "email": data["email"],
             "phone": data["phone"],
             "birth_date": data["birth_date"],
