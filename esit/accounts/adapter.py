@@ -4,9 +4,12 @@ from types import SimpleNamespace
 from urllib.parse import quote, urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.stages import LoginStage
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from esit.core.email_address import normalise_email
 
 
 def site_link(path: str) -> str:
@@ -18,6 +21,21 @@ def site_link(path: str) -> str:
     Links in e-mails are therefore always built from `SITE_URL`.
     """
     return settings.SITE_URL + path
+
+
+class NormalisedEmailStage(LoginStage):
+    """First step of every sign-in: the address it carries takes its stored form.
+
+    allauth's sign-in form only lower-cases the address, which turns a Turkish `İ` into
+    `i̇`; the later steps (is this address verified?) must compare the stored `idil@…`.
+    """
+
+    key = "esit_normalised_email"
+
+    def handle(self):
+        if self.login.email:
+            self.login.email = normalise_email(self.login.email)
+        return None, True
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -47,7 +65,7 @@ class AccountAdapter(DefaultAccountAdapter):
         port ("esit.example:8001", ":8002", …) would start a fresh count every time and
         defeat the lockout (ACCOUNT_RATE_LIMITS "5/5m/key"). The site is SITE_URL's.
         """
-        login = credentials.get("email", credentials.get("username", "")).lower()
+        login = normalise_email(credentials.get("email", credentials.get("username", "")))
         return f"{urlsplit(settings.SITE_URL).netloc}:{login}"
 
     def get_reauthentication_methods(self, user) -> list[dict]:
@@ -93,3 +111,21 @@ class AccountAdapter(DefaultAccountAdapter):
         if "signup_url" in context:
             context["signup_url"] = site_link(reverse("applications:apply"))
         super().send_mail(template_prefix, email, context)
+
+    def clean_email(self, email):
+        """Addresses typed into allauth's forms (password reset) take the stored form."""
+        return normalise_email(super().clean_email(email))
+
+    def authenticate(self, request, **credentials):
+        """Sign-in looks the account up by the address in its stored form (`İDİL@…` finds
+        `idil@…`; esit/core/email_address.py)."""
+        if credentials.get("email"):
+            credentials["email"] = normalise_email(credentials["email"])
+        return super().authenticate(request, **credentials)
+
+    def send_password_reset_mail(self, user, email, context):
+        """The reset link goes to the address as stored, never to its mistyped capitals."""
+        super().send_password_reset_mail(user, normalise_email(email), context)
+
+    def get_login_stages(self):
+        return ["esit.accounts.adapter.NormalisedEmailStage", *super().get_login_stages()]

@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from esit.core.email_address import normalise_email
+
 
 class Role(models.TextChoices):
     """The groups every account belongs to; DESIGN.md §2."""
@@ -17,10 +19,20 @@ STAFF_ROLES = (Role.COORDINATOR, Role.ADMINISTRATOR)
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    @classmethod
+    def normalize_email(cls, email):
+        """The project's one form of an address (esit/core/email_address.py), for the whole
+        address and not only its domain, so `İDİL@…` and `idil@…` are one account.
+        `AbstractUser.clean()` (the admin's forms) calls this too."""
+        return normalise_email(email or "")
+
+    def get_by_natural_key(self, username):
+        return self.get(**{self.model.USERNAME_FIELD: self.normalize_email(username)})
+
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("An e-mail address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user = self.model(email=self.normalize_email(email), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user

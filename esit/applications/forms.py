@@ -1,49 +1,15 @@
-import re
 import uuid
 
-import phonenumbers
 from django import forms
-from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from esit.reference import availability
 from esit.reference.forms import NamedChoiceField, NamedMultipleChoiceField
-from esit.reference.models import District, Language, LanguageLevel, VolunteerArea
+from esit.reference.models import District, Language, LanguageLevel, VolunteerArea, sorted_by_name
 
-from .models import Gender, HeardFrom, age_on
-
-NAME_MAX = 80
-TEXT_MAX = 2000
-
-# Digits and the separators people type between them; nothing else is a phone number.
-_PHONE_CHARACTERS = re.compile(r"^[\d\s+()./-]+$")
-
-
-def normalise_turkish_mobile(raw: str) -> str:
-    """Return a Turkish mobile number in E.164 (+905321234567), or raise ValidationError.
-
-    Accepts what people actually type: `0532 123 45 67`, `+90 532 123 4567`,
-    `5321234567`. Landlines and foreign numbers are refused: the programme
-    reaches volunteers by SMS-capable Turkish mobiles. Letters are refused too,
-    although libphonenumber would read "0532 123 ABCD" as a keypad spelling or
-    drop "ext. 12" silently: what is stored must be what the person meant.
-    """
-    error = forms.ValidationError(
-        _("Geçerli bir Türkiye cep telefonu numarası girin, örneğin 0532 123 45 67."),
-        code="invalid_phone",
-    )
-    if not _PHONE_CHARACTERS.match(raw):
-        raise error
-    try:
-        number = phonenumbers.parse(raw, "TR")
-    except phonenumbers.NumberParseException:
-        raise error from None
-    if number.country_code != 90 or not phonenumbers.is_valid_number(number):
-        raise error
-    if phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.MOBILE:
-        raise error
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+from . import rules
+from .models import Gender, HeardFrom
+from .rules import normalise_turkish_mobile
 
 
 class TurkishMobileField(forms.CharField):
@@ -69,25 +35,8 @@ class BirthDateField(forms.DateField):
 
     def validate(self, value):
         super().validate(value)
-        if value is None:
-            return
-        # The day in the programme's zone (Europe/Istanbul), whatever the server's clock
-        # zone or any time zone activated for the request.
-        today = timezone.localdate(timezone=timezone.get_default_timezone())
-        if value > today:
-            raise forms.ValidationError(_("Doğum tarihi gelecekte olamaz."), code="future")
-        if value.year < 1900:
-            raise forms.ValidationError(
-                _("Lütfen doğum tarihinizi kontrol edin: 1900'den önce olamaz."), code="too_old"
-            )
-        if age_on(value, today) < settings.MINIMUM_VOLUNTEER_AGE:
-            raise forms.ValidationError(
-                _(
-                    "Eşit İzmir gönüllü programı 18 yaşını doldurmuş yetişkinler içindir. "
-                    "18 yaşınızı doldurduğunuzda başvurmanızı bekleriz."
-                ),
-                code="under_age",
-            )
+        if value is not None:
+            rules.check_birth_date(value)
 
 
 class AvailabilityWidget(forms.CheckboxSelectMultiple):
@@ -112,9 +61,7 @@ class AvailabilityWidget(forms.CheckboxSelectMultiple):
 
 class AvailabilityField(forms.MultipleChoiceField):
     widget = AvailabilityWidget
-    default_error_messages = {
-        "invalid_choice": _("Lütfen tablodaki gün ve saatlerden seçin."),
-    }
+    default_error_messages = {"invalid_choice": rules.AVAILABILITY_UNKNOWN}
 
     def __init__(self, **kwargs):
         kwargs.setdefault("choices", availability.slot_choices)
@@ -123,17 +70,41 @@ class AvailabilityField(forms.MultipleChoiceField):
 
 
 class DistrictField(NamedChoiceField):
-    default_error_messages = {
-        "invalid_choice": _("Lütfen listeden bir ilçe seçin."),
-    }
+    default_error_messages = {"invalid_choice": rules.DISTRICT_UNKNOWN}
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None:
+            rules.check_district(value)
 
 
 class AreasField(NamedMultipleChoiceField):
     default_error_messages = {
-        "invalid_choice": _("Lütfen listedeki alanlardan seçin."),
-        "invalid_pk_value": _("Lütfen listedeki alanlardan seçin."),
-        "required": _("En az bir gönüllülük alanı seçin."),
+        "invalid_choice": rules.AREA_UNKNOWN,
+        "invalid_pk_value": rules.AREA_UNKNOWN,
+        "required": rules.AREA_REQUIRED,
     }
+
+    def clean(self, value):
+        areas = super().clean(value)
+        rules.check_areas(areas)  # evaluates the queryset once; the service reads its cache
+        return areas
+
+
+class LevelField(forms.ChoiceField):
+    """How well someone knows one language; empty when they do not know it."""
+
+    default_error_messages = {"invalid_choice": rules.LEVEL_UNKNOWN}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("choices", [("", _("Bilmiyorum")), *LanguageLevel.choices])
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value:
+            rules.check_level(value)
 
 
 class SubmissionKeyField(forms.UUIDField):
@@ -160,8 +131,6 @@ class SubmissionKeyField(forms.UUIDField):
 class VolunteerDetailsForm(forms.Form):
     """What an applicant and a volunteer both keep up to date: district, areas, languages, week."""
 
-    language_prefix = "language_"
-
     phone = TurkishMobileField(label=_("Cep telefonu"), help_text=_("Örnek: 0532 123 45 67"))
     district = DistrictField(
         label=_("İlçe"), queryset=District.objects.none(), empty_label=_("İlçe seçin")
@@ -181,14 +150,9 @@ class VolunteerDetailsForm(forms.Form):
         self.fields["district"].queryset = District.objects.active()
         self.fields["areas"].queryset = VolunteerArea.objects.active()
         self.language_rows = []
-        for language in Language.objects.active():
-            name = f"{self.language_prefix}{language.code}"
-            self.fields[name] = forms.ChoiceField(
-                label=language.name,
-                choices=[("", _("Bilmiyorum")), *LanguageLevel.choices],
-                required=False,
-                error_messages={"invalid_choice": _("Lütfen listedeki düzeylerden birini seçin.")},
-            )
+        for language in sorted_by_name(Language.objects.active()):
+            name = rules.language_field(language)
+            self.fields[name] = LevelField(label=language.name)
             self.language_rows.append((language, name))
 
     @property
@@ -202,30 +166,42 @@ class VolunteerDetailsForm(forms.Form):
             if self.cleaned_data.get(name)
         ]
 
+    def clean_availability(self):
+        slots = self.cleaned_data["availability"]
+        rules.check_availability(availability.to_mask(slots))
+        return slots
+
     def availability_mask(self) -> int:
         return availability.to_mask(self.cleaned_data.get("availability") or [])
+
+    def add_refusal(self, error) -> None:
+        """Show a service's refusal next to the field it names, or above the form."""
+        field = getattr(error, "field", None)
+        self.add_error(field if field in self.fields else None, error.message)
 
 
 class ApplicationForm(VolunteerDetailsForm):
     first_name = forms.CharField(
         label=_("Ad"),
-        max_length=NAME_MAX,
+        max_length=rules.NAME_MAX,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     last_name = forms.CharField(
         label=_("Soyad"),
-        max_length=NAME_MAX,
+        max_length=rules.NAME_MAX,
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
     email = forms.EmailField(
-        label=_("E-posta"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        label=_("E-posta"),
+        max_length=rules.EMAIL_MAX,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     birth_date = BirthDateField(
         label=_("Doğum tarihi"), help_text=_("Program 18 yaşını doldurmuş kişiler içindir.")
     )
     experience = forms.CharField(
         label=_("Deneyiminiz"),
-        max_length=TEXT_MAX,
+        max_length=rules.TEXT_MAX,
         required=False,
         widget=forms.Textarea,
         help_text=_(
@@ -234,7 +210,7 @@ class ApplicationForm(VolunteerDetailsForm):
     )
     motivation = forms.CharField(
         label=_("Neden gönüllü olmak istiyorsunuz?"),
-        max_length=TEXT_MAX,
+        max_length=rules.TEXT_MAX,
         widget=forms.Textarea,
         help_text=_("En fazla 2000 karakter."),
     )
@@ -251,11 +227,13 @@ class ApplicationForm(VolunteerDetailsForm):
         help_text=_("Yalnızca programın kimlere ulaştığını anonim olarak ölçmek için sorulur."),
     )
     gender_self_description = forms.CharField(
-        label=_("Kendi ifadenizle (isteğe bağlı)"), max_length=60, required=False
+        label=_("Kendi ifadenizle (isteğe bağlı)"),
+        max_length=rules.SELF_DESCRIPTION_MAX,
+        required=False,
     )
     consent = forms.BooleanField(
         label=_("Aydınlatma metnini okudum; kişisel verilerimin işlenmesine açık rıza veriyorum."),
-        error_messages={"required": _("Başvurunuzu alabilmemiz için açık rızanız gereklidir.")},
+        error_messages={"required": rules.CONSENT_REQUIRED},
     )
     # A field people never see: bots that fill every input reveal themselves here.
     website = forms.CharField(required=False, label=_("Bu alanı boş bırakın"))
@@ -278,8 +256,39 @@ class ApplicationForm(VolunteerDetailsForm):
         "consent",
     ]
 
+    # The rules the fields' own checks already cover are called too, so a rule has one home
+    # (rules.py) that the form and submit_application share.
+    def clean_first_name(self):
+        return rules.clean_name(self.cleaned_data["first_name"])
+
+    def clean_last_name(self):
+        return rules.clean_name(self.cleaned_data["last_name"])
+
     def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
+        return rules.clean_email(self.cleaned_data["email"])
+
+    def clean_experience(self):
+        return rules.clean_text(self.cleaned_data["experience"])
+
+    def clean_motivation(self):
+        return rules.clean_text(self.cleaned_data["motivation"], is_required=True)
+
+    def clean_gender_self_description(self):
+        return rules.clean_text(
+            self.cleaned_data["gender_self_description"], limit=rules.SELF_DESCRIPTION_MAX
+        )
+
+    def clean_consent(self):
+        rules.check_consent(self.cleaned_data["consent"])
+        return self.cleaned_data["consent"]
+
+    def clean_heard_from(self):
+        rules.check_choice(self.cleaned_data["heard_from"], HeardFrom)
+        return self.cleaned_data["heard_from"]
+
+    def clean_gender(self):
+        rules.check_choice(self.cleaned_data["gender"], Gender)
+        return self.cleaned_data["gender"]
 
     @property
     def is_bot(self) -> bool:
@@ -288,8 +297,8 @@ class ApplicationForm(VolunteerDetailsForm):
     def application_fields(self) -> dict:
         data = self.cleaned_data
         return {
-            "first_name": data["first_name"].strip(),
-            "last_name": data["last_name"].strip(),
+            "first_name": data["first_name"],
+            "last_name": data["last_name"],
             "email": data["email"],
             "phone": data["phone"],
             "birth_date": data["birth_date"],
@@ -302,6 +311,52 @@ class ApplicationForm(VolunteerDetailsForm):
             "gender_self_description": (
                 data["gender_self_description"] if data["gender"] == Gender.SELF_DESCRIBED else ""
             ),
+        }
+
+
+class CorrectionForm(VolunteerDetailsForm):
+    """What an applicant may correct while her application is pending, filled in from it."""
+
+    email = forms.EmailField(
+        label=_("E-posta"),
+        max_length=rules.EMAIL_MAX,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_(
+            "E-posta adresinizi değiştirirseniz yeni adrese bir onay e-postası göndeririz."
+        ),
+    )
+
+    field_order = ["email", "phone", "district", "areas", "availability"]
+
+    def __init__(self, *args, application, **kwargs):
+        kwargs.setdefault("initial", self.initial_from(application))
+        super().__init__(*args, **kwargs)
+
+    @staticmethod
+    def initial_from(application) -> dict:
+        return {
+            "email": application.email,
+            "phone": application.phone_national,
+            "district": application.district_id,
+            "areas": [area.pk for area in application.areas.all()],
+            "availability": availability.from_mask(application.availability),
+            **{
+                rules.language_field(row.language): row.level for row in application.languages.all()
+            },
+        }
+
+    def clean_email(self):
+        return rules.clean_email(self.cleaned_data["email"])
+
+    def correction(self) -> dict:
+        """Arguments for services.correct_application."""
+        return {
+            "email": self.cleaned_data["email"],
+            "phone": self.cleaned_data["phone"],
+            "district": self.cleaned_data["district"],
+            "areas": self.cleaned_data["areas"],
+            "languages": self.chosen_languages(),
+            "availability": self.availability_mask(),
         }
 
 

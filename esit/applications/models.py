@@ -1,6 +1,7 @@
 import datetime
 import secrets
 
+import phonenumbers
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -137,6 +138,15 @@ class Application(models.Model):
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
 
+    @property
+    def phone_national(self) -> str:
+        """The stored E.164 number the way people write it: 0532 123 45 67."""
+        try:
+            number = phonenumbers.parse(self.phone, "TR")
+        except phonenumbers.NumberParseException:
+            return self.phone
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
 
 class ApplicationLanguage(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="languages")
@@ -154,14 +164,29 @@ class ApplicationLanguage(models.Model):
         return f"{self.language} ({self.get_level_display()})"
 
 
+# What an applicant may correct while the application is pending (DESIGN.md §2), by name.
+CORRECTABLE_FIELDS = {
+    "email": _("e-posta"),
+    "phone": _("cep telefonu"),
+    "district": _("ilçe"),
+    "areas": _("gönüllülük alanları"),
+    "languages": _("diller"),
+    "availability": _("haftalık uygunluk"),
+}
+
+
 class Decision(models.Model):
-    """Every change of an application's status, who made it and why: its history."""
+    """Every change of an application's status or details, who made it and why: its history."""
 
     class Kind(models.TextChoices):
         APPROVE = "approve", _("Onay")
         WAITLIST = "waitlist", _("Bekleme listesi")
         REJECT = "reject", _("Ret")
         WITHDRAW = "withdraw", _("Başvuru sahibi geri çekti")
+        CORRECT = "correct", _("Başvuru sahibi düzeltti")
+
+    # Kinds the applicant makes herself (decided_by is empty for them).
+    BY_APPLICANT = (Kind.WITHDRAW, Kind.CORRECT)
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="decisions")
     kind = models.CharField(_("karar"), max_length=10, choices=Kind)
@@ -170,6 +195,8 @@ class Decision(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(_("tarih"))
+    # For a correction: which CORRECTABLE_FIELDS changed (names only, never the old values).
+    changed_fields = models.JSONField(_("düzeltilen bilgiler"), default=list, blank=True)
 
     class Meta:
         ordering = ["decided_at", "id"]
@@ -178,6 +205,29 @@ class Decision(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.decided_at:%Y-%m-%d}"
+
+    @property
+    def by_applicant(self) -> bool:
+        return self.kind in self.BY_APPLICANT
+
+    @property
+    def changed_labels(self) -> list[str]:
+        """The corrected details by their names in the reader's language."""
+        return [str(CORRECTABLE_FIELDS[name]) for name in self.changed_fields]
+
+
+class AccountReminder(models.Model):
+    """When the owner of an account was last told that someone tried to apply with their
+    e-mail address or phone: at most once a day, like the status-link reminder, however
+    often someone posts those details."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    sent_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.user_id} · {self.sent_at:%Y-%m-%d %H:%M}"
 
 
 class Note(models.Model):

@@ -7,11 +7,12 @@ of queries for three applications as for twenty thousand (DESIGN.md §7).
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from esit.core.turkish import fold
+from esit.volunteers.models import Volunteer
 
 from .models import Application, ApplicationLanguage, Decision, Note, age_on
 
@@ -74,6 +75,24 @@ def search_words(search: str) -> list[str]:
     return fold(search or "").split()[:SEARCH_MAX_WORDS]
 
 
+def in_programme(user) -> bool:
+    """A staff member or an active volunteer: someone who needs no application."""
+    return user.is_staff_member or (
+        Volunteer.objects.filter(user=user, status=Volunteer.Status.ACTIVE).exists()
+    )
+
+
+def rejoining():
+    """Annotation: the application's e-mail is the account of a volunteer who left.
+
+    Approving it reactivates her account and profile without copying the application's
+    details over it (approve_application), which staff must know before they decide.
+    """
+    return Exists(
+        Volunteer.objects.filter(user__email=OuterRef("email"), status=Volunteer.Status.WITHDRAWN)
+    )
+
+
 def review_queue(
     *,
     status: str | None = None,
@@ -92,6 +111,7 @@ def review_queue(
     """
     queryset = (
         Application.objects.select_related("district")
+        .annotate(rejoining=rejoining())
         .prefetch_related(
             "areas",
             Prefetch(
@@ -129,6 +149,7 @@ def application_detail(pk: int) -> Application:
         Application.objects.select_related(
             "district", "user", "consent__notice", "consent__information_notice"
         )
+        .annotate(rejoining=rejoining())
         .prefetch_related(
             "areas",
             Prefetch(

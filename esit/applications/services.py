@@ -3,13 +3,19 @@
 Each service runs in one transaction and locks the application it changes,
 so two coordinators deciding at once cannot both win. E-mails are enqueued
 with `transaction.on_commit`: nobody is told about a change that rolled back.
+
+Every rule of the /apply/ form is checked here again, by the same functions
+(`rules.py`), so a command or a task calling a service meets the same refusal
+as a person at the form; the refusal names the field it belongs to.
 """
 
 import datetime
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -17,37 +23,56 @@ from django.utils.translation import gettext_lazy as _
 
 from esit.core.turkish import search_key
 from esit.privacy.services import record_consent, withdraw_consent
+from esit.reference.models import Language
+from esit.volunteers.models import Volunteer
 
-from . import tasks
-from .models import Application, ApplicationLanguage, Decision, Note
+from . import rules, tasks
+from .models import (
+    CORRECTABLE_FIELDS,
+    AccountReminder,
+    Application,
+    ApplicationLanguage,
+    Decision,
+    Gender,
+    HeardFrom,
+    Note,
+)
+from .selectors import in_programme
 
 
 class ApplicationError(Exception):
-    """A rule refused the change; the message is translated and safe to show."""
+    """A rule refused the change; the message is translated and safe to show.
 
-    def __init__(self, message):
+    `field` names the form field the message belongs next to (None: the form as a whole).
+    """
+
+    def __init__(self, message, *, field: str | None = None):
         super().__init__(message)
         self.message = message
+        self.field = field
 
 
 class DuplicateApplication(ApplicationError):
-    """Someone applied with the e-mail or phone of an open application.
+    """Someone applied with the e-mail or phone of an open application, of an active
+    volunteer or of a staff account.
 
-    The message does not say which of the two matched, so the form cannot be
-    used to find out whose phone number is in the programme.
+    The message is the same in every case and does not say which detail matched, so
+    the form cannot be used to find out whose e-mail or phone is in the programme.
+    `existing` is the open application that matched, if one did.
     """
 
-    def __init__(self, existing: Application):
+    def __init__(self, existing: Application | None = None):
         super().__init__(
             _(
-                "Bu e-posta adresi ya da telefon numarasıyla açık bir başvuru zaten var. "
-                "Başvuruyu izleme bağlantısını o başvurudaki e-posta adresine gönderdik."
+                "Bu e-posta adresi ya da telefon numarasıyla bir kayıt zaten var; yeni bir "
+                "başvuru oluşturmadık. Ne yapabileceğinizi o kayıttaki e-posta adresine "
+                "gönderdik."
             )
         )
         self.existing = existing
 
 
-# One status-link reminder a day per application, however often someone re-posts its details.
+# One reminder a day per application or account, however often someone re-posts its details.
 STATUS_LINK_REMINDER_INTERVAL = datetime.timedelta(hours=24)
 
 
@@ -57,16 +82,106 @@ class Submission:
     created: bool
 
 
+def _checked(field: str | None, rule: Callable, value):
+    """Run one rule of rules.py; its refusal becomes an ApplicationError naming the field."""
+    try:
+        cleaned = rule(value)
+    except ValidationError as error:
+        raise ApplicationError(error.messages[0], field=field) from None
+    return value if cleaned is None else cleaned
+
+
+# Each field of an application, the rule it must pass and its value when a caller leaves it out.
+_FIELD_RULES: dict[str, tuple[Callable, object]] = {
+    "first_name": (rules.clean_name, None),
+    "last_name": (rules.clean_name, None),
+    "email": (rules.clean_email, None),
+    "phone": (rules.clean_phone, None),
+    "birth_date": (rules.clean_birth_date, None),
+    "district": (rules.check_district, None),
+    "availability": (rules.check_availability, 0),
+    "experience": (rules.clean_text, ""),
+    "motivation": (lambda value: rules.clean_text(value, is_required=True), None),
+    "heard_from": (lambda value: rules.check_choice(value, HeardFrom), ""),
+    "gender": (lambda value: rules.check_choice(value, Gender), ""),
+    "gender_self_description": (
+        lambda value: rules.clean_text(value, limit=rules.SELF_DESCRIPTION_MAX),
+        "",
+    ),
+}
+
+
+def _application_fields(fields: dict) -> dict:
+    """The application's own fields, each checked by its rule and in the form it is stored."""
+    unknown = set(fields) - set(_FIELD_RULES)
+    if unknown:
+        raise TypeError(f"Not fields of an application: {', '.join(sorted(unknown))}")
+    cleaned = {
+        name: _checked(name, rule, fields.get(name, default))
+        for name, (rule, default) in _FIELD_RULES.items()
+    }
+    if cleaned["gender"] != Gender.SELF_DESCRIBED:
+        cleaned["gender_self_description"] = ""
+    return cleaned
+
+
+def _checked_areas(areas: Iterable) -> list:
+    areas = list(areas or [])
+    _checked("areas", rules.check_areas, areas)
+    return areas
+
+
+def _checked_languages(languages: Iterable[tuple]) -> list[tuple[Language, str]]:
+    """(language, level) pairs: each language offered today, named once, at a known level."""
+    pairs, seen = [], set()
+    for language, level in languages or []:
+        field = rules.language_field(language) if isinstance(language, Language) else None
+        _checked(field, rules.check_language, language)
+        if language.pk in seen:
+            raise ApplicationError(rules.LANGUAGE_TWICE, field=field)
+        _checked(field, rules.check_level, level)
+        seen.add(language.pk)
+        pairs.append((language, level))
+    return pairs
+
+
 def find_open_duplicate(*, email: str, phone: str) -> Application | None:
     return Application.objects.open().filter(Q(email=email) | Q(phone=phone)).order_by("id").first()
 
 
-def _same_submission(*, submission_key: uuid.UUID, fields: dict) -> Application | None:
-    """The application this very form already created (a double click or a resubmitted page).
+def members_with(*, email: str | None, phone: str | None) -> list:
+    """The accounts already in the programme that own this e-mail or phone: a staff
+    member's account, or an active volunteer's.
+
+    A former volunteer (Volunteer.status withdrawn) is not among them: she may apply
+    again, and approving her application reactivates her account (approve_application).
+    """
+    owners = {}
+    account = get_user_model().objects.filter(email=email).first() if email else None
+    if account is not None and in_programme(account):
+        owners[account.pk] = account
+    if phone:
+        active = Volunteer.objects.filter(phone=phone, status=Volunteer.Status.ACTIVE)
+        for volunteer in active.select_related("user"):
+            owners.setdefault(volunteer.user_id, volunteer.user)
+    return list(owners.values())
+
+
+def _is_this_submission(application: Application, *, submission_key: uuid.UUID, fields: dict):
+    """The application this very form created: its one-time key, for the same person.
 
     A key only counts for the same person: a form reused on a shared tablet by
     someone else must never hand them the first applicant's record.
     """
+    return (
+        application.submission_key == submission_key
+        and application.email == fields["email"]
+        and application.phone == fields["phone"]
+    )
+
+
+def _same_submission(*, submission_key: uuid.UUID, fields: dict) -> Application | None:
+    """The application this very form already created (a double click or a resubmitted page)."""
     return Application.objects.filter(
         submission_key=submission_key, email=fields["email"], phone=fields["phone"]
     ).first()
@@ -77,47 +192,59 @@ def submit_application(
     fields: dict,
     areas: Iterable,
     languages: Iterable[tuple],
+    consent: bool,
     submission_key: uuid.UUID,
     language: str,
     ip: str,
 ) -> Submission:
     """Record a new application and its explicit consent, then confirm it by e-mail.
 
-    A resubmitted form (same one-time key) returns the first record. An open
-    application with the same e-mail or phone is never duplicated: the owner
-    of that application is reminded of their status link instead, by e-mail
-    to the address on that application, so nothing leaks to whoever typed it.
+    Every rule of the form is checked again (rules.py): an adult (18 on the day,
+    in İzmir), a Turkish mobile stored in E.164, consent given, lengths and the
+    known choices; a refusal is an ApplicationError naming its field. The e-mail
+    address is stored in its one normalised form (esit/core/email_address.py).
+
+    An e-mail or phone that belongs to an active volunteer or a staff account
+    gets no new application: anyone who knows a volunteer's address could
+    otherwise replace her details. The page says what it says for any duplicate,
+    and the owner is e-mailed at the address of her account (never the one
+    typed), at most once a day, with the way to sign in and correct her profile.
+
+    A resubmitted form (same one-time key) returns the first record, also when
+    the two requests run at once: whichever check of this request first sees
+    the other request's committed row (the key, the open duplicate or the unique
+    constraint), it recognises the very same submission and answers with it, so
+    a double click always lands on the same thank-you. An open application with
+    the same e-mail or phone is never duplicated: the owner of that application
+    is reminded of their status link instead, by e-mail to the address on that
+    application, so nothing leaks to whoever typed it.
     """
+    fields = _application_fields(fields)
+    areas = _checked_areas(areas)
+    languages = _checked_languages(languages)
+    _checked("consent", rules.check_consent, consent)
+
     previous = _same_submission(submission_key=submission_key, fields=fields)
     if previous is not None:
         return Submission(previous, created=False)
-    if Application.objects.filter(submission_key=submission_key).exists():
-        submission_key = uuid.uuid4()  # someone else's form, sent again with new details
+    key = submission_key
+    if Application.objects.filter(submission_key=key).exists():
+        key = uuid.uuid4()  # someone else's form, sent again with new details
+    members = members_with(email=fields["email"], phone=fields["phone"])
+    if members:
+        for member in members:
+            _remind_member(member)
+        raise DuplicateApplication()
     duplicate = find_open_duplicate(email=fields["email"], phone=fields["phone"])
     if duplicate is not None:
+        if _is_this_submission(duplicate, submission_key=submission_key, fields=fields):
+            return Submission(duplicate, created=False)  # the other click committed meanwhile
         _remind_of_status_link(duplicate)
         raise DuplicateApplication(duplicate)
-
-    now = timezone.now()
     try:
-        with transaction.atomic():
-            consent = record_consent(email=fields["email"], ip=ip, at=now)
-            application = Application.objects.create(
-                **fields,
-                language=language,
-                submitted_at=now,
-                submission_key=submission_key,
-                consent=consent,
-                search_text=search_key(fields["first_name"], fields["last_name"], fields["email"]),
-            )
-            application.areas.set(areas)
-            ApplicationLanguage.objects.bulk_create(
-                ApplicationLanguage(application=application, language=lang, level=level)
-                for lang, level in languages
-            )
-            transaction.on_commit(
-                lambda: tasks.send_application_confirmation.enqueue(application.pk)
-            )
+        application = _create_application(
+            fields=fields, areas=areas, languages=languages, key=key, language=language, ip=ip
+        )
     except IntegrityError:
         # A concurrent request won the race: the database's unique constraints decided.
         previous = _same_submission(submission_key=submission_key, fields=fields)
@@ -129,6 +256,27 @@ def submit_application(
         _remind_of_status_link(duplicate)
         raise DuplicateApplication(duplicate) from None
     return Submission(application, created=True)
+
+
+def _create_application(*, fields, areas, languages, key, language, ip) -> Application:
+    now = timezone.now()
+    with transaction.atomic():
+        consent = record_consent(email=fields["email"], ip=ip, at=now)
+        application = Application.objects.create(
+            **fields,
+            language=language,
+            submitted_at=now,
+            submission_key=key,
+            consent=consent,
+            search_text=search_key(fields["first_name"], fields["last_name"], fields["email"]),
+        )
+        application.areas.set(areas)
+        ApplicationLanguage.objects.bulk_create(
+            ApplicationLanguage(application=application, language=lang, level=level)
+            for lang, level in languages
+        )
+        transaction.on_commit(lambda: tasks.send_application_confirmation.enqueue(application.pk))
+    return application
 
 
 def _remind_of_status_link(application: Application) -> None:
@@ -144,6 +292,20 @@ def _remind_of_status_link(application: Application) -> None:
     )
     if claimed:
         transaction.on_commit(lambda: tasks.send_status_link_reminder.enqueue(application.pk))
+
+
+def _remind_member(user) -> None:
+    """Tell someone already in the programme that her details were typed into /apply/:
+    at her account's own address, at most once a day, so nobody can flood her inbox."""
+    now = timezone.now()
+    _reminder, created = AccountReminder.objects.get_or_create(user=user, defaults={"sent_at": now})
+    claimed = created or (
+        AccountReminder.objects.filter(
+            user=user, sent_at__lt=now - STATUS_LINK_REMINDER_INTERVAL
+        ).update(sent_at=now)
+    )
+    if claimed:
+        transaction.on_commit(lambda: tasks.send_member_reminder.enqueue(user.pk))
 
 
 def _locked(application: Application) -> Application:
@@ -171,9 +333,183 @@ def withdraw_application(*, application: Application) -> Application:
     return application
 
 
+@dataclass(frozen=True)
+class Correction:
+    application: Application
+    changed: list[str]  # names from CORRECTABLE_FIELDS, in their order
+
+    @property
+    def email_changed(self) -> bool:
+        return "email" in self.changed
+
+
+def correct_application(
+    *,
+    application: Application,
+    email: str,
+    phone: str,
+    district,
+    areas: Iterable,
+    languages: Iterable[tuple],
+    availability: int,
+) -> Correction:
+    """The applicant corrects her pending application (DESIGN.md §2): contact details,
+    district, areas, languages and week, while it is submitted or waitlisted.
+
+    The rules of /apply/ apply as they do to a new application (rules.py), duplicates
+    included: a new e-mail or phone that is another open application's, an active
+    volunteer's or a staff account's is refused with the same message, and its owner is
+    told as a duplicate's owner is. The history records "corrected by the applicant" with
+    the names of what changed (never the old values). A changed e-mail gets a confirmation
+    at the new address, with the status link; the old address gets nothing, as it may be
+    the very typo being corrected, someone else's mailbox.
+    """
+    email = _checked("email", rules.clean_email, email)
+    phone = _checked("phone", rules.clean_phone, phone)
+    _checked("district", rules.check_district, district)
+    areas = _checked_areas(areas)
+    languages = _checked_languages(languages)
+    _checked("availability", rules.check_availability, availability)
+    with transaction.atomic():
+        application = _locked(application)
+        if not application.is_open:
+            raise ApplicationError(_("Bu başvuru artık düzeltilemez."))
+        changed = _changes(
+            application,
+            email=email,
+            phone=phone,
+            district=district,
+            areas=areas,
+            languages=languages,
+            availability=availability,
+        )
+        if not changed:
+            return Correction(application, changed=[])
+        taken = _taken(
+            application,
+            email=email if "email" in changed else None,
+            phone=phone if "phone" in changed else None,
+        )
+        if not taken:
+            taken = _save_correction(
+                application,
+                email=email,
+                phone=phone,
+                district=district,
+                areas=areas,
+                languages=languages,
+                availability=availability,
+                changed=changed,
+            )
+    if taken:
+        # Outside the transaction, which wrote nothing: the owners' reminders must stay.
+        _refuse_as_duplicate(taken)
+    return Correction(application, changed=changed)
+
+
+@dataclass(frozen=True)
+class _Taken:
+    """Who already has an e-mail or phone: accounts in the programme, an open application."""
+
+    members: list
+    duplicate: Application | None
+
+    def __bool__(self) -> bool:
+        return bool(self.members) or self.duplicate is not None
+
+
+def _taken(application: Application, *, email: str | None, phone: str | None) -> _Taken:
+    """The owners of a new e-mail or phone other than this application (reads only)."""
+    matches = Q(email=email) if email else Q(pk__in=[])
+    if phone:
+        matches |= Q(phone=phone)
+    others = Application.objects.open().exclude(pk=application.pk).filter(matches)
+    return _Taken(
+        members=members_with(email=email, phone=phone),
+        duplicate=others.order_by("id").first(),
+    )
+
+
+def _refuse_as_duplicate(taken: _Taken):
+    """The refusal every duplicate gets; each owner is told at her own address."""
+    for member in taken.members:
+        _remind_member(member)
+    if taken.members:
+        raise DuplicateApplication()
+    _remind_of_status_link(taken.duplicate)
+    raise DuplicateApplication(taken.duplicate)
+
+
+def _save_correction(
+    application, *, email, phone, district, areas, languages, availability, changed
+) -> _Taken | None:
+    """Write the correction and its history; the owners found instead if the database's
+    unique constraints say an open application took the e-mail or phone meanwhile."""
+    application.email = email
+    application.phone = phone
+    application.district = district
+    application.availability = availability
+    application.search_text = search_key(application.first_name, application.last_name, email)
+    try:
+        with transaction.atomic():
+            application.save(
+                update_fields=["email", "phone", "district", "availability", "search_text"]
+            )
+    except IntegrityError:
+        taken = _taken(application, email=email, phone=phone)
+        if not taken:
+            raise
+        return taken
+    application.areas.set(areas)
+    application.languages.all().delete()
+    ApplicationLanguage.objects.bulk_create(
+        ApplicationLanguage(application=application, language=language, level=level)
+        for language, level in languages
+    )
+    Decision.objects.create(
+        application=application,
+        kind=Decision.Kind.CORRECT,
+        changed_fields=changed,
+        decided_by=None,
+        decided_at=timezone.now(),
+    )
+    if "email" in changed:
+        transaction.on_commit(lambda: tasks.send_email_corrected.enqueue(application.pk))
+    return None
+
+
+def _changes(application: Application, **new) -> list[str]:
+    """The names of the correctable details that differ from what the application says."""
+    before = {
+        "email": application.email,
+        "phone": application.phone,
+        "district": application.district_id,
+        "areas": {area.pk for area in application.areas.all()},
+        "languages": {(row.language_id, row.level) for row in application.languages.all()},
+        "availability": application.availability,
+    }
+    after = {
+        "email": new["email"],
+        "phone": new["phone"],
+        "district": new["district"].pk,
+        "areas": {area.pk for area in new["areas"]},
+        "languages": {(language.pk, level) for language, level in new["languages"]},
+        "availability": new["availability"],
+    }
+    return [name for name in CORRECTABLE_FIELDS if before[name] != after[name]]
+
+
 def approve_application(*, application: Application, by) -> Application:
-    """Approval makes the applicant a volunteer: an account, a profile and an invitation."""
-    from esit.volunteers.services import VolunteerError, create_volunteer_from_application
+    """Approval makes the applicant a volunteer: an account, a profile and an invitation.
+
+    It never overwrites an existing profile. A former volunteer who left and applied
+    again (rejoining) gets her own account and profile back, reactivated, and a
+    welcome-back e-mail asking her to check her profile; the new application's details
+    stay on the application, where staff see them, and are not copied over the
+    profile, because an application can be sent by anyone who knows her address. An
+    active volunteer's or a staff member's address is refused (enrol_from_application).
+    """
+    from esit.volunteers.services import VolunteerError, enrol_from_application
 
     with transaction.atomic():
         application = _locked(application)
@@ -182,13 +518,14 @@ def approve_application(*, application: Application, by) -> Application:
         application.decision_reason = ""
         application.decided_at = timezone.now()
         try:
-            volunteer = create_volunteer_from_application(application=application)
+            enrolment = enrol_from_application(application=application)
         except VolunteerError as error:
             raise ApplicationError(error.message) from None
-        application.user = volunteer.user
+        application.user = enrolment.volunteer.user
         application.save(update_fields=["status", "decision_reason", "decided_at", "user"])
         _record_decision(application, kind=Decision.Kind.APPROVE, by=by)
-        transaction.on_commit(lambda: tasks.send_approval.enqueue(application.pk))
+        welcome = tasks.send_welcome_back if enrolment.rejoined else tasks.send_approval
+        transaction.on_commit(lambda: welcome.enqueue(application.pk))
     return application
 
 

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.apply, name="apply"),
     path("thanks/", views.thanks, name="thanks"),
     path("status/<str:token>/", views.status, name="status"),
+    path("status/<str:token>/correct/", views.correct, name="correct"),
 ]

@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -13,10 +14,11 @@ from django_ratelimit.decorators import ratelimit
 from esit.core.network import client_ip
 from esit.privacy.models import PrivacyNotice
 from esit.privacy.services import current_notice
+from esit.reference import availability
 
 from . import services
-from .forms import ApplicationForm, WithdrawForm
-from .models import Application
+from .forms import ApplicationForm, CorrectionForm, WithdrawForm
+from .models import Application, ApplicationLanguage
 
 THANKS_SESSION_KEY = "esit_application_token"
 
@@ -38,12 +40,13 @@ def apply(request):
                     fields=form.application_fields(),
                     areas=form.cleaned_data["areas"],
                     languages=form.chosen_languages(),
+                    consent=form.cleaned_data["consent"],
                     submission_key=form.cleaned_data["submission_key"],
                     language=get_language(),
                     ip=client_ip(request),
                 )
-            except services.DuplicateApplication as duplicate:
-                form.add_error(None, duplicate.message)
+            except services.ApplicationError as error:
+                form.add_refusal(error)
             else:
                 request.session[THANKS_SESSION_KEY] = submission.application.status_token
                 return redirect("applications:thanks")
@@ -67,12 +70,34 @@ def thanks(request):
     return render(request, "applications/thanks.html", {"status_token": token})
 
 
+def _private(response):
+    """A page behind the applicant's private link: never indexed.
+
+    The token is in the address, yet no `Referrer-Policy: no-referrer` here: with it,
+    Chromium posts the page's forms (withdraw, correct, language) with `Origin: null`,
+    which Django's CSRF check rightly refuses. The site-wide `same-origin` policy
+    (SECURE_REFERRER_POLICY) already keeps the address, token included, from other
+    sites: only our own pages receive it as a referrer.
+    """
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _application_or_404(token: str) -> Application:
+    return get_object_or_404(
+        Application.objects.select_related("district").prefetch_related(
+            "areas",
+            Prefetch("languages", queryset=ApplicationLanguage.objects.select_related("language")),
+            "decisions",
+        ),
+        status_token=token,
+    )
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def status(request, token):
-    application = get_object_or_404(
-        Application.objects.select_related("district").prefetch_related("areas"), status_token=token
-    )
+    application = _application_or_404(token)
     # Not `request.POST or None`: an empty POST (box left unticked) must show its error.
     form = WithdrawForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -85,9 +110,50 @@ def status(request, token):
                 request, _("Başvurunuz geri çekildi. Size bir onay e-postası gönderdik.")
             )
         return redirect("applications:status", token=token)
-    response = render(
-        request, "applications/status.html", {"application": application, "form": form}
+    return _private(
+        render(
+            request,
+            "applications/status.html",
+            {
+                "application": application,
+                "form": form,
+                "week": availability.grid(application.availability),
+                "parts": [label for _part, label in availability.PARTS],
+            },
+        )
     )
-    response.headers["X-Robots-Tag"] = "noindex"
-    response.headers["Referrer-Policy"] = "no-referrer"  # the token is in the address
-    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@ratelimit(
+    key="ip", rate=lambda _group, _request: settings.APPLY_RATE_LIMIT, method="POST", block=True
+)
+def correct(request, token):
+    """The applicant corrects her pending application; bad input comes back as typed."""
+    application = _application_or_404(token)
+    if not application.is_open:
+        messages.info(request, _("Bu başvuru artık düzeltilemez."))
+        return redirect("applications:status", token=token)
+    form = CorrectionForm(
+        request.POST if request.method == "POST" else None, application=application
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            correction = services.correct_application(application=application, **form.correction())
+        except services.ApplicationError as error:
+            form.add_refusal(error)
+        else:
+            messages.success(request, _correction_done(correction))
+            return redirect("applications:status", token=token)
+    return _private(
+        render(request, "applications/correct.html", {"application": application, "form": form})
+    )
+
+
+def _correction_done(correction: services.Correction) -> str:
+    if not correction.changed:
+        return _("Bilgilerinizde bir değişiklik yapmadınız; başvurunuz olduğu gibi duruyor.")
+    if correction.email_changed:
+        return _("Başvurunuz düzeltildi. Yeni e-posta adresinize bir onay e-postası gönderdik.")
+    return _("Başvurunuz düzeltildi.")

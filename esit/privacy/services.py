@@ -1,5 +1,6 @@
 from django.utils import timezone
 
+from esit.core.email_address import normalise_email
 from esit.core.network import hash_ip
 
 from .models import ConsentRecord, PrivacyNotice
@@ -14,7 +15,7 @@ def record_consent(*, email: str, ip: str, at, user=None) -> ConsentRecord:
     return ConsentRecord.objects.create(
         notice=current_notice(PrivacyNotice.Kind.EXPLICIT_CONSENT),
         information_notice=current_notice(PrivacyNotice.Kind.INFORMATION),
-        email=email,
+        email=normalise_email(email),
         user=user,
         given_at=at,
         ip_hash=hash_ip(ip),

@@ -25,6 +25,7 @@ PARTS = [
 # "mon_morning" -> bit 0, "mon_afternoon" -> bit 1, ... "sun_evening" -> bit 20.
 SLOTS = [f"{day}_{part}" for day, _day_label in DAYS for part, _part_label in PARTS]
 _BIT = {slot: 1 << index for index, slot in enumerate(SLOTS)}
+ALL = (1 << len(SLOTS)) - 1  # every slot of the week
 
 
 def slot_choices():

@@ -20,6 +20,8 @@ class BilingualName(models.Model):
 
     class Meta:
         abstract = True
+        # The database's order, close to the shown one; lists shown to people go through
+        # sorted_by_name() (the form fields in reference/forms.py do) for the Turkish order.
         ordering = ["position", "name_tr"]
 
     def __str__(self):
@@ -80,6 +82,18 @@ class LanguageLevel(models.TextChoices):
     NATIVE = "native", _("Ana dil")
 
 
-def sorted_by_name(items):
-    """Sort reference rows by their shown name in Turkish alphabetical order."""
-    return sorted(items, key=lambda item: (item.position, sort_key(item.name)))
+def sorted_by_name(items, *, by: str | None = None) -> list:
+    """Reference rows in the order every list shows them: `position` first (so staff can
+    keep "outside İzmir" and "online only" last), then the shown name in Turkish
+    alphabetical order (Bayındır before Bayraklı, Çeşme after Buca), which no database
+    collation here gets right.
+
+    `by` names the attribute holding the reference row, for rows that point at one
+    (an application's languages: `by="language"`).
+    """
+
+    def key(item):
+        row = getattr(item, by) if by else item
+        return (row.position, sort_key(row.name))
+
+    return sorted(items, key=key)

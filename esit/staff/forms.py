@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from esit.applications.models import Application, Decision
 from esit.applications.selectors import AgeGroup
 from esit.reference.forms import NamedChoiceField
-from esit.reference.models import District, Language, VolunteerArea, sorted_by_name
+from esit.reference.models import District, Language, VolunteerArea
 
 REASON_MAX = 2000
 NOTE_MAX = 2000
@@ -62,11 +62,6 @@ class QueueFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["age_group"].choices = [("", _("Tüm yaşlar")), *AgeGroup.choices()]
-        for name in ("area", "district", "language"):
-            # In Turkish alphabetical order (Çeşme after Buca), which the database cannot sort.
-            field = self.fields[name]
-            rows = sorted_by_name(field.queryset)
-            field.choices = [("", field.empty_label), *((row.pk, row.name) for row in rows)]
 
     def clean(self):
         cleaned = super().clean()
@@ -163,10 +158,11 @@ class BulkDecisionForm(forms.Form):
             "invalid_pk_value": _("Seçilen başvurulardan biri artık yok; listeyi yenileyin."),
         },
     )
+    # Sent by the button pressed: approving, or rejecting (a danger button, whose reason
+    # is the confirmation the applicants will read).
     decision = forms.ChoiceField(
         label=_("Toplu karar"),
         choices=CHOICES,
-        widget=forms.RadioSelect,
         error_messages={"required": _("Onay mı ret mi, bir karar seçin.")},
     )
     reason = forms.CharField(

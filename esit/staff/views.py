@@ -165,6 +165,10 @@ def _render_detail(request, application: Application, *, decision_form=None, not
     )
 
 
+WELCOMED_BACK = gettext_lazy(
+    "Başvuru onaylandı: gönüllünün hesabı ve profili yeniden etkinleşti; profilini kontrol "
+    "etmesi için e-posta gönderiliyor."
+)
 DECISION_DONE = {
     Decision.Kind.APPROVE: gettext_lazy(
         "Başvuru onaylandı: gönüllü hesabı açıldı ve parola belirleme daveti gönderiliyor."
@@ -199,7 +203,8 @@ def decide(request, pk: int):
     except services.ApplicationError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, DECISION_DONE[kind])
+        rejoined = kind == Decision.Kind.APPROVE and application.rejoining
+        messages.success(request, WELCOMED_BACK if rejoined else DECISION_DONE[kind])
     return redirect("staff:application_detail", pk=pk)
 
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from esit.applications.forms import VolunteerDetailsForm
+from esit.applications.rules import language_field
 from esit.reference import availability
 
 from .models import Volunteer
@@ -23,10 +24,7 @@ class ProfileForm(VolunteerDetailsForm):
             "district": volunteer.district_id,
             "areas": [area.pk for area in volunteer.areas.all()],
             "availability": availability.from_mask(volunteer.availability),
-            **{
-                f"{cls.language_prefix}{known.language.code}": known.level
-                for known in volunteer.languages.all()
-            },
+            **{language_field(known.language): known.level for known in volunteer.languages.all()},
         }
 
 

@@ -1,5 +1,7 @@
 """A volunteer's life in the programme: joining from an application, keeping a profile, leaving."""
 
+from dataclasses import dataclass
+
 from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
@@ -14,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from esit.accounts.models import Role
 from esit.activities.services.signups import release_volunteer as release_shifts
 from esit.activities.services.work import release_volunteer as release_tasks
+from esit.core.email_address import normalise_email
 from esit.core.turkish import search_key
 from esit.privacy.services import withdraw_consent
 
@@ -28,22 +31,55 @@ class VolunteerError(Exception):
         self.message = message
 
 
-def create_volunteer_from_application(*, application) -> Volunteer:
-    """Give an approved applicant an account and a profile copied from their application.
+@dataclass(frozen=True)
+class Enrolment:
+    volunteer: Volunteer
+    rejoined: bool  # a former volunteer's own profile, made active again
 
-    Someone who left the programme and applied again keeps their account and
-    history: their profile is refreshed and made active again, and the e-mail
-    that leaving switched off is switched back on (they asked to take part).
+
+def enrol_from_application(*, application) -> Enrolment:
+    """Give an approved applicant an account and a profile, or a former volunteer hers back.
+
+    A newcomer's profile is copied from her application.
+
+    Approval never overwrites an existing profile. Someone who left the programme
+    (Volunteer.status withdrawn) and applied again rejoins: her account, profile and
+    history are kept and made active again, and the e-mail that leaving switched off is
+    switched back on (she asked to take part). The new application's details (phone,
+    district, areas, languages, week) are NOT copied over her profile: an application
+    can be sent by anyone who knows her e-mail address, and an approval must never let
+    that person replace her details. They stay on the application, where staff see them,
+    and the welcome-back e-mail asks her to check /me/profile/, signed in as herself.
+
+    Refused: an address of a staff member's or a closed account (it must not quietly
+    become a volunteer's login), of an active volunteer (she is in the programme
+    already), and a phone that is on another active volunteer's profile.
     """
     User = get_user_model()
     with transaction.atomic():
-        user = User.objects.filter(email__iexact=application.email).first()
+        user = User.objects.filter(email=normalise_email(application.email)).first()
         if user is not None and (user.is_staff_member or not user.is_active):
-            # A staff or blocked account must not quietly become a volunteer's login.
             raise VolunteerError(
                 _(
                     "Bu e-posta adresi bir personel hesabına ya da kapatılmış bir hesaba ait. "
                     "Başvuruyu onaylamadan önce hesabı yönetici ile birlikte inceleyin."
+                )
+            )
+        profile = Volunteer.objects.select_for_update().filter(user=user).first() if user else None
+        if profile is not None and profile.is_active:
+            raise VolunteerError(
+                _(
+                    "Bu e-posta adresi etkin bir gönüllüye ait; başvuru onaylanamaz, çünkü onay "
+                    "onun profilini değiştiremez. Gönüllü bilgilerini kendisi /me/profile/ "
+                    "sayfasından günceller."
+                )
+            )
+        others = Volunteer.objects.filter(phone=application.phone, status=Volunteer.Status.ACTIVE)
+        if others.exclude(user=user).exists():
+            raise VolunteerError(
+                _(
+                    "Bu telefon numarası başka bir etkin gönüllünün profilinde kayıtlı. "
+                    "Onaylamadan önce iki kaydın aynı kişiye ait olup olmadığını inceleyin."
                 )
             )
         if user is None:
@@ -58,38 +94,54 @@ def create_volunteer_from_application(*, application) -> Volunteer:
         EmailAddress.objects.update_or_create(
             user=user, email=user.email, defaults={"verified": True, "primary": True}
         )
-        profile = {
-            "application": application,
-            "first_name": application.first_name,
-            "last_name": application.last_name,
-            "phone": application.phone,
-            "birth_date": application.birth_date,
-            "district": application.district,
-            "availability": application.availability,
-            "gender": application.gender,
-            "status": Volunteer.Status.ACTIVE,
-            "left_at": None,
-            "search_text": search_key(
+        if profile is not None:
+            return Enrolment(_reactivate(profile, application=application), rejoined=True)
+        volunteer = Volunteer.objects.create(
+            user=user,
+            application=application,
+            first_name=application.first_name,
+            last_name=application.last_name,
+            phone=application.phone,
+            birth_date=application.birth_date,
+            district=application.district,
+            availability=application.availability,
+            gender=application.gender,
+            joined_at=timezone.now(),
+            search_text=search_key(
                 application.first_name, application.last_name, application.email
             ),
-        }
-        rejoining = Volunteer.objects.filter(user=user, status=Volunteer.Status.WITHDRAWN).exists()
-        if rejoining:
-            profile |= {
-                "notify_announcements": True,
-                "notify_activities": True,
-                "notify_reminders": True,
-            }
-        volunteer, _joined = Volunteer.objects.update_or_create(
-            user=user, defaults=profile, create_defaults={**profile, "joined_at": timezone.now()}
         )
         volunteer.areas.set(application.areas.all())
-        volunteer.languages.all().delete()
         VolunteerLanguage.objects.bulk_create(
             VolunteerLanguage(volunteer=volunteer, language_id=item.language_id, level=item.level)
             for item in application.languages.all()
         )
-    return volunteer
+    return Enrolment(volunteer, rejoined=False)
+
+
+def _reactivate(profile: Volunteer, *, application) -> Volunteer:
+    """A former volunteer's own profile, active again, her details untouched (see above).
+
+    It now points at the application that brought her back, whose consent is the one
+    that leaving again withdraws.
+    """
+    profile.status = Volunteer.Status.ACTIVE
+    profile.left_at = None
+    profile.application = application
+    profile.notify_announcements = True
+    profile.notify_activities = True
+    profile.notify_reminders = True
+    profile.save(
+        update_fields=[
+            "status",
+            "left_at",
+            "application",
+            "notify_announcements",
+            "notify_activities",
+            "notify_reminders",
+        ]
+    )
+    return profile
 
 
 def invitation_url(user) -> str:

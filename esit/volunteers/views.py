@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from esit.reference import availability
+from esit.reference.models import sorted_by_name
 
 from . import selectors, services
 from .forms import LeaveProgrammeForm, NotificationsForm, ProfileForm
@@ -18,8 +19,8 @@ def dashboard(request, volunteer):
         "volunteers/dashboard.html",
         {
             "volunteer": volunteer,
-            "areas": volunteer.areas.all(),
-            "languages": volunteer.languages.all(),
+            "areas": sorted_by_name(volunteer.areas.all()),
+            "languages": sorted_by_name(volunteer.languages.all(), by="language"),
             "week": availability.grid(volunteer.availability),
             "parts": [label for _part, label in availability.PARTS],
             "work": selectors.work_summary(volunteer),

@@ -17,8 +17,8 @@ from .conftest import APPLY_URL, THANKS_URL, assert_kept, field_error, form_erro
 pytestmark = pytest.mark.django_db
 
 DUPLICATE_MESSAGE = (
-    "Bu e-posta adresi ya da telefon numarasıyla açık bir başvuru zaten var. "
-    "Başvuruyu izleme bağlantısını o başvurudaki e-posta adresine gönderdik."
+    "Bu e-posta adresi ya da telefon numarasıyla bir kayıt zaten var; yeni bir başvuru "
+    "oluşturmadık. Ne yapabileceğinizi o kayıttaki e-posta adresine gönderdik."
 )
 
 
@@ -49,6 +49,11 @@ def test_weekly_availability_is_stored_as_the_chosen_slots(client, valid_data):
 
 def test_email_is_stored_in_lower_case(client, valid_data):
     client.post(APPLY_URL, valid_data(email="Ayse.Yilmaz@Example.ORG"))
+    assert Application.objects.get().email == "ayse.yilmaz@example.org"
+
+
+def test_email_in_turkish_capitals_is_stored_in_its_one_form(client, valid_data):
+    client.post(APPLY_URL, valid_data(email="AYSE.YİLMAZ@EXAMPLE.ORG"))
     assert Application.objects.get().email == "ayse.yilmaz@example.org"
 
 

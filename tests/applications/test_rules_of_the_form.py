@@ -6,7 +6,9 @@ import pytest
 from django import forms
 from django.utils import timezone
 
-from esit.applications.forms import BirthDateField, age_on, normalise_turkish_mobile
+from esit.applications.forms import BirthDateField
+from esit.applications.models import age_on
+from esit.applications.rules import normalise_turkish_mobile
 
 from .conftest import eighteenth_birthday_today, years_ago
 

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
 
+from esit.accounts.models import User
 from esit.applications import services
 from esit.applications.models import Application
 from esit.volunteers.models import Volunteer
@@ -30,6 +31,7 @@ def _submit(**changes):
         fields=fields,
         areas=[factories.area()],
         languages=[(factories.language("ar"), "basic")],
+        consent=True,
         submission_key=key,
         language="tr",
         ip="127.0.0.1",
@@ -151,8 +153,8 @@ def test_approving_an_application_with_a_staff_members_email_is_refused(coordina
 
 
 def test_approval_finds_an_existing_account_whatever_the_case_of_its_email(coordinator):
-    existing = factories.UserFactory(email="Karma.Harf@example.org")
-    application = factories.ApplicationFactory(email="karma.harf@example.org")
+    existing = User.objects.create_user(email="Karma.HARF.İDİL@example.org")
+    application = factories.ApplicationFactory(email="karma.harf.idil@example.org")
     services.approve_application(application=application, by=coordinator)
     application.refresh_from_db()
     assert application.user == existing

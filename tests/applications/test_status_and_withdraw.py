@@ -53,6 +53,12 @@ def test_status_page_is_not_indexed_or_cached(client):
     assert "no-store" in response.headers["Cache-Control"]
 
 
+def test_status_page_keeps_its_address_from_other_sites_by_the_same_origin_policy(client):
+    # Not `no-referrer`: Chromium would post the page's forms with `Origin: null` (403).
+    response = client.get(_url(factories.ApplicationFactory()))
+    assert response.headers["Referrer-Policy"] == "same-origin"
+
+
 def test_unknown_status_token_is_404(client):
     factories.ApplicationFactory()
     assert client.get("/apply/status/no-such-token/").status_code == 404

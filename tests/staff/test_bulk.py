@@ -143,3 +143,37 @@ def test_bulk_with_an_unknown_application_is_refused(coordinator_client):
     assert "listeyi yenileyin" in response.content.decode()
     application.refresh_from_db()
     assert application.status == Application.Status.SUBMITTED
+
+
+def test_bulk_reject_is_a_danger_button_beside_bulk_approve(coordinator_client):
+    ApplicationFactory()
+    html = coordinator_client.get(reverse("staff:application_list")).content.decode()
+    assert (
+        '<button type="submit" name="decision" value="reject" '
+        'class="button button-secondary button-danger">Seçilenleri olumsuz sonuçlandır</button>'
+    ) in html
+    assert (
+        '<button type="submit" name="decision" value="approve" class="button">'
+        "Seçilenleri onayla</button>"
+    ) in html
+
+
+def test_a_single_reject_is_a_danger_button(coordinator_client):
+    application = ApplicationFactory()
+    html = coordinator_client.get(
+        reverse("staff:application_detail", args=[application.pk])
+    ).content.decode()
+    assert 'class="button button-danger">Başvuruyu olumsuz sonuçlandır</button>' in html
+
+
+def test_bulk_without_a_decision_is_refused_next_to_the_buttons(coordinator_client):
+    application = ApplicationFactory()
+    response = coordinator_client.post(BULK_URL, {"applications": [application.pk]})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert (
+        '<p class="error-message" id="id_decision_error">Onay mı ret mi, bir karar seçin.</p>'
+        in (html)
+    )
+    assert 'href="#id_decision_group"' in html
+    assert not Decision.objects.exists()

@@ -2,13 +2,15 @@
 
 import re
 
+import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 
 from esit.accounts.models import User
-from esit.applications.services import approve_application
+from esit.applications.models import Application
+from esit.applications.services import ApplicationError, approve_application
 from esit.volunteers import services
-from esit.volunteers.models import Volunteer
+from esit.volunteers.models import Volunteer, VolunteerLanguage
 from tests import factories
 
 NEW_PASSWORD = "Dayanışma-İzmir-2026"
@@ -141,42 +143,128 @@ def test_an_invitation_link_works_only_once(client, coordinator, run_on_commit):
     assert User.objects.get(email="isil.gunes@example.org").check_password(NEW_PASSWORD)
 
 
-def test_reapproving_someone_who_left_reactivates_the_same_account(
-    coordinator, run_on_commit, volunteer
+# Rejoining ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def former_volunteer(volunteer):
+    """Someone who volunteered (Konak, translation, English) and left the programme."""
+    VolunteerLanguage.objects.create(
+        volunteer=volunteer, language=factories.language("en"), level="fluent"
+    )
+    return services.withdraw_from_programme(volunteer=volunteer)
+
+
+def test_a_former_volunteer_who_rejoins_gets_her_own_account_and_profile_back(
+    coordinator, run_on_commit, former_volunteer
 ):
-    user = volunteer.user
-    services.withdraw_from_programme(volunteer=volunteer)
+    user = former_volunteer.user
 
     _approve(coordinator, run_on_commit, email=user.email)
 
     assert User.objects.filter(email=user.email).count() == 1
     fresh = Volunteer.objects.get(user=user)
-    assert fresh.pk == volunteer.pk
-    assert fresh.joined_at == volunteer.joined_at
-    assert fresh.status == Volunteer.Status.ACTIVE
-    assert fresh.left_at is None
+    assert fresh.pk == former_volunteer.pk
+    assert fresh.joined_at == former_volunteer.joined_at
+    assert (fresh.status, fresh.left_at) == (Volunteer.Status.ACTIVE, None)
+    # The password they had still works.
+    assert User.objects.get(pk=user.pk).check_password(factories.PASSWORD)
+    assert list(User.objects.get(pk=user.pk).groups.values_list("name", flat=True)) == ["volunteer"]
+
+
+def test_rejoining_switches_the_email_she_turned_off_by_leaving_back_on(
+    coordinator, run_on_commit, former_volunteer
+):
+    _approve(coordinator, run_on_commit, email=former_volunteer.user.email)
+
+    fresh = Volunteer.objects.get(pk=former_volunteer.pk)
     assert (fresh.notify_announcements, fresh.notify_activities, fresh.notify_reminders) == (
         True,
         True,
         True,
     )
-    assert fresh.district.slug == "karsiyaka"
-    assert {area.slug for area in fresh.areas.all()} == {"translation", "digital-design"}
-    # The password they had still works; the invitation lets them choose a new one.
-    assert User.objects.get(pk=user.pk).check_password(factories.PASSWORD)
-    assert list(User.objects.get(pk=user.pk).groups.values_list("name", flat=True)) == ["volunteer"]
-    assert mail.outbox[0].to == [user.email]
+
+
+def test_rejoining_does_not_copy_the_new_application_over_her_profile(
+    coordinator, run_on_commit, former_volunteer
+):
+    application = _approve(coordinator, run_on_commit, email=former_volunteer.user.email)
+
+    fresh = Volunteer.objects.get(pk=former_volunteer.pk)
+    assert (fresh.phone, fresh.district.slug) == (former_volunteer.phone, "konak")
+    assert fresh.availability == former_volunteer.availability
+    assert {area.slug for area in fresh.areas.all()} == {"translation"}
+    assert {(k.language.code, k.level) for k in fresh.languages.all()} == {("en", "fluent")}
+    # The new details stay on the application, where staff see them.
+    application.refresh_from_db()
+    assert (application.phone, application.district.slug) == ("+905301112233", "karsiyaka")
+
+
+def test_the_rejoined_profile_points_at_the_application_that_brought_her_back(
+    coordinator, run_on_commit, former_volunteer
+):
+    application = _approve(coordinator, run_on_commit, email=former_volunteer.user.email)
+
+    fresh = Volunteer.objects.get(pk=former_volunteer.pk)
+    assert fresh.application == application
+    services.withdraw_from_programme(volunteer=fresh)  # leaving again withdraws that consent
+    application.consent.refresh_from_db()
+    assert application.consent.withdrawn_at is not None
+
+
+def test_a_rejoining_volunteer_is_welcomed_back_and_asked_to_check_her_profile(
+    coordinator, run_on_commit, former_volunteer
+):
+    _approve(coordinator, run_on_commit, email=former_volunteer.user.email)
+
+    assert [message.to for message in mail.outbox] == [[former_volunteer.user.email]]
+    message = mail.outbox[0]
+    assert "yeniden hoş geldiniz" in message.subject
+    assert "http://testserver/me/profile/" in message.body
+    assert "/accounts/password/reset/key/" not in message.body  # her password still works
 
 
 def test_reactivated_volunteer_sees_the_full_dashboard_again(
-    client, coordinator, run_on_commit, volunteer
+    client, coordinator, run_on_commit, former_volunteer
 ):
-    services.withdraw_from_programme(volunteer=volunteer)
-    _approve(coordinator, run_on_commit, email=volunteer.user.email)
-    client.force_login(volunteer.user)
+    _approve(coordinator, run_on_commit, email=former_volunteer.user.email)
+    client.force_login(former_volunteer.user)
 
     page = client.get("/me/").content.decode()
 
     assert "Programdan ayrıldınız" not in page
     assert 'href="/me/profile/"' in page
-    assert "Karşıyaka" in page
+    assert "Konak" in page
+
+
+# Never over an existing profile ---------------------------------------------------------------
+
+
+def test_approving_an_active_volunteer_s_address_is_refused_and_changes_nothing(
+    coordinator, run_on_commit, volunteer
+):
+    # An application from before the rule, or sent while she was still an applicant.
+    application = factories.ApplicationFactory(
+        email=volunteer.user.email, district=factories.district("bornova")
+    )
+
+    with run_on_commit(), pytest.raises(ApplicationError) as refused:
+        approve_application(application=application, by=coordinator)
+
+    assert "etkin bir gönüllüye ait" in str(refused.value.message)
+    application.refresh_from_db()
+    assert application.status == Application.Status.SUBMITTED
+    fresh = Volunteer.objects.get(pk=volunteer.pk)
+    assert (fresh.district.slug, fresh.phone) == ("konak", volunteer.phone)
+    assert mail.outbox == []
+
+
+def test_approving_a_phone_on_another_active_volunteer_s_profile_is_refused(coordinator, volunteer):
+    application = factories.ApplicationFactory(phone=volunteer.phone)
+
+    with pytest.raises(ApplicationError):
+        approve_application(application=application, by=coordinator)
+
+    application.refresh_from_db()
+    assert application.status == Application.Status.SUBMITTED
+    assert Volunteer.objects.count() == 1

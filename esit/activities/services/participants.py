@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from esit.core.email_address import normalise_email
 from esit.privacy.services import record_consent
 
 from .. import tasks_public
@@ -56,7 +57,7 @@ def register_participant(
     guards it too). Their explicit KVKK consent is recorded with the
     registration, and the confirmation e-mail carries their private cancel link.
     """
-    email = email.strip().lower()
+    email = normalise_email(email)
     now = timezone.now()
     try:
         with transaction.atomic():

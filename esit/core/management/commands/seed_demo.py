@@ -585,6 +585,7 @@ def seed_application(applicant: DemoApplicant, *, decided_by) -> bool:
         },
         areas=VolunteerArea.objects.filter(slug__in=applicant.areas),
         languages=[(Language.objects.get(code=code), level) for code, level in applicant.languages],
+        consent=True,
         submission_key=uuid.uuid5(uuid.NAMESPACE_URL, f"esit-izmir-demo:{applicant.email}"),
         language=applicant.language,
         ip=DEMO_IP,

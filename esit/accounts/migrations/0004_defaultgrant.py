@@ -2,7 +2,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("accounts", "0002_create_role_groups")]
+    dependencies = [("accounts", "0003_normalise_email_addresses")]
 
     operations = [
         migrations.CreateModel(
