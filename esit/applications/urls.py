@@ -7,5 +7,5 @@ app_name = "applications"
 urlpatterns = [
     path("", views.apply, name="apply"),
     path("thanks/", views.thanks, name="thanks"),
-    path("status/<str:token>/", views.status, name="status"),
+    path("status/<token:token>/", views.status, name="status"),
 ]

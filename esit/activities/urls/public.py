@@ -12,11 +12,11 @@ urlpatterns = [
     path("activities/<int:pk>/", public.activity_detail, name="detail"),
     path("activities/<int:pk>/register/", participants.register, name="register"),
     path(
-        "activities/registrations/<str:token>/cancel/",
+        "activities/registrations/<token:token>/cancel/",
         participants.cancel_registration,
         name="cancel_registration",
     ),
     path("me/calendar/", feeds.my_calendar, name="my_calendar"),
     path("me/calendar/reset/", feeds.reset_calendar_token, name="reset_calendar_token"),
-    path("me/calendar/<str:token>.ics", feeds.volunteer_calendar, name="volunteer_calendar"),
+    path("me/calendar/<token:token>.ics", feeds.volunteer_calendar, name="volunteer_calendar"),
 ]
