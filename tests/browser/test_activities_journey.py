@@ -10,17 +10,16 @@ from pathlib import Path
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from esit.activities.models import Certificate, HoursEntry, SignUp
+from esit.activities.models import Activity, Certificate, HoursEntry, Shift, SignUp
 from tests import factories
 from tests.accounts.helpers import current_totp_code
 from tests.activities.work.test_certificates import pdf_text
 from tests.browser.conftest import sign_in
 
 
-def shift_starting_in_an_hour():
-    """Check-in opens two hours before a shift and sign-up closes when it starts: an hour
-    from now both are possible."""
-    starts = (timezone.now() + datetime.timedelta(hours=1)).replace(second=0, microsecond=0)
+def shift_tomorrow():
+    """Sign-up closes when a shift starts, so the volunteer signs up for one still ahead."""
+    starts = (timezone.now() + datetime.timedelta(days=1)).replace(second=0, microsecond=0)
     activity = factories.ActivityFactory(
         title_tr="Mahalle Kadın Buluşması: Eşitlik Sohbetleri",
         district=factories.district("karsiyaka"),
@@ -33,11 +32,22 @@ def shift_starting_in_an_hour():
     )
 
 
+def the_shift_has_happened(shift) -> None:
+    """Time passes: the shift (and its activity) took place and ended an hour ago. Hours from
+    attendance are approvable only once the shift is over."""
+    ends = (timezone.now() - datetime.timedelta(hours=1)).replace(second=0, microsecond=0)
+    starts = ends - datetime.timedelta(hours=2)
+    Shift.objects.filter(pk=shift.pk).update(starts_at=starts, ends_at=ends)
+    Activity.objects.filter(pk=shift.activity_id).update(
+        starts_at=starts, ends_at=ends + datetime.timedelta(hours=1)
+    )
+
+
 def test_sign_up_check_in_approve_and_verify_the_certificate(page, site, tmp_path):
     volunteer = factories.VolunteerFactory(
         user=factories.UserFactory(first_name="Gülşah", last_name="Işıkoğlu")
     )
-    shift = shift_starting_in_an_hour()
+    shift = shift_tomorrow()
     activity = shift.activity
 
     # The volunteer signs up on the public activity page.
@@ -50,6 +60,8 @@ def test_sign_up_check_in_approve_and_verify_the_certificate(page, site, tmp_pat
     expect(shifts.locator(".status-badge.status-confirmed")).to_have_text("Onaylandı")
     signup = SignUp.objects.get(shift=shift, volunteer=volunteer)
     assert signup.status == SignUp.Status.CONFIRMED
+
+    the_shift_has_happened(shift)
 
     # A coordinator signs in with two factors, checks the volunteer in and approves the hours.
     coordinator = factories.StaffFactory(role="coordinator")
