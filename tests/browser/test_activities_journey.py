@@ -119,5 +119,5 @@ def test_sign_up_check_in_approve_and_verify_the_certificate(page, site, tmp_pat
     expect(verdict.get_by_text("Geçerli belge")).to_be_visible()
     details = verdict.locator("dl.details")
     expect(details).to_contain_text("Gülşah Işıkoğlu")
-    expect(details).to_contain_text(re.compile(r"Onaylanmış toplam saat\s*2\b"))
+    expect(details).to_contain_text(re.compile(r"Onaylanmış toplam süre\s*2 saat"))
     visitor.close()
