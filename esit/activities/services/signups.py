@@ -193,21 +193,49 @@ def cancellation_deadline(shift: Shift) -> datetime.datetime:
     return shift.starts_at - datetime.timedelta(hours=shift.activity.cancellation_deadline_hours)
 
 
-def can_cancel_own(signup: SignUp, *, now: datetime.datetime | None = None) -> bool:
+def cancellation_deadline_passed(shift: Shift, *, now: datetime.datetime | None = None) -> bool:
+    """Whether a volunteer signing up now could no longer cancel the place themselves."""
+    return (now or timezone.now()) >= cancellation_deadline(shift)
+
+
+def own_cancel_refusal(signup: SignUp, *, now: datetime.datetime | None = None) -> str | None:
+    """Why the volunteer may not cancel this sign-up themselves now, or None when they may.
+
+    The one rule behind every "cancel my sign-up" button (the activity page,
+    /me/shifts/) and behind `cancel_sign_up` itself, so no page offers what the
+    service then refuses. A place can be given back until the activity's
+    cancellation deadline, so the coordinator still has time to find someone;
+    the waitlist can be left at any time; a sign-up whose attendance is already
+    recorded (checked in, even before the start) stays. Reads
+    `signup.shift.activity`.
+    """
     now = now or timezone.now()
-    return signup.status in SignUp.ACTIVE_STATUSES and (
-        signup.status == SignUp.Status.WAITLISTED or now < cancellation_deadline(signup.shift)
-    )
+    if signup.status not in SignUp.ACTIVE_STATUSES:
+        return _("Bu kayıt zaten iptal edilmiş.")
+    if signup.attendance != SignUp.Attendance.UNKNOWN:
+        return _("Katılımınız kaydedildiği için bu kayıt artık iptal edilemez.")
+    if signup.status == SignUp.Status.WAITLISTED:
+        return None
+    if signup.shift.starts_at <= now:
+        return _("Vardiya başladı; kayıt artık iptal edilemez.")
+    if cancellation_deadline_passed(signup.shift, now=now):
+        return _(
+            "İptal süresi doldu: bu vardiya en geç başlamadan %(hours)s saat önce "
+            "iptal edilebilirdi. Gelemeyecekseniz lütfen koordinatöre haber verin."
+        ) % {"hours": signup.shift.activity.cancellation_deadline_hours}
+    return None
+
+
+def can_cancel_own(signup: SignUp, *, now: datetime.datetime | None = None) -> bool:
+    return own_cancel_refusal(signup, now=now) is None
 
 
 def cancel_sign_up(*, signup: SignUp, by=None) -> SignUp:
     """Cancel a sign-up; a freed place goes to the first waitlisted volunteer who fits.
 
-    The volunteer (`by` is None or their own account) may cancel a place until
-    the activity's `cancellation_deadline_hours` before the shift starts, so the
-    coordinator still has time to find someone; leaving the waitlist is always
-    possible. Staff may cancel any sign-up at any time. A sign-up whose
-    attendance is already recorded cannot be cancelled.
+    The volunteer (`by` is None or their own account) may cancel as
+    `own_cancel_refusal` allows. Staff may cancel any sign-up at any time. A
+    sign-up whose attendance is already recorded cannot be cancelled.
     """
     by_staff = _is_staff(by)
     return _cancel(signup, keep_deadline=not by_staff, tell_volunteer=by_staff)
@@ -222,18 +250,12 @@ def _cancel(signup: SignUp, *, keep_deadline: bool, tell_volunteer: bool) -> Sig
         shift = _lock_shift(signup.shift_id)
         signup = locks.signups_for_update().get(pk=signup.pk)
         signup.shift = shift
+        if keep_deadline and (refusal := own_cancel_refusal(signup, now=now)):
+            raise ActivityError(refusal)
         if signup.status not in SignUp.ACTIVE_STATUSES:
             raise ActivityError(_("Bu kayıt zaten iptal edilmiş."))
         if signup.attendance != SignUp.Attendance.UNKNOWN:
             raise ActivityError(_("Katılım kaydedildiği için bu kayıt iptal edilemez."))
-        if keep_deadline and not can_cancel_own(signup, now=now):
-            raise ActivityError(
-                _(
-                    "İptal süresi doldu: bu vardiya en geç başlamadan %(hours)s saat önce "
-                    "iptal edilebilirdi. Gelemeyecekseniz lütfen koordinatöre haber verin."
-                )
-                % {"hours": shift.activity.cancellation_deadline_hours}
-            )
         freed = signup.status in SignUp.PLACE_HOLDING_STATUSES
         signup.status = SignUp.Status.CANCELLED
         signup.cancelled_at = now

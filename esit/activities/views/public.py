@@ -22,6 +22,7 @@ from esit.privacy.services import current_notice
 from ..forms_public import ActivityFilterForm, ParticipantForm
 from ..models import Activity, Shift, SignUp, Task, TaskAssignment
 from ..selectors import public as selectors
+from ..services import signups as signup_rules
 
 PAGE_SIZE = 20
 
@@ -50,6 +51,10 @@ class ShiftRow:
     my_signup: SignUp | None
     sign_up_url: str | None
     cancel_url: str | None
+    # Why "cancel my sign-up" is not offered (services.signups.own_cancel_refusal), and
+    # whether signing up now means the place could no longer be cancelled.
+    cancel_refusal: str | None = None
+    no_own_cancel_after_sign_up: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,19 +89,28 @@ def _places_for_returning(shift: Shift, places_left: int) -> int:
 def _shift_rows(activity: Activity, volunteer, open_for_volunteers: bool, now) -> list[ShiftRow]:
     rows = []
     for shift in activity.shifts.all():
+        shift.activity = activity
         places_left = max(shift.capacity - shift.places_taken, 0)
         mine = (getattr(shift, "my_signups", None) or [None])[0]
         can_act = volunteer is not None and open_for_volunteers and shift.starts_at > now
+        refusal = None
+        if mine is not None:
+            mine.shift = shift
+            refusal = signup_rules.own_cancel_refusal(mine, now=now)
+        may_sign_up = can_act and mine is None
         rows.append(
             ShiftRow(
                 shift=shift,
                 places_left=places_left,
                 kept_for_newcomers=places_left - _places_for_returning(shift, places_left),
                 my_signup=mine,
-                sign_up_url=reverse("signups:sign_up", args=[shift.pk])
-                if can_act and mine is None
+                sign_up_url=reverse("signups:sign_up", args=[shift.pk]) if may_sign_up else None,
+                cancel_url=reverse("signups:cancel", args=[mine.pk])
+                if can_act and mine and refusal is None
                 else None,
-                cancel_url=reverse("signups:cancel", args=[mine.pk]) if can_act and mine else None,
+                cancel_refusal=refusal if can_act and mine else None,
+                no_own_cancel_after_sign_up=may_sign_up
+                and signup_rules.cancellation_deadline_passed(shift, now=now),
             )
         )
     return rows
