@@ -194,7 +194,7 @@ class SignUp(models.Model):
     attendance = models.CharField(
         _("katılım"), max_length=10, choices=Attendance, default=Attendance.UNKNOWN
     )
-    checked_in_at = models.DateTimeField(_("giriş zamanı"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("yoklama zamanı"), null=True, blank=True)
     checked_in_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

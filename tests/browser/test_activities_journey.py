@@ -76,8 +76,8 @@ def test_sign_up_check_in_approve_and_verify_the_certificate(page, site, tmp_pat
     staff_page.goto(f"{site}/staff/shifts/{shift.pk}/check-in/")
     staff_page.fill("#id_code", volunteer.checkin_code.lower())
     with staff_page.expect_navigation():
-        staff_page.get_by_role("button", name="Girişi kaydet").click()
-    expect(staff_page.get_by_text("Gülşah Işıkoğlu giriş yaptı.")).to_be_visible()
+        staff_page.get_by_role("button", name="Geldi olarak işaretle").click()
+    expect(staff_page.get_by_text("Gülşah Işıkoğlu geldi olarak işaretlendi.")).to_be_visible()
     expect(staff_page.locator("main table").first).to_contain_text("Gülşah Işıkoğlu")
     signup.refresh_from_db()
     assert signup.attendance == SignUp.Attendance.ATTENDED

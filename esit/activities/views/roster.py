@@ -194,7 +194,8 @@ def check_in(request, pk: int):
             form.add_error(error.field or "code", error.message)
         else:
             messages.success(
-                request, _("%(name)s giriş yaptı.") % {"name": signup.volunteer.full_name}
+                request,
+                _("%(name)s geldi olarak işaretlendi.") % {"name": signup.volunteer.full_name},
             )
             return redirect("signups:check_in", pk=pk)
     return _render_check_in(request, sheet, form)

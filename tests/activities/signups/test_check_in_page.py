@@ -52,7 +52,7 @@ def test_checked_in_volunteers_are_listed(coordinator_client, confirmed):
     html = coordinator_client.get(check_in_url(confirmed.shift)).content.decode()
 
     assert confirmed.volunteer.full_name in html
-    assert "giriş yaptı" in html
+    assert f"{confirmed.volunteer.full_name} geldi olarak işaretlendi." in html
 
 
 def test_unknown_code_gets_a_message_next_to_the_field_and_is_kept(

@@ -1114,7 +1114,7 @@ CERTIFICATE_HOLDER = "elif"
 
 # Why a coordinator sent demo hours back; the volunteer sees it on their hours page.
 ATTENDANCE_REJECTION = (
-    "Giriş kaydı yanlış vardiyaya düşmüş; o gün yalnızca bir saat kaldınız. "
+    "Yoklama kaydı yanlış vardiyaya düşmüş; o gün yalnızca bir saat kaldınız. "
     "Gerçek sürenizi kendiniz bildirin."
 )
 DELIVERY_NOTE = "Taslak hazır; terimleri sözlükle karşılaştırdım. Bağlantıdan erişebilirsiniz."
