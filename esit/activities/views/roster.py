@@ -16,10 +16,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from esit.activities.forms_signups import CheckInForm
+from esit.activities.models import SignUp
 from esit.activities.selectors import signups as selectors
 from esit.activities.services import attendance
 from esit.activities.services import signups as services
 from esit.activities.services.errors import ActivityError
+from esit.core.confirm import confirmation_page
 from esit.staff.permissions import staff_member_required
 
 # Spreadsheet programs run a cell that starts with one of these as a formula.
@@ -110,15 +112,63 @@ def _staff_signup_or_404(pk: int):
     return signup
 
 
-def _decide(request, pk: int, service, done: str):
+def _decide(request, pk: int, service, done: str, *, confirm=None):
+    """Run a decision on a sign-up from the roster; `confirm(signup)` gives the confirmation
+    step's texts for a destructive one (esit/core/confirm.py), asked before anything changes."""
     signup = _staff_signup_or_404(pk)
+    back_url = _roster_url(signup.shift.activity_id, signup.shift_id)
+    if confirm is not None:
+        asked = confirmation_page(
+            request, back_url=back_url, template="staff/confirm.html", **confirm(signup)
+        )
+        if asked is not None:
+            return asked
     try:
         service(signup=signup, by=request.user)
     except ActivityError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, done % {"name": signup.volunteer.full_name})
-    return redirect(_roster_url(signup.shift.activity_id, signup.shift_id))
+    return redirect(back_url)
+
+
+def _shift_of(signup) -> dict:
+    start = timezone.localtime(signup.shift.starts_at).strftime("%d.%m.%Y %H:%M")
+    return {
+        "name": signup.volunteer.full_name,
+        "activity": signup.shift.activity.title,
+        "start": start,
+    }
+
+
+def _confirm_decline(signup) -> dict:
+    return {
+        "title": _("%(name)s kaydı onaylanmasın mı?") % _shift_of(signup),
+        "message": _(
+            "%(activity)s, %(start)s. Gönüllüye e-posta gider; ayrılan yer bekleme listesindeki "
+            "ilk uygun kişiye verilir."
+        )
+        % _shift_of(signup),
+        "confirm_label": _("Evet, onaylama"),
+    }
+
+
+def _confirm_staff_cancel(signup) -> dict:
+    if signup.status == SignUp.Status.WAITLISTED:
+        return {
+            "title": _("%(name)s bekleme listesinden çıkarılsın mı?") % _shift_of(signup),
+            "message": _("%(activity)s, %(start)s. Gönüllüye e-posta gider.") % _shift_of(signup),
+            "confirm_label": _("Evet, listeden çıkar"),
+        }
+    return {
+        "title": _("%(name)s kaydı iptal edilsin mi?") % _shift_of(signup),
+        "message": _(
+            "%(activity)s, %(start)s. Gönüllüye e-posta gider; yer bekleme listesindeki ilk "
+            "uygun kişiye verilir."
+        )
+        % _shift_of(signup),
+        "confirm_label": _("Evet, kaydı iptal et"),
+    }
 
 
 @require_POST
@@ -140,6 +190,7 @@ def decline(request, pk: int):
         pk,
         services.decline_sign_up,
         _("%(name)s kaydı onaylanmadı; gönüllüye e-posta gidiyor."),
+        confirm=_confirm_decline,
     )
 
 
@@ -151,6 +202,7 @@ def staff_cancel(request, pk: int):
         pk,
         services.cancel_sign_up,
         _("%(name)s kaydı iptal edildi; gönüllüye e-posta gidiyor."),
+        confirm=_confirm_staff_cancel,
     )
 
 
@@ -205,6 +257,23 @@ def check_in(request, pk: int):
 @staff_member_required
 def mark_no_shows(request, pk: int):
     sheet = _sheet_or_404(pk)
+    asked = confirmation_page(
+        request,
+        title=_("Yoklamada işaretlenmeyenler gelmedi olarak kaydedilsin mi?"),
+        message=ngettext(
+            "%(count)d onaylı gönüllü yoklamada işaretlenmedi; gelmedi olarak kaydedilir. "
+            "Gelmeyenler eşleştirmede güvenilirlik puanını düşürür.",
+            "%(count)d onaylı gönüllü yoklamada işaretlenmedi; gelmedi olarak kaydedilirler. "
+            "Gelmeyenler eşleştirmede güvenilirlik puanını düşürür.",
+            sheet.still_expected,
+        )
+        % {"count": sheet.still_expected},
+        confirm_label=_("Evet, gelmedi olarak işaretle"),
+        back_url=reverse("signups:check_in", args=[pk]),
+        template="staff/confirm.html",
+    )
+    if asked is not None:
+        return asked
     try:
         count = attendance.mark_no_shows(shift=sheet.shift, by=request.user)
     except ActivityError as error:
