@@ -203,6 +203,18 @@ class SignUp(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(_("karar zamanı"), null=True, blank=True)
+    # A coordinator who added the volunteer from the roster (None: the volunteer signed up).
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Who let a volunteer in although the shift's required areas or languages were not met,
+    # and when (services/requirements.py).
+    requirements_waived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requirements_waived_at = models.DateTimeField(
+        _("gereksinimlerin aranmadığı zaman"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("vardiya kaydı")
@@ -279,6 +291,13 @@ class TaskAssignment(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # Who assigned the task although its required areas or languages were not met, and when.
+    requirements_waived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requirements_waived_at = models.DateTimeField(
+        _("gereksinimlerin aranmadığı zaman"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("görev ataması")

@@ -36,7 +36,7 @@ from esit.activities import tasks_signups as tasks
 from esit.activities.models import Activity, Shift, SignUp
 from esit.volunteers.models import Volunteer
 
-from . import locks
+from . import locks, requirements
 from .errors import ActivityError
 
 REMINDER_LEAD = datetime.timedelta(hours=24)
@@ -123,16 +123,27 @@ def _check_open_for_sign_up(shift: Shift, now: datetime.datetime) -> None:
         raise ActivityError(_("Bu vardiya başladı ya da sona erdi; artık kayıt alınmıyor."))
 
 
-def _overlap_error(other: SignUp) -> ActivityError:
+def _overlap_error(other: SignUp, *, volunteer: Volunteer | None = None) -> ActivityError:
+    """The volunteer is told in the second person; a coordinator adding `volunteer`, by name."""
+    details = {
+        "activity": other.shift.activity.title,
+        "start": timezone.localtime(other.shift.starts_at).strftime("%d.%m.%Y %H:%M"),
+    }
+    if volunteer is not None:
+        return ActivityError(
+            _(
+                "%(name)s aynı saatlerde başka bir vardiyada onaylı (%(activity)s, %(start)s); "
+                "aynı anda iki vardiyada olamaz."
+            )
+            % {"name": volunteer.full_name, **details},
+            field="volunteer",
+        )
     return ActivityError(
         _(
             "Aynı saatlerde onaylanmış başka bir vardiyanız var (%(activity)s, %(start)s). "
             "Aynı anda iki vardiyada olamazsınız."
         )
-        % {
-            "activity": other.shift.activity.title,
-            "start": timezone.localtime(other.shift.starts_at).strftime("%d.%m.%Y %H:%M"),
-        }
+        % details
     )
 
 
@@ -143,21 +154,37 @@ def _after_commit(task, signup_id: int) -> None:
 # Signing up -----------------------------------------------------------------------------------
 
 
-def sign_up(*, volunteer: Volunteer, shift: Shift) -> SignUp:
+def sign_up(
+    *, volunteer: Volunteer, shift: Shift, by=None, override_requirements: bool = False
+) -> SignUp:
     """Sign a volunteer up for a shift: confirmed, pending approval, or waitlisted.
 
     Refused for an activity that is not published (draft, cancelled, completed),
     a shift that has started, a volunteer who left the programme, a second
-    active sign-up for the same shift and a shift overlapping one the volunteer
-    is already confirmed for (nobody can be in two places at once). With room
-    (see the module docstring for newcomer places) the volunteer is confirmed,
-    or pending when the activity asks for a coordinator's approval; without
-    room they join the waitlist. The volunteer is told by e-mail either way.
+    active sign-up for the same shift, a shift overlapping one the volunteer
+    is already confirmed for (nobody can be in two places at once) and a
+    volunteer who does not meet the shift's required areas and languages
+    (services/requirements.py). With room (see the module docstring for
+    newcomer places) the volunteer is confirmed, or pending when the activity
+    asks for a coordinator's approval; without room they join the waitlist.
+    The volunteer is told by e-mail either way.
+
+    `by` a coordinator: they add the volunteer from the roster, under the same
+    rules for places, the waitlist and overlaps, recorded as `added_by`. A
+    place they give needs no further approval. With `override_requirements`
+    they may add someone outside the requirements; who did so, and when, is
+    recorded on the sign-up.
     """
     now = timezone.now()
+    by_staff = _is_staff(by)
     with transaction.atomic():
-        volunteer = _lock_volunteers([volunteer.pk]).get(volunteer.pk)
+        volunteer_id = volunteer.pk
+        volunteer = _lock_volunteers([volunteer_id]).get(volunteer_id)
         if volunteer is None or not volunteer.is_active:
+            if by_staff:
+                raise ActivityError(
+                    _("Bu gönüllü programdan ayrıldı; vardiyaya eklenemez."), field="volunteer"
+                )
             raise ActivityError(_("Programdan ayrıldığınız için vardiyalara kayıt olamazsınız."))
         try:
             shift = _lock_shift(shift.pk)
@@ -167,18 +194,38 @@ def sign_up(*, volunteer: Volunteer, shift: Shift) -> SignUp:
         if SignUp.objects.filter(
             shift=shift, volunteer=volunteer, status__in=SignUp.ACTIVE_STATUSES
         ).exists():
+            if by_staff:
+                raise ActivityError(
+                    _("%(name)s bu vardiyaya zaten kayıtlı.") % {"name": volunteer.full_name},
+                    field="volunteer",
+                )
             raise ActivityError(_("Bu vardiyaya zaten kayıtlısınız."))
+        if by_staff:
+            waived = requirements.check_for_coordinator(
+                volunteer, shift, kind="shift", override=override_requirements
+            )
+        else:
+            requirements.check_for_volunteer(volunteer, shift, kind="shift")
+            waived = False
         if other := _overlapping_confirmed(volunteer, shift):
-            raise _overlap_error(other)
+            raise _overlap_error(other, volunteer=volunteer if by_staff else None)
 
         if not _has_room(shift, newcomer=is_newcomer(volunteer)):
             status, task = SignUp.Status.WAITLISTED, tasks.send_signup_waitlisted
-        elif shift.activity.requires_approval:
+        elif shift.activity.requires_approval and not by_staff:
             status, task = SignUp.Status.PENDING, tasks.send_signup_pending
         else:
             status, task = SignUp.Status.CONFIRMED, tasks.send_signup_confirmed
+        if by_staff:
+            task = tasks.send_signup_added_by_staff
         signup = SignUp.objects.create(
-            shift=shift, volunteer=volunteer, status=status, created_at=now
+            shift=shift,
+            volunteer=volunteer,
+            status=status,
+            created_at=now,
+            added_by=by if by_staff else None,
+            requirements_waived_by=by if waived else None,
+            requirements_waived_at=now if waived else None,
         )
         _after_commit(task, signup.pk)
     return signup

@@ -21,5 +21,6 @@ urlpatterns = [
     path("staff/signups/<int:pk>/decline/", roster.decline, name="decline"),
     path("staff/signups/<int:pk>/cancel/", roster.staff_cancel, name="staff_cancel"),
     path("staff/shifts/<int:pk>/check-in/", roster.check_in, name="check_in"),
+    path("staff/shifts/<int:pk>/add-volunteer/", roster.add_volunteer, name="add_volunteer"),
     path("staff/shifts/<int:pk>/no-shows/", roster.mark_no_shows, name="mark_no_shows"),
 ]

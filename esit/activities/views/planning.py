@@ -352,7 +352,12 @@ def task_assign(request, pk: int, task_pk: int):
     if request.method == "POST" and form.is_valid():
         volunteer = form.cleaned_data["volunteer"]
         try:
-            work.assign_task(task=task, volunteer=volunteer, by=request.user)
+            work.assign_task(
+                task=task,
+                volunteer=volunteer,
+                by=request.user,
+                override_requirements=form.cleaned_data["override_requirements"],
+            )
         except ActivityError as error:
             _refusal_to_form(form, error)
         else:

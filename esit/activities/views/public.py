@@ -22,6 +22,7 @@ from esit.privacy.services import current_notice
 from ..forms_public import ActivityFilterForm, ParticipantForm
 from ..models import Activity, Shift, SignUp, Task, TaskAssignment
 from ..selectors import public as selectors
+from ..services import requirements
 from ..services import signups as signup_rules
 
 PAGE_SIZE = 20
@@ -55,6 +56,8 @@ class ShiftRow:
     # whether signing up now means the place could no longer be cancelled.
     cancel_refusal: str | None = None
     no_own_cancel_after_sign_up: bool = False
+    # What the volunteer lacks of the shift's required areas and languages (no sign-up then).
+    requirements_refusal: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class TaskRow:
     places_left: int
     my_assignment: TaskAssignment | None
     claim_url: str | None
+    requirements_refusal: str | None = None
 
 
 def _active_volunteer(user):
@@ -71,11 +75,22 @@ def _active_volunteer(user):
         return None
     from esit.volunteers.models import Volunteer
 
-    volunteer = Volunteer.objects.filter(user=user).first()
+    # Areas and languages: the page tells a volunteer which shifts and tasks they cannot take.
+    volunteer = Volunteer.objects.filter(user=user).prefetch_related("areas", "languages").first()
     if volunteer is None:
         return None
     volunteer.user = user  # the layout's `user.volunteer` costs nothing more
     return volunteer if volunteer.is_active else None
+
+
+def _unmet(volunteer, target) -> requirements.Unmet:
+    """The requirements rule on what the page already loaded (no query per row)."""
+    return requirements.unmet(
+        area_ids=[area.pk for area in volunteer.areas.all()],
+        language_ids=[known.language_id for known in volunteer.languages.all()],
+        required_areas=target.required_areas.all(),
+        required_languages=target.required_languages.all(),
+    )
 
 
 def _places_for_returning(shift: Shift, places_left: int) -> int:
@@ -98,6 +113,10 @@ def _shift_rows(activity: Activity, volunteer, open_for_volunteers: bool, now) -
             mine.shift = shift
             refusal = signup_rules.own_cancel_refusal(mine, now=now)
         may_sign_up = can_act and mine is None
+        refused_by_requirements = None
+        if may_sign_up and (missing := _unmet(volunteer, shift)):
+            refused_by_requirements = requirements.refusal_for_volunteer(missing, kind="shift")
+            may_sign_up = False
         rows.append(
             ShiftRow(
                 shift=shift,
@@ -111,6 +130,7 @@ def _shift_rows(activity: Activity, volunteer, open_for_volunteers: bool, now) -
                 cancel_refusal=refusal if can_act and mine else None,
                 no_own_cancel_after_sign_up=may_sign_up
                 and signup_rules.cancellation_deadline_passed(shift, now=now),
+                requirements_refusal=refused_by_requirements,
             )
         )
     return rows
@@ -128,12 +148,17 @@ def _task_rows(activity: Activity, volunteer, open_for_volunteers: bool, today) 
             and places_left > 0
             and task.due_date >= today
         )
+        refused_by_requirements = None
+        if can_claim and (missing := _unmet(volunteer, task)):
+            refused_by_requirements = requirements.refusal_for_volunteer(missing, kind="task")
+            can_claim = False
         rows.append(
             TaskRow(
                 task=task,
                 places_left=places_left,
                 my_assignment=mine,
                 claim_url=reverse("work:claim_task", args=[task.pk]) if can_claim else None,
+                requirements_refusal=refused_by_requirements,
             )
         )
     return rows

@@ -12,11 +12,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from esit.activities.forms_signups import CheckInForm
+from esit.activities.forms_planning import VolunteerSearchForm
+from esit.activities.forms_signups import AddVolunteerForm, CheckInForm
 from esit.activities.models import SignUp
+from esit.activities.selectors import planning as planning_selectors
 from esit.activities.selectors import signups as selectors
 from esit.activities.services import attendance
 from esit.activities.services import signups as services
@@ -203,6 +205,57 @@ def staff_cancel(request, pk: int):
         services.cancel_sign_up,
         _("%(name)s kaydı iptal edildi; gönüllüye e-posta gidiyor."),
         confirm=_confirm_staff_cancel,
+    )
+
+
+ADDED = {
+    SignUp.Status.CONFIRMED: gettext_lazy("%(name)s vardiyaya eklendi; kendisine e-posta gidiyor."),
+    SignUp.Status.WAITLISTED: gettext_lazy(
+        "Vardiya dolu olduğu için %(name)s bekleme listesine eklendi; kendisine e-posta gidiyor."
+    ),
+}
+
+
+@require_http_methods(["GET", "POST"])
+@staff_member_required
+def add_volunteer(request, pk: int):
+    """Find an active volunteer by name or e-mail (GET), then add them to the shift (POST).
+
+    The sign-up rules hold as for the volunteer (places, waitlist, overlaps); the
+    coordinator may go outside the shift's requirements by ticking the box.
+    """
+    shift = selectors.shift_for_adding(shift_id=pk)
+    if shift is None:
+        raise Http404(_("Vardiya bulunamadı."))
+    search_form = VolunteerSearchForm(request.GET or None)
+    search = search_form.cleaned_data["q"] if search_form.is_valid() else ""
+    candidates = list(planning_selectors.assignable_volunteers(search=search))
+    form = AddVolunteerForm(request.POST or None, candidates=candidates)
+    if request.method == "POST" and form.is_valid():
+        volunteer = form.cleaned_data["volunteer"]
+        try:
+            signup = services.sign_up(
+                volunteer=volunteer,
+                shift=shift,
+                by=request.user,
+                override_requirements=form.cleaned_data["override_requirements"],
+            )
+        except ActivityError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, ADDED[signup.status] % {"name": volunteer.full_name})
+            return redirect(_roster_url(shift.activity_id, shift.pk))
+    return render(
+        request,
+        "activities/signups/add_volunteer.html",
+        {
+            "shift": shift,
+            "activity": shift.activity,
+            "search_form": search_form,
+            "form": form,
+            "candidates": candidates,
+            "searched": bool(search),
+        },
     )
 
 

@@ -637,6 +637,8 @@ class DemoShift:
     newcomer_places: int = 0
     notes: str = ""
     repeat_weeks: int = 0
+    required_areas: tuple[str, ...] = ()
+    required_languages: tuple[str, ...] = ()
     # Who signs up for each weekly repeat (the later weeks fill more slowly).
     repeat_sign_ups: tuple[str, ...] = ()
     # Upcoming shifts: who signs up, in this order (the last ones may be waitlisted) ...
@@ -644,6 +646,8 @@ class DemoShift:
     # ... who then cancels their own sign-up, and whose pending sign-up a coordinator approves.
     cancels: tuple[str, ...] = ()
     approves: tuple[str, ...] = ()
+    # Whom a coordinator adds from the roster, and whether the shift's requirements are waived.
+    added: tuple[tuple[str, bool], ...] = ()
     # Past shifts: who came and what became of their hours, and who did not come.
     attended: tuple[tuple[str, str], ...] = ()
     no_shows: tuple[str, ...] = ()
@@ -660,6 +664,9 @@ class DemoTask:
     languages: tuple[str, ...] = ()
     # (volunteer, where their work ends: claimed, delivered, returned, accepted, approved)
     work: tuple[tuple[str, str], ...] = ()
+    # The first volunteer is assigned by a coordinator: with this, although they do not meet
+    # the required areas or languages (recorded on the assignment).
+    waive_for_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -932,7 +939,19 @@ ACTIVITIES = [
             DemoParticipant("Emre Güçlü", "emre.guclu@example.org"),
             DemoParticipant("Oğuz Ünlü", "oguz.unlu@example.org", "+905339998877"),
         ),
-        shifts=(DemoShift(16, "18:30", "21:00", capacity=4, sign_ups=("zozan", "nour")),),
+        shifts=(
+            DemoShift(
+                16,
+                "18:30",
+                "21:00",
+                capacity=4,
+                required_areas=("workshops",),
+                sign_ups=("nour",),
+                # Elif is in workshops; Zozan (guidance) leads the Kurmanji-speaking group,
+                # so the coordinator adds her although the workshop area is required.
+                added=(("elif", False), ("zozan", True)),
+            ),
+        ),
     ),
     # Deliverable work: tasks in every state.
     DemoActivity(
@@ -976,7 +995,10 @@ ACTIVITIES = [
                 places=3,
                 areas=("translation",),
                 languages=("en",),
-                work=(("elif", "approved"), ("ipek", "delivered"), ("mert", "claimed")),
+                # Elif works in workshops, not translation, but writes fluent English: the
+                # coordinator gives her the task anyway, and the assignment says so.
+                work=(("elif", "approved"), ("ipek", "delivered"), ("nour", "claimed")),
+                waive_for_first=True,
             ),
             DemoTask(
                 "Broşürü Farsçaya çevirin",
@@ -1208,6 +1230,8 @@ def seed_shift(activity: Activity, spec: DemoShift, *, volunteers, coordinator) 
         capacity=spec.capacity,
         newcomer_places=spec.newcomer_places,
         notes=spec.notes,
+        required_areas=VolunteerArea.objects.filter(slug__in=spec.required_areas),
+        required_languages=Language.objects.filter(code__in=spec.required_languages),
     )
     repeats = []
     if spec.repeat_weeks:
@@ -1221,6 +1245,10 @@ def seed_shift(activity: Activity, spec: DemoShift, *, volunteers, coordinator) 
         signups.cancel_sign_up(signup=active_sign_up(shift, volunteers[key]))
     for key in spec.approves:
         signups.approve_sign_up(signup=active_sign_up(shift, volunteers[key]), by=coordinator)
+    for key, waive in spec.added:
+        signups.sign_up(
+            volunteer=volunteers[key], shift=shift, by=coordinator, override_requirements=waive
+        )
     for repeat in repeats:
         for key in spec.repeat_sign_ups:
             signups.sign_up(volunteer=volunteers[key], shift=repeat)
@@ -1282,7 +1310,12 @@ def seed_task(activity: Activity, spec: DemoTask, *, volunteers, coordinator) ->
     for number, (key, outcome) in enumerate(spec.work):
         # Most volunteers claim work themselves; the first of a task is given by a coordinator.
         if number == 0:
-            assignment = work.assign_task(task=task, volunteer=volunteers[key], by=coordinator)
+            assignment = work.assign_task(
+                task=task,
+                volunteer=volunteers[key],
+                by=coordinator,
+                override_requirements=spec.waive_for_first,
+            )
         else:
             assignment = work.claim_task(volunteer=volunteers[key], task=task)
         if outcome == "claimed":
