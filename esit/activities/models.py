@@ -323,6 +323,11 @@ class Participant(models.Model):
         WAITLISTED = "waitlisted", _("Bekleme listesinde")
         CANCELLED = "cancelled", _("İptal edildi")
 
+    class Attendance(models.TextChoices):
+        UNKNOWN = "unknown", _("Henüz belli değil")
+        ATTENDED = "attended", _("Katıldı")
+        NO_SHOW = "no_show", _("Gelmedi")
+
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="participants")
     name = models.CharField(_("ad soyad"), max_length=160)
     email = models.EmailField(_("e-posta"))
@@ -335,6 +340,16 @@ class Participant(models.Model):
     )
     registered_at = models.DateTimeField(_("kayıt zamanı"))
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Recorded by staff once the activity has started (services/participants.py).
+    attendance = models.CharField(
+        _("katılım"), max_length=10, choices=Attendance, default=Attendance.UNKNOWN
+    )
+    attendance_recorded_at = models.DateTimeField(
+        _("katılımın kaydedildiği zaman"), null=True, blank=True
+    )
+    attendance_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("katılımcı")

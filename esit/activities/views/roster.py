@@ -4,10 +4,8 @@ Pages read through selectors and change through services; every action is a
 plain form post that redirects back (POST-redirect-GET).
 """
 
-import csv
-
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,11 +21,9 @@ from esit.activities.selectors import signups as selectors
 from esit.activities.services import attendance
 from esit.activities.services import signups as services
 from esit.activities.services.errors import ActivityError
+from esit.activities.views.spreadsheets import csv_download, local_time
 from esit.core.confirm import confirmation_page
 from esit.staff.permissions import staff_member_required
-
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _roster_or_404(pk: int):
@@ -53,58 +49,42 @@ def roster(request, pk: int):
     )
 
 
-def safe_cell(value) -> str:
-    """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def _when(moment) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
-
-
 @require_GET
 @staff_member_required
 def roster_csv(request, pk: int):
     activity, shifts = _roster_or_404(pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="roster-{activity.pk}.csv"'
-    response.write("\ufeff")  # the BOM makes Excel read UTF-8, so Turkish letters survive
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Vardiya başlangıcı"),
-            _("Vardiya bitişi"),
-            _("Ad soyad"),
-            _("E-posta"),
-            _("Cep telefonu"),
-            _("Durum"),
-            _("Bekleme sırası"),
-            _("Geleceğini onayladı"),
-            _("Katılım"),
-            _("Kayıt zamanı"),
-        ]
-    )
+    header = [
+        _("Vardiya başlangıcı"),
+        _("Vardiya bitişi"),
+        _("Ad soyad"),
+        _("E-posta"),
+        _("Cep telefonu"),
+        _("Durum"),
+        _("Bekleme sırası"),
+        _("Geleceğini onayladı"),
+        _("Katılım"),
+        _("Kayıt zamanı"),
+    ]
+    return csv_download(f"roster-{activity.pk}.csv", header, _roster_rows(shifts))
+
+
+def _roster_rows(shifts):
     for row in shifts:
         positions = {signup.pk: index for index, signup in enumerate(row.waitlisted, start=1)}
         for group in (row.confirmed, row.pending, row.waitlisted, row.cancelled):
             for signup in group:
-                writer.writerow(
-                    safe_cell(cell)
-                    for cell in (
-                        _when(row.shift.starts_at),
-                        _when(row.shift.ends_at),
-                        signup.volunteer.full_name,
-                        signup.volunteer.user.email,
-                        signup.volunteer.phone_national,
-                        signup.get_status_display(),
-                        positions.get(signup.pk, ""),
-                        _when(signup.coming_confirmed_at),
-                        signup.get_attendance_display(),
-                        _when(signup.created_at),
-                    )
+                yield (
+                    local_time(row.shift.starts_at),
+                    local_time(row.shift.ends_at),
+                    signup.volunteer.full_name,
+                    signup.volunteer.user.email,
+                    signup.volunteer.phone_national,
+                    signup.get_status_display(),
+                    positions.get(signup.pk, ""),
+                    local_time(signup.coming_confirmed_at),
+                    signup.get_attendance_display(),
+                    local_time(signup.created_at),
                 )
-    return response
 
 
 def _staff_signup_or_404(pk: int):
