@@ -59,6 +59,7 @@ from esit.activities.services import (
 from esit.activities.services.errors import ActivityError
 from esit.applications import services
 from esit.applications.models import Application
+from esit.privacy.services import record_consent
 from esit.reference.availability import to_mask
 from esit.reference.models import District, Language, VolunteerArea
 from esit.volunteers.models import Volunteer
@@ -676,6 +677,8 @@ class DemoParticipant:
     phone: str = ""
     language: str = "tr"
     cancels: bool = False
+    # For an activity that already took place: whether they came (None: not recorded).
+    attended: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -720,6 +723,14 @@ ACTIVITIES = [
         starts=(-75, "13:00"),
         ends=(-75, "17:30"),
         status="completed",
+        public_capacity=10,
+        participants=(
+            DemoParticipant("Fadime Yurtsever", "fadime.yurtsever@example.org", attended=True),
+            DemoParticipant(
+                "Gülten Özkaya", "gulten.ozkaya@example.org", "+905357776655", attended=True
+            ),
+            DemoParticipant("Şükran Işıkçı", "sukran.isikci@example.org", attended=False),
+        ),
         shifts=(
             DemoShift(
                 -75,
@@ -1207,6 +1218,9 @@ def seed_activity(spec: DemoActivity, *, volunteers, coordinator) -> Activity:
     for task in spec.tasks:
         seed_task(activity, task, volunteers=volunteers, coordinator=coordinator)
     for person in spec.participants:
+        if activity.starts_at <= timezone.now():
+            record_past_participant(activity, person, coordinator=coordinator)
+            continue
         participant = participants.register_participant(
             activity=activity,
             name=person.name,
@@ -1220,6 +1234,30 @@ def seed_activity(spec: DemoActivity, *, volunteers, coordinator) -> Activity:
     if spec.status == "cancelled":
         planning.cancel_activity(activity=activity, by=coordinator, message=CANCELLATION_MESSAGE)
     return activity
+
+
+def record_past_participant(activity: Activity, person: DemoParticipant, *, coordinator) -> None:
+    """A member of the public who registered for an activity that is over, and whether they came.
+
+    `register_participant` rightly refuses an activity that has started, so the
+    registration is written as it would have been a week before (with the
+    person's consent); attendance then goes through the staff service.
+    """
+    registered_at = activity.starts_at - datetime.timedelta(days=7)
+    participant = Participant.objects.create(
+        activity=activity,
+        name=person.name,
+        email=person.email,
+        phone=person.phone,
+        status=Participant.Status.CONFIRMED,
+        language=person.language,
+        consent=record_consent(email=person.email, ip=DEMO_IP, at=registered_at),
+        registered_at=registered_at,
+    )
+    if person.attended is not None:
+        participants.record_participant_attendance(
+            participant=participant, attended=person.attended, by=coordinator
+        )
 
 
 def seed_shift(activity: Activity, spec: DemoShift, *, volunteers, coordinator) -> None:
