@@ -176,13 +176,19 @@ def participant_list_csv(request, pk: int):
 def staff_cancel_registration(request, pk: int):
     participant = _participant_or_404(pk)
     back_url = _list_url(participant.activity_id)
+    if participant.activity.starts_at <= timezone.now():
+        consequence = _(
+            "%(activity)s: katılımcıya e-posta gider. Etkinlik başladığı için yer bekleme "
+            "listesindeki kimseye verilmez."
+        )
+    else:
+        consequence = _(
+            "%(activity)s: katılımcıya e-posta gider; yeri bekleme listesindeki ilk kişiye verilir."
+        )
     asked = confirmation_page(
         request,
         title=_("%(name)s kaydı iptal edilsin mi?") % {"name": participant.name},
-        message=_(
-            "%(activity)s: katılımcıya e-posta gider; yeri bekleme listesindeki ilk kişiye verilir."
-        )
-        % {"activity": participant.activity.title},
+        message=consequence % {"activity": participant.activity.title},
         confirm_label=_("Evet, kaydı iptal et"),
         back_url=back_url,
         template="staff/confirm.html",

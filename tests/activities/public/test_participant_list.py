@@ -184,6 +184,14 @@ def test_staff_may_cancel_after_the_activity_started(started):
     assert person.status == Participant.Status.CANCELLED
 
 
+def test_cancelling_after_the_start_says_the_waitlist_does_not_move(coordinator_client, started):
+    person = make_participant(started, email="a@example.org")
+
+    html = page(coordinator_client.post(cancel_url(person)))
+
+    assert "Etkinlik başladığı için yer bekleme listesindeki kimseye verilmez." in html
+
+
 def test_a_registration_with_attendance_recorded_cannot_be_cancelled(started, coordinator):
     person = make_participant(started, email="a@example.org")
     services.record_participant_attendance(participant=person, attended=True, by=coordinator)
