@@ -361,3 +361,11 @@ def test_add_page_with_the_box_adds_and_the_roster_shows_the_waiver(
 def test_add_page_is_for_staff_only(volunteer_client, shift):
     assert volunteer_client.get(add_url(shift)).status_code == 403
     assert volunteer_client.post(add_url(shift), {"volunteer": 1}).status_code == 403
+
+
+def test_roster_offers_no_adding_to_a_shift_that_has_started(coordinator_client):
+    running = make_shift(starts_in_hours=-0.5)
+
+    html = coordinator_client.get(f"/staff/activities/{running.activity_id}/roster/").content
+
+    assert f'href="{add_url(running)}"' not in html.decode()

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from esit.activities.forms_planning import VolunteerSearchForm
 from esit.activities.forms_signups import AddVolunteerForm, CheckInForm
-from esit.activities.models import SignUp
+from esit.activities.models import Activity, SignUp
 from esit.activities.selectors import planning as planning_selectors
 from esit.activities.selectors import signups as selectors
 from esit.activities.services import attendance
@@ -42,10 +42,16 @@ def _roster_url(activity_id: int, shift_id: int | None = None) -> str:
 @staff_member_required
 def roster(request, pk: int):
     activity, shifts = _roster_or_404(pk)
+    now = timezone.now()
+    for row in shifts:
+        # Adding someone follows the sign-up rules: only to a published shift still ahead.
+        row.takes_sign_ups = (
+            activity.status == Activity.Status.PUBLISHED and row.shift.starts_at > now
+        )
     return render(
         request,
         "activities/signups/roster.html",
-        {"activity": activity, "shifts": shifts, "now": timezone.now()},
+        {"activity": activity, "shifts": shifts, "now": now},
     )
 
 
