@@ -2,7 +2,10 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from esit.core import converters
 from esit.core import views as core_views
+
+converters.register()  # `<token:…>` and `<signed:…>`, used by the routes included below
 
 urlpatterns = [
     path("", core_views.home, name="home"),

@@ -43,3 +43,7 @@ def send_participant_promoted(participant: Participant) -> None:
 
 def send_registration_cancelled(participant: Participant) -> None:
     _send(participant, "cancelled")
+
+
+def send_registration_cancelled_by_staff(participant: Participant) -> None:
+    _send(participant, "cancelled_by_staff")

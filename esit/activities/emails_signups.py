@@ -58,6 +58,10 @@ def send_declined(signup: SignUp) -> None:
     _send(signup, "declined")
 
 
+def send_added_by_staff(signup: SignUp) -> None:
+    _send(signup, "added_by_staff")
+
+
 def send_cancelled_by_staff(signup: SignUp) -> None:
     _send(signup, "cancelled_by_staff")
 

@@ -454,7 +454,14 @@ class VolunteerChoiceField(forms.ModelChoiceField):
 
 
 class AssignTaskForm(forms.Form):
-    """Pick one active volunteer; the choices are the search's results, any active one is valid."""
+    """Pick one active volunteer; the choices are the search's results, any active one is valid.
+
+    The box lets a coordinator go ahead although the volunteer does not meet the
+    required areas or languages; the service refuses without it and says what is
+    missing, next to the box.
+    """
+
+    OVERRIDE_LABEL = _("Gereksinimler karşılanmasa da ata")
 
     volunteer = VolunteerChoiceField(
         label=_("Gönüllü"),
@@ -466,8 +473,17 @@ class AssignTaskForm(forms.Form):
         },
     )
 
+    override_requirements = forms.BooleanField(
+        required=False,
+        help_text=_(
+            "Yalnızca gönüllü gereken alanlardan hiçbirinde değilse ya da gereken bir dili "
+            "bilmiyorsa gerekir. Kararınız adınız ve tarihle kaydedilir."
+        ),
+    )
+
     def __init__(self, *args, candidates=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["override_requirements"].label = self.OVERRIDE_LABEL
         field = self.fields["volunteer"]
         field.choices = [
             ("", field.empty_label),

@@ -159,3 +159,21 @@ class ParticipantForm(forms.Form):
 
 class CancelRegistrationForm(forms.Form):
     """Nothing to type: the button itself is the confirmation (the link is private)."""
+
+
+class ParticipantAttendanceForm(forms.Form):
+    """Staff record whether a participant came; the service decides when that is possible."""
+
+    ATTENDED, NO_SHOW = "attended", "no_show"
+
+    attendance = forms.ChoiceField(
+        choices=[(ATTENDED, _("Katıldı")), (NO_SHOW, _("Gelmedi"))],
+        error_messages={
+            "required": _("Katıldı ya da gelmedi seçin."),
+            "invalid_choice": _("Katıldı ya da gelmedi seçin."),
+        },
+    )
+
+    @property
+    def attended(self) -> bool:
+        return self.cleaned_data["attendance"] == self.ATTENDED

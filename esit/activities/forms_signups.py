@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .forms_planning import AssignTaskForm
+
 
 class CheckInForm(forms.Form):
     """One field a handheld QR scanner can type into (it sends the code and Enter)."""
@@ -21,3 +23,9 @@ class CheckInForm(forms.Form):
             }
         ),
     )
+
+
+class AddVolunteerForm(AssignTaskForm):
+    """A coordinator adds a volunteer to a shift: the same choice and box as assigning a task."""
+
+    OVERRIDE_LABEL = _("Gereksinimler karşılanmasa da ekle")

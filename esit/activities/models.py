@@ -194,7 +194,7 @@ class SignUp(models.Model):
     attendance = models.CharField(
         _("katılım"), max_length=10, choices=Attendance, default=Attendance.UNKNOWN
     )
-    checked_in_at = models.DateTimeField(_("giriş zamanı"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("yoklama zamanı"), null=True, blank=True)
     checked_in_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -203,6 +203,18 @@ class SignUp(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(_("karar zamanı"), null=True, blank=True)
+    # A coordinator who added the volunteer from the roster (None: the volunteer signed up).
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Who let a volunteer in although the shift's required areas or languages were not met,
+    # and when (services/requirements.py).
+    requirements_waived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requirements_waived_at = models.DateTimeField(
+        _("gereksinimlerin aranmadığı zaman"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("vardiya kaydı")
@@ -279,6 +291,13 @@ class TaskAssignment(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # Who assigned the task although its required areas or languages were not met, and when.
+    requirements_waived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requirements_waived_at = models.DateTimeField(
+        _("gereksinimlerin aranmadığı zaman"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("görev ataması")
@@ -304,6 +323,11 @@ class Participant(models.Model):
         WAITLISTED = "waitlisted", _("Bekleme listesinde")
         CANCELLED = "cancelled", _("İptal edildi")
 
+    class Attendance(models.TextChoices):
+        UNKNOWN = "unknown", _("Henüz belli değil")
+        ATTENDED = "attended", _("Katıldı")
+        NO_SHOW = "no_show", _("Gelmedi")
+
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="participants")
     name = models.CharField(_("ad soyad"), max_length=160)
     email = models.EmailField(_("e-posta"))
@@ -316,6 +340,16 @@ class Participant(models.Model):
     )
     registered_at = models.DateTimeField(_("kayıt zamanı"))
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Recorded by staff once the activity has started (services/participants.py).
+    attendance = models.CharField(
+        _("katılım"), max_length=10, choices=Attendance, default=Attendance.UNKNOWN
+    )
+    attendance_recorded_at = models.DateTimeField(
+        _("katılımın kaydedildiği zaman"), null=True, blank=True
+    )
+    attendance_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("katılımcı")

@@ -30,3 +30,11 @@ def send_participant_promoted(participant_id: int) -> None:
 def send_registration_cancelled(participant_id: int) -> None:
     if participant := _load(participant_id):
         emails_public.send_registration_cancelled(participant)
+
+
+@task
+def send_registration_cancelled_by_staff(participant_id: int) -> None:
+    # Still true when the e-mail leaves? Only a registration that stayed cancelled is announced.
+    participant = _load(participant_id)
+    if participant and participant.status == Participant.Status.CANCELLED:
+        emails_public.send_registration_cancelled_by_staff(participant)

@@ -78,6 +78,12 @@ def send_signup_declined(signup_id: int) -> None:
 
 
 @task
+def send_signup_added_by_staff(signup_id: int) -> None:
+    if signup := _still(signup_id, (*_CONFIRMED, *_WAITLISTED)):
+        emails.send_added_by_staff(signup)
+
+
+@task
 def send_signup_cancelled_by_staff(signup_id: int) -> None:
     if signup := _still(signup_id, _CANCELLED, upcoming=False):
         emails.send_cancelled_by_staff(signup)

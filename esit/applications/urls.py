@@ -7,6 +7,6 @@ app_name = "applications"
 urlpatterns = [
     path("", views.apply, name="apply"),
     path("thanks/", views.thanks, name="thanks"),
-    path("status/<str:token>/", views.status, name="status"),
-    path("status/<str:token>/correct/", views.correct, name="correct"),
+    path("status/<token:token>/", views.status, name="status"),
+    path("status/<token:token>/correct/", views.correct, name="correct"),
 ]

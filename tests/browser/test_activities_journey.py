@@ -10,17 +10,16 @@ from pathlib import Path
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from esit.activities.models import Certificate, HoursEntry, SignUp
+from esit.activities.models import Activity, Certificate, HoursEntry, Shift, SignUp
 from tests import factories
 from tests.accounts.helpers import current_totp_code
 from tests.activities.work.test_certificates import pdf_text
 from tests.browser.conftest import sign_in
 
 
-def shift_starting_in_an_hour():
-    """Check-in opens two hours before a shift and sign-up closes when it starts: an hour
-    from now both are possible."""
-    starts = (timezone.now() + datetime.timedelta(hours=1)).replace(second=0, microsecond=0)
+def shift_tomorrow():
+    """Sign-up closes when a shift starts, so the volunteer signs up for one still ahead."""
+    starts = (timezone.now() + datetime.timedelta(days=1)).replace(second=0, microsecond=0)
     activity = factories.ActivityFactory(
         title_tr="Mahalle Kadın Buluşması: Eşitlik Sohbetleri",
         district=factories.district("karsiyaka"),
@@ -33,11 +32,22 @@ def shift_starting_in_an_hour():
     )
 
 
+def the_shift_has_happened(shift) -> None:
+    """Time passes: the shift (and its activity) took place and ended an hour ago. Hours from
+    attendance are approvable only once the shift is over."""
+    ends = (timezone.now() - datetime.timedelta(hours=1)).replace(second=0, microsecond=0)
+    starts = ends - datetime.timedelta(hours=2)
+    Shift.objects.filter(pk=shift.pk).update(starts_at=starts, ends_at=ends)
+    Activity.objects.filter(pk=shift.activity_id).update(
+        starts_at=starts, ends_at=ends + datetime.timedelta(hours=1)
+    )
+
+
 def test_sign_up_check_in_approve_and_verify_the_certificate(page, site, tmp_path):
     volunteer = factories.VolunteerFactory(
         user=factories.UserFactory(first_name="Gülşah", last_name="Işıkoğlu")
     )
-    shift = shift_starting_in_an_hour()
+    shift = shift_tomorrow()
     activity = shift.activity
 
     # The volunteer signs up on the public activity page.
@@ -50,6 +60,8 @@ def test_sign_up_check_in_approve_and_verify_the_certificate(page, site, tmp_pat
     expect(shifts.locator(".status-badge.status-confirmed")).to_have_text("Onaylandı")
     signup = SignUp.objects.get(shift=shift, volunteer=volunteer)
     assert signup.status == SignUp.Status.CONFIRMED
+
+    the_shift_has_happened(shift)
 
     # A coordinator signs in with two factors, checks the volunteer in and approves the hours.
     coordinator = factories.StaffFactory(role="coordinator")
@@ -64,8 +76,8 @@ def test_sign_up_check_in_approve_and_verify_the_certificate(page, site, tmp_pat
     staff_page.goto(f"{site}/staff/shifts/{shift.pk}/check-in/")
     staff_page.fill("#id_code", volunteer.checkin_code.lower())
     with staff_page.expect_navigation():
-        staff_page.get_by_role("button", name="Girişi kaydet").click()
-    expect(staff_page.get_by_text("Gülşah Işıkoğlu giriş yaptı.")).to_be_visible()
+        staff_page.get_by_role("button", name="Geldi olarak işaretle").click()
+    expect(staff_page.get_by_text("Gülşah Işıkoğlu geldi olarak işaretlendi.")).to_be_visible()
     expect(staff_page.locator("main table").first).to_contain_text("Gülşah Işıkoğlu")
     signup.refresh_from_db()
     assert signup.attendance == SignUp.Attendance.ATTENDED
@@ -107,5 +119,5 @@ def test_sign_up_check_in_approve_and_verify_the_certificate(page, site, tmp_pat
     expect(verdict.get_by_text("Geçerli belge")).to_be_visible()
     details = verdict.locator("dl.details")
     expect(details).to_contain_text("Gülşah Işıkoğlu")
-    expect(details).to_contain_text(re.compile(r"Onaylanmış toplam saat\s*2\b"))
+    expect(details).to_contain_text(re.compile(r"Onaylanmış toplam süre\s*2 saat"))
     visitor.close()

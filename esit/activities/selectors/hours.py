@@ -112,7 +112,12 @@ def hours_review_queue(
     `status` None lists every status; dates are the days the work was done.
     """
     queryset = HoursEntry.objects.select_related(
-        "volunteer", "area", "activity", "task_assignment__task"
+        # signup__shift: attendance hours become approvable when their shift ends.
+        "volunteer",
+        "area",
+        "activity",
+        "task_assignment__task",
+        "signup__shift",
     ).order_by("date", "id")
     if status:
         queryset = queryset.filter(status=status)

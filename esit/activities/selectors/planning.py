@@ -154,7 +154,7 @@ def staff_task(*, activity_pk: int, pk: int) -> Task:
                 "assignments",
                 queryset=TaskAssignment.objects.filter(
                     status__in=TaskAssignment.ACTIVE_STATUSES
-                ).select_related("volunteer"),
+                ).select_related("volunteer", "requirements_waived_by"),
                 to_attr="active_assignments",
             )
         )

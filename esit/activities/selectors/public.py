@@ -160,7 +160,7 @@ def activity_detail(*, pk: int, include_drafts: bool = False, volunteer=None) ->
             ),
             "task",
         )
-    )
+    ).prefetch_related("required_areas", "required_languages")
     if volunteer is not None:
         shifts = shifts.prefetch_related(
             Prefetch(

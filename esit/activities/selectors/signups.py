@@ -68,6 +68,22 @@ def own_signup(*, volunteer, signup_id: int) -> SignUp | None:
     )
 
 
+def shift_for_adding(*, shift_id: int) -> Shift | None:
+    """A shift with its activity, requirements and places, for adding a volunteer to it."""
+    return (
+        Shift.objects.select_related("activity")
+        .prefetch_related("required_areas", "required_languages")
+        .annotate(
+            places_taken=Count(
+                "signups", filter=Q(signups__status__in=SignUp.PLACE_HOLDING_STATUSES)
+            ),
+            waitlisted=Count("signups", filter=Q(signups__status=SignUp.Status.WAITLISTED)),
+        )
+        .filter(pk=shift_id)
+        .first()
+    )
+
+
 def signup_for_staff(*, signup_id: int) -> SignUp | None:
     return (
         SignUp.objects.select_related("shift__activity", "volunteer__user")
@@ -122,9 +138,9 @@ def roster(*, activity_id: int) -> tuple[Activity, list[RosterShift]] | None:
     activity = Activity.objects.select_related("kind", "district").filter(pk=activity_id).first()
     if activity is None:
         return None
-    signups = SignUp.objects.select_related("volunteer__user", "checked_in_by").order_by(
-        "created_at", "id"
-    )
+    signups = SignUp.objects.select_related(
+        "volunteer__user", "checked_in_by", "added_by", "requirements_waived_by"
+    ).order_by("created_at", "id")
     shifts = (
         Shift.objects.filter(activity=activity)
         .prefetch_related(Prefetch("signups", queryset=signups))

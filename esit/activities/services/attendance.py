@@ -1,8 +1,10 @@
 """Check-in at the door and no-shows: who really came, and the hours their work earns.
 
 A coordinator scans (or types) the code in the volunteer's personal QR on the
-shift's check-in page. Attendance creates one pending hours entry, which a
-coordinator approves later with the rest of the hours (docs/activities.md).
+shift's check-in page. In Turkish the word is "yoklama", never "giriş", which
+already means signing in to the site. Attendance creates one pending hours
+entry, which a coordinator approves later with the rest of the hours
+(docs/activities.md).
 """
 
 import datetime
@@ -62,19 +64,20 @@ def check_in(*, shift: Shift, code: str, by) -> SignUp:
         volunteer = locks.lock_volunteer(found)
         shift = locks.lock_shift(shift.pk)
         if shift.activity.status == Activity.Status.CANCELLED:
-            raise ActivityError(_("Bu etkinlik iptal edildi; giriş yapılamaz."), field="code")
+            raise ActivityError(_("Bu etkinlik iptal edildi; yoklama alınamaz."), field="code")
         if shift.activity.status == Activity.Status.DRAFT:
             raise ActivityError(
-                _("Bu etkinlik henüz yayında değil; giriş yapılamaz."), field="code"
+                _("Bu etkinlik henüz yayında değil; yoklama alınamaz."), field="code"
             )
         if not volunteer.is_active:
             raise ActivityError(
-                _("%(name)s programdan ayrıldı; giriş yapılamaz.") % {"name": volunteer.full_name},
+                _("%(name)s programdan ayrıldı; yoklamaya eklenemez.")
+                % {"name": volunteer.full_name},
                 field="code",
             )
         if not check_in_is_open(shift, now=now):
             raise ActivityError(
-                _("Girişler vardiya başlamadan en erken iki saat önce açılır."), field="code"
+                _("Yoklama, vardiya başlamadan en erken iki saat önce açılır."), field="code"
             )
         signup = (
             locks.signups_for_update()

@@ -1,7 +1,10 @@
 """Hours of volunteer work: self-reported entries and the coordinators' review.
 
 Every entry starts pending, whatever its source, and counts in totals and
-certificates only once a coordinator approves it (docs/activities.md).
+certificates only once a coordinator approves it (docs/activities.md). Hours
+from attendance can be approved only once their shift has ended: a check-in
+opens two hours before the start, and hours approved (and certified) for a
+shift that has not happened yet would certify work nobody has done.
 """
 
 import datetime
@@ -88,14 +91,37 @@ class BulkResult:
     skipped: list[tuple[HoursEntry, str]]
 
 
+def approvable_from(entry: HoursEntry) -> datetime.datetime | None:
+    """The moment an entry may be approved: the end of its shift for attendance, else None
+    (any time). Reads `entry.signup.shift`: select it with the entry."""
+    if entry.source != HoursEntry.Source.ATTENDANCE or entry.signup is None:
+        return None
+    return entry.signup.shift.ends_at
+
+
+def not_yet_approvable(entry: HoursEntry, *, now: datetime.datetime | None = None) -> bool:
+    moment = approvable_from(entry)
+    return moment is not None and moment > (now or timezone.now())
+
+
 def _review(entry: HoursEntry, *, status: str, by, comment: str) -> HoursEntry:
     with transaction.atomic():
-        entry = locks.hours_for_update().select_related("volunteer").get(pk=entry.pk)
+        entry = (
+            locks.hours_for_update().select_related("volunteer", "signup__shift").get(pk=entry.pk)
+        )
         if entry.status != HoursEntry.Status.PENDING:
             raise ActivityError(_("Bu kayıt zaten değerlendirilmiş."))
         if by is not None and entry.volunteer.user_id == by.pk:
             # A staff member who also volunteers needs another coordinator's eyes.
             raise ActivityError(_("Kendi saatlerinizi değerlendiremezsiniz."))
+        if status == HoursEntry.Status.APPROVED and not_yet_approvable(entry):
+            raise ActivityError(
+                _(
+                    "Vardiya henüz bitmedi (bitiş: %(end)s); katılım saatleri vardiya bittikten "
+                    "sonra onaylanabilir."
+                )
+                % {"end": timezone.localtime(approvable_from(entry)).strftime("%d.%m.%Y %H:%M")}
+            )
         entry.status = status
         entry.reviewed_by = by
         entry.reviewed_at = timezone.now()
@@ -115,7 +141,10 @@ def _in_bulk(entries: Iterable[HoursEntry], **review) -> BulkResult:
 
 
 def approve_hours(*, entries: Iterable[HoursEntry], by) -> BulkResult:
-    """Approve pending entries; any other is skipped with its reason, never changed twice."""
+    """Approve pending entries; any other is skipped with its reason, never changed twice.
+
+    Hours from attendance are skipped until their shift has ended (module docstring).
+    """
     return _in_bulk(entries, status=HoursEntry.Status.APPROVED, by=by, comment="")
 
 

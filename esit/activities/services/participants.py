@@ -3,6 +3,12 @@
 Registration locks the activity's row (docs/activities.md: the activity is
 the row that guards public places) before it counts, so two people taking
 the last place at once cannot both be confirmed, on PostgreSQL or SQLite.
+Every service here that changes a registration takes the same two locks in
+the documented order: the activity, then the participant's row.
+
+Staff see the participants of an activity, may cancel a registration (the
+person is told by e-mail and the waitlist moves up as after their own
+cancellation) and record who attended once the activity has started.
 """
 
 from django.db import IntegrityError, transaction
@@ -95,26 +101,72 @@ def register_participant(
     return participant
 
 
-def cancel_registration(*, participant: Participant) -> Participant:
-    """The participant cancels through their private link; the first waitlisted person in
-    line takes the freed place and is told by e-mail."""
+def _is_staff(user) -> bool:
+    return user is not None and getattr(user, "is_staff_member", False)
+
+
+def cancel_registration(*, participant: Participant, by=None) -> Participant:
+    """Cancel a registration; the first waitlisted person in line takes the freed place and
+    is told by e-mail.
+
+    The participant (`by` None) cancels through their private link until the
+    activity starts. Staff may cancel at any time until attendance is
+    recorded; the participant is then told that a coordinator cancelled it.
+    """
     now = timezone.now()
+    by_staff = _is_staff(by)
     with transaction.atomic():
         activity = _locked_activity(participant.activity)
         participant = locks.participants_for_update().get(pk=participant.pk)
         if participant.status == Participant.Status.CANCELLED:
             raise ActivityError(_("Bu kayıt zaten iptal edilmiş."))
-        if activity.starts_at <= now:
+        if participant.attendance != Participant.Attendance.UNKNOWN:
+            raise ActivityError(_("Katılım kaydedildiği için bu kayıt iptal edilemez."))
+        if not by_staff and activity.starts_at <= now:
             raise ActivityError(
                 _("Bu etkinlik başladı ya da sona erdi; kayıt artık iptal edilemez.")
             )
         participant.status = Participant.Status.CANCELLED
         participant.cancelled_at = now
         participant.save(update_fields=["status", "cancelled_at"])
-        transaction.on_commit(
-            lambda: tasks_public.send_registration_cancelled.enqueue(participant.pk)
+        task = (
+            tasks_public.send_registration_cancelled_by_staff
+            if by_staff
+            else tasks_public.send_registration_cancelled
         )
+        transaction.on_commit(lambda: task.enqueue(participant.pk))
         promote_waitlisted(activity=activity)
+    return participant
+
+
+def record_participant_attendance(*, participant: Participant, attended: bool, by) -> Participant:
+    """Staff record whether a confirmed participant came: attended or no-show.
+
+    Only once the activity has started (before that nobody can have come) and
+    only for a confirmed registration (a waitlisted or cancelled person had no
+    place). A mistake is corrected by recording again; who recorded it, and
+    when, is kept.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        activity = _locked_activity(participant.activity)
+        participant = locks.participants_for_update().get(pk=participant.pk)
+        if activity.status in (Activity.Status.DRAFT, Activity.Status.CANCELLED):
+            raise ActivityError(_("Bu etkinlik yayında değil; katılım kaydedilemez."))
+        if activity.starts_at > now:
+            raise ActivityError(_("Katılım ancak etkinlik başladıktan sonra kaydedilebilir."))
+        if participant.status != Participant.Status.CONFIRMED:
+            raise ActivityError(
+                _("Yalnızca kaydı onaylanmış bir katılımcının katılımı kaydedilebilir.")
+            )
+        participant.attendance = (
+            Participant.Attendance.ATTENDED if attended else Participant.Attendance.NO_SHOW
+        )
+        participant.attendance_recorded_at = now
+        participant.attendance_recorded_by = by
+        participant.save(
+            update_fields=["attendance", "attendance_recorded_at", "attendance_recorded_by"]
+        )
     return participant
 
 

@@ -36,7 +36,7 @@ from esit.activities import tasks_signups as tasks
 from esit.activities.models import Activity, Shift, SignUp
 from esit.volunteers.models import Volunteer
 
-from . import locks
+from . import locks, requirements
 from .errors import ActivityError
 
 REMINDER_LEAD = datetime.timedelta(hours=24)
@@ -123,16 +123,27 @@ def _check_open_for_sign_up(shift: Shift, now: datetime.datetime) -> None:
         raise ActivityError(_("Bu vardiya başladı ya da sona erdi; artık kayıt alınmıyor."))
 
 
-def _overlap_error(other: SignUp) -> ActivityError:
+def _overlap_error(other: SignUp, *, volunteer: Volunteer | None = None) -> ActivityError:
+    """The volunteer is told in the second person; a coordinator adding `volunteer`, by name."""
+    details = {
+        "activity": other.shift.activity.title,
+        "start": timezone.localtime(other.shift.starts_at).strftime("%d.%m.%Y %H:%M"),
+    }
+    if volunteer is not None:
+        return ActivityError(
+            _(
+                "%(name)s aynı saatlerde başka bir vardiyada onaylı (%(activity)s, %(start)s); "
+                "aynı anda iki vardiyada olamaz."
+            )
+            % {"name": volunteer.full_name, **details},
+            field="volunteer",
+        )
     return ActivityError(
         _(
             "Aynı saatlerde onaylanmış başka bir vardiyanız var (%(activity)s, %(start)s). "
             "Aynı anda iki vardiyada olamazsınız."
         )
-        % {
-            "activity": other.shift.activity.title,
-            "start": timezone.localtime(other.shift.starts_at).strftime("%d.%m.%Y %H:%M"),
-        }
+        % details
     )
 
 
@@ -143,21 +154,37 @@ def _after_commit(task, signup_id: int) -> None:
 # Signing up -----------------------------------------------------------------------------------
 
 
-def sign_up(*, volunteer: Volunteer, shift: Shift) -> SignUp:
+def sign_up(
+    *, volunteer: Volunteer, shift: Shift, by=None, override_requirements: bool = False
+) -> SignUp:
     """Sign a volunteer up for a shift: confirmed, pending approval, or waitlisted.
 
     Refused for an activity that is not published (draft, cancelled, completed),
     a shift that has started, a volunteer who left the programme, a second
-    active sign-up for the same shift and a shift overlapping one the volunteer
-    is already confirmed for (nobody can be in two places at once). With room
-    (see the module docstring for newcomer places) the volunteer is confirmed,
-    or pending when the activity asks for a coordinator's approval; without
-    room they join the waitlist. The volunteer is told by e-mail either way.
+    active sign-up for the same shift, a shift overlapping one the volunteer
+    is already confirmed for (nobody can be in two places at once) and a
+    volunteer who does not meet the shift's required areas and languages
+    (services/requirements.py). With room (see the module docstring for
+    newcomer places) the volunteer is confirmed, or pending when the activity
+    asks for a coordinator's approval; without room they join the waitlist.
+    The volunteer is told by e-mail either way.
+
+    `by` a coordinator: they add the volunteer from the roster, under the same
+    rules for places, the waitlist and overlaps, recorded as `added_by`. A
+    place they give needs no further approval. With `override_requirements`
+    they may add someone outside the requirements; who did so, and when, is
+    recorded on the sign-up.
     """
     now = timezone.now()
+    by_staff = _is_staff(by)
     with transaction.atomic():
-        volunteer = _lock_volunteers([volunteer.pk]).get(volunteer.pk)
+        volunteer_id = volunteer.pk
+        volunteer = _lock_volunteers([volunteer_id]).get(volunteer_id)
         if volunteer is None or not volunteer.is_active:
+            if by_staff:
+                raise ActivityError(
+                    _("Bu gönüllü programdan ayrıldı; vardiyaya eklenemez."), field="volunteer"
+                )
             raise ActivityError(_("Programdan ayrıldığınız için vardiyalara kayıt olamazsınız."))
         try:
             shift = _lock_shift(shift.pk)
@@ -167,18 +194,38 @@ def sign_up(*, volunteer: Volunteer, shift: Shift) -> SignUp:
         if SignUp.objects.filter(
             shift=shift, volunteer=volunteer, status__in=SignUp.ACTIVE_STATUSES
         ).exists():
+            if by_staff:
+                raise ActivityError(
+                    _("%(name)s bu vardiyaya zaten kayıtlı.") % {"name": volunteer.full_name},
+                    field="volunteer",
+                )
             raise ActivityError(_("Bu vardiyaya zaten kayıtlısınız."))
+        if by_staff:
+            waived = requirements.check_for_coordinator(
+                volunteer, shift, kind="shift", override=override_requirements
+            )
+        else:
+            requirements.check_for_volunteer(volunteer, shift, kind="shift")
+            waived = False
         if other := _overlapping_confirmed(volunteer, shift):
-            raise _overlap_error(other)
+            raise _overlap_error(other, volunteer=volunteer if by_staff else None)
 
         if not _has_room(shift, newcomer=is_newcomer(volunteer)):
             status, task = SignUp.Status.WAITLISTED, tasks.send_signup_waitlisted
-        elif shift.activity.requires_approval:
+        elif shift.activity.requires_approval and not by_staff:
             status, task = SignUp.Status.PENDING, tasks.send_signup_pending
         else:
             status, task = SignUp.Status.CONFIRMED, tasks.send_signup_confirmed
+        if by_staff:
+            task = tasks.send_signup_added_by_staff
         signup = SignUp.objects.create(
-            shift=shift, volunteer=volunteer, status=status, created_at=now
+            shift=shift,
+            volunteer=volunteer,
+            status=status,
+            created_at=now,
+            added_by=by if by_staff else None,
+            requirements_waived_by=by if waived else None,
+            requirements_waived_at=now if waived else None,
         )
         _after_commit(task, signup.pk)
     return signup
@@ -193,21 +240,49 @@ def cancellation_deadline(shift: Shift) -> datetime.datetime:
     return shift.starts_at - datetime.timedelta(hours=shift.activity.cancellation_deadline_hours)
 
 
-def can_cancel_own(signup: SignUp, *, now: datetime.datetime | None = None) -> bool:
+def cancellation_deadline_passed(shift: Shift, *, now: datetime.datetime | None = None) -> bool:
+    """Whether a volunteer signing up now could no longer cancel the place themselves."""
+    return (now or timezone.now()) >= cancellation_deadline(shift)
+
+
+def own_cancel_refusal(signup: SignUp, *, now: datetime.datetime | None = None) -> str | None:
+    """Why the volunteer may not cancel this sign-up themselves now, or None when they may.
+
+    The one rule behind every "cancel my sign-up" button (the activity page,
+    /me/shifts/) and behind `cancel_sign_up` itself, so no page offers what the
+    service then refuses. A place can be given back until the activity's
+    cancellation deadline, so the coordinator still has time to find someone;
+    the waitlist can be left at any time; a sign-up whose attendance is already
+    recorded (checked in, even before the start) stays. Reads
+    `signup.shift.activity`.
+    """
     now = now or timezone.now()
-    return signup.status in SignUp.ACTIVE_STATUSES and (
-        signup.status == SignUp.Status.WAITLISTED or now < cancellation_deadline(signup.shift)
-    )
+    if signup.status not in SignUp.ACTIVE_STATUSES:
+        return _("Bu kayıt zaten iptal edilmiş.")
+    if signup.attendance != SignUp.Attendance.UNKNOWN:
+        return _("Katılımınız kaydedildiği için bu kayıt artık iptal edilemez.")
+    if signup.status == SignUp.Status.WAITLISTED:
+        return None
+    if signup.shift.starts_at <= now:
+        return _("Vardiya başladı; kayıt artık iptal edilemez.")
+    if cancellation_deadline_passed(signup.shift, now=now):
+        return _(
+            "İptal süresi doldu: bu vardiya en geç başlamadan %(hours)s saat önce "
+            "iptal edilebilirdi. Gelemeyecekseniz lütfen koordinatöre haber verin."
+        ) % {"hours": signup.shift.activity.cancellation_deadline_hours}
+    return None
+
+
+def can_cancel_own(signup: SignUp, *, now: datetime.datetime | None = None) -> bool:
+    return own_cancel_refusal(signup, now=now) is None
 
 
 def cancel_sign_up(*, signup: SignUp, by=None) -> SignUp:
     """Cancel a sign-up; a freed place goes to the first waitlisted volunteer who fits.
 
-    The volunteer (`by` is None or their own account) may cancel a place until
-    the activity's `cancellation_deadline_hours` before the shift starts, so the
-    coordinator still has time to find someone; leaving the waitlist is always
-    possible. Staff may cancel any sign-up at any time. A sign-up whose
-    attendance is already recorded cannot be cancelled.
+    The volunteer (`by` is None or their own account) may cancel as
+    `own_cancel_refusal` allows. Staff may cancel any sign-up at any time. A
+    sign-up whose attendance is already recorded cannot be cancelled.
     """
     by_staff = _is_staff(by)
     return _cancel(signup, keep_deadline=not by_staff, tell_volunteer=by_staff)
@@ -222,18 +297,12 @@ def _cancel(signup: SignUp, *, keep_deadline: bool, tell_volunteer: bool) -> Sig
         shift = _lock_shift(signup.shift_id)
         signup = locks.signups_for_update().get(pk=signup.pk)
         signup.shift = shift
+        if keep_deadline and (refusal := own_cancel_refusal(signup, now=now)):
+            raise ActivityError(refusal)
         if signup.status not in SignUp.ACTIVE_STATUSES:
             raise ActivityError(_("Bu kayıt zaten iptal edilmiş."))
         if signup.attendance != SignUp.Attendance.UNKNOWN:
             raise ActivityError(_("Katılım kaydedildiği için bu kayıt iptal edilemez."))
-        if keep_deadline and not can_cancel_own(signup, now=now):
-            raise ActivityError(
-                _(
-                    "İptal süresi doldu: bu vardiya en geç başlamadan %(hours)s saat önce "
-                    "iptal edilebilirdi. Gelemeyecekseniz lütfen koordinatöre haber verin."
-                )
-                % {"hours": shift.activity.cancellation_deadline_hours}
-            )
         freed = signup.status in SignUp.PLACE_HOLDING_STATUSES
         signup.status = SignUp.Status.CANCELLED
         signup.cancelled_at = now

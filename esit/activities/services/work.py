@@ -23,7 +23,7 @@ from esit.activities import tasks_work
 from esit.activities.models import Activity, HoursEntry, Task, TaskAssignment
 from esit.volunteers.models import Volunteer
 
-from . import locks
+from . import locks, requirements
 from .errors import ActivityError
 from .hours import area_of_activity
 
@@ -94,7 +94,8 @@ def claim_task(*, volunteer: Volunteer, task: Task) -> TaskAssignment:
     """A volunteer takes one of a task's places.
 
     Only published activities offer their tasks, and only until the due date:
-    work claimed after that could not be delivered in time.
+    work claimed after that could not be delivered in time. The volunteer must
+    meet the task's required areas and languages (services/requirements.py).
     """
     with transaction.atomic():
         volunteer = _lock_volunteer(volunteer)
@@ -102,6 +103,7 @@ def claim_task(*, volunteer: Volunteer, task: Task) -> TaskAssignment:
         if task.activity.status != Activity.Status.PUBLISHED:
             raise ActivityError(_("Bu etkinlik şu anda gönüllü almıyor."))
         _check_place_for(volunteer=volunteer, task=task, by_volunteer=True)
+        requirements.check_for_volunteer(volunteer, task, kind="task")
         return TaskAssignment.objects.create(
             task=task,
             volunteer=volunteer,
@@ -110,18 +112,31 @@ def claim_task(*, volunteer: Volunteer, task: Task) -> TaskAssignment:
         )
 
 
-def assign_task(*, task: Task, volunteer: Volunteer, by) -> TaskAssignment:
-    """A coordinator gives a task to a volunteer; the same places rule holds, and they are told."""
+def assign_task(
+    *, task: Task, volunteer: Volunteer, by, override_requirements: bool = False
+) -> TaskAssignment:
+    """A coordinator gives a task to a volunteer; the same places rule holds, and they are told.
+
+    Someone outside the task's required areas and languages only with
+    `override_requirements` (the coordinator's explicit choice), recorded on
+    the assignment with who made it and when.
+    """
     with transaction.atomic():
         volunteer = _lock_volunteer(volunteer)
         task = _lock_task(task)
         _check_place_for(volunteer=volunteer, task=task, by_volunteer=False)
+        waived = requirements.check_for_coordinator(
+            volunteer, task, kind="task", override=override_requirements
+        )
+        now = timezone.now()
         assignment = TaskAssignment.objects.create(
             task=task,
             volunteer=volunteer,
             status=TaskAssignment.Status.CLAIMED,
             assigned_by=by,
-            claimed_at=timezone.now(),
+            claimed_at=now,
+            requirements_waived_by=by if waived else None,
+            requirements_waived_at=now if waived else None,
         )
         transaction.on_commit(lambda: tasks_work.send_task_assigned.enqueue(assignment.pk))
     return assignment

@@ -12,11 +12,32 @@ urlpatterns = [
     path("activities/<int:pk>/", public.activity_detail, name="detail"),
     path("activities/<int:pk>/register/", participants.register, name="register"),
     path(
-        "activities/registrations/<str:token>/cancel/",
+        "activities/registrations/<token:token>/cancel/",
         participants.cancel_registration,
         name="cancel_registration",
     ),
+    # Staff (the two-factor gate covers everything under /staff/)
+    path(
+        "staff/activities/<int:pk>/participants/",
+        participants.participant_list,
+        name="participants",
+    ),
+    path(
+        "staff/activities/<int:pk>/participants.csv",
+        participants.participant_list_csv,
+        name="participants_csv",
+    ),
+    path(
+        "staff/participants/<int:pk>/cancel/",
+        participants.staff_cancel_registration,
+        name="participant_cancel",
+    ),
+    path(
+        "staff/participants/<int:pk>/attendance/",
+        participants.record_attendance,
+        name="participant_attendance",
+    ),
     path("me/calendar/", feeds.my_calendar, name="my_calendar"),
     path("me/calendar/reset/", feeds.reset_calendar_token, name="reset_calendar_token"),
-    path("me/calendar/<str:token>.ics", feeds.volunteer_calendar, name="volunteer_calendar"),
+    path("me/calendar/<token:token>.ics", feeds.volunteer_calendar, name="volunteer_calendar"),
 ]

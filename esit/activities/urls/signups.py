@@ -10,7 +10,9 @@ urlpatterns = [
     # Volunteers
     path("activities/shifts/<int:pk>/sign-up/", signups.sign_up, name="sign_up"),
     path("activities/signups/<int:pk>/cancel/", signups.cancel, name="cancel"),
-    path("activities/signups/confirm/<str:token>/", signups.confirm_coming, name="confirm_coming"),
+    path(
+        "activities/signups/confirm/<signed:token>/", signups.confirm_coming, name="confirm_coming"
+    ),
     path("me/shifts/", signups.my_shifts, name="my_shifts"),
     # Staff (the two-factor gate covers everything under /staff/)
     path("staff/activities/<int:pk>/roster/", roster.roster, name="roster"),
@@ -19,5 +21,6 @@ urlpatterns = [
     path("staff/signups/<int:pk>/decline/", roster.decline, name="decline"),
     path("staff/signups/<int:pk>/cancel/", roster.staff_cancel, name="staff_cancel"),
     path("staff/shifts/<int:pk>/check-in/", roster.check_in, name="check_in"),
+    path("staff/shifts/<int:pk>/add-volunteer/", roster.add_volunteer, name="add_volunteer"),
     path("staff/shifts/<int:pk>/no-shows/", roster.mark_no_shows, name="mark_no_shows"),
 ]

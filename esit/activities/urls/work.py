@@ -18,7 +18,7 @@ urlpatterns = [
     path("me/certificate/", certificates.certificate, name="certificate"),
     path("me/certificate.pdf", certificates.certificate_pdf, name="certificate_pdf"),
     # Anyone: checking a printed certificate.
-    path("certificates/<str:code>/", certificates.verify_certificate, name="verify_certificate"),
+    path("certificates/<token:code>/", certificates.verify_certificate, name="verify_certificate"),
     # Staff (the two-factor gate covers everything under /staff/)
     path("staff/hours/", hours.hours_queue, name="hours_queue"),
     path("staff/hours/review/", hours.review_hours, name="review_hours"),

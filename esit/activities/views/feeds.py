@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from esit.core.confirm import confirmation_page
 from esit.volunteers.permissions import volunteer_view
 
 from ..models import Activity, SignUp
@@ -151,6 +152,18 @@ def my_calendar(request, volunteer):
 @require_POST
 @volunteer_view(active_only=True)
 def reset_calendar_token(request, volunteer):
+    asked = confirmation_page(
+        request,
+        title=_("Takvim adresiniz yenilensin mi?"),
+        message=_(
+            "Eski adres hemen çalışmaz olur: onu ekleyen takvim uygulamaları vardiyalarınızı "
+            "artık göremez. Yeni adresi takvim uygulamanıza yeniden eklemeniz gerekir."
+        ),
+        confirm_label=_("Evet, adresimi yenile"),
+        back_url=reverse("activities:my_calendar"),
+    )
+    if asked is not None:
+        return asked
     services.reset_calendar_token(volunteer=volunteer)
     messages.success(
         request,

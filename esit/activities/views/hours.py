@@ -4,12 +4,14 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from esit.activities.forms_work import BulkHoursForm, HoursFilterForm, LogHoursForm
+from esit.activities.models import HoursEntry
 from esit.activities.selectors import hours as selectors
 from esit.activities.services import hours as services
 from esit.activities.services.errors import ActivityError
@@ -60,6 +62,11 @@ def _render_queue(request, bulk_form: BulkHoursForm):
     filter_form = HoursFilterForm(request.GET or None)
     queue = selectors.hours_review_queue(**filter_form.queue_filters())
     page = Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
+    now = timezone.now()
+    for entry in page:
+        entry.waits_for_shift_end = entry.status == HoursEntry.Status.PENDING and (
+            services.not_yet_approvable(entry, now=now)
+        )
     template = "activities/work/hours_queue.html"
     if _wants_partial(request):
         template += "#hours-results"

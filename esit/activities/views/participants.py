@@ -1,21 +1,29 @@
-"""Public registration for workshops open to everyone, and cancelling through the private link."""
+"""Public registration for workshops open to everyone, cancelling through the private link, and
+the coordinators' list of an activity's participants (cancel, attendance, CSV)."""
 
 from django.conf import settings
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from esit.core.confirm import confirmation_page
 from esit.core.network import client_ip
+from esit.staff.permissions import staff_member_required
 
-from ..forms_public import CancelRegistrationForm, ParticipantForm
-from ..models import Participant
+from ..forms_public import CancelRegistrationForm, ParticipantAttendanceForm, ParticipantForm
+from ..models import Activity, Participant
+from ..selectors import participants as selectors
 from ..services import participants as services
 from ..services.errors import ActivityError
 from .public import _active_volunteer, load_activity, render_detail
+from .spreadsheets import csv_download, local_time
 
 
 def _rate(_group, _request) -> str:
@@ -90,3 +98,135 @@ def cancel_registration(request, token: str):
     )
     response.headers["X-Robots-Tag"] = "noindex"
     return response
+
+
+# Staff: the list of participants ------------------------------------------------------------
+
+
+def _list_or_404(pk: int) -> selectors.ParticipantList:
+    found = selectors.participant_list(activity_id=pk)
+    if found is None:
+        raise Http404(_("Etkinlik bulunamadı."))
+    return found
+
+
+def _participant_or_404(pk: int) -> Participant:
+    participant = selectors.participant_for_staff(participant_id=pk)
+    if participant is None:
+        raise Http404(_("Katılımcı bulunamadı."))
+    return participant
+
+
+def _list_url(activity_id: int, participant_id: int | None = None) -> str:
+    url = reverse("activities:participants", args=[activity_id])
+    return f"{url}#participant-{participant_id}" if participant_id else url
+
+
+@require_GET
+@staff_member_required
+def participant_list(request, pk: int):
+    found = _list_or_404(pk)
+    activity = found.activity
+    return render(
+        request,
+        "activities/public/participant_list.html",
+        {
+            "activity": activity,
+            "participants": found,
+            # Attendance is recorded once the activity has started, never for a draft.
+            "records_attendance": activity.starts_at <= timezone.now()
+            and activity.status not in (Activity.Status.DRAFT, Activity.Status.CANCELLED),
+        },
+    )
+
+
+@require_GET
+@staff_member_required
+def participant_list_csv(request, pk: int):
+    found = _list_or_404(pk)
+    positions = {person.pk: index for index, person in enumerate(found.waitlisted, start=1)}
+    header = [
+        _("Ad soyad"),
+        _("E-posta"),
+        _("Telefon"),
+        _("Durum"),
+        _("Bekleme sırası"),
+        _("Katılım"),
+        _("Kayıt zamanı"),
+        _("İptal zamanı"),
+    ]
+    rows = (
+        (
+            person.name,
+            person.email,
+            person.phone,
+            person.get_status_display(),
+            positions.get(person.pk, ""),
+            person.get_attendance_display(),
+            local_time(person.registered_at),
+            local_time(person.cancelled_at),
+        )
+        for person in found.everyone
+    )
+    return csv_download(f"participants-{found.activity.pk}.csv", header, rows)
+
+
+@require_POST
+@staff_member_required
+def staff_cancel_registration(request, pk: int):
+    participant = _participant_or_404(pk)
+    back_url = _list_url(participant.activity_id)
+    if participant.activity.starts_at <= timezone.now():
+        consequence = _(
+            "%(activity)s: katılımcıya e-posta gider. Etkinlik başladığı için yer bekleme "
+            "listesindeki kimseye verilmez."
+        )
+    else:
+        consequence = _(
+            "%(activity)s: katılımcıya e-posta gider; yeri bekleme listesindeki ilk kişiye verilir."
+        )
+    asked = confirmation_page(
+        request,
+        title=_("%(name)s kaydı iptal edilsin mi?") % {"name": participant.name},
+        message=consequence % {"activity": participant.activity.title},
+        confirm_label=_("Evet, kaydı iptal et"),
+        back_url=back_url,
+        template="staff/confirm.html",
+    )
+    if asked is not None:
+        return asked
+    try:
+        services.cancel_registration(participant=participant, by=request.user)
+    except ActivityError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("%(name)s kaydı iptal edildi; katılımcıya e-posta gidiyor.")
+            % {"name": participant.name},
+        )
+    return redirect(back_url)
+
+
+@require_POST
+@staff_member_required
+def record_attendance(request, pk: int):
+    participant = _participant_or_404(pk)
+    form = ParticipantAttendanceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["attendance"]))
+    else:
+        try:
+            services.record_participant_attendance(
+                participant=participant, attended=form.attended, by=request.user
+            )
+        except ActivityError as error:
+            messages.error(request, error.message)
+        else:
+            done = (
+                _("%(name)s katıldı olarak kaydedildi.")
+                if form.attended
+                else _("%(name)s gelmedi olarak kaydedildi.")
+            )
+            messages.success(request, done % {"name": participant.name})
+    return redirect(_list_url(participant.activity_id, participant.pk))

@@ -137,6 +137,12 @@ def activity_detail(request, pk: int):
             "activity": activity,
             "can_change": not is_cancelled,
             "roster_url": _reverse_or_none("signups:roster", pk),
+            # Staff see who registered as long as the activity takes (or took) registrations.
+            "participants_url": reverse("activities:participants", args=[pk])
+            if activity.public_registration
+            or activity.participants_confirmed
+            or activity.participants_waitlisted
+            else None,
             "public_url": _reverse_or_none("activities:detail", pk) if shows_publicly else None,
         },
     )
@@ -352,7 +358,12 @@ def task_assign(request, pk: int, task_pk: int):
     if request.method == "POST" and form.is_valid():
         volunteer = form.cleaned_data["volunteer"]
         try:
-            work.assign_task(task=task, volunteer=volunteer, by=request.user)
+            work.assign_task(
+                task=task,
+                volunteer=volunteer,
+                by=request.user,
+                override_requirements=form.cleaned_data["override_requirements"],
+            )
         except ActivityError as error:
             _refusal_to_form(form, error)
         else:

@@ -22,6 +22,8 @@ from esit.privacy.services import current_notice
 from ..forms_public import ActivityFilterForm, ParticipantForm
 from ..models import Activity, Shift, SignUp, Task, TaskAssignment
 from ..selectors import public as selectors
+from ..services import requirements
+from ..services import signups as signup_rules
 
 PAGE_SIZE = 20
 
@@ -50,6 +52,12 @@ class ShiftRow:
     my_signup: SignUp | None
     sign_up_url: str | None
     cancel_url: str | None
+    # Why "cancel my sign-up" is not offered (services.signups.own_cancel_refusal), and
+    # whether signing up now means the place could no longer be cancelled.
+    cancel_refusal: str | None = None
+    no_own_cancel_after_sign_up: bool = False
+    # What the volunteer lacks of the shift's required areas and languages (no sign-up then).
+    requirements_refusal: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,7 @@ class TaskRow:
     places_left: int
     my_assignment: TaskAssignment | None
     claim_url: str | None
+    requirements_refusal: str | None = None
 
 
 def _active_volunteer(user):
@@ -66,11 +75,22 @@ def _active_volunteer(user):
         return None
     from esit.volunteers.models import Volunteer
 
-    volunteer = Volunteer.objects.filter(user=user).first()
+    # Areas and languages: the page tells a volunteer which shifts and tasks they cannot take.
+    volunteer = Volunteer.objects.filter(user=user).prefetch_related("areas", "languages").first()
     if volunteer is None:
         return None
     volunteer.user = user  # the layout's `user.volunteer` costs nothing more
     return volunteer if volunteer.is_active else None
+
+
+def _unmet(volunteer, target) -> requirements.Unmet:
+    """The requirements rule on what the page already loaded (no query per row)."""
+    return requirements.unmet(
+        area_ids=[area.pk for area in volunteer.areas.all()],
+        language_ids=[known.language_id for known in volunteer.languages.all()],
+        required_areas=target.required_areas.all(),
+        required_languages=target.required_languages.all(),
+    )
 
 
 def _places_for_returning(shift: Shift, places_left: int) -> int:
@@ -84,19 +104,33 @@ def _places_for_returning(shift: Shift, places_left: int) -> int:
 def _shift_rows(activity: Activity, volunteer, open_for_volunteers: bool, now) -> list[ShiftRow]:
     rows = []
     for shift in activity.shifts.all():
+        shift.activity = activity
         places_left = max(shift.capacity - shift.places_taken, 0)
         mine = (getattr(shift, "my_signups", None) or [None])[0]
         can_act = volunteer is not None and open_for_volunteers and shift.starts_at > now
+        refusal = None
+        if mine is not None:
+            mine.shift = shift
+            refusal = signup_rules.own_cancel_refusal(mine, now=now)
+        may_sign_up = can_act and mine is None
+        refused_by_requirements = None
+        if may_sign_up and (missing := _unmet(volunteer, shift)):
+            refused_by_requirements = requirements.refusal_for_volunteer(missing, kind="shift")
+            may_sign_up = False
         rows.append(
             ShiftRow(
                 shift=shift,
                 places_left=places_left,
                 kept_for_newcomers=places_left - _places_for_returning(shift, places_left),
                 my_signup=mine,
-                sign_up_url=reverse("signups:sign_up", args=[shift.pk])
-                if can_act and mine is None
+                sign_up_url=reverse("signups:sign_up", args=[shift.pk]) if may_sign_up else None,
+                cancel_url=reverse("signups:cancel", args=[mine.pk])
+                if can_act and mine and refusal is None
                 else None,
-                cancel_url=reverse("signups:cancel", args=[mine.pk]) if can_act and mine else None,
+                cancel_refusal=refusal if can_act and mine else None,
+                no_own_cancel_after_sign_up=may_sign_up
+                and signup_rules.cancellation_deadline_passed(shift, now=now),
+                requirements_refusal=refused_by_requirements,
             )
         )
     return rows
@@ -114,12 +148,17 @@ def _task_rows(activity: Activity, volunteer, open_for_volunteers: bool, today) 
             and places_left > 0
             and task.due_date >= today
         )
+        refused_by_requirements = None
+        if can_claim and (missing := _unmet(volunteer, task)):
+            refused_by_requirements = requirements.refusal_for_volunteer(missing, kind="task")
+            can_claim = False
         rows.append(
             TaskRow(
                 task=task,
                 places_left=places_left,
                 my_assignment=mine,
                 claim_url=reverse("work:claim_task", args=[task.pk]) if can_claim else None,
+                requirements_refusal=refused_by_requirements,
             )
         )
     return rows

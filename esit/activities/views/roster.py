@@ -4,26 +4,26 @@ Pages read through selectors and change through services; every action is a
 plain form post that redirects back (POST-redirect-GET).
 """
 
-import csv
-
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from esit.activities.forms_signups import CheckInForm
+from esit.activities.forms_planning import VolunteerSearchForm
+from esit.activities.forms_signups import AddVolunteerForm, CheckInForm
+from esit.activities.models import Activity, SignUp
+from esit.activities.selectors import planning as planning_selectors
 from esit.activities.selectors import signups as selectors
 from esit.activities.services import attendance
 from esit.activities.services import signups as services
 from esit.activities.services.errors import ActivityError
+from esit.activities.views.spreadsheets import csv_download, local_time
+from esit.core.confirm import confirmation_page
 from esit.staff.permissions import staff_member_required
-
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _roster_or_404(pk: int):
@@ -42,65 +42,55 @@ def _roster_url(activity_id: int, shift_id: int | None = None) -> str:
 @staff_member_required
 def roster(request, pk: int):
     activity, shifts = _roster_or_404(pk)
+    now = timezone.now()
+    for row in shifts:
+        # Adding someone follows the sign-up rules: only to a published shift still ahead.
+        row.takes_sign_ups = (
+            activity.status == Activity.Status.PUBLISHED and row.shift.starts_at > now
+        )
     return render(
         request,
         "activities/signups/roster.html",
-        {"activity": activity, "shifts": shifts, "now": timezone.now()},
+        {"activity": activity, "shifts": shifts, "now": now},
     )
-
-
-def safe_cell(value) -> str:
-    """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def _when(moment) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 @require_GET
 @staff_member_required
 def roster_csv(request, pk: int):
     activity, shifts = _roster_or_404(pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="roster-{activity.pk}.csv"'
-    response.write("\ufeff")  # the BOM makes Excel read UTF-8, so Turkish letters survive
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Vardiya başlangıcı"),
-            _("Vardiya bitişi"),
-            _("Ad soyad"),
-            _("E-posta"),
-            _("Cep telefonu"),
-            _("Durum"),
-            _("Bekleme sırası"),
-            _("Geleceğini onayladı"),
-            _("Katılım"),
-            _("Kayıt zamanı"),
-        ]
-    )
+    header = [
+        _("Vardiya başlangıcı"),
+        _("Vardiya bitişi"),
+        _("Ad soyad"),
+        _("E-posta"),
+        _("Cep telefonu"),
+        _("Durum"),
+        _("Bekleme sırası"),
+        _("Geleceğini onayladı"),
+        _("Katılım"),
+        _("Kayıt zamanı"),
+    ]
+    return csv_download(f"roster-{activity.pk}.csv", header, _roster_rows(shifts))
+
+
+def _roster_rows(shifts):
     for row in shifts:
         positions = {signup.pk: index for index, signup in enumerate(row.waitlisted, start=1)}
         for group in (row.confirmed, row.pending, row.waitlisted, row.cancelled):
             for signup in group:
-                writer.writerow(
-                    safe_cell(cell)
-                    for cell in (
-                        _when(row.shift.starts_at),
-                        _when(row.shift.ends_at),
-                        signup.volunteer.full_name,
-                        signup.volunteer.user.email,
-                        signup.volunteer.phone_national,
-                        signup.get_status_display(),
-                        positions.get(signup.pk, ""),
-                        _when(signup.coming_confirmed_at),
-                        signup.get_attendance_display(),
-                        _when(signup.created_at),
-                    )
+                yield (
+                    local_time(row.shift.starts_at),
+                    local_time(row.shift.ends_at),
+                    signup.volunteer.full_name,
+                    signup.volunteer.user.email,
+                    signup.volunteer.phone_national,
+                    signup.get_status_display(),
+                    positions.get(signup.pk, ""),
+                    local_time(signup.coming_confirmed_at),
+                    signup.get_attendance_display(),
+                    local_time(signup.created_at),
                 )
-    return response
 
 
 def _staff_signup_or_404(pk: int):
@@ -110,15 +100,63 @@ def _staff_signup_or_404(pk: int):
     return signup
 
 
-def _decide(request, pk: int, service, done: str):
+def _decide(request, pk: int, service, done: str, *, confirm=None):
+    """Run a decision on a sign-up from the roster; `confirm(signup)` gives the confirmation
+    step's texts for a destructive one (esit/core/confirm.py), asked before anything changes."""
     signup = _staff_signup_or_404(pk)
+    back_url = _roster_url(signup.shift.activity_id, signup.shift_id)
+    if confirm is not None:
+        asked = confirmation_page(
+            request, back_url=back_url, template="staff/confirm.html", **confirm(signup)
+        )
+        if asked is not None:
+            return asked
     try:
         service(signup=signup, by=request.user)
     except ActivityError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, done % {"name": signup.volunteer.full_name})
-    return redirect(_roster_url(signup.shift.activity_id, signup.shift_id))
+    return redirect(back_url)
+
+
+def _shift_of(signup) -> dict:
+    start = timezone.localtime(signup.shift.starts_at).strftime("%d.%m.%Y %H:%M")
+    return {
+        "name": signup.volunteer.full_name,
+        "activity": signup.shift.activity.title,
+        "start": start,
+    }
+
+
+def _confirm_decline(signup) -> dict:
+    return {
+        "title": _("%(name)s kaydı onaylanmasın mı?") % _shift_of(signup),
+        "message": _(
+            "%(activity)s, %(start)s. Gönüllüye e-posta gider; ayrılan yer bekleme listesindeki "
+            "ilk uygun kişiye verilir."
+        )
+        % _shift_of(signup),
+        "confirm_label": _("Evet, onaylama"),
+    }
+
+
+def _confirm_staff_cancel(signup) -> dict:
+    if signup.status == SignUp.Status.WAITLISTED:
+        return {
+            "title": _("%(name)s bekleme listesinden çıkarılsın mı?") % _shift_of(signup),
+            "message": _("%(activity)s, %(start)s. Gönüllüye e-posta gider.") % _shift_of(signup),
+            "confirm_label": _("Evet, listeden çıkar"),
+        }
+    return {
+        "title": _("%(name)s kaydı iptal edilsin mi?") % _shift_of(signup),
+        "message": _(
+            "%(activity)s, %(start)s. Gönüllüye e-posta gider; yer bekleme listesindeki ilk "
+            "uygun kişiye verilir."
+        )
+        % _shift_of(signup),
+        "confirm_label": _("Evet, kaydı iptal et"),
+    }
 
 
 @require_POST
@@ -140,6 +178,7 @@ def decline(request, pk: int):
         pk,
         services.decline_sign_up,
         _("%(name)s kaydı onaylanmadı; gönüllüye e-posta gidiyor."),
+        confirm=_confirm_decline,
     )
 
 
@@ -151,6 +190,58 @@ def staff_cancel(request, pk: int):
         pk,
         services.cancel_sign_up,
         _("%(name)s kaydı iptal edildi; gönüllüye e-posta gidiyor."),
+        confirm=_confirm_staff_cancel,
+    )
+
+
+ADDED = {
+    SignUp.Status.CONFIRMED: gettext_lazy("%(name)s vardiyaya eklendi; kendisine e-posta gidiyor."),
+    SignUp.Status.WAITLISTED: gettext_lazy(
+        "Vardiya dolu olduğu için %(name)s bekleme listesine eklendi; kendisine e-posta gidiyor."
+    ),
+}
+
+
+@require_http_methods(["GET", "POST"])
+@staff_member_required
+def add_volunteer(request, pk: int):
+    """Find an active volunteer by name or e-mail (GET), then add them to the shift (POST).
+
+    The sign-up rules hold as for the volunteer (places, waitlist, overlaps); the
+    coordinator may go outside the shift's requirements by ticking the box.
+    """
+    shift = selectors.shift_for_adding(shift_id=pk)
+    if shift is None:
+        raise Http404(_("Vardiya bulunamadı."))
+    search_form = VolunteerSearchForm(request.GET or None)
+    search = search_form.cleaned_data["q"] if search_form.is_valid() else ""
+    candidates = list(planning_selectors.assignable_volunteers(search=search))
+    form = AddVolunteerForm(request.POST or None, candidates=candidates)
+    if request.method == "POST" and form.is_valid():
+        volunteer = form.cleaned_data["volunteer"]
+        try:
+            signup = services.sign_up(
+                volunteer=volunteer,
+                shift=shift,
+                by=request.user,
+                override_requirements=form.cleaned_data["override_requirements"],
+            )
+        except ActivityError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, ADDED[signup.status] % {"name": volunteer.full_name})
+            return redirect(_roster_url(shift.activity_id, shift.pk))
+    return render(
+        request,
+        "activities/signups/add_volunteer.html",
+        {
+            "shift": shift,
+            "activity": shift.activity,
+            "search_form": search_form,
+            "form": form,
+            "candidates": candidates,
+            "searched": bool(search),
+        },
     )
 
 
@@ -194,7 +285,8 @@ def check_in(request, pk: int):
             form.add_error(error.field or "code", error.message)
         else:
             messages.success(
-                request, _("%(name)s giriş yaptı.") % {"name": signup.volunteer.full_name}
+                request,
+                _("%(name)s geldi olarak işaretlendi.") % {"name": signup.volunteer.full_name},
             )
             return redirect("signups:check_in", pk=pk)
     return _render_check_in(request, sheet, form)
@@ -204,6 +296,23 @@ def check_in(request, pk: int):
 @staff_member_required
 def mark_no_shows(request, pk: int):
     sheet = _sheet_or_404(pk)
+    asked = confirmation_page(
+        request,
+        title=_("Yoklamada işaretlenmeyenler gelmedi olarak kaydedilsin mi?"),
+        message=ngettext(
+            "%(count)d onaylı gönüllü yoklamada işaretlenmedi; gelmedi olarak kaydedilir. "
+            "Gelmeyenler eşleştirmede güvenilirlik puanını düşürür.",
+            "%(count)d onaylı gönüllü yoklamada işaretlenmedi; gelmedi olarak kaydedilirler. "
+            "Gelmeyenler eşleştirmede güvenilirlik puanını düşürür.",
+            sheet.still_expected,
+        )
+        % {"count": sheet.still_expected},
+        confirm_label=_("Evet, gelmedi olarak işaretle"),
+        back_url=reverse("signups:check_in", args=[pk]),
+        template="staff/confirm.html",
+    )
+    if asked is not None:
+        return asked
     try:
         count = attendance.mark_no_shows(shift=sheet.shift, by=request.user)
     except ActivityError as error:

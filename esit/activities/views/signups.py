@@ -19,6 +19,7 @@ from esit.activities.models import SignUp
 from esit.activities.selectors import signups as selectors
 from esit.activities.services import signups as services
 from esit.activities.services.errors import ActivityError
+from esit.core.confirm import confirmation_page
 from esit.volunteers.permissions import volunteer_view
 
 
@@ -27,14 +28,18 @@ def activity_path(activity_id: int) -> str:
     return reverse("activities:detail", args=[activity_id])
 
 
-def _back(request, default: str):
-    """Return where the form asked to go (a path on this site), else to `default`."""
+def _next_url(request, default: str) -> str:
+    """Where the form asked to go back to (a path on this site), else `default`."""
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        return redirect(target)
-    return redirect(default)
+        return target
+    return default
+
+
+def _back(request, default: str):
+    return redirect(_next_url(request, default))
 
 
 SIGNED_UP = {
@@ -44,6 +49,19 @@ SIGNED_UP = {
     ),
     SignUp.Status.WAITLISTED: gettext_lazy(
         "Bu vardiya dolu; sizi bekleme listesine aldık. Yer açılırsa size e-posta göndereceğiz."
+    ),
+}
+
+
+# Said on signing up once the cancellation deadline has passed (keyed by "waitlisted?").
+NO_OWN_CANCEL = {
+    False: gettext_lazy(
+        "İptal süresi geçtiği için bu kaydı kendiniz iptal edemezsiniz; gelemezseniz lütfen "
+        "koordinatöre haber verin."
+    ),
+    True: gettext_lazy(
+        "İptal süresi geçtiği için yer açılıp kaydınız onaylanırsa kendiniz iptal edemezsiniz; "
+        "bekleme listesinden ise istediğiniz zaman çıkabilirsiniz."
     ),
 }
 
@@ -59,7 +77,10 @@ def sign_up(request, pk: int, *, volunteer):
     except ActivityError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, str(SIGNED_UP[signup.status]))
+        text = str(SIGNED_UP[signup.status])
+        if services.cancellation_deadline_passed(signup.shift):
+            text += " " + str(NO_OWN_CANCEL[signup.status == SignUp.Status.WAITLISTED])
+        messages.success(request, text)
     return _back(request, activity_path(shift.activity_id))
 
 
@@ -69,6 +90,13 @@ def cancel(request, pk: int, *, volunteer):
     signup = selectors.own_signup(volunteer=volunteer, signup_id=pk)
     if signup is None:
         raise Http404(_("Vardiya kaydı bulunamadı."))
+    back_url = _next_url(request, activity_path(signup.shift.activity_id))
+    if refusal := services.own_cancel_refusal(signup):
+        messages.error(request, refusal)  # nothing to confirm: say why at once
+        return redirect(back_url)
+    asked = _confirm_own_cancel(request, signup, back_url)
+    if asked is not None:
+        return asked
     try:
         # The volunteer's own page: their deadline applies, even to a volunteer who is also staff.
         services.cancel_sign_up(signup=signup)
@@ -76,7 +104,35 @@ def cancel(request, pk: int, *, volunteer):
         messages.error(request, error.message)
     else:
         messages.success(request, _("Vardiya kaydınız iptal edildi."))
-    return _back(request, activity_path(signup.shift.activity_id))
+    return redirect(back_url)
+
+
+def _confirm_own_cancel(request, signup: SignUp, back_url: str):
+    when = timezone.localtime(signup.shift.starts_at).strftime("%d.%m.%Y %H:%M")
+    details = {"activity": signup.shift.activity.title, "start": when}
+    if signup.status == SignUp.Status.WAITLISTED:
+        return confirmation_page(
+            request,
+            title=_("Bekleme listesinden çıkılsın mı?"),
+            message=_(
+                "%(activity)s, %(start)s: bekleme listesindeki sıranızı kaybedersiniz. "
+                "Yeniden yazılırsanız listenin sonuna eklenirsiniz."
+            )
+            % details,
+            confirm_label=_("Evet, bekleme listesinden çık"),
+            back_url=back_url,
+        )
+    return confirmation_page(
+        request,
+        title=_("Vardiya kaydınız iptal edilsin mi?"),
+        message=_(
+            "%(activity)s, %(start)s: yeriniz bekleme listesindeki ilk kişiye verilir. "
+            "Fikrinizi değiştirirseniz yer kalmamış olabilir."
+        )
+        % details,
+        confirm_label=_("Evet, kaydımı iptal et"),
+        back_url=back_url,
+    )
 
 
 @require_GET
@@ -85,9 +141,8 @@ def my_shifts(request, *, volunteer):
     shifts = selectors.my_shifts(volunteer=volunteer)
     now = timezone.now()
     for signup in shifts.upcoming:
-        signup.can_cancel = services.can_cancel_own(signup, now=now)
+        signup.cancel_refusal = services.own_cancel_refusal(signup, now=now)
         signup.is_active = signup.status in SignUp.ACTIVE_STATUSES
-        signup.cancel_deadline = services.cancellation_deadline(signup.shift)
         signup.has_started = signup.shift.starts_at <= now
         signup.asks_coming = selectors.awaiting_coming_confirmation(signup) and (
             not signup.has_started

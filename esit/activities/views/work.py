@@ -17,6 +17,7 @@ from esit.activities.models import Task, TaskAssignment
 from esit.activities.selectors import work as selectors
 from esit.activities.services import work as services
 from esit.activities.services.errors import ActivityError
+from esit.core.confirm import confirmation_page
 from esit.staff.permissions import staff_member_required
 from esit.volunteers.permissions import volunteer_view
 
@@ -86,6 +87,17 @@ def deliver(request, pk: int, volunteer):
 @volunteer_view(active_only=True)
 def release(request, pk: int, volunteer):
     assignment = _own_assignment_or_404(volunteer, pk)
+    asked = confirmation_page(
+        request,
+        title=_("“%(title)s” görevi bırakılsın mı?") % {"title": assignment.task.title},
+        message=_(
+            "Yeri başka bir gönüllüye açılır. Fikrinizi değiştirirseniz yer kalmamış olabilir."
+        ),
+        confirm_label=_("Evet, görevi bırak"),
+        back_url=reverse("work:my_tasks"),
+    )
+    if asked is not None:
+        return asked
     try:
         services.release_task(assignment=assignment)
     except ActivityError as error:

@@ -155,7 +155,7 @@ def test_the_calendar_page_needs_sign_in(client):
 
 def test_resetting_the_token_makes_the_old_address_not_found(volunteer_client, volunteer):
     old = private_feed(volunteer)
-    response = volunteer_client.post("/me/calendar/reset/")
+    response = volunteer_client.post("/me/calendar/reset/", {"confirmed": "yes"})
     assert response.status_code == 302
     assert response["Location"] == "/me/calendar/"
     volunteer.refresh_from_db()

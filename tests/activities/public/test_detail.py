@@ -218,8 +218,9 @@ def test_the_page_runs_a_fixed_number_of_queries_for_a_visitor(
     client, django_assert_num_queries, workshop, shifts, signups, tasks
 ):
     _populate(workshop, shifts, signups, tasks)
-    # Activity, areas, shifts, their areas and languages, tasks, the privacy notice.
-    with django_assert_num_queries(7):
+    # Activity, areas, shifts, their areas and languages, tasks, their areas and languages,
+    # the privacy notice.
+    with django_assert_num_queries(9):
         client.get(detail_url(workshop))
 
 
@@ -229,9 +230,10 @@ def test_the_page_runs_a_fixed_number_of_queries_for_a_volunteer(
 ):
     _populate(workshop, shifts, signups, tasks)
     factories.SignUpFactory(shift=workshop.shifts.first(), volunteer=volunteer)
-    # Session, user, volunteer, the user's roles (staff preview?); then as for a visitor,
-    # plus the volunteer's own sign-ups and task assignments.
-    with django_assert_num_queries(13):
+    # Session, user, volunteer with their areas and languages (for the requirements), the
+    # user's roles (staff preview?); then as for a visitor, plus the volunteer's own sign-ups
+    # and task assignments.
+    with django_assert_num_queries(17):
         response = volunteer_client.get(detail_url(workshop))
     assert "/cancel/" in page(response)
 

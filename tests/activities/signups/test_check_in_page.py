@@ -52,7 +52,7 @@ def test_checked_in_volunteers_are_listed(coordinator_client, confirmed):
     html = coordinator_client.get(check_in_url(confirmed.shift)).content.decode()
 
     assert confirmed.volunteer.full_name in html
-    assert "giriş yaptı" in html
+    assert f"{confirmed.volunteer.full_name} geldi olarak işaretlendi." in html
 
 
 def test_unknown_code_gets_a_message_next_to_the_field_and_is_kept(
@@ -97,7 +97,9 @@ def test_coordinator_marks_the_rest_as_no_shows(coordinator_client):
         r"/staff/shifts/\d+/no-shows/", coordinator_client.get(check_in_url(shift)).content.decode()
     )
 
-    response = coordinator_client.post(f"/staff/shifts/{shift.pk}/no-shows/", follow=True)
+    response = coordinator_client.post(
+        f"/staff/shifts/{shift.pk}/no-shows/", {"confirmed": "yes"}, follow=True
+    )
 
     missed.refresh_from_db()
     came.refresh_from_db()
@@ -106,7 +108,9 @@ def test_coordinator_marks_the_rest_as_no_shows(coordinator_client):
 
 
 def test_no_shows_before_the_end_are_refused_with_a_message(coordinator_client, confirmed):
-    response = coordinator_client.post(f"/staff/shifts/{confirmed.shift.pk}/no-shows/", follow=True)
+    response = coordinator_client.post(
+        f"/staff/shifts/{confirmed.shift.pk}/no-shows/", {"confirmed": "yes"}, follow=True
+    )
 
     confirmed.refresh_from_db()
     assert confirmed.attendance == SignUp.Attendance.UNKNOWN

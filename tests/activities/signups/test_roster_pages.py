@@ -178,7 +178,7 @@ def test_coordinator_declines_a_pending_sign_up_from_the_roster(coordinator_clie
     shift = make_shift(activity__requires_approval=True)
     (pending,) = fill(shift, 1, status="pending")
 
-    coordinator_client.post(f"/staff/signups/{pending.pk}/decline/")
+    coordinator_client.post(f"/staff/signups/{pending.pk}/decline/", {"confirmed": "yes"})
 
     pending.refresh_from_db()
     assert pending.status == SignUp.Status.CANCELLED
@@ -188,7 +188,7 @@ def test_coordinator_cancels_a_sign_up_even_after_the_deadline(coordinator_clien
     shift = make_shift(starts_in_hours=3, activity__cancellation_deadline_hours=48)
     (signup,) = fill(shift, 1)
 
-    coordinator_client.post(f"/staff/signups/{signup.pk}/cancel/")
+    coordinator_client.post(f"/staff/signups/{signup.pk}/cancel/", {"confirmed": "yes"})
 
     signup.refresh_from_db()
     assert signup.status == SignUp.Status.CANCELLED

@@ -91,7 +91,7 @@ def test_staff_without_a_volunteer_profile_cannot_sign_up(coordinator_client, sh
 def test_volunteer_cancels_from_my_shifts_and_comes_back_there(volunteer_client, volunteer):
     signup = factories.SignUpFactory(volunteer=volunteer, shift=make_shift(starts_in_hours=72))
 
-    response = volunteer_client.post(cancel_url(signup), {"next": MY_SHIFTS})
+    response = volunteer_client.post(cancel_url(signup), {"next": MY_SHIFTS, "confirmed": "yes"})
 
     assert response["Location"] == MY_SHIFTS
     signup.refresh_from_db()
@@ -101,7 +101,9 @@ def test_volunteer_cancels_from_my_shifts_and_comes_back_there(volunteer_client,
 def test_cancel_does_not_follow_a_next_address_off_the_site(volunteer_client, volunteer, shift):
     signup = factories.SignUpFactory(volunteer=volunteer, shift=shift)
 
-    response = volunteer_client.post(cancel_url(signup), {"next": "https://evil.example/"})
+    response = volunteer_client.post(
+        cancel_url(signup), {"next": "https://evil.example/", "confirmed": "yes"}
+    )
 
     assert response["Location"] == f"/activities/{shift.activity_id}/"
 
@@ -171,7 +173,7 @@ def test_my_shifts_disables_cancel_after_the_deadline_and_says_why(volunteer_cli
     html = volunteer_client.get(MY_SHIFTS).content.decode()
 
     assert f'action="{cancel_url(signup)}"' not in html
-    assert f'disabled aria-describedby="deadline-{signup.pk}"' in html
+    assert f'disabled aria-describedby="no-cancel-{signup.pk}"' in html
     assert "İptal süresi" in html
 
 

@@ -122,7 +122,7 @@ def test_pdf_is_a_pdf_with_turkish_letters_intact(with_hours, tmp_path):
     assert "Şebnem Ilıcak" in text
     assert "İzmir" in text
     assert "Atölye çalışmaları" in text
-    assert "7,5" in text or "7.5" in text
+    assert "Onaylanmış toplam gönüllülük: 7 saat 30 dakika" in text
     assert f"http://testserver/certificates/{certificate.code}/" in text
 
 
@@ -198,7 +198,7 @@ def test_verification_page_confirms_the_certificate(client, with_hours):
     page = response.content.decode()
     assert "Geçerli belge" in page
     assert "Şebnem Ilıcak" in page
-    assert "7,5" in page
+    assert "7 saat 30 dakika" in page
     assert "Tercüme" in page
 
 
@@ -232,3 +232,84 @@ def test_unknown_code_page_escapes_the_code(client, db):
 
     assert response.status_code == 404
     assert "<b>x</b>" not in response.content.decode()
+
+
+# Days and durations as people say them (issue 7) -------------------------------------------
+
+
+@pytest.fixture
+def one_afternoon(sebnem):
+    """Twenty minutes of work on a single day."""
+    approved(sebnem, "0.33", area="workshops", date=datetime.date(2026, 12, 1))
+    return sebnem
+
+
+def test_pdf_of_a_single_day_names_that_day_once(one_afternoon, tmp_path):
+    certificate = issue_certificate(volunteer=one_afternoon)
+
+    text = " ".join(
+        pdf_text(render_certificate_pdf(certificate=certificate, language="tr"), tmp_path).split()
+    )
+
+    assert "1 Aralık 2026 tarihinde Eşit İzmir" in text
+    assert "arasında" not in text
+
+
+def test_pdf_of_a_single_day_in_english_names_that_day_once(one_afternoon, tmp_path):
+    certificate = issue_certificate(volunteer=one_afternoon)
+
+    text = " ".join(
+        pdf_text(render_certificate_pdf(certificate=certificate, language="en"), tmp_path).split()
+    )
+
+    assert "on 1 December 2026" in text
+    assert "between" not in text
+
+
+def test_pdf_shows_twenty_minutes_not_a_fraction_of_an_hour(one_afternoon, tmp_path):
+    certificate = issue_certificate(volunteer=one_afternoon)
+
+    text = pdf_text(render_certificate_pdf(certificate=certificate, language="tr"), tmp_path)
+
+    assert "Onaylanmış toplam gönüllülük: 20 dakika" in text
+    assert "0,33" not in text
+    assert "0.33" not in text
+
+
+def test_pdf_in_english_shows_minutes_in_english(one_afternoon, tmp_path):
+    certificate = issue_certificate(volunteer=one_afternoon)
+
+    text = pdf_text(render_certificate_pdf(certificate=certificate, language="en"), tmp_path)
+
+    assert "20 minutes" in text
+    assert "0.33" not in text
+
+
+def test_pdf_shows_each_areas_hours_and_minutes(with_hours, tmp_path):
+    certificate = issue_certificate(volunteer=with_hours)
+
+    text = pdf_text(render_certificate_pdf(certificate=certificate, language="en"), tmp_path)
+
+    assert "5 hours" in text
+    assert "2 hours 30 minutes" in text
+
+
+def test_verification_page_of_a_single_day_shows_that_day_and_minutes(client, one_afternoon):
+    certificate = issue_certificate(volunteer=one_afternoon)
+
+    page = client.get(f"/certificates/{certificate.code}/").content.decode()
+
+    assert "20 dakika" in page
+    assert "0,33" not in page
+    assert "1 Aralık 2026 – 1 Aralık 2026" not in page
+    assert '<time datetime="2026-12-01">1 Aralık 2026</time>' in page
+
+
+def test_verification_page_in_english_shows_hours_and_minutes(client, with_hours):
+    certificate = issue_certificate(volunteer=with_hours)
+    client.cookies["esit_language"] = "en"
+
+    page = client.get(f"/certificates/{certificate.code}/").content.decode()
+
+    assert "7 hours 30 minutes" in page
+    assert "2 hours 30 minutes" in page

@@ -221,7 +221,7 @@ def test_volunteer_cannot_deliver_someone_elses_task(volunteer_client, task):
 
 
 def test_release_button_gives_the_task_back(volunteer_client, claimed):
-    response = volunteer_client.post(f"/me/tasks/{claimed.pk}/release/")
+    response = volunteer_client.post(f"/me/tasks/{claimed.pk}/release/", {"confirmed": "yes"})
 
     assert response.status_code == 302
     claimed.refresh_from_db()

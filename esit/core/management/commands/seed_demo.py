@@ -59,6 +59,7 @@ from esit.activities.services import (
 from esit.activities.services.errors import ActivityError
 from esit.applications import services
 from esit.applications.models import Application
+from esit.privacy.services import record_consent
 from esit.reference.availability import to_mask
 from esit.reference.models import District, Language, VolunteerArea
 from esit.volunteers.models import Volunteer
@@ -638,6 +639,8 @@ class DemoShift:
     newcomer_places: int = 0
     notes: str = ""
     repeat_weeks: int = 0
+    required_areas: tuple[str, ...] = ()
+    required_languages: tuple[str, ...] = ()
     # Who signs up for each weekly repeat (the later weeks fill more slowly).
     repeat_sign_ups: tuple[str, ...] = ()
     # Upcoming shifts: who signs up, in this order (the last ones may be waitlisted) ...
@@ -645,6 +648,8 @@ class DemoShift:
     # ... who then cancels their own sign-up, and whose pending sign-up a coordinator approves.
     cancels: tuple[str, ...] = ()
     approves: tuple[str, ...] = ()
+    # Whom a coordinator adds from the roster, and whether the shift's requirements are waived.
+    added: tuple[tuple[str, bool], ...] = ()
     # Past shifts: who came and what became of their hours, and who did not come.
     attended: tuple[tuple[str, str], ...] = ()
     no_shows: tuple[str, ...] = ()
@@ -661,6 +666,9 @@ class DemoTask:
     languages: tuple[str, ...] = ()
     # (volunteer, where their work ends: claimed, delivered, returned, accepted, approved)
     work: tuple[tuple[str, str], ...] = ()
+    # The first volunteer is assigned by a coordinator: with this, although they do not meet
+    # the required areas or languages (recorded on the assignment).
+    waive_for_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -670,6 +678,8 @@ class DemoParticipant:
     phone: str = ""
     language: str = "tr"
     cancels: bool = False
+    # For an activity that already took place: whether they came (None: not recorded).
+    attended: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -714,6 +724,14 @@ ACTIVITIES = [
         starts=(-75, "13:00"),
         ends=(-75, "17:30"),
         status="completed",
+        public_capacity=10,
+        participants=(
+            DemoParticipant("Fadime Yurtsever", "fadime.yurtsever@example.org", attended=True),
+            DemoParticipant(
+                "Gülten Özkaya", "gulten.ozkaya@example.org", "+905357776655", attended=True
+            ),
+            DemoParticipant("Şükran Işıkçı", "sukran.isikci@example.org", attended=False),
+        ),
         shifts=(
             DemoShift(
                 -75,
@@ -933,7 +951,19 @@ ACTIVITIES = [
             DemoParticipant("Emre Güçlü", "emre.guclu@example.org"),
             DemoParticipant("Oğuz Ünlü", "oguz.unlu@example.org", "+905339998877"),
         ),
-        shifts=(DemoShift(16, "18:30", "21:00", capacity=4, sign_ups=("zozan", "nour")),),
+        shifts=(
+            DemoShift(
+                16,
+                "18:30",
+                "21:00",
+                capacity=4,
+                required_areas=("workshops",),
+                sign_ups=("nour",),
+                # Elif is in workshops; Zozan (guidance) leads the Kurmanji-speaking group,
+                # so the coordinator adds her although the workshop area is required.
+                added=(("elif", False), ("zozan", True)),
+            ),
+        ),
     ),
     # Deliverable work: tasks in every state.
     DemoActivity(
@@ -977,7 +1007,10 @@ ACTIVITIES = [
                 places=3,
                 areas=("translation",),
                 languages=("en",),
-                work=(("elif", "approved"), ("ipek", "delivered"), ("mert", "claimed")),
+                # Elif works in workshops, not translation, but writes fluent English: the
+                # coordinator gives her the task anyway, and the assignment says so.
+                work=(("elif", "approved"), ("ipek", "delivered"), ("nour", "claimed")),
+                waive_for_first=True,
             ),
             DemoTask(
                 "Broşürü Farsçaya çevirin",
@@ -1115,7 +1148,7 @@ CERTIFICATE_HOLDER = "elif"
 
 # Why a coordinator sent demo hours back; the volunteer sees it on their hours page.
 ATTENDANCE_REJECTION = (
-    "Giriş kaydı yanlış vardiyaya düşmüş; o gün yalnızca bir saat kaldınız. "
+    "Yoklama kaydı yanlış vardiyaya düşmüş; o gün yalnızca bir saat kaldınız. "
     "Gerçek sürenizi kendiniz bildirin."
 )
 DELIVERY_NOTE = "Taslak hazır; terimleri sözlükle karşılaştırdım. Bağlantıdan erişebilirsiniz."
@@ -1186,6 +1219,9 @@ def seed_activity(spec: DemoActivity, *, volunteers, coordinator) -> Activity:
     for task in spec.tasks:
         seed_task(activity, task, volunteers=volunteers, coordinator=coordinator)
     for person in spec.participants:
+        if activity.starts_at <= timezone.now():
+            record_past_participant(activity, person, coordinator=coordinator)
+            continue
         participant = participants.register_participant(
             activity=activity,
             name=person.name,
@@ -1201,6 +1237,30 @@ def seed_activity(spec: DemoActivity, *, volunteers, coordinator) -> Activity:
     return activity
 
 
+def record_past_participant(activity: Activity, person: DemoParticipant, *, coordinator) -> None:
+    """A member of the public who registered for an activity that is over, and whether they came.
+
+    `register_participant` rightly refuses an activity that has started, so the
+    registration is written as it would have been a week before (with the
+    person's consent); attendance then goes through the staff service.
+    """
+    registered_at = activity.starts_at - datetime.timedelta(days=7)
+    participant = Participant.objects.create(
+        activity=activity,
+        name=person.name,
+        email=person.email,
+        phone=person.phone,
+        status=Participant.Status.CONFIRMED,
+        language=person.language,
+        consent=record_consent(email=person.email, ip=DEMO_IP, at=registered_at),
+        registered_at=registered_at,
+    )
+    if person.attended is not None:
+        participants.record_participant_attendance(
+            participant=participant, attended=person.attended, by=coordinator
+        )
+
+
 def seed_shift(activity: Activity, spec: DemoShift, *, volunteers, coordinator) -> None:
     shift = planning.create_shift(
         activity=activity,
@@ -1209,6 +1269,8 @@ def seed_shift(activity: Activity, spec: DemoShift, *, volunteers, coordinator) 
         capacity=spec.capacity,
         newcomer_places=spec.newcomer_places,
         notes=spec.notes,
+        required_areas=VolunteerArea.objects.filter(slug__in=spec.required_areas),
+        required_languages=Language.objects.filter(code__in=spec.required_languages),
     )
     repeats = []
     if spec.repeat_weeks:
@@ -1222,6 +1284,10 @@ def seed_shift(activity: Activity, spec: DemoShift, *, volunteers, coordinator) 
         signups.cancel_sign_up(signup=active_sign_up(shift, volunteers[key]))
     for key in spec.approves:
         signups.approve_sign_up(signup=active_sign_up(shift, volunteers[key]), by=coordinator)
+    for key, waive in spec.added:
+        signups.sign_up(
+            volunteer=volunteers[key], shift=shift, by=coordinator, override_requirements=waive
+        )
     for repeat in repeats:
         for key in spec.repeat_sign_ups:
             signups.sign_up(volunteer=volunteers[key], shift=repeat)
@@ -1283,7 +1349,12 @@ def seed_task(activity: Activity, spec: DemoTask, *, volunteers, coordinator) ->
     for number, (key, outcome) in enumerate(spec.work):
         # Most volunteers claim work themselves; the first of a task is given by a coordinator.
         if number == 0:
-            assignment = work.assign_task(task=task, volunteer=volunteers[key], by=coordinator)
+            assignment = work.assign_task(
+                task=task,
+                volunteer=volunteers[key],
+                by=coordinator,
+                override_requirements=spec.waive_for_first,
+            )
         else:
             assignment = work.claim_task(volunteer=volunteers[key], task=task)
         if outcome == "claimed":

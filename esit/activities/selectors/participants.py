@@ -1,0 +1,49 @@
+"""Reads for the staff list of an activity's public participants: in two queries, always.
+
+The list holds contact details (e-mail, phone), so only staff pages may use it.
+"""
+
+from dataclasses import dataclass, field
+
+from ..models import Activity, Participant
+
+
+@dataclass
+class ParticipantList:
+    activity: Activity
+    confirmed: list[Participant] = field(default_factory=list)
+    waitlisted: list[Participant] = field(default_factory=list)  # in the order places go
+    cancelled: list[Participant] = field(default_factory=list)
+
+    @property
+    def everyone(self) -> list[Participant]:
+        return [*self.confirmed, *self.waitlisted, *self.cancelled]
+
+
+_GROUP = {
+    Participant.Status.CONFIRMED: "confirmed",
+    Participant.Status.WAITLISTED: "waitlisted",
+    Participant.Status.CANCELLED: "cancelled",
+}
+
+
+def participant_list(*, activity_id: int) -> ParticipantList | None:
+    """An activity and its participants by status, oldest registration first (the waitlist's
+    order); None for an unknown activity."""
+    activity = Activity.objects.select_related("kind", "district").filter(pk=activity_id).first()
+    if activity is None:
+        return None
+    found = ParticipantList(activity=activity)
+    rows = (
+        Participant.objects.filter(activity=activity)
+        .select_related("attendance_recorded_by")
+        .order_by("registered_at", "id")
+    )
+    for participant in rows:
+        participant.activity = activity
+        getattr(found, _GROUP[participant.status]).append(participant)
+    return found
+
+
+def participant_for_staff(*, participant_id: int) -> Participant | None:
+    return Participant.objects.select_related("activity").filter(pk=participant_id).first()

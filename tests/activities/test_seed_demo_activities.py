@@ -1,0 +1,42 @@
+"""The demo shows what issue 7 added to activities: a public participant marked attended,
+a volunteer added by a coordinator, and requirements waived on a shift and on a task."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from esit.accounts.models import User
+from esit.activities.models import Participant, SignUp, TaskAssignment
+
+
+@pytest.fixture
+def seeded(db, mailoutbox):
+    call_command("seed_demo", stdout=StringIO())
+
+
+def test_demo_has_public_participants_whose_attendance_was_recorded(seeded):
+    recorded = Participant.objects.exclude(attendance=Participant.Attendance.UNKNOWN)
+
+    assert set(recorded.values_list("attendance", flat=True)) == {"attended", "no_show"}
+    assert not recorded.filter(attendance_recorded_by=None).exists()
+
+
+def test_demo_has_a_volunteer_added_by_a_coordinator(seeded):
+    assert SignUp.objects.exclude(added_by=None).exists()
+
+
+def test_demo_records_requirements_waived_on_a_shift_and_on_a_task(seeded):
+    assert SignUp.objects.exclude(requirements_waived_by=None).count() == 1
+    assert TaskAssignment.objects.exclude(requirements_waived_by=None).count() == 1
+
+
+def test_demo_participant_list_shows_who_came(seeded, client):
+    coordinator = User.objects.filter(is_staff=True, groups__name="coordinator").first()
+    client.force_login(coordinator)
+    activity = Participant.objects.filter(attendance="attended").first().activity
+
+    html = client.get(f"/staff/activities/{activity.pk}/participants/").content.decode()
+
+    assert "Fadime Yurtsever" in html
+    assert "Katıldı" in html
