@@ -204,9 +204,6 @@ def test_the_honeypot_is_hidden_from_people(client, workshop):
     assert 'name="website" id="id_website" tabindex="-1"' in body
 
 
-# The counter lives in the cache. With Redis, every xdist worker shares one database, and the
-# other worker's `cache.clear()` between its tests (tests/conftest.py) empties it mid-test.
-@pytest.mark.alone
 def test_past_the_rate_limit_a_post_gets_429_and_stores_nothing(
     client, registration_data, settings
 ):
