@@ -4,24 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from esit.reference import availability
-from esit.reference.forms import NamedChoiceField, NamedMultipleChoiceField
-from esit.reference.models import District, Language, LanguageLevel, VolunteerArea, sorted_by_name
+from esit.reference.rules import language_field
+from esit.volunteers.forms import VolunteerDetailsForm
+from esit.volunteers.models import Gender
 
 from . import rules
-from .models import Gender, HeardFrom
-from .rules import normalise_turkish_mobile
-
-
-class TurkishMobileField(forms.CharField):
-    widget = forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"})
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 25)
-        super().__init__(**kwargs)
-
-    def clean(self, value):
-        value = super().clean(value)
-        return normalise_turkish_mobile(value) if value else value
+from .models import HeardFrom
 
 
 class BirthDateField(forms.DateField):
@@ -37,74 +25,6 @@ class BirthDateField(forms.DateField):
         super().validate(value)
         if value is not None:
             rules.check_birth_date(value)
-
-
-class AvailabilityWidget(forms.CheckboxSelectMultiple):
-    template_name = "applications/widgets/availability.html"
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        chosen = set(value or [])
-        context["widget"]["days"] = [
-            (
-                day_label,
-                [
-                    (f"{day}_{part}", part_label, f"{day}_{part}" in chosen)
-                    for part, part_label in availability.PARTS
-                ],
-            )
-            for day, day_label in availability.DAYS
-        ]
-        context["widget"]["parts"] = [label for _part, label in availability.PARTS]
-        return context
-
-
-class AvailabilityField(forms.MultipleChoiceField):
-    widget = AvailabilityWidget
-    default_error_messages = {"invalid_choice": rules.AVAILABILITY_UNKNOWN}
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("choices", availability.slot_choices)
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-
-
-class DistrictField(NamedChoiceField):
-    default_error_messages = {"invalid_choice": rules.DISTRICT_UNKNOWN}
-
-    def validate(self, value):
-        super().validate(value)
-        if value is not None:
-            rules.check_district(value)
-
-
-class AreasField(NamedMultipleChoiceField):
-    default_error_messages = {
-        "invalid_choice": rules.AREA_UNKNOWN,
-        "invalid_pk_value": rules.AREA_UNKNOWN,
-        "required": rules.AREA_REQUIRED,
-    }
-
-    def clean(self, value):
-        areas = super().clean(value)
-        rules.check_areas(areas)  # evaluates the queryset once; the service reads its cache
-        return areas
-
-
-class LevelField(forms.ChoiceField):
-    """How well someone knows one language; empty when they do not know it."""
-
-    default_error_messages = {"invalid_choice": rules.LEVEL_UNKNOWN}
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("choices", [("", _("Bilmiyorum")), *LanguageLevel.choices])
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-
-    def validate(self, value):
-        super().validate(value)
-        if value:
-            rules.check_level(value)
 
 
 class SubmissionKeyField(forms.UUIDField):
@@ -126,58 +46,6 @@ class SubmissionKeyField(forms.UUIDField):
         except forms.ValidationError:
             key = None
         return key or uuid.uuid4()
-
-
-class VolunteerDetailsForm(forms.Form):
-    """What an applicant and a volunteer both keep up to date: district, areas, languages, week."""
-
-    phone = TurkishMobileField(label=_("Cep telefonu"), help_text=_("Örnek: 0532 123 45 67"))
-    district = DistrictField(
-        label=_("İlçe"), queryset=District.objects.none(), empty_label=_("İlçe seçin")
-    )
-    areas = AreasField(
-        label=_("Gönüllü olmak istediğiniz alanlar"),
-        queryset=VolunteerArea.objects.none(),
-        help_text=_("Birden fazla alan seçebilirsiniz."),
-    )
-    availability = AvailabilityField(
-        label=_("Haftalık uygunluk"),
-        help_text=_("Genellikle hangi gün ve saatlerde gönüllü çalışabilirsiniz?"),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["district"].queryset = District.objects.active()
-        self.fields["areas"].queryset = VolunteerArea.objects.active()
-        self.language_rows = []
-        for language in sorted_by_name(Language.objects.active()):
-            name = rules.language_field(language)
-            self.fields[name] = LevelField(label=language.name)
-            self.language_rows.append((language, name))
-
-    @property
-    def language_fields(self):
-        return [self[name] for _language, name in self.language_rows]
-
-    def chosen_languages(self) -> list[tuple[Language, str]]:
-        return [
-            (language, self.cleaned_data[name])
-            for language, name in self.language_rows
-            if self.cleaned_data.get(name)
-        ]
-
-    def clean_availability(self):
-        slots = self.cleaned_data["availability"]
-        rules.check_availability(availability.to_mask(slots))
-        return slots
-
-    def availability_mask(self) -> int:
-        return availability.to_mask(self.cleaned_data.get("availability") or [])
-
-    def add_refusal(self, error) -> None:
-        """Show a service's refusal next to the field it names, or above the form."""
-        field = getattr(error, "field", None)
-        self.add_error(field if field in self.fields else None, error.message)
 
 
 class ApplicationForm(VolunteerDetailsForm):
@@ -340,9 +208,7 @@ class CorrectionForm(VolunteerDetailsForm):
             "district": application.district_id,
             "areas": [area.pk for area in application.areas.all()],
             "availability": availability.from_mask(application.availability),
-            **{
-                rules.language_field(row.language): row.level for row in application.languages.all()
-            },
+            **{language_field(row.language): row.level for row in application.languages.all()},
         }
 
     def clean_email(self):

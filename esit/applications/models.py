@@ -8,16 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from esit.reference.models import District, Language, LanguageLevel, VolunteerArea
-
-
-class Gender(models.TextChoices):
-    """Optional and inclusive; never required, never shown to other volunteers."""
-
-    WOMAN = "woman", _("Kadın")
-    MAN = "man", _("Erkek")
-    NON_BINARY = "non_binary", _("İkili olmayan")
-    SELF_DESCRIBED = "self_described", _("Kendi ifademle")
-    PREFER_NOT_TO_SAY = "prefer_not_to_say", _("Belirtmek istemiyorum")
+from esit.volunteers.models import Gender
 
 
 class HeardFrom(models.TextChoices):

@@ -11,9 +11,7 @@ Lengths and required fields use Django's own validators and messages, which the 
 """
 
 import datetime
-import re
 
-import phonenumbers
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,9 +19,8 @@ from django.core.validators import MaxLengthValidator, validate_email
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from esit.core import phones
 from esit.core.email_address import normalise_email
-from esit.reference import availability
-from esit.reference.models import District, Language, LanguageLevel, VolunteerArea
 
 from .models import age_on
 
@@ -36,7 +33,6 @@ EARLIEST_BIRTH_YEAR = 1900
 REQUIRED = forms.Field.default_error_messages["required"]
 INVALID_DATE = forms.DateField.default_error_messages["invalid"]
 INVALID_CHOICE = forms.ChoiceField.default_error_messages["invalid_choice"]
-PHONE_INVALID = _("Geçerli bir Türkiye cep telefonu numarası girin, örneğin 0532 123 45 67.")
 BIRTH_DATE_IN_FUTURE = _("Doğum tarihi gelecekte olamaz.")
 BIRTH_DATE_TOO_EARLY = _("Lütfen doğum tarihinizi kontrol edin: 1900'den önce olamaz.")
 ADULTS_ONLY = _(
@@ -44,21 +40,6 @@ ADULTS_ONLY = _(
     "18 yaşınızı doldurduğunuzda başvurmanızı bekleriz."
 )
 CONSENT_REQUIRED = _("Başvurunuzu alabilmemiz için açık rızanız gereklidir.")
-DISTRICT_UNKNOWN = _("Lütfen listeden bir ilçe seçin.")
-AREA_UNKNOWN = _("Lütfen listedeki alanlardan seçin.")
-AREA_REQUIRED = _("En az bir gönüllülük alanı seçin.")
-LANGUAGE_UNKNOWN = _("Lütfen listedeki dillerden seçin.")
-LEVEL_UNKNOWN = _("Lütfen listedeki düzeylerden birini seçin.")
-LANGUAGE_TWICE = _("Her dil için yalnızca bir düzey seçin.")
-AVAILABILITY_UNKNOWN = _("Lütfen tablodaki gün ve saatlerden seçin.")
-
-# Digits and the separators people type between them; nothing else is a phone number.
-_PHONE_CHARACTERS = re.compile(r"^[\d\s+()./-]+$")
-
-
-def language_field(language: Language) -> str:
-    """The name of a language's level field on the forms, and of the field a refusal names."""
-    return f"language_{language.code}"
 
 
 def required(value) -> None:
@@ -96,32 +77,8 @@ def clean_email(value: str) -> str:
     return value
 
 
-def normalise_turkish_mobile(raw: str) -> str:
-    """Return a Turkish mobile number in E.164 (+905321234567), or raise ValidationError.
-
-    Accepts what people actually type: `0532 123 45 67`, `+90 532 123 4567`,
-    `5321234567`. Landlines and foreign numbers are refused: the programme
-    reaches volunteers by SMS-capable Turkish mobiles. Letters are refused too,
-    although libphonenumber would read "0532 123 ABCD" as a keypad spelling or
-    drop "ext. 12" silently: what is stored must be what the person meant.
-    """
-    error = ValidationError(PHONE_INVALID, code="invalid_phone")
-    if not isinstance(raw, str) or not _PHONE_CHARACTERS.match(raw):
-        raise error
-    try:
-        number = phonenumbers.parse(raw, "TR")
-    except phonenumbers.NumberParseException:
-        raise error from None
-    if number.country_code != 90 or not phonenumbers.is_valid_number(number):
-        raise error
-    if phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.MOBILE:
-        raise error
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
 def clean_phone(value: str) -> str:
-    required(value)
-    return normalise_turkish_mobile(value)
+    return phones.clean_turkish_mobile(value)
 
 
 def programme_today() -> datetime.date:
@@ -165,35 +122,3 @@ def check_choice(value: str, choices) -> None:
     """An optional answer (`""`) or one of the enum's values."""
     if value != "" and value not in choices.values:
         raise ValidationError(INVALID_CHOICE, code="invalid_choice", params={"value": value})
-
-
-def check_district(district) -> None:
-    """One of the districts offered today (an active row of the reference list)."""
-    if not isinstance(district, District) or district.pk is None or not district.is_active:
-        raise ValidationError(DISTRICT_UNKNOWN, code="invalid_choice")
-
-
-def check_areas(areas) -> None:
-    """At least one volunteer area, each offered today."""
-    areas = list(areas or [])
-    if not areas:
-        raise ValidationError(AREA_REQUIRED, code="required")
-    for area in areas:
-        if not isinstance(area, VolunteerArea) or area.pk is None or not area.is_active:
-            raise ValidationError(AREA_UNKNOWN, code="invalid_choice")
-
-
-def check_language(language) -> None:
-    if not isinstance(language, Language) or language.pk is None or not language.is_active:
-        raise ValidationError(LANGUAGE_UNKNOWN, code="invalid_choice")
-
-
-def check_level(level: str) -> None:
-    if level not in LanguageLevel.values:
-        raise ValidationError(LEVEL_UNKNOWN, code="invalid_choice")
-
-
-def check_availability(mask: int) -> None:
-    """A week of availability: any set of the 21 slots, kept as a bitmask."""
-    if isinstance(mask, bool) or not isinstance(mask, int) or not 0 <= mask <= availability.ALL:
-        raise ValidationError(AVAILABILITY_UNKNOWN, code="invalid_choice")

@@ -15,16 +15,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from esit.core.errors import RuleError, checked
 from esit.core.turkish import search_key
 from esit.privacy.services import record_consent, withdraw_consent
+from esit.reference import rules as reference_rules
 from esit.reference.models import Language
-from esit.volunteers.models import Volunteer
+from esit.volunteers.models import Gender, Volunteer
 
 from . import rules, tasks
 from .models import (
@@ -33,23 +34,14 @@ from .models import (
     Application,
     ApplicationLanguage,
     Decision,
-    Gender,
     HeardFrom,
     Note,
 )
 from .selectors import in_programme
 
 
-class ApplicationError(Exception):
-    """A rule refused the change; the message is translated and safe to show.
-
-    `field` names the form field the message belongs next to (None: the form as a whole).
-    """
-
-    def __init__(self, message, *, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class ApplicationError(RuleError):
+    """A rule of the application journey refused the change (esit/core/errors.py)."""
 
 
 class DuplicateApplication(ApplicationError):
@@ -84,11 +76,7 @@ class Submission:
 
 def _checked(field: str | None, rule: Callable, value):
     """Run one rule of rules.py; its refusal becomes an ApplicationError naming the field."""
-    try:
-        cleaned = rule(value)
-    except ValidationError as error:
-        raise ApplicationError(error.messages[0], field=field) from None
-    return value if cleaned is None else cleaned
+    return checked(rule, value, field=field, error=ApplicationError)
 
 
 # Each field of an application, the rule it must pass and its value when a caller leaves it out.
@@ -98,8 +86,8 @@ _FIELD_RULES: dict[str, tuple[Callable, object]] = {
     "email": (rules.clean_email, None),
     "phone": (rules.clean_phone, None),
     "birth_date": (rules.clean_birth_date, None),
-    "district": (rules.check_district, None),
-    "availability": (rules.check_availability, 0),
+    "district": (reference_rules.check_district, None),
+    "availability": (reference_rules.check_availability, 0),
     "experience": (rules.clean_text, ""),
     "motivation": (lambda value: rules.clean_text(value, is_required=True), None),
     "heard_from": (lambda value: rules.check_choice(value, HeardFrom), ""),
@@ -127,22 +115,12 @@ def _application_fields(fields: dict) -> dict:
 
 def _checked_areas(areas: Iterable) -> list:
     areas = list(areas or [])
-    _checked("areas", rules.check_areas, areas)
+    _checked("areas", reference_rules.check_areas, areas)
     return areas
 
 
 def _checked_languages(languages: Iterable[tuple]) -> list[tuple[Language, str]]:
-    """(language, level) pairs: each language offered today, named once, at a known level."""
-    pairs, seen = [], set()
-    for language, level in languages or []:
-        field = rules.language_field(language) if isinstance(language, Language) else None
-        _checked(field, rules.check_language, language)
-        if language.pk in seen:
-            raise ApplicationError(rules.LANGUAGE_TWICE, field=field)
-        _checked(field, rules.check_level, level)
-        seen.add(language.pk)
-        pairs.append((language, level))
-    return pairs
+    return reference_rules.checked_languages(languages, error=ApplicationError)
 
 
 def find_open_duplicate(*, email: str, phone: str) -> Application | None:
@@ -366,10 +344,10 @@ def correct_application(
     """
     email = _checked("email", rules.clean_email, email)
     phone = _checked("phone", rules.clean_phone, phone)
-    _checked("district", rules.check_district, district)
+    _checked("district", reference_rules.check_district, district)
     areas = _checked_areas(areas)
     languages = _checked_languages(languages)
-    _checked("availability", rules.check_availability, availability)
+    _checked("availability", reference_rules.check_availability, availability)
     with transaction.atomic():
         application = _locked(application)
         if not application.is_open:

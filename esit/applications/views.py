@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
+from esit.core.forms import add_refusal
 from esit.core.network import client_ip
 from esit.privacy.models import PrivacyNotice
 from esit.privacy.services import current_notice
@@ -46,7 +47,7 @@ def apply(request):
                     ip=client_ip(request),
                 )
             except services.ApplicationError as error:
-                form.add_refusal(error)
+                add_refusal(form, error)
             else:
                 request.session[THANKS_SESSION_KEY] = submission.application.status_token
                 return redirect("applications:thanks")
@@ -142,7 +143,7 @@ def correct(request, token):
         try:
             correction = services.correct_application(application=application, **form.correction())
         except services.ApplicationError as error:
-            form.add_refusal(error)
+            add_refusal(form, error)
         else:
             messages.success(request, _correction_done(correction))
             return redirect("applications:status", token=token)

@@ -1,11 +1,61 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from esit.applications.forms import VolunteerDetailsForm
-from esit.applications.rules import language_field
+from esit.core.phones import PhoneField
 from esit.reference import availability
+from esit.reference import rules as reference_rules
+from esit.reference.forms import AreasField, AvailabilityField, DistrictField, LevelField
+from esit.reference.models import District, Language, VolunteerArea, sorted_by_name
+from esit.reference.rules import language_field
 
 from .models import Volunteer
+
+
+class VolunteerDetailsForm(forms.Form):
+    """What an applicant and a volunteer both keep up to date: district, areas, languages, week."""
+
+    phone = PhoneField(label=_("Cep telefonu"), help_text=_("Örnek: 0532 123 45 67"))
+    district = DistrictField(
+        label=_("İlçe"), queryset=District.objects.none(), empty_label=_("İlçe seçin")
+    )
+    areas = AreasField(
+        label=_("Gönüllü olmak istediğiniz alanlar"),
+        queryset=VolunteerArea.objects.none(),
+        help_text=_("Birden fazla alan seçebilirsiniz."),
+    )
+    availability = AvailabilityField(
+        label=_("Haftalık uygunluk"),
+        help_text=_("Genellikle hangi gün ve saatlerde gönüllü çalışabilirsiniz?"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = District.objects.active()
+        self.fields["areas"].queryset = VolunteerArea.objects.active()
+        self.language_rows = []
+        for language in sorted_by_name(Language.objects.active()):
+            name = language_field(language)
+            self.fields[name] = LevelField(label=language.name)
+            self.language_rows.append((language, name))
+
+    @property
+    def language_fields(self):
+        return [self[name] for _language, name in self.language_rows]
+
+    def chosen_languages(self) -> list[tuple[Language, str]]:
+        return [
+            (language, self.cleaned_data[name])
+            for language, name in self.language_rows
+            if self.cleaned_data.get(name)
+        ]
+
+    def clean_availability(self):
+        slots = self.cleaned_data["availability"]
+        reference_rules.check_availability(availability.to_mask(slots))
+        return slots
+
+    def availability_mask(self) -> int:
+        return availability.to_mask(self.cleaned_data.get("availability") or [])
 
 
 class ProfileForm(VolunteerDetailsForm):

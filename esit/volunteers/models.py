@@ -1,12 +1,21 @@
 import secrets
 
-import phonenumbers
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from esit.applications.models import Gender
+from esit.core import phones
 from esit.reference.models import District, Language, LanguageLevel, VolunteerArea
+
+
+class Gender(models.TextChoices):
+    """Optional and inclusive; never required, never shown to other volunteers."""
+
+    WOMAN = "woman", _("Kadın")
+    MAN = "man", _("Erkek")
+    NON_BINARY = "non_binary", _("İkili olmayan")
+    SELF_DESCRIBED = "self_described", _("Kendi ifademle")
+    PREFER_NOT_TO_SAY = "prefer_not_to_say", _("Belirtmek istemiyorum")
 
 
 def new_checkin_code() -> str:
@@ -78,11 +87,7 @@ class Volunteer(models.Model):
     @property
     def phone_national(self) -> str:
         """The stored E.164 number the way people write it: 0532 123 45 67."""
-        try:
-            number = phonenumbers.parse(self.phone, "TR")
-        except phonenumbers.NumberParseException:
-            return self.phone
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        return phones.national(self.phone)
 
     @property
     def is_active(self) -> bool:

@@ -16,19 +16,18 @@ from django.utils.translation import gettext_lazy as _
 from esit.accounts.models import Role
 from esit.activities.services.signups import release_volunteer as release_shifts
 from esit.activities.services.work import release_volunteer as release_tasks
+from esit.core import phones
 from esit.core.email_address import normalise_email
+from esit.core.errors import RuleError, checked
 from esit.core.turkish import search_key
 from esit.privacy.services import withdraw_consent
+from esit.reference import rules as reference_rules
 
 from .models import Volunteer, VolunteerLanguage
 
 
-class VolunteerError(Exception):
-    """A rule refused the change; the message is translated and safe to show."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class VolunteerError(RuleError):
+    """A rule of a volunteer's life in the programme refused the change (esit/core/errors.py)."""
 
 
 @dataclass(frozen=True)
@@ -174,9 +173,19 @@ def update_profile(
 ) -> Volunteer:
     """The volunteer keeps what matching reads up to date: district, areas, languages, week.
 
-    `languages` is a list of (Language, level) pairs. The search text (name and
-    e-mail) does not depend on anything changed here, so it stays as it is.
+    `languages` is a list of (Language, level) pairs. The same rules as on the
+    application form hold (a Turkish mobile, districts, areas and languages offered
+    today, a week of the 21 slots). The search text (name and e-mail) does not depend
+    on anything changed here, so it stays as it is.
     """
+    phone = checked(phones.clean_turkish_mobile, phone, field="phone", error=VolunteerError)
+    checked(reference_rules.check_district, district, field="district", error=VolunteerError)
+    areas = list(areas or [])
+    checked(reference_rules.check_areas, areas, field="areas", error=VolunteerError)
+    languages = reference_rules.checked_languages(languages, error=VolunteerError)
+    checked(
+        reference_rules.check_availability, availability, field="availability", error=VolunteerError
+    )
     with transaction.atomic():
         locked = _locked_active(volunteer)
         locked.phone = phone

@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from esit.core.forms import add_refusal
 from esit.reference import availability
 from esit.reference.models import sorted_by_name
 
@@ -43,10 +44,10 @@ def edit_profile(request, volunteer):
                 availability=form.availability_mask(),
             )
         except services.VolunteerError as error:
-            messages.error(request, error.message)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Profiliniz güncellendi."))
-        return redirect("volunteers:dashboard")
+            return redirect("volunteers:dashboard")
     return render(request, "volunteers/profile_form.html", {"form": form})
 
 

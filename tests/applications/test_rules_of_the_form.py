@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from esit.applications.forms import BirthDateField
 from esit.applications.models import age_on
-from esit.applications.rules import normalise_turkish_mobile
+from esit.core.phones import normalise_turkish_mobile
 
 from .conftest import eighteenth_birthday_today, years_ago
 

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from esit.applications import services
 from esit.applications.forms import ApplicationForm
 from esit.applications.models import Application
+from esit.core.forms import add_refusal
 from esit.reference.models import District, Language, VolunteerArea
 from tests import factories
 
@@ -229,12 +230,12 @@ def test_the_service_s_refusal_speaks_the_language_of_the_request():
 def test_the_form_shows_a_service_refusal_next_to_the_field_it_names(valid_data):
     form = ApplicationForm(valid_data())
     assert form.is_valid()
-    form.add_refusal(services.ApplicationError(ADULTS_ONLY, field="birth_date"))
+    add_refusal(form, services.ApplicationError(ADULTS_ONLY, field="birth_date"))
     assert form.errors["birth_date"] == [ADULTS_ONLY]
 
 
 def test_the_form_shows_a_refusal_for_no_field_of_its_own_above_the_form(valid_data):
     form = ApplicationForm(valid_data())
     assert form.is_valid()
-    form.add_refusal(services.ApplicationError("Bir sorun var.", field="language_xx"))
+    add_refusal(form, services.ApplicationError("Bir sorun var.", field="language_xx"))
     assert form.non_field_errors() == ["Bir sorun var."]

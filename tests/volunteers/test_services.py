@@ -44,3 +44,60 @@ def test_update_profile_replaces_languages_and_keeps_search_text(volunteer):
     fresh = Volunteer.objects.get(pk=volunteer.pk)
     assert [(k.language.code, k.level) for k in fresh.languages.all()] == [("fr", "intermediate")]
     assert fresh.search_text == search_key(fresh.first_name, fresh.last_name, fresh.user.email)
+
+
+def profile_change(volunteer, **changes):
+    values = {
+        "phone": "+905321112233",
+        "district": factories.district("bornova"),
+        "areas": [factories.area("workshops")],
+        "languages": [(factories.language("en"), "fluent")],
+        "availability": 0b111,
+        **changes,
+    }
+    return services.update_profile(volunteer=volunteer, **values)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("phone", "0232 123 45 67"),  # a landline: the programme writes to mobiles
+        ("phone", ""),
+        ("areas", []),
+        ("availability", 1 << 21),
+    ],
+)
+def test_the_profile_service_keeps_the_rules_of_the_form(volunteer, field, value):
+    before = (volunteer.phone, volunteer.district_id, volunteer.availability)
+
+    with pytest.raises(services.VolunteerError) as refused:
+        profile_change(volunteer, **{field: value})
+
+    assert refused.value.field == field
+    volunteer.refresh_from_db()
+    assert (volunteer.phone, volunteer.district_id, volunteer.availability) == before
+
+
+def test_the_profile_service_refuses_a_district_no_longer_offered(volunteer):
+    closed = factories.district("bornova")
+    closed.is_active = False
+    closed.save(update_fields=["is_active"])
+
+    with pytest.raises(services.VolunteerError) as refused:
+        profile_change(volunteer, district=closed)
+
+    assert refused.value.field == "district"
+
+
+def test_the_profile_service_names_the_language_a_refusal_is_about(volunteer):
+    english = factories.language("en")
+    with pytest.raises(services.VolunteerError) as refused:
+        profile_change(volunteer, languages=[(english, "fluent"), (english, "basic")])
+
+    assert refused.value.field == "language_en"
+
+
+def test_the_profile_service_stores_the_phone_in_its_one_form(volunteer):
+    profile_change(volunteer, phone="0532 111 22 33")
+    volunteer.refresh_from_db()
+    assert volunteer.phone == "+905321112233"
