@@ -84,7 +84,6 @@ INSTALLED_APPS = [
     "esit.applications",
     "esit.volunteers",
     "esit.activities",
-    "esit.staff",
 ]
 
 MIDDLEWARE = [

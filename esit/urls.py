@@ -13,7 +13,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/welcome/", core_views.home_after_login, name="home_after_login"),
     path("accounts/", include("allauth.urls")),
-    path("apply/", include("esit.applications.urls")),
+    path("apply/", include("esit.applications.urls.public")),
+    path("", include("esit.applications.urls.review")),
     path("me/", include("esit.volunteers.urls")),
     path("privacy/", include("esit.privacy.urls")),
     # Activities: each part owns its routes, with full paths (esit/activities/urls/).
@@ -24,7 +25,7 @@ urlpatterns = [
     path("", include("esit.audit.urls")),
     path("", include("esit.notifications.urls")),
     path("staff/admin/", admin.site.urls),
-    path("staff/", include("esit.staff.urls")),
+    path("staff/", include(([path("", core_views.staff_dashboard, name="dashboard")], "staff"))),
 ]
 
 handler403 = "esit.core.views.forbidden"

@@ -10,8 +10,9 @@ class StaffTwoFactorMiddleware:
     """Every page under /staff/ passes `staff_gate`, our views and the admin alike.
 
     One gate in front of the whole workspace, so no staff page can be
-    forgotten; views declare it again (esit/staff/permissions.py) so that
-    moving a URL never opens it. Staff and account pages are never cached.
+    forgotten; views declare it again (`staff_member_required`,
+    esit/accounts/permissions.py) so that moving a URL never opens it. Staff and
+    account pages are never cached.
     """
 
     def __init__(self, get_response):

@@ -182,3 +182,15 @@ def status_counts() -> list[StatusCount]:
         StatusCount(status=value, label=label, count=counted.get(value, 0))
         for value, label in Application.Status.choices
     ]
+
+
+OLDEST_SHOWN = 5
+
+
+def oldest_waiting(*, limit: int = OLDEST_SHOWN) -> list[Application]:
+    """The applications waiting longest for a first decision (submitted), oldest first."""
+    return list(
+        Application.objects.filter(status=Application.Status.SUBMITTED)
+        .select_related("district")
+        .order_by("submitted_at", "id")[:limit]
+    )

@@ -4,10 +4,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from esit.core.forms import add_refusal
+from esit.core.panels import panels_for
 from esit.reference import availability
 from esit.reference.models import sorted_by_name
 
-from . import selectors, services
+from . import services
 from .forms import LeaveProgrammeForm, NotificationsForm, ProfileForm
 from .permissions import volunteer_view
 
@@ -24,7 +25,7 @@ def dashboard(request, volunteer):
             "languages": sorted_by_name(volunteer.languages.all(), by="language"),
             "week": availability.grid(volunteer.availability),
             "parts": [label for _part, label in availability.PARTS],
-            "work": selectors.work_summary(volunteer),
+            "panels": panels_for("me", request, volunteer=volunteer),
         },
     )
 

@@ -6,7 +6,7 @@ import pytest
 from django import forms
 from django.utils import timezone
 
-from esit.applications.forms import BirthDateField
+from esit.applications.forms.public import BirthDateField
 from esit.applications.models import age_on
 from esit.core.phones import normalise_turkish_mobile
 

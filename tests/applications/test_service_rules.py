@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone, translation
 
 from esit.applications import services
-from esit.applications.forms import ApplicationForm
+from esit.applications.forms.public import ApplicationForm
 from esit.applications.models import Application
 from esit.core.forms import add_refusal
 from esit.reference.models import District, Language, VolunteerArea

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from esit.applications.models import Application
-from esit.applications.views import THANKS_SESSION_KEY
+from esit.applications.views.public import THANKS_SESSION_KEY
 from tests import factories
 from tests.browser.conftest import axe_violations, choose_language, sign_in
 

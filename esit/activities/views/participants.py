@@ -13,9 +13,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from esit.accounts.permissions import staff_member_required
 from esit.core.confirm import confirmation_page
 from esit.core.network import client_ip
-from esit.staff.permissions import staff_member_required
 
 from ..forms_public import CancelRegistrationForm, ParticipantAttendanceForm, ParticipantForm
 from ..models import Activity, Participant

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from esit.staff.permissions import staff_member_required
+from esit.accounts.permissions import staff_member_required
 
 from .. import forms_planning as forms
 from ..models import Activity, Shift, Task

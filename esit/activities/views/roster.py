@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from esit.accounts.permissions import staff_member_required
 from esit.activities.forms_planning import VolunteerSearchForm
 from esit.activities.forms_signups import AddVolunteerForm, CheckInForm
 from esit.activities.models import Activity, SignUp
@@ -23,7 +24,6 @@ from esit.activities.services import signups as services
 from esit.activities.services.errors import ActivityError
 from esit.activities.views.spreadsheets import csv_download, local_time
 from esit.core.confirm import confirmation_page
-from esit.staff.permissions import staff_member_required
 
 
 def _roster_or_404(pk: int):

@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from esit.accounts.permissions import staff_member_required
 from esit.activities.forms_work import AcceptForm, DeliveryForm, ReturnForm
 from esit.activities.models import Task, TaskAssignment
 from esit.activities.selectors import work as selectors
 from esit.activities.services import work as services
 from esit.activities.services.errors import ActivityError
 from esit.core.confirm import confirmation_page
-from esit.staff.permissions import staff_member_required
 from esit.volunteers.permissions import volunteer_view
 
 PAGE_SIZE = 25

@@ -396,7 +396,7 @@ def test_queue_runs_a_fixed_number_of_queries(coordinator_client, django_assert_
 
     # Session, user, groups, authenticator (2FA gate), areas for the filter, count, the page,
     # and the layout asking whether the coordinator has a volunteer profile.
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(10):
         response = coordinator_client.get("/staff/hours/")
 
     assert len(response.context["page_obj"].object_list) == 1 + extra

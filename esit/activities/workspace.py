@@ -1,0 +1,126 @@
+"""What activities adds to the pages several apps share: the staff menu, the staff front
+page, a volunteer's /me/ and the home page (esit/core/menus.py, esit/core/panels.py)."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+
+from esit.core import menus, panels
+
+from .selectors import dashboard, hours, public, work
+
+HOME_UPCOMING = 3
+
+
+@dataclass(frozen=True)
+class MyWork:
+    checkin_qr: SafeString
+    upcoming_signups: list
+    open_assignments: list
+
+
+@dataclass(frozen=True)
+class MyHours:
+    by_area: list
+    by_month: list
+    approved_total: Decimal
+
+
+def _next_shifts(request):
+    return {"next": dashboard.shifts_today_and_tomorrow(), "today": timezone.localdate()}
+
+
+def _to_review(request):
+    return {"hours": dashboard.hours_waiting(), "deliveries": dashboard.deliveries_waiting()}
+
+
+def _my_work(request, *, volunteer):
+    """Only while they take part: the code to show at the door, the next shifts, open tasks."""
+    if not volunteer.is_active:
+        return None
+    return {
+        "volunteer": volunteer,
+        "work": MyWork(
+            checkin_qr=work.personal_qr_svg(volunteer),
+            upcoming_signups=work.upcoming_signups(volunteer),
+            open_assignments=work.open_assignments(volunteer),
+        ),
+    }
+
+
+def _my_hours(request, *, volunteer):
+    """Approved hours stay theirs after they leave: the certificate is always there."""
+    by_area = hours.approved_totals_by_area(volunteer)
+    return {
+        "volunteer": volunteer,
+        "hours": MyHours(
+            by_area=by_area,
+            by_month=hours.approved_totals_by_month(volunteer),
+            approved_total=hours.total_of(by_area),
+        ),
+    }
+
+
+def _upcoming(request):
+    return {"upcoming": public.public_activities(filters=public.ActivityFilters())[:HOME_UPCOMING]}
+
+
+def register() -> None:
+    for key, label, url_name, order, current_for in [
+        ("activities.planning", _("Etkinlikler"), "planning:list", 30, ("planning", "signups")),
+        ("activities.hours", _("Saat onayları"), "work:hours_queue", 40, ()),
+        ("activities.deliveries", _("Görev teslimleri"), "work:task_review", 50, ()),
+    ]:
+        menus.register(
+            menus.MenuItem(
+                key=key, label=label, url_name=url_name, order=order, current_for=current_for
+            )
+        )
+    panels.register(
+        "staff",
+        panels.Panel(
+            key="activities.next_shifts",
+            template="activities/panels/next_shifts.html",
+            context=_next_shifts,
+            order=10,
+        ),
+    )
+    panels.register(
+        "staff",
+        panels.Panel(
+            key="activities.to_review",
+            template="activities/panels/to_review.html",
+            context=_to_review,
+            order=30,
+        ),
+    )
+    panels.register(
+        "me",
+        panels.Panel(
+            key="activities.my_work",
+            template="activities/panels/my_work.html",
+            context=_my_work,
+            order=10,
+        ),
+    )
+    panels.register(
+        "me",
+        panels.Panel(
+            key="activities.my_hours",
+            template="activities/panels/my_hours.html",
+            context=_my_hours,
+            order=20,
+        ),
+    )
+    panels.register(
+        "home",
+        panels.Panel(
+            key="activities.upcoming",
+            template="activities/panels/upcoming.html",
+            context=_upcoming,
+            order=10,
+        ),
+    )

@@ -1,0 +1,209 @@
+"""The staff review workspace: read with selectors, change with services, render.
+
+Every action is a plain form post that redirects (POST-redirect-GET); htmx
+only swaps the queue's results when the filters change.
+"""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_GET, require_POST
+
+from esit.accounts.permissions import staff_member_required
+from esit.reference import availability
+
+from .. import selectors, services
+from ..forms.review import BulkDecisionForm, DecisionForm, NoteForm, QueueFilterForm
+from ..models import Application, Decision
+
+PAGE_SIZE = 25
+
+
+def _wants_partial(request) -> bool:
+    """An htmx request that swaps the results; history restores need the whole page."""
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
+def _queue_url(query) -> str:
+    url = reverse("review:list")
+    return f"{url}?{query.urlencode()}" if query else url
+
+
+@require_GET
+@staff_member_required
+def application_list(request):
+    return _render_queue(request, BulkDecisionForm())
+
+
+@require_POST
+@staff_member_required
+def bulk_decide(request):
+    """Approve or reject the ticked applications; the queue's filters ride on the query string."""
+    form = BulkDecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            result = services.decide_in_bulk(
+                applications=form.cleaned_data["applications"],
+                kind=form.cleaned_data["decision"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except services.ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            _report_bulk_result(request, form.cleaned_data["decision"], result)
+            return redirect(_queue_url(request.GET))
+    return _render_queue(request, form)
+
+
+def _report_bulk_result(request, kind: str, result: services.BulkResult) -> None:
+    done = len(result.done)
+    if kind == Decision.Kind.APPROVE:
+        text = ngettext("%(count)d başvuru onaylandı.", "%(count)d başvuru onaylandı.", done) % {
+            "count": done
+        }
+    else:
+        text = ngettext(
+            "%(count)d başvuru olumsuz sonuçlandırıldı.",
+            "%(count)d başvuru olumsuz sonuçlandırıldı.",
+            done,
+        ) % {"count": done}
+    (messages.success if done else messages.info)(request, text)
+    if result.skipped:
+        details = "; ".join(
+            f"{application.full_name}: {reason}" for application, reason in result.skipped
+        )
+        skipped = len(result.skipped)
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d başvuru atlandı: %(details)s",
+                "%(count)d başvuru atlandı: %(details)s",
+                skipped,
+            )
+            % {"count": skipped, "details": details},
+        )
+
+
+def _render_queue(request, bulk_form: BulkDecisionForm):
+    filter_form = QueueFilterForm(request.GET or None)
+    queue = selectors.review_queue(**filter_form.queue_filters())
+    page = Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
+    template = "applications/review/list.html"
+    if _wants_partial(request):
+        template += "#queue-results"
+    response = render(
+        request,
+        template,
+        {
+            "filter_form": filter_form,
+            "bulk_form": bulk_form,
+            "page_obj": page,
+            "selected_ids": bulk_form.selected_ids,
+        },
+    )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _application_or_404(pk: int) -> Application:
+    try:
+        return selectors.application_detail(pk)
+    except Application.DoesNotExist:
+        raise Http404(_("Başvuru bulunamadı.")) from None
+
+
+@require_GET
+@staff_member_required
+def application_detail(request, pk: int):
+    return _render_detail(request, _application_or_404(pk))
+
+
+def _render_detail(request, application: Application, *, decision_form=None, note_form=None):
+    forms = {
+        kind: DecisionForm(kind=kind)
+        for kind in (Decision.Kind.APPROVE, Decision.Kind.WAITLIST, Decision.Kind.REJECT)
+    }
+    if decision_form is not None:
+        forms[decision_form.kind] = decision_form
+    return render(
+        request,
+        "applications/review/detail.html",
+        {
+            "application": application,
+            "week": availability.grid(application.availability),
+            "parts": [label for _part, label in availability.PARTS],
+            "approve_form": forms[Decision.Kind.APPROVE],
+            "waitlist_form": forms[Decision.Kind.WAITLIST],
+            "reject_form": forms[Decision.Kind.REJECT],
+            "note_form": note_form or NoteForm(),
+            "can_decide": application.is_open,
+            "can_waitlist": application.status == Application.Status.SUBMITTED,
+            "has_errors": any(
+                form is not None and form.errors for form in (decision_form, note_form)
+            ),
+        },
+    )
+
+
+WELCOMED_BACK = gettext_lazy(
+    "Başvuru onaylandı: gönüllünün hesabı ve profili yeniden etkinleşti; profilini kontrol "
+    "etmesi için e-posta gönderiliyor."
+)
+DECISION_DONE = {
+    Decision.Kind.APPROVE: gettext_lazy(
+        "Başvuru onaylandı: gönüllü hesabı açıldı ve parola belirleme daveti gönderiliyor."
+    ),
+    Decision.Kind.WAITLIST: gettext_lazy(
+        "Başvuru bekleme listesine alındı; başvuru sahibine e-posta gidiyor."
+    ),
+    Decision.Kind.REJECT: gettext_lazy(
+        "Başvuru olumsuz sonuçlandırıldı; gerekçe başvuru sahibine e-postayla gidiyor."
+    ),
+}
+
+
+@require_POST
+@staff_member_required
+def decide(request, pk: int):
+    application = _application_or_404(pk)
+    form = DecisionForm(request.POST)
+    if form.kind is None:
+        messages.error(request, _("Bilinmeyen karar."))
+        return redirect("review:detail", pk=pk)
+    if not form.is_valid():
+        return _render_detail(request, application, decision_form=form)
+    kind, reason = form.cleaned_data["decision"], form.cleaned_data["reason"]
+    try:
+        if kind == Decision.Kind.APPROVE:
+            services.approve_application(application=application, by=request.user)
+        elif kind == Decision.Kind.WAITLIST:
+            services.waitlist_application(application=application, by=request.user, reason=reason)
+        else:
+            services.reject_application(application=application, by=request.user, reason=reason)
+    except services.ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        rejoined = kind == Decision.Kind.APPROVE and application.rejoining
+        messages.success(request, WELCOMED_BACK if rejoined else DECISION_DONE[kind])
+    return redirect("review:detail", pk=pk)
+
+
+@require_POST
+@staff_member_required
+def add_note(request, pk: int):
+    application = _application_or_404(pk)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, application, note_form=form)
+    services.add_note(application=application, author=request.user, body=form.cleaned_data["body"])
+    messages.success(request, _("Not eklendi."))
+    return redirect(reverse("review:detail", args=[pk]) + "#notes")

@@ -1,0 +1,38 @@
+"""What applications adds to the staff workspace: its menu entry and the front page's panel
+of applications waiting (esit/core/menus.py, esit/core/panels.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from esit.core import menus, panels
+
+from . import selectors
+
+
+def _waiting(request):
+    counts = selectors.status_counts()
+    return {
+        "oldest": selectors.oldest_waiting(),
+        "counts": counts,
+        "total": sum(row.count for row in counts),
+    }
+
+
+def register() -> None:
+    menus.register(
+        menus.MenuItem(
+            key="applications.review",
+            label=_("Başvurular"),
+            url_name="review:list",
+            order=20,
+            current_for=("review",),
+        )
+    )
+    panels.register(
+        "staff",
+        panels.Panel(
+            key="applications.waiting",
+            template="applications/review/panels/waiting.html",
+            context=_waiting,
+            order=20,
+        ),
+    )

@@ -1,0 +1,165 @@
+"""The review queue's reading rules: Turkish-aware search, filters, ages, order."""
+
+import datetime
+
+import pytest
+
+from esit.applications import selectors
+from esit.applications.models import Application
+from tests import factories
+from tests.applications.review.conftest import istanbul, years_ago
+from tests.factories import ApplicationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def names(queryset) -> set[str]:
+    return {application.full_name for application in queryset}
+
+
+@pytest.mark.parametrize("query", ["ışıl", "IŞIL", "Işıl", "ışıl güneş", "  IŞIL   GÜNEŞ "])
+def test_queue_search_finds_turkish_dotless_i_in_any_case(query):
+    ApplicationFactory(first_name="Işıl", last_name="Güneş")
+    ApplicationFactory(first_name="Ayşe", last_name="Demir")
+    assert names(selectors.review_queue(search=query)) == {"Işıl Güneş"}
+
+
+@pytest.mark.parametrize("query", ["izmir", "İZMİR", "İzmir", "izmirli"])
+def test_queue_search_finds_turkish_capital_i(query):
+    ApplicationFactory(first_name="Deniz", last_name="İzmirli")
+    ApplicationFactory(first_name="Ayşe", last_name="Demir")
+    assert names(selectors.review_queue(search=query)) == {"Deniz İzmirli"}
+
+
+def test_queue_search_keeps_dotted_and_dotless_i_apart():
+    ApplicationFactory(first_name="Ismail", last_name="Kaya")  # folds to "ısmail"
+    assert not selectors.review_queue(search="ismail").exists()
+    assert names(selectors.review_queue(search="ısmail")) == {"Ismail Kaya"}
+
+
+def test_queue_search_matches_the_email_address():
+    ApplicationFactory(first_name="Elif", last_name="Şahin", email="elif.sahin@example.org")
+    ApplicationFactory(first_name="Elif", last_name="Kara", email="ekara@example.org")
+    assert names(selectors.review_queue(search="SAHIN@example")) == set()
+    assert names(selectors.review_queue(search="sahin@example")) == {"Elif Şahin"}
+
+
+def test_queue_search_needs_every_word():
+    ApplicationFactory(first_name="Elif", last_name="Şahin")
+    ApplicationFactory(first_name="Elif", last_name="Kara")
+    assert names(selectors.review_queue(search="elif şahin")) == {"Elif Şahin"}
+
+
+def test_queue_search_treats_like_wildcards_as_text():
+    ApplicationFactory(first_name="Elif", last_name="Kara")
+    assert not selectors.review_queue(search="%").exists()
+    assert not selectors.review_queue(search="_lif").exists()
+
+
+def test_queue_is_newest_first_by_default():
+    ApplicationFactory(first_name="Eski", submitted_at=istanbul(2025, 1, 1))
+    ApplicationFactory(first_name="Yeni", submitted_at=istanbul(2025, 3, 1))
+    ApplicationFactory(first_name="Orta", submitted_at=istanbul(2025, 2, 1))
+    assert [a.first_name for a in selectors.review_queue()] == ["Yeni", "Orta", "Eski"]
+
+
+def test_queue_filters_by_status():
+    ApplicationFactory(first_name="Açık")
+    ApplicationFactory(first_name="Bekleyen", status=Application.Status.WAITLISTED)
+    result = selectors.review_queue(status=Application.Status.WAITLISTED)
+    assert [a.first_name for a in result] == ["Bekleyen"]
+
+
+def test_queue_filters_by_area_without_repeating_rows():
+    translation, workshops = factories.area("translation"), factories.area("workshops")
+    ApplicationFactory(first_name="İkisi", areas=[translation, workshops])
+    ApplicationFactory(first_name="Atölye", areas=[workshops])
+    assert [a.first_name for a in selectors.review_queue(area=translation)] == ["İkisi"]
+    assert sorted(a.first_name for a in selectors.review_queue(area=workshops)) == [
+        "Atölye",
+        "İkisi",
+    ]
+
+
+def test_queue_filters_by_district():
+    ApplicationFactory(first_name="Konaklı", district=factories.district("konak"))
+    ApplicationFactory(first_name="Bucalı", district=factories.district("buca"))
+    result = selectors.review_queue(district=factories.district("buca"))
+    assert [a.first_name for a in result] == ["Bucalı"]
+
+
+def test_queue_filters_by_language():
+    arabic = factories.language("ar")
+    ApplicationFactory(
+        first_name="Arapça", languages=[(arabic, "native"), (factories.language("en"), "basic")]
+    )
+    ApplicationFactory(first_name="İngilizce", languages=[(factories.language("en"), "fluent")])
+    assert [a.first_name for a in selectors.review_queue(language=arabic)] == ["Arapça"]
+
+
+def test_age_group_counts_a_birthday_today_as_the_new_age():
+    ApplicationFactory(first_name="Bugün25", birth_date=years_ago(25))
+    ApplicationFactory(first_name="Yarın25", birth_date=years_ago(25, days=1))
+    assert names(selectors.review_queue(age_group="25-34")) == {"Bugün25 Güneş"}
+    assert names(selectors.review_queue(age_group="18-24")) == {"Yarın25 Güneş"}
+
+
+@pytest.mark.parametrize(
+    ("age_group", "expected"),
+    [
+        ("18-24", {"18"}),
+        ("25-34", {"34"}),
+        ("35-44", {"35"}),
+        ("45-54", {"54"}),
+        ("55-64", {"55"}),
+        ("65+", {"65", "90"}),
+    ],
+)
+def test_age_groups_cover_each_band(age_group, expected):
+    for age in (18, 34, 35, 54, 55, 65, 90):
+        ApplicationFactory(first_name=str(age), birth_date=years_ago(age))
+    assert {a.first_name for a in selectors.review_queue(age_group=age_group)} == expected
+
+
+def test_age_group_is_a_date_range_in_the_query():
+    sql = str(selectors.review_queue(age_group="25-34").query)
+    assert "birth_date" in sql
+
+
+def test_submitted_dates_are_whole_days_in_izmir():
+    ApplicationFactory(first_name="Önceki", submitted_at=istanbul(2025, 3, 9, 23, 59))
+    ApplicationFactory(first_name="İlkGün", submitted_at=istanbul(2025, 3, 10, 0, 1))
+    ApplicationFactory(first_name="SonGün", submitted_at=istanbul(2025, 3, 12, 23, 50))
+    ApplicationFactory(first_name="Sonraki", submitted_at=istanbul(2025, 3, 13, 0, 5))
+    result = selectors.review_queue(
+        submitted_from=datetime.date(2025, 3, 10), submitted_to=datetime.date(2025, 3, 12)
+    )
+    assert [a.first_name for a in result] == ["SonGün", "İlkGün"]
+
+
+def test_filters_combine():
+    buca = factories.district("buca")
+    ApplicationFactory(first_name="Işıl", district=buca)
+    ApplicationFactory(first_name="Işıl", district=factories.district("konak"))
+    ApplicationFactory(first_name="Elif", district=buca)
+    result = selectors.review_queue(district=buca, search="ışıl")
+    assert [(a.first_name, a.district) for a in result] == [("Işıl", buca)]
+
+
+def test_status_counts_list_every_status_including_zero():
+    ApplicationFactory()
+    ApplicationFactory()
+    ApplicationFactory(status=Application.Status.REJECTED)
+    counts = {row.status: row.count for row in selectors.status_counts()}
+    assert counts == {
+        "submitted": 2,
+        "waitlisted": 0,
+        "approved": 0,
+        "rejected": 1,
+        "withdrawn": 0,
+    }
+
+
+def test_application_detail_of_a_missing_application_raises():
+    with pytest.raises(Application.DoesNotExist):
+        selectors.application_detail(987654)
