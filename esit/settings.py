@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "esit.applications",
     "esit.volunteers",
     "esit.activities",
+    "esit.demo",
 ]
 
 MIDDLEWARE = [

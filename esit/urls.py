@@ -25,7 +25,7 @@ urlpatterns = [
     path("", include("esit.audit.urls")),
     path("", include("esit.notifications.urls")),
     path("staff/admin/", admin.site.urls),
-    path("staff/", include(([path("", core_views.staff_dashboard, name="dashboard")], "staff"))),
+    path("staff/", include("esit.accounts.urls")),
 ]
 
 handler403 = "esit.core.views.forbidden"

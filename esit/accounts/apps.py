@@ -10,9 +10,19 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from esit.core import menus
+
         from . import capabilities, personal_data
 
         personal_data.register()
+        menus.register(
+            menus.MenuItem(
+                key="accounts.overview",
+                label=_("Genel bakış"),
+                url_name="staff:dashboard",
+                order=10,
+            )
+        )
         post_migrate.connect(
             capabilities.apply_default_grants, dispatch_uid="esit.accounts.default_grants"
         )

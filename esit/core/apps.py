@@ -7,17 +7,6 @@ class CoreConfig(AppConfig):
     name = "esit.core"
     label = "core"
 
-    def ready(self):
-        from django.utils.translation import gettext_lazy as _
-
-        from . import menus
-
-        menus.register(
-            menus.MenuItem(
-                key="core.overview", label=_("Genel bakış"), url_name="staff:dashboard", order=10
-            )
-        )
-
 
 class AdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin on our site: titled Eşit İzmir, with Turkish capitals."""

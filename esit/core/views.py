@@ -8,7 +8,6 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from esit.accounts.permissions import staff_member_required
 from esit.core.outage import outage_response
 from esit.core.panels import panels_for
 
@@ -17,13 +16,6 @@ logger = logging.getLogger(__name__)
 
 def home(request):
     return render(request, "core/home.html", {"panels": panels_for("home", request)})
-
-
-@require_GET
-@staff_member_required
-def staff_dashboard(request):
-    """/staff/: what needs a coordinator today, from every app's "staff" panels."""
-    return render(request, "core/staff_dashboard.html", {"panels": panels_for("staff", request)})
 
 
 @require_GET

@@ -25,7 +25,7 @@ from esit.activities.models import (
     TaskAssignment,
 )
 from esit.applications.models import Application, ApplicationLanguage, Decision
-from esit.core.management.commands.seed_demo import DEMO_PASSWORD, DEMO_VOLUNTEER_EMAIL, STAFF
+from esit.demo.accounts import DEMO_PASSWORD, DEMO_VOLUNTEER_EMAIL, STAFF
 from esit.privacy.models import ConsentRecord
 from esit.volunteers.models import Volunteer
 from tests.accounts.helpers import current_totp_code, sign_in
