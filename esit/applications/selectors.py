@@ -11,13 +11,9 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from esit.core.turkish import fold
 from esit.volunteers.models import Volunteer
 
 from .models import Application, ApplicationLanguage, Decision, Note, age_on
-
-# Search looks at the first few words only: nobody types more, and each word is one LIKE.
-SEARCH_MAX_WORDS = 6
 
 
 class AgeGroup:
@@ -66,15 +62,6 @@ def birth_date_range(age_group: str, *, today: datetime.date) -> dict:
     return lookups
 
 
-def _start_of_day(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
-def search_words(search: str) -> list[str]:
-    """Fold the query the way Application.search_text was folded, so İ/i and I/ı match."""
-    return fold(search or "").split()[:SEARCH_MAX_WORDS]
-
-
 def in_programme(user) -> bool:
     """A staff member or an active volunteer: someone who needs no application."""
     return user.is_staff_member or (
@@ -93,23 +80,12 @@ def rejoining():
     )
 
 
-def review_queue(
-    *,
-    status: str | None = None,
-    area=None,
-    district=None,
-    language=None,
-    age_group: str | None = None,
-    submitted_from: datetime.date | None = None,
-    submitted_to: datetime.date | None = None,
-    search: str = "",
-) -> QuerySet[Application]:
+def review_queue() -> QuerySet[Application]:
     """Applications for the staff queue, newest first, with what the list shows prefetched.
 
-    Dates are days in İzmir: `submitted_to` includes the whole of that day.
-    Each filter takes a model instance or its id; None leaves the filter off.
+    The queue's filters (esit/applications/filters.py) narrow this queryset.
     """
-    queryset = (
+    return (
         Application.objects.select_related("district")
         .annotate(rejoining=rejoining())
         .prefetch_related(
@@ -121,26 +97,6 @@ def review_queue(
         )
         .order_by("-submitted_at", "-id")
     )
-    if status:
-        queryset = queryset.filter(status=status)
-    if district is not None:
-        queryset = queryset.filter(district=district)
-    # An application names an area or a language at most once (the database guarantees
-    # it), so these joins never repeat a row.
-    if area is not None:
-        queryset = queryset.filter(areas=area)
-    if language is not None:
-        queryset = queryset.filter(languages__language=language)
-    if age_group:
-        queryset = queryset.filter(**birth_date_range(age_group, today=timezone.localdate()))
-    if submitted_from is not None:
-        queryset = queryset.filter(submitted_at__gte=_start_of_day(submitted_from))
-    if submitted_to is not None:
-        next_day = submitted_to + datetime.timedelta(days=1)
-        queryset = queryset.filter(submitted_at__lt=_start_of_day(next_day))
-    for word in search_words(search):
-        queryset = queryset.filter(search_text__contains=word)
-    return queryset
 
 
 def application_detail(pk: int) -> Application:

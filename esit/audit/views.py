@@ -5,21 +5,25 @@ from django.views.decorators.http import require_GET
 
 from esit.accounts.permissions import capability_required
 
-from . import actions
-from .forms import TrailFilterForm
-from .selectors import audit_trail
+from . import actions, selectors
+from .filters import TrailFilter
+
+
+def _older_than(request) -> int | None:
+    value = request.GET.get("older_than", "")
+    return int(value) if value.isdigit() and int(value) > 0 else None
 
 
 @require_GET
 @capability_required("audit.read_audit_log")
 def trail(request):
-    filter_form = TrailFilterForm(request.GET or None)
-    page = audit_trail(filter_form.trail_filters())
+    filters = TrailFilter(request.GET or None, queryset=selectors.trail())
+    page = selectors.page_of(filters.qs, older_than=_older_than(request))
     labels = {action.key: action.label for action in actions.all_actions()}
     for event in page.events:
         event.action_label = labels.get(event.action, event.action)
     return render(
         request,
         "audit/trail.html",
-        {"filter_form": filter_form, "page": page, "events": page.events},
+        {"filter_form": filters.form, "page": page, "events": page.events},
     )

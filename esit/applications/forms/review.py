@@ -3,90 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from esit.reference.forms import NamedChoiceField
-from esit.reference.models import District, Language, VolunteerArea
-
 from ..models import Application, Decision
-from ..selectors import AgeGroup
 
 REASON_MAX = 2000
 NOTE_MAX = 2000
 SEARCH_MAX = 100
 
 REASON_REQUIRED = _("Olumsuz kararın gerekçesini yazın; başvuru sahibi bunu görecek.")
-
-
-class QueueFilterForm(forms.Form):
-    """The queue's filters, read from the query string; a bad value is reported and ignored."""
-
-    q = forms.CharField(
-        label=_("Ad, soyad ya da e-posta"),
-        max_length=SEARCH_MAX,
-        required=False,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
-    status = forms.ChoiceField(
-        label=_("Durum"),
-        required=False,
-        choices=[("", _("Tüm durumlar")), *Application.Status.choices],
-    )
-    area = NamedChoiceField(
-        label=_("Alan"),
-        required=False,
-        queryset=VolunteerArea.objects.all(),
-        empty_label=_("Tüm alanlar"),
-    )
-    district = NamedChoiceField(
-        label=_("İlçe"),
-        required=False,
-        queryset=District.objects.all(),
-        empty_label=_("Tüm ilçeler"),
-    )
-    language = NamedChoiceField(
-        label=_("Dil"),
-        required=False,
-        queryset=Language.objects.all(),
-        empty_label=_("Tüm diller"),
-    )
-    age_group = forms.ChoiceField(label=_("Yaş grubu"), required=False)
-    submitted_from = forms.DateField(
-        label=_("Başvuru tarihi (başlangıç)"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    submitted_to = forms.DateField(
-        label=_("Başvuru tarihi (bitiş)"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["age_group"].choices = [("", _("Tüm yaşlar")), *AgeGroup.choices()]
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("submitted_from"), cleaned.get("submitted_to")
-        if start and end and start > end:
-            self.add_error("submitted_to", _("Bitiş tarihi başlangıç tarihinden önce olamaz."))
-        return cleaned
-
-    def queue_filters(self) -> dict:
-        """Arguments for selectors.review_queue from the values that were valid."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        data = self.cleaned_data
-        return {
-            "status": data.get("status") or None,
-            "area": data.get("area"),
-            "district": data.get("district"),
-            "language": data.get("language"),
-            "age_group": data.get("age_group") or None,
-            "submitted_from": data.get("submitted_from"),
-            "submitted_to": data.get("submitted_to"),
-            "search": data.get("q") or "",
-        }
 
 
 class DecisionForm(forms.Form):

@@ -15,21 +15,15 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from esit.accounts.permissions import staff_member_required
+from esit.core.htmx import wants_partial
 from esit.reference import availability
 
 from .. import selectors, services
-from ..forms.review import BulkDecisionForm, DecisionForm, NoteForm, QueueFilterForm
+from ..filters import QueueFilter
+from ..forms.review import BulkDecisionForm, DecisionForm, NoteForm
 from ..models import Application, Decision
 
 PAGE_SIZE = 25
-
-
-def _wants_partial(request) -> bool:
-    """An htmx request that swaps the results; history restores need the whole page."""
-    return (
-        request.headers.get("HX-Request") == "true"
-        and request.headers.get("HX-History-Restore-Request") != "true"
-    )
 
 
 def _queue_url(query) -> str:
@@ -94,17 +88,17 @@ def _report_bulk_result(request, kind: str, result: services.BulkResult) -> None
 
 
 def _render_queue(request, bulk_form: BulkDecisionForm):
-    filter_form = QueueFilterForm(request.GET or None)
-    queue = selectors.review_queue(**filter_form.queue_filters())
+    filters = QueueFilter(request.GET or None, queryset=selectors.review_queue())
+    queue = filters.qs
     page = Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "applications/review/list.html"
-    if _wants_partial(request):
+    if wants_partial(request):
         template += "#queue-results"
     response = render(
         request,
         template,
         {
-            "filter_form": filter_form,
+            "filter_form": filters.form,
             "bulk_form": bulk_form,
             "page_obj": page,
             "selected_ids": bulk_form.selected_ids,
