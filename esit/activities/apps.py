@@ -8,6 +8,7 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Etkinlikler")
 
     def ready(self):
-        from . import workspace
+        from . import personal_data, workspace
 
+        personal_data.register()
         workspace.register()

@@ -8,6 +8,7 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Başvurular")
 
     def ready(self):
-        from . import workspace
+        from . import personal_data, workspace
 
+        personal_data.register()
         workspace.register()

@@ -6,3 +6,8 @@ class VolunteersConfig(AppConfig):
     name = "esit.volunteers"
     label = "volunteers"
     verbose_name = _("Gönüllüler")
+
+    def ready(self):
+        from . import personal_data
+
+        personal_data.register()

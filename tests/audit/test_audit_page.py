@@ -94,3 +94,25 @@ def test_a_bad_filter_is_reported_and_the_rest_still_applies(admin_client, admin
     assert response.status_code == 200
     assert "Bir." in response.content.decode()
     assert response.context["filter_form"].errors["date_from"]
+
+
+def test_the_trail_is_filtered_by_the_person_concerned_under_any_of_their_records(
+    admin_client, administrator
+):
+    """An applicant who became a volunteer: events about her application and her profile."""
+    volunteer = factories.VolunteerFactory()
+    application = factories.ApplicationFactory(email=volunteer.user.email)
+    other = factories.ApplicationFactory()
+    services.record(
+        action="tests.page_opened", actor=administrator, person=application, summary="Başvuru."
+    )
+    services.record(
+        action="tests.page_opened", actor=administrator, person=volunteer, summary="Profil."
+    )
+    services.record(
+        action="tests.page_opened", actor=administrator, person=other, summary="Başkası."
+    )
+
+    response = admin_client.get(URL, {"person": volunteer.user.email.upper()})
+
+    assert sorted(event.summary for event in response.context["events"]) == ["Başvuru.", "Profil."]
