@@ -26,3 +26,8 @@ class AccountsConfig(AppConfig):
         post_migrate.connect(
             capabilities.apply_default_grants, dispatch_uid="esit.accounts.default_grants"
         )
+        capabilities.register(
+            "accounts.manage_staff",
+            _("Personel hesaplarını, rollerini ve kapsamlarını yönetmek"),
+            roles=("administrator",),
+        )

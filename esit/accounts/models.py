@@ -63,6 +63,9 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("kullanıcı")
         verbose_name_plural = _("kullanıcılar")
+        permissions = [
+            ("manage_staff", _("Personel hesaplarını, rollerini ve kapsamlarını yönetebilir"))
+        ]
 
     def __str__(self):
         return self.email
@@ -97,3 +100,27 @@ class DefaultGrant(models.Model):
 
     def __str__(self):
         return self.permission
+
+
+class StaffScope(models.Model):
+    """The volunteer areas and districts a coordinator works in (esit/accounts/scope.py).
+
+    No row, or a row with neither areas nor districts, means the whole programme.
+    """
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, primary_key=True, related_name="staff_scope"
+    )
+    areas = models.ManyToManyField(
+        "reference.VolunteerArea", blank=True, related_name="+", verbose_name=_("alanlar")
+    )
+    districts = models.ManyToManyField(
+        "reference.District", blank=True, related_name="+", verbose_name=_("ilçeler")
+    )
+
+    class Meta:
+        verbose_name = _("personel kapsamı")
+        verbose_name_plural = _("personel kapsamları")
+
+    def __str__(self):
+        return f"scope of {self.user_id}"

@@ -1,4 +1,4 @@
-"""What the accounts layer holds about people, for the personal-data registry (esit/privacy).
+"""What the accounts layer holds about people, for the personal-data registry.
 
 Accounts own the sign-in: the User row, allauth's addresses and authenticators,
 Django's sessions and the admin's change log. Staff accounts are people too.
@@ -14,10 +14,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from esit.privacy import registry
-from esit.privacy.registry import Category, DataSubject
+from esit.core import personal_data_registry as registry
+from esit.core.personal_data_registry import Category, DataSubject
 
-from .models import DefaultGrant, User
+from .models import DefaultGrant, StaffScope, User
 
 ANONYMOUS_NAME = ""
 
@@ -214,5 +214,10 @@ def register() -> None:
         (Permission, {"name", "codename"}, "The capabilities the code defines."),
         (ContentType, {"app_label", "model"}, "Django's list of models."),
         (DefaultGrant, {"permission", "granted_at"}, "Which capability defaults were applied."),
+        (
+            StaffScope,
+            set(),
+            "Links a staff account to the areas and districts it works in; no data of its own.",
+        ),
     ]:
         registry.register_no_personal_data(model, fields=fields, reason=reason)

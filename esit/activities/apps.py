@@ -8,7 +8,19 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Etkinlikler")
 
     def ready(self):
+        from esit.accounts import capabilities
+
         from . import personal_data, workspace
 
         personal_data.register()
         workspace.register()
+        capabilities.register(
+            "activities.run_activities",
+            _("Etkinlikleri, vardiyaları ve görevleri yürütmek"),
+            roles=("coordinator", "administrator"),
+        )
+        capabilities.register(
+            "activities.approve_hours",
+            _("Gönüllülük saatlerini onaylamak"),
+            roles=("coordinator", "administrator"),
+        )

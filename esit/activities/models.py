@@ -103,6 +103,7 @@ class Activity(models.Model):
     class Meta:
         verbose_name = _("etkinlik")
         verbose_name_plural = _("etkinlikler")
+        permissions = [("run_activities", _("Etkinlikleri, vardiyaları ve görevleri yürütebilir"))]
         ordering = ["starts_at", "id"]
         indexes = [models.Index(fields=["status", "starts_at"], name="activity_status_start")]
         constraints = [
@@ -420,6 +421,7 @@ class HoursEntry(models.Model):
     class Meta:
         verbose_name = _("saat kaydı")
         verbose_name_plural = _("saat kayıtları")
+        permissions = [("approve_hours", _("Gönüllülük saatlerini onaylayabilir"))]
         ordering = ["-date", "-id"]
         indexes = [
             models.Index(fields=["volunteer", "status", "date"], name="hours_volunteer_status"),

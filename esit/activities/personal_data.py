@@ -1,4 +1,4 @@
-"""What activities hold about people, for the personal-data registry (esit/privacy).
+"""What activities hold about people, for the personal-data registry.
 
 A volunteer's sign-ups, tasks and hours keep counting in the programme's figures
 after she is erased: they hang off her profile, which the volunteers app
@@ -11,9 +11,9 @@ workshop is a person record of her own (Participant).
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from esit.core import personal_data_registry as registry
 from esit.core.anonymous import ANONYMOUS_NAME, anonymous_email
-from esit.privacy import registry
-from esit.privacy.registry import Category, DataSubject
+from esit.core.personal_data_registry import Category, DataSubject
 from esit.volunteers.personal_data import profiles
 
 from .models import (

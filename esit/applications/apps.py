@@ -8,7 +8,14 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Başvurular")
 
     def ready(self):
+        from esit.accounts import capabilities
+
         from . import personal_data, workspace
 
         personal_data.register()
         workspace.register()
+        capabilities.register(
+            "applications.review_applications",
+            _("Başvuruları incelemek ve karar vermek"),
+            roles=("coordinator", "administrator"),
+        )

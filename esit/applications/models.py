@@ -99,6 +99,7 @@ class Application(models.Model):
     class Meta:
         verbose_name = _("başvuru")
         verbose_name_plural = _("başvurular")
+        permissions = [("review_applications", _("Başvuruları inceleyip karar verebilir"))]
         ordering = ["-submitted_at", "-id"]
         constraints = [
             # One open application per e-mail and per phone, enforced by the database.

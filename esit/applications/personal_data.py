@@ -1,4 +1,4 @@
-"""What applications hold about people, for the personal-data registry (esit/privacy).
+"""What applications hold about people, for the personal-data registry.
 
 Anonymising an application keeps what the reports count (status, dates, district,
 areas, languages, how they heard of us, the gender category, the birth year) and
@@ -12,9 +12,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from esit.core import personal_data_registry as registry
 from esit.core.anonymous import ANONYMOUS_NAME, anonymous_email, coarse_birth_date
-from esit.privacy import registry
-from esit.privacy.registry import Category, DataSubject
+from esit.core.personal_data_registry import Category, DataSubject
 
 from .models import (
     AccountReminder,

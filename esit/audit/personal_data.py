@@ -8,8 +8,8 @@ because the trail exists to account for what staff did with people's data.
 
 from django.utils.translation import gettext_lazy as _
 
-from esit.privacy import registry
-from esit.privacy.registry import Category
+from esit.core import personal_data_registry as registry
+from esit.core.personal_data_registry import Category
 
 from .models import AuditEvent, PurgePermit
 

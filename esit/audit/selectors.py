@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
-from esit.privacy.registry import DataSubject, records_about
+from esit.core.personal_data_registry import DataSubject, records_about
 
 from .models import AuditEvent, label_of
 

@@ -4,8 +4,8 @@ from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 
-from esit.privacy import registry
-from esit.privacy.registry import Category
+from esit.core import personal_data_registry as registry
+from esit.core.personal_data_registry import Category
 
 from .models import Delivery, Preference
 

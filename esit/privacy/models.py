@@ -73,6 +73,7 @@ class ConsentRecord(models.Model):
     class Meta:
         verbose_name = _("açık rıza kaydı")
         verbose_name_plural = _("açık rıza kayıtları")
+        permissions = [("handle_data_requests", _("Kişisel veri başvurularını yürütebilir"))]
         indexes = [models.Index(fields=["email"])]
 
     def __str__(self):

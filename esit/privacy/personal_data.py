@@ -3,9 +3,10 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from . import registry
+from esit.core import personal_data_registry as registry
+from esit.core.personal_data_registry import Category, DataSubject
+
 from .models import ConsentRecord, PrivacyNotice
-from .registry import Category, DataSubject
 
 ANONYMOUS_EMAIL = "anonim@anonim.invalid"
 

@@ -1,6 +1,6 @@
 """The reference lists hold no personal data; declared so that a new field must be classified."""
 
-from esit.privacy import registry
+from esit.core import personal_data_registry as registry
 
 from .models import District, Language, VolunteerArea
 

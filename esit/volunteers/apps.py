@@ -8,6 +8,13 @@ class VolunteersConfig(AppConfig):
     verbose_name = _("Gönüllüler")
 
     def ready(self):
+        from esit.accounts import capabilities
+
         from . import personal_data
 
         personal_data.register()
+        capabilities.register(
+            "volunteers.manage_volunteers",
+            _("Gönüllüleri yönetmek"),
+            roles=("coordinator", "administrator"),
+        )

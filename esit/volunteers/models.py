@@ -75,6 +75,7 @@ class Volunteer(models.Model):
     class Meta:
         verbose_name = _("gönüllü")
         verbose_name_plural = _("gönüllüler")
+        permissions = [("manage_volunteers", _("Gönüllüleri yönetebilir"))]
         indexes = [models.Index(fields=["status", "district"], name="volunteer_status_district")]
 
     def __str__(self):

@@ -1,4 +1,4 @@
-"""What a volunteer's profile holds about them, for the personal-data registry (esit/privacy).
+"""What a volunteer's profile holds about them, for the personal-data registry.
 
 Anonymising a profile ends it (withdrawn) and keeps what the reports count
 (district, areas, languages, week, gender category, birth year, when they
@@ -9,9 +9,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from esit.core import personal_data_registry as registry
 from esit.core.anonymous import ANONYMOUS_NAME, coarse_birth_date
-from esit.privacy import registry
-from esit.privacy.registry import Category, DataSubject
+from esit.core.personal_data_registry import Category, DataSubject
 
 from .models import Volunteer, VolunteerLanguage, new_calendar_token, new_checkin_code
 

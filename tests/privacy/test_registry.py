@@ -2,7 +2,7 @@
 
 Each app declares, in AppConfig.ready(), which fields of its models hold personal data
 (and in which category) and which do not, with an exporter and an anonymiser
-(esit/privacy/registry.py). A new model or a new field is therefore a test failure
+(esit/core/personal_data_registry.py). A new model or a new field is therefore a test failure
 until someone decides what it holds.
 """
 
@@ -10,8 +10,13 @@ import pytest
 from django.apps import apps
 from django.utils import timezone
 
-from esit.privacy import registry
-from esit.privacy.registry import DataSubject, ExportSection, NoPersonalData, PersonalData
+from esit.core import personal_data_registry as registry
+from esit.core.personal_data_registry import (
+    DataSubject,
+    ExportSection,
+    NoPersonalData,
+    PersonalData,
+)
 from tests import factories
 
 
