@@ -158,8 +158,12 @@ def live_db(transactional_db):
     """
     from django.apps import apps
 
+    from esit.accounts import capabilities
+
     for module, function in DATA_MIGRATIONS:
         getattr(importlib.import_module(module), function)(apps, None)
+    # What `migrate` does after the migrations: the capabilities' default role grants.
+    capabilities.apply_default_grants()
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from esit.accounts.scope import scope_of
 from esit.volunteers.models import Volunteer
 
 from .models import Application, ApplicationLanguage, Decision, Note, age_on
@@ -80,13 +81,27 @@ def rejoining():
     )
 
 
-def review_queue() -> QuerySet[Application]:
+# The capability of reviewing applications (esit/accounts/capabilities.py).
+REVIEW = "applications.review_applications"
+
+
+def visible_to(user) -> QuerySet[Application]:
+    """The applications a staff member may see: those of their scope (esit/accounts/scope.py).
+
+    Every staff page about applications starts here, so a list, a count, a search and a
+    page opened by id agree.
+    """
+    return scope_of(user).filter(Application.objects.all(), areas="areas", district="district")
+
+
+def review_queue(*, user) -> QuerySet[Application]:
     """Applications for the staff queue, newest first, with what the list shows prefetched.
 
     The queue's filters (esit/applications/filters.py) narrow this queryset.
     """
     return (
-        Application.objects.select_related("district")
+        visible_to(user)
+        .select_related("district")
         .annotate(rejoining=rejoining())
         .prefetch_related(
             "areas",
@@ -99,12 +114,12 @@ def review_queue() -> QuerySet[Application]:
     )
 
 
-def application_detail(pk: int) -> Application:
-    """One application with everything the review page shows; raises Application.DoesNotExist."""
+def application_detail(pk: int, *, user) -> Application:
+    """One application with everything the review page shows; raises Application.DoesNotExist,
+    also for one outside the staff member's scope."""
     return (
-        Application.objects.select_related(
-            "district", "user", "consent__notice", "consent__information_notice"
-        )
+        visible_to(user)
+        .select_related("district", "user", "consent__notice", "consent__information_notice")
         .annotate(rejoining=rejoining())
         .prefetch_related(
             "areas",
@@ -126,10 +141,11 @@ class StatusCount:
     count: int
 
 
-def status_counts() -> list[StatusCount]:
-    """How many applications are in each status, every status listed (zero included)."""
+def status_counts(*, user) -> list[StatusCount]:
+    """How many applications of the staff member's scope are in each status (zero included)."""
     counted = dict(
-        Application.objects.order_by()
+        visible_to(user)
+        .order_by()
         .values("status")
         .annotate(count=Count("id"))
         .values_list("status", "count")
@@ -143,10 +159,11 @@ def status_counts() -> list[StatusCount]:
 OLDEST_SHOWN = 5
 
 
-def oldest_waiting(*, limit: int = OLDEST_SHOWN) -> list[Application]:
-    """The applications waiting longest for a first decision (submitted), oldest first."""
+def oldest_waiting(*, user, limit: int = OLDEST_SHOWN) -> list[Application]:
+    """The applications of the staff member's scope waiting longest for a first decision."""
     return list(
-        Application.objects.filter(status=Application.Status.SUBMITTED)
+        visible_to(user)
+        .filter(status=Application.Status.SUBMITTED)
         .select_related("district")
         .order_by("submitted_at", "id")[:limit]
     )

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -37,7 +38,7 @@ from .models import (
     HeardFrom,
     Note,
 )
-from .selectors import in_programme
+from .selectors import REVIEW, in_programme, visible_to
 
 
 class ApplicationError(RuleError):
@@ -290,6 +291,18 @@ def _locked(application: Application) -> Application:
     return Application.objects.select_for_update().get(pk=application.pk)
 
 
+def _check_reviewer(application: Application, by) -> None:
+    """Staff decide only with the capability and within their scope (esit/accounts/scope.py).
+
+    The review pages check first and never show anything else; this keeps a command, a
+    task or a tampered request to the same rule. `by` None is the system itself.
+    """
+    if by is None:
+        return
+    if not by.has_perm(REVIEW) or not visible_to(by).filter(pk=application.pk).exists():
+        raise PermissionDenied
+
+
 def _record_decision(application, *, kind, by, reason="") -> Decision:
     return Decision.objects.create(
         application=application, kind=kind, reason=reason, decided_by=by, decided_at=timezone.now()
@@ -491,6 +504,7 @@ def approve_application(*, application: Application, by) -> Application:
 
     with transaction.atomic():
         application = _locked(application)
+        _check_reviewer(application, by)
         _check_can_decide(application)
         application.status = Application.Status.APPROVED
         application.decision_reason = ""
@@ -510,6 +524,7 @@ def approve_application(*, application: Application, by) -> Application:
 def waitlist_application(*, application: Application, by, reason: str = "") -> Application:
     with transaction.atomic():
         application = _locked(application)
+        _check_reviewer(application, by)
         _check_can_decide(application)
         if application.status == Application.Status.WAITLISTED:
             raise ApplicationError(_("Bu başvuru zaten bekleme listesinde."))
@@ -528,6 +543,7 @@ def reject_application(*, application: Application, by, reason: str) -> Applicat
         raise ApplicationError(_("Olumsuz kararın gerekçesini yazın; başvuru sahibi bunu görecek."))
     with transaction.atomic():
         application = _locked(application)
+        _check_reviewer(application, by)
         _check_can_decide(application)
         application.status = Application.Status.REJECTED
         application.decision_reason = reason.strip()
@@ -572,4 +588,5 @@ def decide_in_bulk(
 
 
 def add_note(*, application: Application, author, body: str) -> Note:
+    _check_reviewer(application, author)
     return Note.objects.create(application=application, author=author, body=body.strip())

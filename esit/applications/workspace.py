@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from esit.core import menus, panels
 
 from . import selectors
+from .selectors import REVIEW
 
 
 def _waiting(request):
-    counts = selectors.status_counts()
+    counts = selectors.status_counts(user=request.user)
     return {
-        "oldest": selectors.oldest_waiting(),
+        "oldest": selectors.oldest_waiting(user=request.user),
         "counts": counts,
         "total": sum(row.count for row in counts),
     }
@@ -23,6 +24,7 @@ def register() -> None:
             key="applications.review",
             label=_("Başvurular"),
             url_name="review:list",
+            permission=REVIEW,
             order=20,
             current_for=("review",),
         )
@@ -34,5 +36,6 @@ def register() -> None:
             template="applications/review/panels/waiting.html",
             context=_waiting,
             order=20,
+            permission=REVIEW,
         ),
     )

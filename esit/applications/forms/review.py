@@ -74,7 +74,7 @@ class BulkDecisionForm(forms.Form):
 
     applications = forms.ModelMultipleChoiceField(
         label=_("Seçilen başvurular"),
-        queryset=Application.objects.order_by("submitted_at", "id"),
+        queryset=Application.objects.none(),
         widget=forms.MultipleHiddenInput,
         error_messages={
             "required": _("Önce listeden en az bir başvuru seçin."),
@@ -96,6 +96,11 @@ class BulkDecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Yalnızca ret için ve zorunlu; başvuru sahipleri bu metni görür."),
     )
+
+    def __init__(self, *args, visible, **kwargs):
+        """`visible`: the applications this staff member may decide on (their scope)."""
+        super().__init__(*args, **kwargs)
+        self.fields["applications"].queryset = visible.order_by("submitted_at", "id")
 
     def clean_reason(self):
         return self.cleaned_data["reason"].strip()

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from esit.accounts.permissions import staff_member_required
+from esit.accounts.permissions import capability_required
 from esit.core.htmx import wants_partial
 from esit.reference import availability
 
@@ -22,6 +22,7 @@ from .. import selectors, services
 from ..filters import QueueFilter
 from ..forms.review import BulkDecisionForm, DecisionForm, NoteForm
 from ..models import Application, Decision
+from ..selectors import REVIEW
 
 PAGE_SIZE = 25
 
@@ -32,16 +33,16 @@ def _queue_url(query) -> str:
 
 
 @require_GET
-@staff_member_required
+@capability_required(REVIEW)
 def application_list(request):
-    return _render_queue(request, BulkDecisionForm())
+    return _render_queue(request, BulkDecisionForm(visible=selectors.visible_to(request.user)))
 
 
 @require_POST
-@staff_member_required
+@capability_required(REVIEW)
 def bulk_decide(request):
     """Approve or reject the ticked applications; the queue's filters ride on the query string."""
-    form = BulkDecisionForm(request.POST)
+    form = BulkDecisionForm(request.POST, visible=selectors.visible_to(request.user))
     if form.is_valid():
         try:
             result = services.decide_in_bulk(
@@ -88,7 +89,7 @@ def _report_bulk_result(request, kind: str, result: services.BulkResult) -> None
 
 
 def _render_queue(request, bulk_form: BulkDecisionForm):
-    filters = QueueFilter(request.GET or None, queryset=selectors.review_queue())
+    filters = QueueFilter(request.GET or None, queryset=selectors.review_queue(user=request.user))
     queue = filters.qs
     page = Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "applications/review/list.html"
@@ -108,17 +109,17 @@ def _render_queue(request, bulk_form: BulkDecisionForm):
     return response
 
 
-def _application_or_404(pk: int) -> Application:
+def _application_or_404(request, pk: int) -> Application:
     try:
-        return selectors.application_detail(pk)
+        return selectors.application_detail(pk, user=request.user)
     except Application.DoesNotExist:
         raise Http404(_("Başvuru bulunamadı.")) from None
 
 
 @require_GET
-@staff_member_required
+@capability_required(REVIEW)
 def application_detail(request, pk: int):
-    return _render_detail(request, _application_or_404(pk))
+    return _render_detail(request, _application_or_404(request, pk))
 
 
 def _render_detail(request, application: Application, *, decision_form=None, note_form=None):
@@ -166,9 +167,9 @@ DECISION_DONE = {
 
 
 @require_POST
-@staff_member_required
+@capability_required(REVIEW)
 def decide(request, pk: int):
-    application = _application_or_404(pk)
+    application = _application_or_404(request, pk)
     form = DecisionForm(request.POST)
     if form.kind is None:
         messages.error(request, _("Bilinmeyen karar."))
@@ -192,9 +193,9 @@ def decide(request, pk: int):
 
 
 @require_POST
-@staff_member_required
+@capability_required(REVIEW)
 def add_note(request, pk: int):
-    application = _application_or_404(pk)
+    application = _application_or_404(request, pk)
     form = NoteForm(request.POST)
     if not form.is_valid():
         return _render_detail(request, application, note_form=form)

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from esit.applications import selectors
 from esit.applications.filters import QueueFilter
@@ -12,6 +13,9 @@ from tests.applications.review.conftest import istanbul, years_ago
 from tests.factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db
+
+# An unscoped staff member reads the whole programme (scopes: tests/accounts/test_scope.py).
+READER = get_user_model()()
 
 
 def names(queryset) -> set[str]:
@@ -30,7 +34,7 @@ def queue(**filters):
     }
     if "search" in data:
         data["q"] = data.pop("search")
-    filterset = QueueFilter(data or None, queryset=selectors.review_queue())
+    filterset = QueueFilter(data or None, queryset=selectors.review_queue(user=READER))
     assert not filterset.errors, filterset.errors
     return filterset.qs
 
@@ -168,7 +172,7 @@ def test_status_counts_list_every_status_including_zero():
     ApplicationFactory()
     ApplicationFactory()
     ApplicationFactory(status=Application.Status.REJECTED)
-    counts = {row.status: row.count for row in selectors.status_counts()}
+    counts = {row.status: row.count for row in selectors.status_counts(user=READER)}
     assert counts == {
         "submitted": 2,
         "waitlisted": 0,
@@ -180,4 +184,4 @@ def test_status_counts_list_every_status_including_zero():
 
 def test_application_detail_of_a_missing_application_raises():
     with pytest.raises(Application.DoesNotExist):
-        selectors.application_detail(987654)
+        selectors.application_detail(987654, user=READER)
