@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "esit.applications",
     "esit.volunteers",
     "esit.activities",
+    "esit.team",
     "esit.demo",
 ]
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("esit.activities.urls.planning")),
     path("", include("esit.activities.urls.work")),
     path("", include("esit.audit.urls")),
+    path("", include("esit.team.urls")),
     path("", include("esit.notifications.urls")),
     path("staff/admin/", admin.site.urls),
     path("staff/", include("esit.accounts.urls")),

@@ -17,8 +17,7 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
 
     def get_readonly_fields(self, request, obj=None):
-        """Only a superuser hands out superuser or raw staff rights; roles are groups."""
+        """Rights change only on /staff/team/, where nobody changes their own and every change
+        is audited; here they are shown, never edited."""
         readonly = list(super().get_readonly_fields(request, obj))
-        if not request.user.is_superuser:
-            readonly += ["is_superuser", "is_staff"]
-        return readonly
+        return [*readonly, "is_active", "is_staff", "is_superuser", "groups"]

@@ -1,4 +1,5 @@
-"""Roles are groups; only a superuser can grant superuser or raw staff rights."""
+"""Rights change only on /staff/team/ (audited, never one's own): the Django admin shows them
+and edits none of them, not even for a superuser."""
 
 import pytest
 
@@ -16,11 +17,13 @@ def test_an_administrator_cannot_make_themselves_superuser(client, administrator
     assert 'name="is_staff"' not in html
 
 
-def test_a_superuser_sees_the_superuser_switch(client):
+def test_not_even_a_superuser_edits_rights_in_the_admin(client):
     boss = factories.StaffFactory(role="administrator", is_superuser=True)
+    someone = factories.StaffFactory(role="coordinator")
     client.force_login(boss)
-    html = client.get(f"/staff/admin/accounts/user/{boss.pk}/change/").content.decode()
-    assert 'name="is_superuser"' in html
+    html = client.get(f"/staff/admin/accounts/user/{someone.pk}/change/").content.decode()
+    for field in ["is_superuser", "is_staff", "is_active", "groups"]:
+        assert f'name="{field}"' not in html, field
 
 
 def test_staff_pages_are_never_cached(coordinator_client):
