@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "esit.audit.middleware.AuditRequestMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "esit.accounts.middleware.StaffTwoFactorMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",

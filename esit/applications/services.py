@@ -14,13 +14,15 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from esit.audit import services as audit
 from esit.core.errors import RuleError, checked
 from esit.core.turkish import search_key
 from esit.privacy.services import record_consent, withdraw_consent
@@ -39,6 +41,15 @@ from .models import (
     Note,
 )
 from .selectors import REVIEW, in_programme, visible_to
+
+# Each kind of decision as the audit trail names it (registered in esit/applications/workspace.py).
+DECISION_ACTIONS = {
+    Decision.Kind.APPROVE: "applications.approved",
+    Decision.Kind.WAITLIST: "applications.waitlisted",
+    Decision.Kind.REJECT: "applications.rejected",
+    Decision.Kind.WITHDRAW: "applications.withdrawn",
+    Decision.Kind.CORRECT: "applications.corrected",
+}
 
 
 class ApplicationError(RuleError):
@@ -254,6 +265,12 @@ def _create_application(*, fields, areas, languages, key, language, ip) -> Appli
             ApplicationLanguage(application=application, language=lang, level=level)
             for lang, level in languages
         )
+        audit.record(
+            action="applications.submitted",
+            obj=application,
+            person=application,
+            summary=str(_("Başvuru formu gönderildi.")),
+        )
         transaction.on_commit(lambda: tasks.send_application_confirmation.enqueue(application.pk))
     return application
 
@@ -303,10 +320,35 @@ def _check_reviewer(application: Application, by) -> None:
         raise PermissionDenied
 
 
-def _record_decision(application, *, kind, by, reason="") -> Decision:
-    return Decision.objects.create(
-        application=application, kind=kind, reason=reason, decided_by=by, decided_at=timezone.now()
+def _record_decision(application, *, kind, by, reason="", changed_fields=()) -> Decision:
+    """The application's own history, and the same step in the audit trail."""
+    decision = Decision.objects.create(
+        application=application,
+        kind=kind,
+        reason=reason,
+        changed_fields=list(changed_fields),
+        decided_by=by,
+        decided_at=timezone.now(),
     )
+    audit.record(
+        action=DECISION_ACTIONS[kind],
+        actor=by,
+        obj=application,
+        person=application,
+        summary=_decision_summary(decision),
+    )
+    return decision
+
+
+def _decision_summary(decision: Decision) -> str:
+    """In words, never the reason's text (it may speak of the person): its length only."""
+    with translation.override(settings.LANGUAGE_CODE):
+        summary = str(decision.get_kind_display())
+        if decision.reason:
+            summary += str(_(" (gerekçe %(length)d karakter)") % {"length": len(decision.reason)})
+        if decision.changed_fields:
+            summary += ": " + ", ".join(decision.changed_fields)
+    return summary
 
 
 def withdraw_application(*, application: Application) -> Application:
@@ -457,13 +499,7 @@ def _save_correction(
         ApplicationLanguage(application=application, language=language, level=level)
         for language, level in languages
     )
-    Decision.objects.create(
-        application=application,
-        kind=Decision.Kind.CORRECT,
-        changed_fields=changed,
-        decided_by=None,
-        decided_at=timezone.now(),
-    )
+    _record_decision(application, kind=Decision.Kind.CORRECT, by=None, changed_fields=changed)
     if "email" in changed:
         transaction.on_commit(lambda: tasks.send_email_corrected.enqueue(application.pk))
     return None
@@ -589,4 +625,15 @@ def decide_in_bulk(
 
 def add_note(*, application: Application, author, body: str) -> Note:
     _check_reviewer(application, author)
-    return Note.objects.create(application=application, author=author, body=body.strip())
+    with transaction.atomic():
+        note = Note.objects.create(application=application, author=author, body=body.strip())
+        audit.record(
+            action="applications.note_added",
+            actor=author,
+            obj=application,
+            person=application,
+            summary=str(
+                _("Personel notu eklendi (%(length)d karakter).") % {"length": len(note.body)}
+            ),
+        )
+    return note

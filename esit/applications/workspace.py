@@ -3,6 +3,7 @@ of applications waiting (esit/core/menus.py, esit/core/panels.py)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from esit.audit import actions
 from esit.core import menus, panels
 
 from . import selectors
@@ -19,6 +20,17 @@ def _waiting(request):
 
 
 def register() -> None:
+    for key, label in [
+        ("applications.submitted", _("Başvuru gönderildi")),
+        ("applications.viewed", _("Başvuru sayfası açıldı")),
+        ("applications.approved", _("Başvuru onaylandı")),
+        ("applications.waitlisted", _("Başvuru bekleme listesine alındı")),
+        ("applications.rejected", _("Başvuru olumsuz sonuçlandı")),
+        ("applications.withdrawn", _("Başvuru geri çekildi")),
+        ("applications.corrected", _("Başvuru sahibi düzeltti")),
+        ("applications.note_added", _("Başvuruya not eklendi")),
+    ]:
+        actions.register(key, label)
     menus.register(
         menus.MenuItem(
             key="applications.review",

@@ -2,6 +2,7 @@
 transaction as the change they record, so an event exists exactly when its change does."""
 
 import datetime
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -13,6 +14,9 @@ from . import actions
 from .models import AuditEvent, PurgePermit, label_of
 
 SUMMARY_MAX = 300
+
+# The request being answered, set by AuditRequestMiddleware (None in commands and tasks).
+current_request: ContextVar = ContextVar("esit_audit_request", default=None)
 
 
 def _client_address(request) -> str:
@@ -53,7 +57,7 @@ def record(
         person_type=label_of(person) if person is not None else "",
         person_id=str(person.pk) if person is not None else "",
         summary=str(summary)[:SUMMARY_MAX],
-        client_address=_client_address(request),
+        client_address=_client_address(request or current_request.get()),
     )
 
 

@@ -9,6 +9,7 @@ class VolunteersConfig(AppConfig):
 
     def ready(self):
         from esit.accounts import capabilities
+        from esit.audit import actions
 
         from . import personal_data
 
@@ -18,3 +19,4 @@ class VolunteersConfig(AppConfig):
             _("Gönüllüleri yönetmek"),
             roles=("coordinator", "administrator"),
         )
+        actions.register("volunteers.profile_changed", _("Gönüllü profilini değiştirdi"))

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from esit.accounts.models import Role
 from esit.activities.services.signups import release_volunteer as release_shifts
 from esit.activities.services.work import release_volunteer as release_tasks
+from esit.audit import services as audit
 from esit.core import phones
 from esit.core.email_address import normalise_email
 from esit.core.errors import RuleError, checked
@@ -188,6 +189,21 @@ def update_profile(
     )
     with transaction.atomic():
         locked = _locked_active(volunteer)
+        changed = [
+            name
+            for name, before, after in [
+                ("phone", locked.phone, phone),
+                ("district", locked.district_id, getattr(district, "pk", None)),
+                ("availability", locked.availability, availability),
+            ]
+            if before != after
+        ]
+        if {area.pk for area in locked.areas.all()} != {area.pk for area in areas}:
+            changed.append("areas")
+        if {(known.language_id, known.level) for known in locked.languages.all()} != {
+            (language.pk, level) for language, level in languages
+        }:
+            changed.append("languages")
         locked.phone = phone
         locked.district = district
         locked.availability = availability
@@ -198,6 +214,14 @@ def update_profile(
             VolunteerLanguage(volunteer=locked, language=language, level=level)
             for language, level in languages
         )
+        if changed:
+            audit.record(
+                action="volunteers.profile_changed",
+                actor=locked.user,
+                obj=locked,
+                person=locked,
+                summary=", ".join(changed),
+            )
     return locked
 
 

@@ -101,3 +101,25 @@ def test_the_profile_service_stores_the_phone_in_its_one_form(volunteer):
     profile_change(volunteer, phone="0532 111 22 33")
     volunteer.refresh_from_db()
     assert volunteer.phone == "+905321112233"
+
+
+def test_a_profile_change_is_recorded_by_field_name_in_the_audit_trail(volunteer):
+    from esit.audit.models import AuditEvent
+
+    profile_change(volunteer, phone="0532 111 22 33")
+
+    event = AuditEvent.objects.get(action="volunteers.profile_changed")
+    assert event.actor == volunteer.user
+    assert event.person_id == str(volunteer.pk)
+    assert "phone" in event.summary
+    assert "111" not in event.summary
+
+
+def test_saving_an_unchanged_profile_records_nothing(volunteer):
+    from esit.audit.models import AuditEvent
+
+    profile_change(volunteer)
+    before = AuditEvent.objects.count()
+    volunteer.refresh_from_db()
+    profile_change(volunteer)
+    assert AuditEvent.objects.count() == before

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from esit.accounts.permissions import capability_required
+from esit.audit import services as audit
 from esit.core.htmx import wants_partial
 from esit.reference import availability
 
@@ -119,7 +120,16 @@ def _application_or_404(request, pk: int) -> Application:
 @require_GET
 @capability_required(REVIEW)
 def application_detail(request, pk: int):
-    return _render_detail(request, _application_or_404(request, pk))
+    application = _application_or_404(request, pk)
+    # A staff member read a person's application: the trail keeps who and when.
+    audit.record(
+        action="applications.viewed",
+        actor=request.user,
+        obj=application,
+        person=application,
+        summary=_("Başvuru sayfası açıldı."),
+    )
+    return _render_detail(request, application)
 
 
 def _render_detail(request, application: Application, *, decision_form=None, note_form=None):
