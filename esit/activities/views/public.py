@@ -19,7 +19,7 @@ from esit.accounts.permissions import staff_gate
 from esit.privacy.models import PrivacyNotice
 from esit.privacy.services import current_notice
 
-from ..forms_public import ActivityFilterForm, ParticipantForm
+from ..forms.public import ActivityFilterForm, ParticipantForm
 from ..models import Activity, Shift, SignUp, Task, TaskAssignment
 from ..selectors import public as selectors
 from ..services import requirements
