@@ -6,3 +6,8 @@ class ActivitiesConfig(AppConfig):
     name = "esit.activities"
     label = "activities"
     verbose_name = _("Etkinlikler")
+
+    def ready(self):
+        from . import mail
+
+        mail.register()

@@ -6,3 +6,8 @@ class ApplicationsConfig(AppConfig):
     name = "esit.applications"
     label = "applications"
     verbose_name = _("Başvurular")
+
+    def ready(self):
+        from . import mail
+
+        mail.register()
