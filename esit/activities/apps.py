@@ -8,6 +8,16 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Etkinlikler")
 
     def ready(self):
-        from . import mail
+        from esit.volunteers.signals import volunteer_left
+
+        from . import mail, receivers
 
         mail.register()
+        volunteer_left.connect(
+            receivers.release_shifts_of_volunteer_who_left,
+            dispatch_uid="esit.activities.release_shifts_of_volunteer_who_left",
+        )
+        volunteer_left.connect(
+            receivers.release_tasks_of_volunteer_who_left,
+            dispatch_uid="esit.activities.release_tasks_of_volunteer_who_left",
+        )
