@@ -10,9 +10,10 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import capabilities, personal_data
+        from . import capabilities, mail, personal_data
 
         personal_data.register()
+        mail.register()
         post_migrate.connect(
             capabilities.apply_default_grants, dispatch_uid="esit.accounts.default_grants"
         )
