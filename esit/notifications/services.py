@@ -266,16 +266,27 @@ def send_one(delivery_id: int) -> str:
 
 
 def retry(*, delivery: Delivery) -> Delivery:
-    """Staff send a failed delivery again (they checked it did not leave)."""
+    """Staff send a failed delivery again (they checked it did not leave).
+
+    Not one this app cannot send: a recorded kind (allauth's e-mail, whose secret only
+    allauth can make again: the person asks for a new link) or a kind no app registers.
+    """
     with transaction.atomic():
         delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
-        if delivery.status != Delivery.Status.FAILED:
+        if delivery.status != Delivery.Status.FAILED or not _sent_here(delivery.kind):
             return delivery
         delivery.status = Delivery.Status.QUEUED
         delivery.enqueued_at = timezone.now()
         delivery.save(update_fields=["status", "enqueued_at"])
         transaction.on_commit(lambda: _enqueue([delivery.pk]))
     return delivery
+
+
+def _sent_here(kind_key: str) -> bool:
+    try:
+        return not kinds.get(kind_key).recorded
+    except LookupError:
+        return False
 
 
 @dataclass(frozen=True)

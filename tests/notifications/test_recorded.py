@@ -54,3 +54,16 @@ def test_a_recorded_kind_cannot_be_queued(ayse):
 def test_a_queued_kind_cannot_be_recorded_afterwards(ayse):
     with pytest.raises(ValueError, match="not recorded"):
         services.record_sent("tests.hello", to=Recipient.of_user(ayse))
+
+
+def test_staff_cannot_send_a_recorded_message_again(db):
+    failed = services.record_sent(
+        "tests.recorded",
+        to=Recipient(address="kimse@example.org", language="tr"),
+        error=ConnectionRefusedError("bağlantı reddedildi"),
+    )
+
+    services.retry(delivery=failed)
+
+    failed.refresh_from_db()
+    assert failed.status == Delivery.Status.FAILED  # only allauth can make its secret again
