@@ -56,6 +56,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run -v 0
+	$(VENV)/bin/lint-imports
 
 # Chromium, gettext, pdftotext and axe-core: what the tests need beyond pip.
 test-deps:

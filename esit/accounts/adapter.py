@@ -6,10 +6,15 @@ from urllib.parse import quote, urlsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.stages import LoginStage
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from esit.core.email_address import normalise_email
+from esit.notifications.services import Recipient, record_sent
+
+from . import mail
 
 
 def site_link(path: str) -> str:
@@ -21,6 +26,15 @@ def site_link(path: str) -> str:
     Links in e-mails are therefore always built from `SITE_URL`.
     """
     return settings.SITE_URL + path
+
+
+def _record(template_prefix: str, email: str, *, error: BaseException | None = None) -> None:
+    """The delivery record of one allauth e-mail: to the account of that address if there is
+    one, in the language the message was rendered in."""
+    address = normalise_email(email)
+    user = get_user_model().objects.filter(email=address).first()
+    to = Recipient(address=address, language=translation.get_language() or "", user=user)
+    record_sent(mail.kind_key(template_prefix), to=to, obj=user, error=error)
 
 
 class NormalisedEmailStage(LoginStage):
@@ -100,6 +114,10 @@ class AccountAdapter(DefaultAccountAdapter):
         allauth passes `current_site`, which without django.contrib.sites is the
         request's Host; its templates print its domain. The unknown-account e-mail's
         sign-up link leads to the application form: that is how one joins here.
+
+        Each one is recorded as a delivery (kind `accounts.<template name>`, esit/accounts/
+        mail.py), sent or failed with its error, without its body: these carry secrets.
+        A failure is still raised, as allauth would, after it is recorded.
         """
         context = {
             **context,
@@ -110,7 +128,12 @@ class AccountAdapter(DefaultAccountAdapter):
         }
         if "signup_url" in context:
             context["signup_url"] = site_link(reverse("applications:apply"))
-        super().send_mail(template_prefix, email, context)
+        try:
+            super().send_mail(template_prefix, email, context)
+        except Exception as error:
+            _record(template_prefix, email, error=error)
+            raise
+        _record(template_prefix, email)
 
     def clean_email(self, email):
         """Addresses typed into allauth's forms (password reset) take the stored form."""

@@ -12,9 +12,10 @@ class AccountsConfig(AppConfig):
 
         from esit.core import menus
 
-        from . import capabilities, personal_data
+        from . import capabilities, mail, personal_data
 
         personal_data.register()
+        mail.register()
         menus.register(
             menus.MenuItem(
                 key="accounts.overview",

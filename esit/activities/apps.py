@@ -9,11 +9,21 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self):
         from esit.accounts import capabilities
+        from esit.volunteers.signals import volunteer_left
 
-        from . import personal_data, workspace
+        from . import mail, personal_data, receivers, workspace
 
         personal_data.register()
         workspace.register()
+        mail.register()
+        volunteer_left.connect(
+            receivers.release_shifts_of_volunteer_who_left,
+            dispatch_uid="esit.activities.release_shifts_of_volunteer_who_left",
+        )
+        volunteer_left.connect(
+            receivers.release_tasks_of_volunteer_who_left,
+            dispatch_uid="esit.activities.release_tasks_of_volunteer_who_left",
+        )
         capabilities.register(
             "activities.run_activities",
             _("Etkinlikleri, vardiyaları ve görevleri yürütmek"),

@@ -10,10 +10,11 @@ class ApplicationsConfig(AppConfig):
     def ready(self):
         from esit.accounts import capabilities
 
-        from . import personal_data, workspace
+        from . import mail, personal_data, workspace
 
         personal_data.register()
         workspace.register()
+        mail.register()
         capabilities.register(
             "applications.review_applications",
             _("Başvuruları incelemek ve karar vermek"),

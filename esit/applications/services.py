@@ -1,8 +1,9 @@
 """The rules of the application journey: submit, withdraw, decide.
 
 Each service runs in one transaction and locks the application it changes,
-so two coordinators deciding at once cannot both win. E-mails are enqueued
-with `transaction.on_commit`: nobody is told about a change that rolled back.
+so two coordinators deciding at once cannot both win. E-mails are notifications
+(kinds `applications.*`, mail.py) queued in the change's transaction: they leave
+only after the commit, so nobody is told about a change that rolled back.
 
 Every rule of the /apply/ form is checked here again, by the same functions
 (`rules.py`), so a command or a task calling a service meets the same refusal
@@ -25,12 +26,13 @@ from django.utils.translation import gettext_lazy as _
 from esit.audit import services as audit
 from esit.core.errors import RuleError, checked
 from esit.core.turkish import search_key
+from esit.notifications.services import Recipient, notify
 from esit.privacy.services import record_consent, withdraw_consent
 from esit.reference import rules as reference_rules
 from esit.reference.models import Language
 from esit.volunteers.models import Gender, Volunteer
 
-from . import rules, tasks
+from . import rules
 from .models import (
     CORRECTABLE_FIELDS,
     AccountReminder,
@@ -271,7 +273,7 @@ def _create_application(*, fields, areas, languages, key, language, ip) -> Appli
             person=application,
             summary=str(_("Başvuru formu gönderildi.")),
         )
-        transaction.on_commit(lambda: tasks.send_application_confirmation.enqueue(application.pk))
+        _tell("applications.confirmation", application)
     return application
 
 
@@ -287,7 +289,8 @@ def _remind_of_status_link(application: Application) -> None:
         .update(status_link_sent_at=now)
     )
     if claimed:
-        transaction.on_commit(lambda: tasks.send_status_link_reminder.enqueue(application.pk))
+        # One message per claim of the day's reminder: the moment claimed is its key.
+        _tell("applications.status_link", application, key=now.isoformat())
 
 
 def _remind_member(user) -> None:
@@ -301,7 +304,25 @@ def _remind_member(user) -> None:
         ).update(sent_at=now)
     )
     if claimed:
-        transaction.on_commit(lambda: tasks.send_member_reminder.enqueue(user.pk))
+        notify(
+            "applications.already_in_programme",
+            obj=user,
+            to=Recipient.of_user(user),
+            key=now.isoformat(),  # the moment this day's reminder was claimed
+        )
+
+
+def _tell(kind: str, application: Application, *, key: str = "") -> None:
+    """Queue the message `kind` (applications.*) to the applicant: the application's address
+    and language, and her account once she has one."""
+    notify(
+        kind,
+        obj=application,
+        to=Recipient(
+            address=application.email, language=application.language, user=application.user
+        ),
+        key=key,
+    )
 
 
 def _locked(application: Application) -> Application:
@@ -362,7 +383,7 @@ def withdraw_application(*, application: Application) -> Application:
         application.save(update_fields=["status", "decided_at"])
         withdraw_consent(record=application.consent, at=application.decided_at)
         _record_decision(application, kind=Decision.Kind.WITHDRAW, by=None)
-        transaction.on_commit(lambda: tasks.send_withdrawal_confirmation.enqueue(application.pk))
+        _tell("applications.withdrawn", application)
     return application
 
 
@@ -499,9 +520,12 @@ def _save_correction(
         ApplicationLanguage(application=application, language=language, level=level)
         for language, level in languages
     )
-    _record_decision(application, kind=Decision.Kind.CORRECT, by=None, changed_fields=changed)
+    correction = _record_decision(
+        application, kind=Decision.Kind.CORRECT, by=None, changed_fields=changed
+    )
     if "email" in changed:
-        transaction.on_commit(lambda: tasks.send_email_corrected.enqueue(application.pk))
+        # Each correction of the address is confirmed at the address it gave.
+        _tell("applications.email_corrected", application, key=str(correction.pk))
     return None
 
 
@@ -552,8 +576,19 @@ def approve_application(*, application: Application, by) -> Application:
         application.user = enrolment.volunteer.user
         application.save(update_fields=["status", "decision_reason", "decided_at", "user"])
         _record_decision(application, kind=Decision.Kind.APPROVE, by=by)
-        welcome = tasks.send_welcome_back if enrolment.rejoined else tasks.send_approval
-        transaction.on_commit(lambda: welcome.enqueue(application.pk))
+        if enrolment.rejoined:
+            # To the address of the account she rejoined with (the one on file).
+            notify(
+                "applications.welcome_back",
+                obj=application,
+                to=Recipient(
+                    address=application.user.email,
+                    language=application.language,
+                    user=application.user,
+                ),
+            )
+        else:
+            _tell("applications.approved", application)
     return application
 
 
@@ -569,7 +604,7 @@ def waitlist_application(*, application: Application, by, reason: str = "") -> A
         application.decided_at = timezone.now()
         application.save(update_fields=["status", "decision_reason", "decided_at"])
         _record_decision(application, kind=Decision.Kind.WAITLIST, by=by, reason=reason)
-        transaction.on_commit(lambda: tasks.send_waitlisted.enqueue(application.pk))
+        _tell("applications.waitlisted", application)
     return application
 
 
@@ -586,7 +621,7 @@ def reject_application(*, application: Application, by, reason: str) -> Applicat
         application.decided_at = timezone.now()
         application.save(update_fields=["status", "decision_reason", "decided_at"])
         _record_decision(application, kind=Decision.Kind.REJECT, by=by, reason=reason.strip())
-        transaction.on_commit(lambda: tasks.send_rejection.enqueue(application.pk))
+        _tell("applications.rejected", application)
     return application
 
 

@@ -8,6 +8,25 @@ something that stopped being true: `context` then returns None), and whether
 the person may turn it off (`optional`: announcements, digests, invitations to
 work; never a status link, an invitation to set a password or a sign-up
 confirmation).
+
+A few kinds are sent by another library and only recorded here (`recorded`):
+allauth's own e-mails (a password reset, an address confirmation) carry
+secrets, so allauth renders and sends them, and `services.record_sent` keeps a
+delivery without its body, so a person's history of messages is complete.
+Such a kind is never queued: `services.notify` refuses it.
+
+Keys in use (register a new kind under its app's label, `<app>.<name>`):
+
+- `applications.*`: confirmation, status_link, already_in_programme, withdrawn,
+  email_corrected, approved (the invitation), welcome_back, waitlisted, rejected.
+- activities' parts: `signups.*` (confirmed, pending, waitlisted, promoted,
+  approved, declined, added_by_staff, cancelled_by_staff, activity_cancelled and
+  the optional `signups.reminder`), `work.*` (task_assigned, task_accepted,
+  task_returned, activity_cancelled), `participants.*` (registered, promoted,
+  cancelled, cancelled_by_staff), `planning.participant_activity_cancelled`.
+- `accounts.<allauth template name>` (recorded only), e.g. `accounts.password_reset_key`.
+- Reserved for the next capabilities, already holding preferences moved from the old
+  `Volunteer.notify_*` booleans: `announcements.announcement`, `matching.invitation`.
 """
 
 from collections.abc import Callable
@@ -29,6 +48,7 @@ class Kind:
     optional: bool = False
     load: Callable[[str], Model | None] | None = None  # fetch the object by id, with its relations
     description: str | Promise = ""  # the preferences page's hint for an optional kind
+    recorded: bool = False  # sent by another library, only recorded (services.record_sent)
 
 
 _KINDS: dict[str, Kind] = {}
@@ -57,3 +77,15 @@ def optional_kinds() -> list[Kind]:
 
 def all_kinds() -> list[Kind]:
     return sorted(_KINDS.values(), key=lambda kind: kind.key)
+
+
+def label_of(key: str) -> str | Promise:
+    """How a kind is named to people; the key itself for a kind no app registers any more
+    (an old delivery in someone's history outlives the code that sent it)."""
+    kind = _KINDS.get(key)
+    return kind.label if kind is not None else key
+
+
+def never_queued(obj, delivery) -> None:
+    """The `context` of a recorded kind: there is nothing to rebuild, it is never sent here."""
+    return None

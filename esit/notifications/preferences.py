@@ -5,6 +5,8 @@ confirmation) are always sent: they are the service itself. Optional kinds are
 on unless the person turned that kind off, or turned off every optional kind.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
@@ -41,30 +43,43 @@ def choices_of(user, channel: str = Channel.EMAIL) -> dict[str, bool]:
     return {kind.key: not all_off and rows.get(kind.key, True) for kind in kinds.optional_kinds()}
 
 
+@dataclass(frozen=True)
+class Choice:
+    kind: kinds.Kind
+    enabled: bool
+
+
+def optional_choices(user, channel: str = Channel.EMAIL) -> list[Choice]:
+    """The same as `choices_of`, with each kind's label and description, in the registry's
+    order: what the preferences page and the /me/ summary show."""
+    enabled = choices_of(user, channel)
+    return [Choice(kind=kind, enabled=enabled[kind.key]) for kind in kinds.optional_kinds()]
+
+
 def set_preference(*, user, kind_key: str, enabled: bool, channel: str = Channel.EMAIL) -> None:
-    """Turn one optional kind on or off. Turning one on also lifts an "all off"."""
+    """Turn one optional kind on or off. Turning one on also lifts an "all off".
+
+    Only what differs from the default is kept: turning a kind on removes its row.
+    """
     if kind_key != Preference.ALL_OPTIONAL and not kinds.get(kind_key).optional:
         raise ValueError(f"{kind_key} cannot be turned off: it is part of the service.")
     with transaction.atomic():
-        Preference.objects.update_or_create(
-            user=user, kind=kind_key, channel=channel, defaults={"enabled": enabled}
-        )
-        if enabled and kind_key != Preference.ALL_OPTIONAL:
-            off = Preference.objects.filter(
-                user=user, kind=Preference.ALL_OPTIONAL, channel=channel, enabled=False
+        mine = Preference.objects.filter(user=user, channel=channel)
+        if not enabled:
+            Preference.objects.update_or_create(
+                user=user, kind=kind_key, channel=channel, defaults={"enabled": False}
             )
-            if off.exists():
-                # "All off" lifted: every other kind keeps what it was before it.
-                off.delete()
+            return
+        # "All off" lifted (when this kind is on): every other kind keeps what it was before.
+        mine.filter(kind__in=[kind_key, Preference.ALL_OPTIONAL]).delete()
 
 
 def set_all_optional(*, user, enabled: bool, channel: str = Channel.EMAIL) -> None:
-    """Every optional kind at once (a volunteer who leaves the programme gets none)."""
+    """Every optional kind at once: a volunteer who leaves the programme gets none, and one
+    who rejoins gets every one again, whatever she had turned off before she left."""
     with transaction.atomic():
         if enabled:
-            Preference.objects.filter(
-                user=user, kind=Preference.ALL_OPTIONAL, channel=channel
-            ).delete()
+            Preference.objects.filter(user=user, channel=channel).delete()
         else:
             Preference.objects.update_or_create(
                 user=user,

@@ -9,6 +9,7 @@ that re-enqueues a delivery can never send it twice.
 
 import datetime
 import logging
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -58,7 +59,8 @@ def _key(kind: str, obj: models.Model, channel: str, address: str, key: str) -> 
 def _new_delivery(
     kind: str, *, obj, to: Recipient, channel: str, key: str, params: dict | None
 ) -> Delivery:
-    kinds.get(kind)  # refuses a kind nobody registered
+    if kinds.get(kind).recorded:  # get() refuses a kind nobody registered
+        raise ValueError(f"{kind} is sent by another library and only recorded: record_sent().")
     return Delivery(
         kind=kind,
         channel=channel,
@@ -120,6 +122,45 @@ def notify_many(
     )
     transaction.on_commit(lambda: _enqueue(ids))
     return len(ids)
+
+
+def record_sent(
+    kind: str,
+    *,
+    to: Recipient,
+    obj: models.Model | None = None,
+    subject: str = "",
+    error: BaseException | None = None,
+    channel: str = Channel.EMAIL,
+) -> Delivery:
+    """Record a message another library has just sent itself, or failed to send (`error`).
+
+    allauth's e-mails (a password reset, an address confirmation) carry secrets, so they
+    are rendered and sent by allauth, and only this record of them is kept: which kind,
+    to whom, when, and whether it left. No body, ever.
+    """
+    kind_entry = kinds.get(kind)
+    if not kind_entry.recorded:
+        raise ValueError(f"{kind} is sent through notify(), not recorded afterwards.")
+    now = timezone.now()
+    return Delivery.objects.create(
+        kind=kind,
+        channel=channel,
+        recipient=to.user,
+        address=to.address,
+        language=to.language or settings.LANGUAGE_CODE,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        # Every recorded message is its own: nothing else can ever queue it again.
+        idempotency_key=f"recorded:{kind}:{uuid.uuid4().hex}",
+        status=Delivery.Status.FAILED if error is not None else Delivery.Status.SENT,
+        subject=subject[:300],
+        attempts=1,
+        last_error=f"{type(error).__name__}: {error}"[:2000] if error is not None else "",
+        enqueued_at=now,
+        claimed_at=now,
+        sent_at=None if error is not None else now,
+    )
 
 
 def _enqueue(ids: list[int]) -> None:
@@ -225,16 +266,27 @@ def send_one(delivery_id: int) -> str:
 
 
 def retry(*, delivery: Delivery) -> Delivery:
-    """Staff send a failed delivery again (they checked it did not leave)."""
+    """Staff send a failed delivery again (they checked it did not leave).
+
+    Not one this app cannot send: a recorded kind (allauth's e-mail, whose secret only
+    allauth can make again: the person asks for a new link) or a kind no app registers.
+    """
     with transaction.atomic():
         delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
-        if delivery.status != Delivery.Status.FAILED:
+        if delivery.status != Delivery.Status.FAILED or not _sent_here(delivery.kind):
             return delivery
         delivery.status = Delivery.Status.QUEUED
         delivery.enqueued_at = timezone.now()
         delivery.save(update_fields=["status", "enqueued_at"])
         transaction.on_commit(lambda: _enqueue([delivery.pk]))
     return delivery
+
+
+def _sent_here(kind_key: str) -> bool:
+    try:
+        return not kinds.get(kind_key).recorded
+    except LookupError:
+        return False
 
 
 @dataclass(frozen=True)

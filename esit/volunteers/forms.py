@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from esit.core.phones import PhoneField
+from esit.notifications import preferences
 from esit.reference import availability
 from esit.reference import rules as reference_rules
 from esit.reference.forms import AreasField, AvailabilityField, DistrictField, LevelField
@@ -79,32 +80,18 @@ class ProfileForm(VolunteerDetailsForm):
 
 
 class NotificationsForm(forms.Form):
-    announcements = forms.BooleanField(
-        label=_("Duyurular"),
-        required=False,
-        help_text=_("Programdan haberler, çağrılar ve duyurular."),
-    )
-    activities = forms.BooleanField(
-        label=_("Yeni etkinlikler ve davetler"),
-        required=False,
-        help_text=_("Alanlarınıza uygun yeni etkinlikler ve size gönderilen davetler."),
-    )
-    reminders = forms.BooleanField(
-        label=_("Vardiya hatırlatmaları"),
-        required=False,
-        help_text=_("Katılacağınız vardiyalardan önce bir hatırlatma."),
-    )
+    """One checkbox per optional kind of message, named by the kind's key, as registered
+    (esit.notifications.kinds): what a newly registered kind adds to the page by itself."""
 
     def __init__(self, *args, volunteer: Volunteer, **kwargs):
-        kwargs.setdefault(
-            "initial",
-            {
-                "announcements": volunteer.notify_announcements,
-                "activities": volunteer.notify_activities,
-                "reminders": volunteer.notify_reminders,
-            },
-        )
         super().__init__(*args, **kwargs)
+        for choice in preferences.optional_choices(volunteer.user):
+            self.fields[choice.kind.key] = forms.BooleanField(
+                label=choice.kind.label,
+                help_text=choice.kind.description,
+                required=False,
+                initial=choice.enabled,
+            )
 
 
 class LeaveProgrammeForm(forms.Form):

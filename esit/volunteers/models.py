@@ -63,10 +63,7 @@ class Volunteer(models.Model):
     left_at = models.DateTimeField(_("ayrılış tarihi"), null=True, blank=True)
     search_text = models.CharField(max_length=420, db_index=True, editable=False)
 
-    # Notification preferences: the volunteer decides what reaches their inbox.
-    notify_announcements = models.BooleanField(_("duyurular"), default=True)
-    notify_activities = models.BooleanField(_("yeni etkinlikler ve davetler"), default=True)
-    notify_reminders = models.BooleanField(_("vardiya hatırlatmaları"), default=True)
+    # Which messages reach the volunteer is in notifications.Preference, by kind and channel.
 
     checkin_code = models.CharField(max_length=16, unique=True, default=new_checkin_code)
     # The private calendar feed's secret; the volunteer can replace it if it leaks.

@@ -2,29 +2,25 @@
 
 from dataclasses import dataclass
 
-from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
-from allauth.account.utils import user_pk_to_url_str
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from esit.accounts.models import Role
-from esit.activities.services.signups import release_volunteer as release_shifts
-from esit.activities.services.work import release_volunteer as release_tasks
 from esit.audit import services as audit
 from esit.core import phones
 from esit.core.email_address import normalise_email
 from esit.core.errors import RuleError, checked
 from esit.core.turkish import search_key
+from esit.notifications import kinds, preferences
 from esit.privacy.services import withdraw_consent
 from esit.reference import rules as reference_rules
 
 from .models import Volunteer, VolunteerLanguage
+from .signals import send_after_commit, volunteer_left
 
 
 class VolunteerError(RuleError):
@@ -123,37 +119,14 @@ def _reactivate(profile: Volunteer, *, application) -> Volunteer:
     """A former volunteer's own profile, active again, her details untouched (see above).
 
     It now points at the application that brought her back, whose consent is the one
-    that leaving again withdraws.
+    that leaving again withdraws. Every optional message is on again, as for a newcomer.
     """
     profile.status = Volunteer.Status.ACTIVE
     profile.left_at = None
     profile.application = application
-    profile.notify_announcements = True
-    profile.notify_activities = True
-    profile.notify_reminders = True
-    profile.save(
-        update_fields=[
-            "status",
-            "left_at",
-            "application",
-            "notify_announcements",
-            "notify_activities",
-            "notify_reminders",
-        ]
-    )
+    profile.save(update_fields=["status", "left_at", "application"])
+    preferences.set_all_optional(user=profile.user, enabled=True)
     return profile
-
-
-def invitation_url(user) -> str:
-    """A one-time link to set a password, using allauth's own password-reset tokens."""
-    path = reverse(
-        "account_reset_password_from_key",
-        kwargs={
-            "uidb36": user_pk_to_url_str(user),
-            "key": default_token_generator.make_token(user),
-        },
-    )
-    return settings.SITE_URL + path
 
 
 def _locked_active(volunteer: Volunteer) -> Volunteer:
@@ -225,44 +198,40 @@ def update_profile(
     return locked
 
 
-def update_notifications(
-    *, volunteer: Volunteer, announcements: bool, activities: bool, reminders: bool
-) -> Volunteer:
-    """The volunteer decides which e-mail reaches them; someone who left gets none."""
+def update_notifications(*, volunteer: Volunteer, enabled: dict[str, bool]) -> Volunteer:
+    """The volunteer decides which optional e-mail reaches them; someone who left gets none.
+
+    `enabled` maps the key of an optional notification kind to whether she wants it; a
+    kind left out keeps what it was. Transactional messages (a sign-up confirmation, the
+    status of her own work) are the service itself and cannot be turned off: naming one
+    is refused.
+    """
+    chosen = {key: bool(value) for key, value in enabled.items()}
+    for key in chosen:
+        if not kinds.get(key).optional:
+            raise ValueError(f"{key} cannot be turned off: it is part of the service.")
     with transaction.atomic():
         locked = _locked_active(volunteer)
-        locked.notify_announcements = announcements
-        locked.notify_activities = activities
-        locked.notify_reminders = reminders
-        locked.save(update_fields=["notify_announcements", "notify_activities", "notify_reminders"])
+        for key, value in chosen.items():
+            preferences.set_preference(user=locked.user, kind_key=key, enabled=value)
     return locked
 
 
 def withdraw_from_programme(*, volunteer: Volunteer) -> Volunteer:
-    """Leaving stops all e-mail at once; the account stays so hours and certificates survive.
+    """Leaving stops every optional e-mail at once; the account stays so hours and
+    certificates survive.
 
-    Applying again and being approved reactivates the same account and profile.
+    Applying again and being approved reactivates the same account and profile. Once the
+    change commits, `volunteer_left` tells the apps above (activities gives the places she
+    held in shifts and tasks to others, each in its own transaction).
     """
     with transaction.atomic():
         locked = _locked_active(volunteer)
         locked.status = Volunteer.Status.WITHDRAWN
         locked.left_at = timezone.now()
-        locked.notify_announcements = False
-        locked.notify_activities = False
-        locked.notify_reminders = False
-        locked.save(
-            update_fields=[
-                "status",
-                "left_at",
-                "notify_announcements",
-                "notify_activities",
-                "notify_reminders",
-            ]
-        )
+        locked.save(update_fields=["status", "left_at"])
+        preferences.set_all_optional(user=locked.user, enabled=False)
         if locked.application_id:
             withdraw_consent(record=locked.application.consent, at=locked.left_at)
-        # After commit, each in its own transaction locking the volunteer's row first:
-        # the places they held in shifts and tasks go to others.
-        transaction.on_commit(lambda: release_shifts(volunteer=locked), robust=True)
-        transaction.on_commit(lambda: release_tasks(volunteer=locked), robust=True)
+        send_after_commit(volunteer_left, volunteer_id=locked.pk)
     return locked

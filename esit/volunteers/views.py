@@ -60,7 +60,7 @@ def edit_notifications(request, volunteer):
     )
     if form.is_valid():
         try:
-            services.update_notifications(volunteer=volunteer, **form.cleaned_data)
+            services.update_notifications(volunteer=volunteer, enabled=form.cleaned_data)
         except services.VolunteerError as error:
             messages.error(request, error.message)
         else:

@@ -10,7 +10,6 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from esit.activities import tasks_signups
 from esit.activities.models import (
     Activity,
     Certificate,
@@ -21,6 +20,9 @@ from esit.activities.models import (
 )
 from esit.activities.services import attendance, certificates, hours, planning, signups
 from esit.activities.services.errors import ActivityError
+from esit.notifications import services as notifications
+from esit.notifications.models import Delivery
+from esit.notifications.services import Recipient
 from esit.privacy.services import record_consent
 from esit.reference.models import VolunteerArea
 from esit.volunteers.services import withdraw_from_programme
@@ -174,16 +176,27 @@ def test_new_approved_hours_give_a_new_certificate_the_same_day(volunteer):
     assert second.total_hours == decimal.Decimal("5.00")
 
 
-# 12. E-mail tasks say only what is still true ------------------------------------------------
+# 12. E-mail says only what is still true when it leaves ------------------------------------
 
 
-def test_no_reminder_for_a_sign_up_cancelled_before_the_task_ran(volunteer):
+def queued(kind: str, signup) -> Delivery:
+    """The message as a service queues it; it leaves when a worker sends it (`send_one`)."""
+    return notifications.notify(kind, obj=signup, to=Recipient.of_user(signup.volunteer.user))
+
+
+def sent(delivery: Delivery) -> Delivery:
+    notifications.send_one(delivery.pk)
+    delivery.refresh_from_db()
+    return delivery
+
+
+def test_no_reminder_for_a_sign_up_cancelled_before_the_worker_sent_it(volunteer):
     signup = factories.SignUpFactory(shift=make_shift(starts_in_hours=20), volunteer=volunteer)
+    reminder = queued("signups.reminder", signup)
     signup.status = SignUp.Status.CANCELLED
     signup.save()
 
-    tasks_signups.send_shift_reminder.call(signup.pk)
-
+    assert sent(reminder).suppressed_because == Delivery.Why.NO_LONGER_TRUE
     assert mail.outbox == []
 
 
@@ -193,26 +206,25 @@ def test_no_reminder_once_the_shift_started_or_the_activity_was_cancelled(volunt
         shift=make_shift(starts_in_hours=20, activity__status="cancelled"), volunteer=volunteer
     )
 
-    tasks_signups.send_shift_reminder.call(started.pk)
-    tasks_signups.send_shift_reminder.call(cancelled.pk)
+    reminders = [sent(queued("signups.reminder", signup)) for signup in (started, cancelled)]
 
+    assert {reminder.status for reminder in reminders} == {Delivery.Status.SUPPRESSED}
     assert mail.outbox == []
 
 
 def test_a_reminder_still_true_is_sent(volunteer):
     signup = factories.SignUpFactory(shift=make_shift(starts_in_hours=20), volunteer=volunteer)
 
-    tasks_signups.send_shift_reminder.call(signup.pk)
-
+    assert sent(queued("signups.reminder", signup)).status == Delivery.Status.SENT
     assert len(emails_to(mail.outbox, volunteer)) == 1
 
 
 def test_no_confirmation_for_a_place_given_up_meanwhile(volunteer):
     signup = factories.SignUpFactory(shift=make_shift(), volunteer=volunteer, status="cancelled")
 
-    tasks_signups.send_signup_confirmed.call(signup.pk)
-    tasks_signups.send_signup_promoted.call(signup.pk)
+    told = [sent(queued(kind, signup)) for kind in ("signups.confirmed", "signups.promoted")]
 
+    assert {delivery.suppressed_because for delivery in told} == {Delivery.Why.NO_LONGER_TRUE}
     assert mail.outbox == []
 
 

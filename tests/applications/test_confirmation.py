@@ -1,12 +1,16 @@
-"""The application is committed before "thank you"; the confirmation is a django.tasks task."""
+"""The application is committed before "thank you"; the confirmation is a notification that
+leaves through django.tasks once the application is committed."""
 
 import pytest
 from django.core import mail
 from django.db import connection
-from django.tasks import Task
+from django.tasks import default_task_backend
 
-from esit.applications import tasks
 from esit.applications.models import Application
+from esit.notifications import services as notifications
+from esit.notifications.models import Delivery
+from esit.notifications.services import Recipient
+from esit.notifications.tasks import send_deliveries
 from tests import factories
 
 from .conftest import APPLY_URL, THANKS_URL
@@ -43,8 +47,22 @@ def test_thanks_page_without_an_application_shows_no_status_link(client):
     assert "/apply/status/" not in response.content.decode()
 
 
-def test_the_confirmation_is_a_django_task():
-    assert isinstance(tasks.send_application_confirmation, Task)
+@pytest.mark.django_db
+def test_the_confirmation_leaves_through_a_django_task(
+    client, valid_data, settings, django_capture_on_commit_callbacks
+):
+    # A backend that only records what was enqueued, so nothing runs in the request.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(APPLY_URL, valid_data())
+
+    (confirmation,) = Delivery.objects.filter(kind="applications.confirmation")
+    assert confirmation.status == Delivery.Status.QUEUED
+    assert confirmation.object_id == str(Application.objects.get().pk)
+    (queued,) = default_task_backend.results
+    assert queued.task.func is send_deliveries.func
+    assert queued.args == [[confirmation.pk]]
+    assert mail.outbox == []
 
 
 @pytest.mark.django_db
@@ -71,18 +89,30 @@ def test_confirmation_is_sent_once_the_application_is_committed(client, valid_da
     assert STATUS_LINK.format(token=application.status_token) in message.body
 
 
+def queued_confirmation(application) -> Delivery:
+    return notifications.notify(
+        "applications.confirmation",
+        obj=application,
+        to=Recipient(address=application.email, language=application.language),
+    )
+
+
 @pytest.mark.django_db
-def test_the_confirmation_task_loads_the_application_by_id(run_on_commit):
+def test_the_confirmation_loads_the_application_when_it_leaves():
     application = factories.ApplicationFactory()
-    result = tasks.send_application_confirmation.enqueue(application.pk)
-    assert result.status == "SUCCESSFUL"
+    confirmation = queued_confirmation(application)
+
+    assert notifications.send_one(confirmation.pk) == Delivery.Status.SENT
     assert mail.outbox[0].to == [application.email]
 
 
 @pytest.mark.django_db
-def test_the_confirmation_task_of_a_deleted_application_sends_nothing():
-    result = tasks.send_application_confirmation.enqueue(987654)
-    assert result.status == "SUCCESSFUL"
+def test_the_confirmation_of_a_deleted_application_sends_nothing():
+    application = factories.ApplicationFactory()
+    confirmation = queued_confirmation(application)
+    Application.objects.filter(pk=application.pk).delete()
+
+    assert notifications.send_one(confirmation.pk) == Delivery.Status.SUPPRESSED
     assert mail.outbox == []
 
 

@@ -8,6 +8,8 @@ from django.core import mail
 
 from esit.applications import services
 from esit.applications.models import Application, Decision
+from esit.notifications import services as notifications
+from esit.notifications.models import Delivery
 from esit.reference.availability import from_mask, to_mask
 from esit.volunteers import services as volunteer_services
 from tests import factories
@@ -116,6 +118,33 @@ def test_a_changed_email_gets_a_confirmation_at_the_new_address_only(application
     message = mail.outbox[0]
     assert message.subject == "Eşit İzmir · Başvurunuzdaki e-posta adresi düzeltildi"
     assert f"http://testserver/apply/status/{application.status_token}/" in message.body
+
+
+def test_each_correction_of_the_address_is_confirmed_at_the_address_it_gave(
+    application, run_on_commit
+):
+    with run_on_commit():
+        correct(application, email="ayse@yeni.example.org")
+    application.refresh_from_db()
+    with run_on_commit():
+        correct(application, email="ayse@en-yeni.example.org")
+
+    assert [message.to for message in mail.outbox] == [
+        ["ayse@yeni.example.org"],
+        ["ayse@en-yeni.example.org"],
+    ]
+
+
+def test_a_confirmation_for_an_address_corrected_again_before_it_left_is_not_sent(application):
+    # No commit in this test: the deliveries wait in the queue until send_one() below.
+    correct(application, email="ayse@yeni.example.org")
+    application.refresh_from_db()
+    correct(application, email="ayse@en-yeni.example.org")
+    first, second = Delivery.objects.filter(kind="applications.email_corrected").order_by("pk")
+
+    assert notifications.send_one(first.pk) == Delivery.Status.SUPPRESSED
+    assert notifications.send_one(second.pk) == Delivery.Status.SENT
+    assert [message.to for message in mail.outbox] == [["ayse@en-yeni.example.org"]]
 
 
 def test_a_correction_that_keeps_the_email_sends_no_email(application, run_on_commit):

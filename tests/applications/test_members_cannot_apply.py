@@ -11,8 +11,10 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from esit.applications import tasks
 from esit.applications.models import AccountReminder, Application
+from esit.notifications import services as notifications
+from esit.notifications.models import Delivery
+from esit.notifications.services import Recipient
 from esit.volunteers import services as volunteer_services
 from tests import factories
 
@@ -128,8 +130,12 @@ def test_the_owner_s_email_speaks_her_language(client, valid_data, member, run_o
 
 
 def test_no_reminder_is_sent_once_the_volunteer_has_left(member):
+    reminder = notifications.notify(
+        "applications.already_in_programme", obj=member.user, to=Recipient.of_user(member.user)
+    )
     volunteer_services.withdraw_from_programme(volunteer=member)
-    tasks.send_member_reminder.enqueue(member.user.pk)
+
+    assert notifications.send_one(reminder.pk) == Delivery.Status.SUPPRESSED
     assert mail.outbox == []
 
 

@@ -34,6 +34,15 @@ NEWS = kinds.register(
         optional=True,
     )
 )
+RECORDED = kinds.register(
+    kinds.Kind(
+        key="tests.recorded",
+        label="Recorded (tests)",
+        template="tests/email/hello",
+        context=kinds.never_queued,
+        recorded=True,
+    )
+)
 
 
 @pytest.fixture(autouse=True)

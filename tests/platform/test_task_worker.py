@@ -4,7 +4,9 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from esit.applications import tasks
+from esit.notifications import services as notifications
+from esit.notifications.models import Delivery
+from esit.notifications.services import Recipient
 from tests import factories
 
 # The worker closes its database connections between tasks, as a real process does.
@@ -18,12 +20,16 @@ def database_tasks(settings):
 
 def test_a_queued_confirmation_waits_for_the_worker_and_is_then_sent(database_tasks):
     application = factories.ApplicationFactory(first_name="Gülizar")
-    result = tasks.send_application_confirmation.enqueue(application.pk)
+    confirmation = notifications.notify(
+        "applications.confirmation",
+        obj=application,
+        to=Recipient(address=application.email, language=application.language),
+    )
     assert mail.outbox == []  # queued in the database, not sent in the request
 
     call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
 
-    result.refresh()
-    assert result.status == "SUCCESSFUL"
+    confirmation.refresh_from_db()
+    assert confirmation.status == Delivery.Status.SENT
     assert len(mail.outbox) == 1
     assert f"/apply/status/{application.status_token}/" in mail.outbox[0].body

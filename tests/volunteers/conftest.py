@@ -1,8 +1,29 @@
 import pytest
 
+from esit.notifications import kinds, preferences
 from esit.volunteers import services
 from esit.volunteers.models import VolunteerLanguage
 from tests import factories
+
+# A second optional kind, so the preference pages show more than the one activities has
+# today (the shift reminder); the next capabilities register announcements and invitations.
+DIGEST = kinds.register(
+    kinds.Kind(
+        key="tests.digest",
+        label="Haftalık özet (test)",
+        template="tests/email/digest",
+        context=kinds.never_queued,
+        optional=True,
+        description="Haftanın etkinlikleri, bir e-postada.",
+    )
+)
+REMINDER = "signups.reminder"
+
+
+def preferences_of(volunteer) -> tuple[bool, bool]:
+    """Whether she gets the shift reminder and the test digest, as the notifications app says."""
+    choices = preferences.choices_of(volunteer.user)
+    return choices[REMINDER], choices[DIGEST.key]
 
 
 @pytest.fixture

@@ -4,11 +4,14 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
 from django.core import mail
 
 from esit.accounts.models import User
 from esit.applications.models import Application
 from esit.applications.services import ApplicationError, approve_application
+from esit.notifications import preferences
+from esit.notifications.models import Preference
 from esit.volunteers import services
 from esit.volunteers.models import Volunteer, VolunteerLanguage
 from tests import factories
@@ -83,7 +86,7 @@ def test_approval_email_carries_an_invitation_link(coordinator, run_on_commit):
     assert "hoş geldiniz" in message.subject
     user = User.objects.get(email="isil.gunes@example.org")
     assert _invitation_path(message).startswith(
-        f"/accounts/password/reset/key/{services.user_pk_to_url_str(user)}-"
+        f"/accounts/password/reset/key/{user_pk_to_url_str(user)}-"
     )
 
 
@@ -177,12 +180,8 @@ def test_rejoining_switches_the_email_she_turned_off_by_leaving_back_on(
 ):
     _approve(coordinator, run_on_commit, email=former_volunteer.user.email)
 
-    fresh = Volunteer.objects.get(pk=former_volunteer.pk)
-    assert (fresh.notify_announcements, fresh.notify_activities, fresh.notify_reminders) == (
-        True,
-        True,
-        True,
-    )
+    assert set(preferences.choices_of(former_volunteer.user).values()) == {True}
+    assert not Preference.objects.filter(user=former_volunteer.user).exists()
 
 
 def test_rejoining_does_not_copy_the_new_application_over_her_profile(

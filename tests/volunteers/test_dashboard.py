@@ -5,8 +5,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from esit.activities.models import TaskAssignment
+from esit.notifications import preferences
 from esit.volunteers.models import VolunteerLanguage
 from tests import factories
+
+from .conftest import REMINDER
 
 DASHBOARD = "/me/"
 
@@ -65,13 +68,11 @@ def test_dashboard_shows_availability_as_a_week_grid(volunteer_client, volunteer
 
 
 def test_dashboard_summarises_notification_preferences(volunteer_client, volunteer):
-    volunteer.notify_reminders = False
-    volunteer.save(update_fields=["notify_reminders"])
+    preferences.set_preference(user=volunteer.user, kind_key=REMINDER, enabled=False)
 
     page = volunteer_client.get(DASHBOARD).content.decode()
 
-    assert "<dt>Duyurular</dt><dd>Açık</dd>" in page
-    assert "<dt>Yeni etkinlikler ve davetler</dt><dd>Açık</dd>" in page
+    assert "<dt>Haftalık özet (test)</dt><dd>Açık</dd>" in page
     assert "<dt>Vardiya hatırlatmaları</dt><dd>Kapalı</dd>" in page
 
 
@@ -144,9 +145,10 @@ def test_withdrawn_volunteer_sees_that_they_left_and_how_to_return(withdrawn_vol
     assert 'href="/me/withdraw/"' not in page
 
 
-# Session, user, groups (the layout's staff check), profile, areas, languages, and the
-# volunteer's work: next shifts, open tasks, approved hours by area and by month.
-DASHBOARD_QUERIES = 10
+# Session, user, groups (the layout's staff check), profile, areas, languages, the
+# volunteer's work (next shifts, open tasks, approved hours by area and by month) and her
+# notification preferences.
+DASHBOARD_QUERIES = 11
 
 
 @pytest.mark.parametrize("extra", [0, 5])

@@ -1,3 +1,5 @@
+from esit.notifications import preferences
+from esit.notifications.models import Preference
 from esit.volunteers.models import Volunteer
 
 from .markup import error_next_to, is_checked
@@ -28,7 +30,7 @@ def test_withdrawing_without_ticking_the_box_changes_nothing(volunteer_client, v
     fresh = Volunteer.objects.get(pk=volunteer.pk)
     assert fresh.status == Volunteer.Status.ACTIVE
     assert fresh.left_at is None
-    assert fresh.notify_announcements
+    assert set(preferences.choices_of(volunteer.user).values()) == {True}
 
 
 def test_confirmed_withdrawal_leaves_the_programme_and_stops_e_mail(volunteer_client, volunteer):
@@ -38,11 +40,11 @@ def test_confirmed_withdrawal_leaves_the_programme_and_stops_e_mail(volunteer_cl
     fresh = Volunteer.objects.get(pk=volunteer.pk)
     assert fresh.status == Volunteer.Status.WITHDRAWN
     assert fresh.left_at is not None
-    assert (fresh.notify_announcements, fresh.notify_activities, fresh.notify_reminders) == (
-        False,
-        False,
-        False,
-    )
+    assert set(preferences.choices_of(volunteer.user).values()) == {False}
+    # Every optional kind, also those the next capabilities register (announcements…).
+    assert list(Preference.objects.filter(user=volunteer.user).values_list("kind", "enabled")) == [
+        (Preference.ALL_OPTIONAL, False)
+    ]
     # The account stays: hours and certificates must survive.
     assert fresh.user.is_active
     page = response.content.decode()

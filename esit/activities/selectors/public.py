@@ -25,6 +25,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from esit.reference.models import District, VolunteerArea
+from esit.volunteers.models import Volunteer
 
 from ..models import Activity, ActivityKind, Participant, Shift, SignUp, Task, TaskAssignment
 from .common import start_of_day
@@ -233,8 +234,6 @@ def calendar_signups(*, volunteer, now: datetime.datetime | None = None):
 
 def volunteer_by_calendar_token(*, token: str):
     """The active volunteer whose private feed `token` opens, or None."""
-    from esit.volunteers.models import Volunteer
-
     if not token:
         return None
     return Volunteer.objects.filter(calendar_token=token, status=Volunteer.Status.ACTIVE).first()

@@ -9,6 +9,10 @@ the documented order: the activity, then the participant's row.
 Staff see the participants of an activity, may cancel a registration (the
 person is told by e-mail and the waitlist moves up as after their own
 cancellation) and record who attended once the activity has started.
+
+E-mails are notifications (kinds `participants.*`, esit/activities/mail/participants.py)
+queued in the change's transaction, to the address and language the person registered
+with: they leave only after the commit.
 """
 
 from django.db import IntegrityError, transaction
@@ -16,9 +20,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from esit.core.email_address import normalise_email
+from esit.notifications.services import Recipient, notify
 from esit.privacy.services import record_consent
+from esit.volunteers.models import new_calendar_token
 
-from .. import tasks_public
 from ..models import Activity, Participant
 from . import locks
 from .errors import ActivityError
@@ -39,6 +44,15 @@ class AlreadyRegistered(ActivityError):
             ),
             field="email",
         )
+
+
+def recipient_of(participant: Participant) -> Recipient:
+    """A member of the public has no account: her address and the language she registered in."""
+    return Recipient(address=participant.email, language=participant.language)
+
+
+def _tell(kind: str, participant: Participant) -> None:
+    notify(kind, obj=participant, to=recipient_of(participant))
 
 
 def _locked_activity(activity: Activity) -> Activity:
@@ -88,9 +102,7 @@ def register_participant(
                 consent=record_consent(email=email, ip=ip, at=now),
                 registered_at=now,
             )
-            transaction.on_commit(
-                lambda: tasks_public.send_registration_confirmation.enqueue(participant.pk)
-            )
+            _tell("participants.registered", participant)
     except IntegrityError:
         # The database's constraint is the last word on one registration per e-mail.
         if Participant.objects.filter(
@@ -129,12 +141,10 @@ def cancel_registration(*, participant: Participant, by=None) -> Participant:
         participant.status = Participant.Status.CANCELLED
         participant.cancelled_at = now
         participant.save(update_fields=["status", "cancelled_at"])
-        task = (
-            tasks_public.send_registration_cancelled_by_staff
-            if by_staff
-            else tasks_public.send_registration_cancelled
+        _tell(
+            "participants.cancelled_by_staff" if by_staff else "participants.cancelled",
+            participant,
         )
-        transaction.on_commit(lambda: task.enqueue(participant.pk))
         promote_waitlisted(activity=activity)
     return participant
 
@@ -193,17 +203,13 @@ def promote_waitlisted(*, activity: Activity) -> list[Participant]:
     for person in promoted:
         person.status = Participant.Status.CONFIRMED
         person.save(update_fields=["status"])
-        transaction.on_commit(
-            lambda pk=person.pk: tasks_public.send_participant_promoted.enqueue(pk)
-        )
+        _tell("participants.promoted", person)
     return promoted
 
 
 def reset_calendar_token(*, volunteer):
     """Give the volunteer a new private feed address; the old one stops working at once
     (for when the link was shared or leaked)."""
-    from esit.volunteers.models import new_calendar_token
-
     with transaction.atomic():
         volunteer = locks.lock_volunteer(volunteer.pk)
         volunteer.calendar_token = new_calendar_token()

@@ -24,9 +24,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from esit.core.turkish import search_key
+from esit.notifications.services import notify_many
 from esit.reference.models import District
 
-from .. import tasks_planning
 from ..models import Activity, Participant, Shift, SignUp, Task, TaskAssignment
 from . import locks, participants, signups, work
 from .errors import ActivityError
@@ -220,9 +220,15 @@ def cancel_activity(*, activity: Activity, by, message: str = "") -> Activity:
         # Work on its tasks stops too; each volunteer is told after commit.
         work.cancel_for_activity(activity=activity)
         participant_ids = _cancel_participants(activity)
-        send = tasks_planning.send_participant_activity_cancelled
-        for participant_id in participant_ids:
-            transaction.on_commit(lambda pk=participant_id: send.enqueue(pk, message))
+        # The coordinator's note is not on any row: it travels with each delivery.
+        notify_many(
+            "planning.participant_activity_cancelled",
+            [
+                (participant, participants.recipient_of(participant))
+                for participant in Participant.objects.filter(pk__in=participant_ids)
+            ],
+            params={"message": message},
+        )
     return activity
 
 

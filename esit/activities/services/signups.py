@@ -19,8 +19,10 @@ Places and the newcomer rule, precisely:
   first-time volunteers (once newcomers hold that many, nothing more is
   kept). A volunteer who does not fit is waitlisted.
 
-E-mails go out after commit (`transaction.on_commit`), so nobody is told
-about a change that rolled back.
+Each change is announced by a notification (`notify`, kinds `signups.*`
+defined in `esit/activities/mail/signups.py`) queued in the change's own
+transaction: it leaves only after the commit, so nobody is told about a change
+that rolled back.
 """
 
 import datetime
@@ -32,8 +34,8 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from esit.activities import tasks_signups as tasks
 from esit.activities.models import Activity, Shift, SignUp
+from esit.notifications.services import Recipient, notify, notify_many
 from esit.volunteers.models import Volunteer
 
 from . import locks, requirements
@@ -147,8 +149,9 @@ def _overlap_error(other: SignUp, *, volunteer: Volunteer | None = None) -> Acti
     )
 
 
-def _after_commit(task, signup_id: int) -> None:
-    transaction.on_commit(lambda: task.enqueue(signup_id))
+def _tell(kind: str, signup: SignUp) -> None:
+    """Queue the message `kind` (signups.*) to the sign-up's volunteer; it leaves after commit."""
+    notify(kind, obj=signup, to=Recipient.of_user(signup.volunteer.user))
 
 
 # Signing up -----------------------------------------------------------------------------------
@@ -211,13 +214,13 @@ def sign_up(
             raise _overlap_error(other, volunteer=volunteer if by_staff else None)
 
         if not _has_room(shift, newcomer=is_newcomer(volunteer)):
-            status, task = SignUp.Status.WAITLISTED, tasks.send_signup_waitlisted
+            status, kind = SignUp.Status.WAITLISTED, "signups.waitlisted"
         elif shift.activity.requires_approval and not by_staff:
-            status, task = SignUp.Status.PENDING, tasks.send_signup_pending
+            status, kind = SignUp.Status.PENDING, "signups.pending"
         else:
-            status, task = SignUp.Status.CONFIRMED, tasks.send_signup_confirmed
+            status, kind = SignUp.Status.CONFIRMED, "signups.confirmed"
         if by_staff:
-            task = tasks.send_signup_added_by_staff
+            kind = "signups.added_by_staff"
         signup = SignUp.objects.create(
             shift=shift,
             volunteer=volunteer,
@@ -227,7 +230,7 @@ def sign_up(
             requirements_waived_by=by if waived else None,
             requirements_waived_at=now if waived else None,
         )
-        _after_commit(task, signup.pk)
+        _tell(kind, signup)
     return signup
 
 
@@ -308,7 +311,7 @@ def _cancel(signup: SignUp, *, keep_deadline: bool, tell_volunteer: bool) -> Sig
         signup.cancelled_at = now
         signup.save(update_fields=["status", "cancelled_at"])
         if tell_volunteer:
-            _after_commit(tasks.send_signup_cancelled_by_staff, signup.pk)
+            _tell("signups.cancelled_by_staff", signup)
         if freed:
             _fill_from_waitlist(shift, now=now, locked=locked.keys())
     return signup
@@ -358,7 +361,7 @@ def _fill_from_waitlist(
     left_unlocked = False
     waiting = (
         SignUp.objects.filter(shift=shift, status=SignUp.Status.WAITLISTED)
-        .select_related("volunteer")
+        .select_related("volunteer__user")
         .order_by("created_at", "id")
     )
     for candidate in waiting:
@@ -378,7 +381,7 @@ def _fill_from_waitlist(
         else:
             candidate.status = SignUp.Status.CONFIRMED
         candidate.save(update_fields=["status"])
-        _after_commit(tasks.send_signup_promoted, candidate.pk)
+        _tell("signups.promoted", candidate)
         promoted.append(candidate)
     if left_unlocked:
         shift_id = shift.pk
@@ -403,7 +406,7 @@ def _locked_pending(
 ) -> tuple[SignUp, dict[int, Volunteer]]:
     locked = _lock_volunteers([signup.volunteer_id, *extra_volunteers])
     shift = _lock_shift(signup.shift_id)
-    signup = locks.signups_for_update().select_related("volunteer").get(pk=signup.pk)
+    signup = locks.signups_for_update().select_related("volunteer__user").get(pk=signup.pk)
     signup.shift = shift
     if signup.status != SignUp.Status.PENDING:
         raise ActivityError(_("Bu kayıt onay beklemiyor."))
@@ -438,7 +441,7 @@ def approve_sign_up(*, signup: SignUp, by) -> SignUp:
         signup.decided_by = by
         signup.decided_at = timezone.now()
         signup.save(update_fields=["status", "decided_by", "decided_at"])
-        _after_commit(tasks.send_signup_approved, signup.pk)
+        _tell("signups.approved", signup)
     return signup
 
 
@@ -451,7 +454,7 @@ def decline_sign_up(*, signup: SignUp, by) -> SignUp:
         signup.cancelled_at = signup.decided_at = now
         signup.decided_by = by
         signup.save(update_fields=["status", "cancelled_at", "decided_by", "decided_at"])
-        _after_commit(tasks.send_signup_declined, signup.pk)
+        _tell("signups.declined", signup)
         _fill_from_waitlist(signup.shift, now=now, locked=locked.keys())
     return signup
 
@@ -477,9 +480,14 @@ def notify_activity_cancelled(*, activity: Activity) -> int:
             .values_list("pk", flat=True)
         )
         SignUp.objects.filter(pk__in=ids).update(status=SignUp.Status.CANCELLED, cancelled_at=now)
-        for signup_id in ids:
-            _after_commit(tasks.send_activity_cancelled, signup_id)
+        _tell_each("signups.activity_cancelled", ids)
     return len(ids)
+
+
+def _tell_each(kind: str, signup_ids: list[int]) -> None:
+    """One message `kind` to the volunteer of each sign-up, queued as one batch."""
+    told = SignUp.objects.filter(pk__in=signup_ids).select_related("volunteer__user")
+    notify_many(kind, [(signup, Recipient.of_user(signup.volunteer.user)) for signup in told])
 
 
 # Reminders and "I'm coming" -------------------------------------------------------------------
@@ -488,10 +496,11 @@ def notify_activity_cancelled(*, activity: Activity) -> int:
 def send_due_reminders(now: datetime.datetime | None = None) -> int:
     """Remind every confirmed volunteer whose shift starts within 24 hours, once.
 
-    `reminder_sent_at` is set in the same transaction that enqueues the e-mail,
+    `reminder_sent_at` is set in the same transaction that queues the e-mail,
     and rows another run is handling are skipped (`skip_locked`), so two runs
-    at once, or one run after another, never send a reminder twice. Volunteers
-    who turned reminders off are not written to.
+    at once, or one run after another, never send a reminder twice. The reminder
+    is an optional kind (`signups.reminder`): for a volunteer who turned it off
+    the delivery is recorded and suppressed, not sent.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -504,14 +513,12 @@ def send_due_reminders(now: datetime.datetime | None = None) -> int:
                 shift__starts_at__lte=now + REMINDER_LEAD,
                 shift__activity__status=Activity.Status.PUBLISHED,
                 volunteer__status=Volunteer.Status.ACTIVE,
-                volunteer__notify_reminders=True,
             )
             .order_by("pk")
             .values_list("pk", flat=True)
         )
         SignUp.objects.filter(pk__in=due).update(reminder_sent_at=now)
-        for signup_id in due:
-            _after_commit(tasks.send_shift_reminder, signup_id)
+        _tell_each("signups.reminder", due)
     return len(due)
 
 

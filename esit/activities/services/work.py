@@ -4,7 +4,8 @@ A task has a number of places; every active assignment (claimed, delivered,
 returned or accepted) holds one. Services that take or free a place lock the
 volunteer's row, then the task's (docs/activities.md), so two volunteers
 claiming the last place at once cannot both win, and two requests cannot
-deadlock. E-mails go out after commit, through tasks that take ids.
+deadlock. E-mails are notifications (kinds `work.*`, esit/activities/mail/work.py)
+queued in the change's transaction: they leave only after the commit.
 """
 
 import datetime
@@ -19,8 +20,8 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
-from esit.activities import tasks_work
 from esit.activities.models import Activity, HoursEntry, Task, TaskAssignment
+from esit.notifications.services import Recipient, notify, notify_many
 from esit.volunteers.models import Volunteer
 
 from . import locks, requirements
@@ -62,6 +63,11 @@ def _lock_assignment(assignment: TaskAssignment) -> TaskAssignment:
         .select_related("task__activity", "volunteer")
         .get(pk=assignment.pk)
     )
+
+
+def _tell(kind: str, assignment: TaskAssignment, *, key: str = "") -> None:
+    """Queue the message `kind` (work.*) to the assignment's volunteer."""
+    notify(kind, obj=assignment, to=Recipient.of_user(assignment.volunteer.user), key=key)
 
 
 def places_taken(task: Task) -> int:
@@ -138,7 +144,7 @@ def assign_task(
             requirements_waived_by=by if waived else None,
             requirements_waived_at=now if waived else None,
         )
-        transaction.on_commit(lambda: tasks_work.send_task_assigned.enqueue(assignment.pk))
+        _tell("work.task_assigned", assignment)
     return assignment
 
 
@@ -210,9 +216,11 @@ def cancel_for_activity(*, activity: Activity) -> list[int]:
             .values_list("pk", flat=True)
         )
         TaskAssignment.objects.filter(pk__in=ids).update(status=TaskAssignment.Status.CANCELLED)
-        send = tasks_work.send_task_activity_cancelled
-        for assignment_id in ids:
-            transaction.on_commit(lambda pk=assignment_id: send.enqueue(pk))
+        stopped = TaskAssignment.objects.filter(pk__in=ids).select_related("volunteer__user")
+        notify_many(
+            "work.activity_cancelled",
+            [(assignment, Recipient.of_user(assignment.volunteer.user)) for assignment in stopped],
+        )
     return ids
 
 
@@ -352,7 +360,7 @@ def accept_task(
             hours=hours,
             description=task.title[:500],
         )
-        transaction.on_commit(lambda: tasks_work.send_task_accepted.enqueue(assignment.pk))
+        _tell("work.task_accepted", assignment)
     return assignment
 
 
@@ -369,5 +377,6 @@ def return_task(*, assignment: TaskAssignment, by, comment: str) -> TaskAssignme
         assignment.reviewed_at = timezone.now()
         assignment.review_comment = comment
         assignment.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment"])
-        transaction.on_commit(lambda: tasks_work.send_task_returned.enqueue(assignment.pk))
+        # Work may be returned more than once: each return is a message of its own.
+        _tell("work.task_returned", assignment, key=assignment.reviewed_at.isoformat())
     return assignment

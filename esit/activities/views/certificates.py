@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from esit.activities.forms_work import CertificateLanguageForm
+from esit.activities.forms.work import CertificateLanguageForm
 from esit.activities.models import Certificate
 from esit.activities.selectors import hours as hours_selectors
 from esit.activities.services import certificates as services

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from esit.accounts.permissions import staff_member_required
-from esit.activities.forms_work import BulkHoursForm, HoursFilterForm, LogHoursForm
+from esit.activities.forms.work import BulkHoursForm, HoursFilterForm, LogHoursForm
 from esit.activities.models import HoursEntry
 from esit.activities.selectors import hours as selectors
 from esit.activities.services import hours as services

@@ -17,7 +17,7 @@ from esit.accounts.permissions import staff_member_required
 from esit.core.confirm import confirmation_page
 from esit.core.network import client_ip
 
-from ..forms_public import CancelRegistrationForm, ParticipantAttendanceForm, ParticipantForm
+from ..forms.public import CancelRegistrationForm, ParticipantAttendanceForm, ParticipantForm
 from ..models import Activity, Participant
 from ..selectors import participants as selectors
 from ..services import participants as services

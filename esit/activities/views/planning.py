@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from esit.accounts.permissions import staff_member_required
 
-from .. import forms_planning as forms
+from ..forms import planning as forms
 from ..models import Activity, Shift, Task
 from ..selectors import planning as selectors
 from ..services import planning as services

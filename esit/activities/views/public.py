@@ -18,8 +18,9 @@ from django.views.decorators.http import require_GET
 from esit.accounts.permissions import staff_gate
 from esit.privacy.models import PrivacyNotice
 from esit.privacy.services import current_notice
+from esit.volunteers.models import Volunteer
 
-from ..forms_public import ActivityFilterForm, ParticipantForm
+from ..forms.public import ActivityFilterForm, ParticipantForm
 from ..models import Activity, Shift, SignUp, Task, TaskAssignment
 from ..selectors import public as selectors
 from ..services import requirements
@@ -73,8 +74,6 @@ def _active_volunteer(user):
     """The signed-in person's active volunteer profile, or None (one query, none for visitors)."""
     if not user.is_authenticated:
         return None
-    from esit.volunteers.models import Volunteer
-
     # Areas and languages: the page tells a volunteer which shifts and tasks they cannot take.
     volunteer = Volunteer.objects.filter(user=user).prefetch_related("areas", "languages").first()
     if volunteer is None:

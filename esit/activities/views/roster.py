@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from esit.accounts.permissions import staff_member_required
-from esit.activities.forms_planning import VolunteerSearchForm
-from esit.activities.forms_signups import AddVolunteerForm, CheckInForm
+from esit.activities.forms.planning import VolunteerSearchForm
+from esit.activities.forms.signups import AddVolunteerForm, CheckInForm
 from esit.activities.models import Activity, SignUp
 from esit.activities.selectors import planning as planning_selectors
 from esit.activities.selectors import signups as selectors

@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from esit.accounts.permissions import staff_member_required
-from esit.activities.forms_work import AcceptForm, DeliveryForm, ReturnForm
+from esit.activities.forms.work import AcceptForm, DeliveryForm, ReturnForm
 from esit.activities.models import Task, TaskAssignment
 from esit.activities.selectors import work as selectors
 from esit.activities.services import work as services

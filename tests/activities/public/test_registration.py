@@ -6,6 +6,8 @@ from django.core import mail
 from esit.activities.models import Participant
 from esit.activities.services import participants as services
 from esit.activities.services.errors import ActivityError
+from esit.notifications import services as notifications
+from esit.notifications.models import Delivery
 from esit.privacy.models import ConsentRecord
 from tests import factories
 from tests.factories import in_days
@@ -46,6 +48,30 @@ def test_the_confirmation_email_carries_a_private_cancel_link(
     assert f"http://testserver/activities/registrations/{participant.cancel_token}/cancel/" in (
         message.body
     )
+
+
+def test_a_registration_is_confirmed_at_the_address_and_language_it_gave(workshop, run_on_commit):
+    with run_on_commit():
+        participant = register(workshop, email="Kayit@Example.org", language="en")
+
+    delivery = Delivery.objects.get(kind="participants.registered")
+    assert (delivery.address, delivery.language, delivery.recipient) == (
+        "kayit@example.org",
+        "en",
+        None,
+    )
+    assert delivery.object_id == str(participant.pk)
+    assert delivery.status == Delivery.Status.SENT
+
+
+def test_no_confirmation_for_a_registration_cancelled_before_it_left(workshop):
+    # No commit in this test: the confirmation waits in the queue until send_one() below.
+    participant = register(workshop)
+    services.cancel_registration(participant=participant)
+    confirmation = Delivery.objects.get(kind="participants.registered")
+
+    assert notifications.send_one(confirmation.pk) == Delivery.Status.SUPPRESSED
+    assert mail.outbox == []
 
 
 def test_the_confirmation_email_is_in_the_registrants_language(

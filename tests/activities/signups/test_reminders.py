@@ -9,17 +9,20 @@ import pytest
 from django.core import mail, signing
 from django.core.management import call_command
 from django.db import connection
-from django.tasks import Task, default_task_backend
+from django.tasks import default_task_backend
 from django.utils import timezone
 
-from esit.activities import tasks_signups
 from esit.activities.models import SignUp
 from esit.activities.services.errors import ActivityError
 from esit.activities.services.signups import (
     coming_token,
     send_due_reminders,
+    sign_up,
     signup_for_coming_token,
 )
+from esit.notifications import preferences
+from esit.notifications.models import Delivery
+from esit.notifications.tasks import send_deliveries
 from tests import factories
 from tests.activities.signups.conftest import emails_to, make_shift
 
@@ -95,12 +98,36 @@ def test_the_same_shift_is_reminded_when_it_comes_within_24_hours(volunteer):
 
 
 def test_volunteer_who_turned_reminders_off_is_not_reminded(confirmed, run_on_commit):
-    confirmed.volunteer.notify_reminders = False
-    confirmed.volunteer.save()
+    preferences.set_preference(
+        user=confirmed.volunteer.user, kind_key="signups.reminder", enabled=False
+    )
 
     with run_on_commit():
-        assert send_due_reminders() == 0
+        send_due_reminders()
+
     assert mail.outbox == []
+    (reminder,) = Delivery.objects.filter(kind="signups.reminder")
+    assert reminder.status == Delivery.Status.SUPPRESSED
+    assert reminder.suppressed_because == Delivery.Why.PREFERENCE
+
+
+def test_the_reminder_offers_a_one_click_unsubscribe(confirmed, run_on_commit):
+    with run_on_commit():
+        send_due_reminders()
+
+    (message,) = emails_to(mail.outbox, confirmed.volunteer)
+    url = preferences.unsubscribe_url(confirmed.volunteer.user, "signups.reminder")
+    assert message.extra_headers["List-Unsubscribe"] == f"<{url}>"
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert url in message.body
+
+
+def test_a_sign_up_confirmation_cannot_be_unsubscribed_from(volunteer, run_on_commit):
+    with run_on_commit():
+        sign_up(volunteer=volunteer, shift=make_shift())
+
+    (message,) = emails_to(mail.outbox, volunteer)
+    assert "List-Unsubscribe" not in message.extra_headers
 
 
 def test_cancelled_activity_sends_no_reminder(confirmed):
@@ -166,17 +193,20 @@ def test_the_link_of_a_cancelled_sign_up_confirms_nothing(confirmed, client):
     assert confirmed.coming_confirmed_at is None
 
 
-def test_the_reminder_is_a_django_task(confirmed, settings, django_capture_on_commit_callbacks):
-    assert isinstance(tasks_signups.send_shift_reminder, Task)
+def test_the_reminder_leaves_when_a_worker_sends_it(
+    confirmed, settings, django_capture_on_commit_callbacks
+):
     # A backend that only records what was enqueued, so nothing runs in the request.
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
 
     with django_capture_on_commit_callbacks(execute=True):
         assert send_due_reminders() == 1
 
+    (reminder,) = Delivery.objects.filter(kind="signups.reminder")
+    assert reminder.status == Delivery.Status.QUEUED
     (queued,) = default_task_backend.results
-    assert queued.task.func is tasks_signups.send_shift_reminder.func
-    assert queued.args == [confirmed.pk]
+    assert queued.task.func is send_deliveries.func
+    assert queued.args == [[reminder.pk]]
     assert mail.outbox == []  # the e-mail leaves when a worker runs the task, not before
 
 

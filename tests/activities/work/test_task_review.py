@@ -10,7 +10,9 @@ from django.utils import timezone
 
 from esit.activities.models import HoursEntry, TaskAssignment
 from esit.activities.services.errors import ActivityError
-from esit.activities.services.work import accept_task, return_task
+from esit.activities.services.work import accept_task, deliver_task, return_task
+from esit.notifications import services as notifications
+from esit.notifications.models import Delivery
 from tests import factories
 from tests.activities.work.conftest import make_assignment
 
@@ -129,6 +131,27 @@ def test_returned_work_carries_the_comment_to_the_volunteer(delivered, coordinat
     assert len(mail.outbox) == 1
     assert "Son paragrafı çevirin." in mail.outbox[0].body
     assert "http://testserver/me/tasks/" in mail.outbox[0].body
+
+
+def test_work_returned_twice_tells_the_volunteer_twice(delivered, coordinator, run_on_commit):
+    with run_on_commit():
+        return_task(assignment=delivered, by=coordinator, comment="Başlığı düzeltin.")
+    deliver_task(assignment=delivered, note="Düzelttim.")
+    with run_on_commit():
+        return_task(assignment=delivered, by=coordinator, comment="Son paragraf eksik.")
+
+    assert ["Son paragraf eksik." in message.body for message in mail.outbox] == [False, True]
+
+
+def test_no_return_e_mail_once_the_work_was_accepted_before_it_left(delivered, coordinator):
+    # No commit in this test: the message waits in the queue until send_one() below.
+    return_task(assignment=delivered, by=coordinator, comment="Başlığı düzeltin.")
+    deliver_task(assignment=delivered, note="Düzelttim.")
+    accept_task(assignment=delivered, by=coordinator)
+    returned = Delivery.objects.get(kind="work.task_returned")
+
+    assert notifications.send_one(returned.pk) == Delivery.Status.SUPPRESSED
+    assert mail.outbox == []
 
 
 def test_claimed_work_cannot_be_reviewed(volunteer, task, coordinator):

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from esit.reference.forms import NamedChoiceField
 from esit.reference.models import District, VolunteerArea, sorted_by_name
 
-from .models import ActivityKind, Participant
-from .selectors.public import ActivityFilters
+from ..models import ActivityKind, Participant
+from ..selectors.public import ActivityFilters
 
 # Digits and the separators people type between them; nothing else is a phone number.
 _PHONE_CHARACTERS = re.compile(r"^\+?[\d\s().-]+$")

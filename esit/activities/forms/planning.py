@@ -13,8 +13,8 @@ from esit.reference.forms import NamedChoiceField, NamedMultipleChoiceField
 from esit.reference.models import District, Language, VolunteerArea, sorted_by_name
 from esit.volunteers.models import Volunteer
 
-from .models import Activity, ActivityKind
-from .services.planning import MAX_REPEAT_WEEKS
+from ..models import Activity, ActivityKind
+from ..services.planning import MAX_REPEAT_WEEKS
 
 TITLE_MAX = 200
 SEARCH_MAX = 100

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms_planning import AssignTaskForm
+from .planning import AssignTaskForm
 
 
 class CheckInForm(forms.Form):

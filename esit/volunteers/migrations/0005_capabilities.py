@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('volunteers', '0002_checkin_code_and_calendar_token'),
+        ('volunteers', '0004_remove_notification_booleans'),
     ]
 
     operations = [

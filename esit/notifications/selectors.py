@@ -1,0 +1,35 @@
+"""Reading notifications: a person's history of messages, for staff."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils.functional import Promise
+
+from . import kinds
+from .models import Delivery
+
+HISTORY_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    delivery: Delivery
+    label: str | Promise  # the kind, as people name it
+
+
+def delivery_history(
+    *, user=None, addresses: Iterable[str] = (), limit: int = HISTORY_LIMIT
+) -> list[HistoryEntry]:
+    """Every message sent, or meant, to this person, newest first: to her account and to
+    any of her addresses (an applicant without an account is known by her e-mail).
+
+    Staff read it to answer "did you send me…?": what was sent, when, whether it left
+    and, when it did not, why. One query, at most `limit` rows.
+    """
+    addresses = [address for address in addresses if address]
+    condition = Q(address__in=addresses) if addresses else Q(pk__in=[])
+    if user is not None:
+        condition |= Q(recipient=user)
+    deliveries = Delivery.objects.filter(condition).order_by("-created_at", "-id")[:limit]
+    return [HistoryEntry(delivery, kinds.label_of(delivery.kind)) for delivery in deliveries]
