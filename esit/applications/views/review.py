@@ -16,7 +16,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from esit.accounts.permissions import capability_required
 from esit.audit import services as audit
+from esit.audit.selectors import events_about
 from esit.core.htmx import wants_partial
+from esit.notifications.selectors import delivery_history
 from esit.reference import availability
 
 from .. import selectors, services
@@ -26,6 +28,7 @@ from ..models import Application, Decision
 from ..selectors import REVIEW
 
 PAGE_SIZE = 25
+AUDIT_SHOWN = 20
 
 
 def _queue_url(query) -> str:
@@ -155,6 +158,10 @@ def _render_detail(request, application: Application, *, decision_form=None, not
             "has_errors": any(
                 form is not None and form.errors for form in (decision_form, note_form)
             ),
+            "deliveries": delivery_history(user=application.user, addresses=[application.email]),
+            "audit_events": events_about(application, limit=AUDIT_SHOWN)
+            if request.user.has_perm("audit.read_audit_log")
+            else None,
         },
     )
 

@@ -1,6 +1,7 @@
 """The application journey writes its steps to the audit trail: who looked, who decided."""
 
 from esit.applications import services
+from esit.applications.models import Application
 from esit.audit.models import AuditEvent
 from tests import factories
 from tests.applications.review.conftest import detail_url
@@ -57,3 +58,28 @@ def test_a_staff_note_is_recorded_without_its_text(coordinator):
     services.add_note(application=application, author=coordinator, body="Gizli not metni")
     event = AuditEvent.objects.get(action="applications.note_added")
     assert "Gizli" not in event.summary
+
+
+def test_the_application_page_shows_the_messages_sent_to_the_applicant(
+    coordinator_client, client, valid_data, run_on_commit
+):
+    with run_on_commit():
+        client.post("/apply/", valid_data(email="ipek.kaya@example.org"))
+    application = Application.objects.get(email="ipek.kaya@example.org")
+
+    html = coordinator_client.get(detail_url(application)).content.decode()
+
+    assert "Gönderilen bildirimler" in html
+    assert "ipek.kaya@example.org" in html.split('id="deliveries"')[1]
+
+
+def test_only_those_who_read_the_audit_log_see_it_on_the_application_page(
+    coordinator_client, client, administrator
+):
+    application = factories.ApplicationFactory()
+    assert 'id="audit"' not in coordinator_client.get(detail_url(application)).content.decode()
+
+    client.force_login(administrator)
+    html = client.get(detail_url(application)).content.decode()
+    assert 'id="audit"' in html
+    assert "Başvuru sayfası açıldı." in html
