@@ -1,4 +1,4 @@
-"""Test-suite guards and personas shared by every test (STYLE.md §10, §14).
+"""Test-suite guards and personas shared by every test (docs/architecture.md, "Tests").
 
 Guards, after ephios: a test fails on any logged error, on a template that
 prints an unknown variable, and on a naive datetime (pyproject turns that

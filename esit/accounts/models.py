@@ -6,7 +6,7 @@ from esit.core.email_address import normalise_email
 
 
 class Role(models.TextChoices):
-    """The groups every account belongs to; DESIGN.md §2."""
+    """The groups every account belongs to; docs/product.md, "Roles"."""
 
     VOLUNTEER = "volunteer", _("Gönüllü")
     COORDINATOR = "coordinator", _("Koordinatör")

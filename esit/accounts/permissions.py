@@ -18,7 +18,7 @@ def staff_gate(request):
     """None when the request may enter; otherwise the response that sends it elsewhere.
 
     Anonymous visitors go to sign-in, volunteers get 403, a staff member
-    without an authenticator is sent to set one up first (DESIGN.md §2), and
+    without an authenticator is sent to set one up first (docs/product.md, "Roles"), and
     one whose session never passed the second factor (a sign-in by some other
     path) is asked for a code before anything else.
     """

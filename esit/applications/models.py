@@ -37,7 +37,7 @@ class ApplicationQuerySet(models.QuerySet):
 
 
 class Application(models.Model):
-    """A citizen's request to join the volunteer network (DESIGN.md §3.1)."""
+    """A citizen's request to join the volunteer network (docs/product.md, "Applications")."""
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("İnceleniyor")
@@ -156,7 +156,7 @@ class ApplicationLanguage(models.Model):
         return f"{self.language} ({self.get_level_display()})"
 
 
-# What an applicant may correct while the application is pending (DESIGN.md §2), by name.
+# What an applicant may correct while the application is pending (docs/product.md, "Roles"), by name.
 CORRECTABLE_FIELDS = {
     "email": _("e-posta"),
     "phone": _("cep telefonu"),

@@ -88,7 +88,7 @@ def programme_today() -> datetime.date:
 
 
 def check_birth_date(value: datetime.date) -> None:
-    """Born between 1900 and today, and 18 or older today (DESIGN.md §3.1)."""
+    """Born between 1900 and today, and 18 or older today (docs/product.md, "Applications")."""
     today = programme_today()
     if value > today:
         raise ValidationError(BIRTH_DATE_IN_FUTURE, code="future")

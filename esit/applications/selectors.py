@@ -1,7 +1,7 @@
 """Reading applications for the staff review workspace.
 
 Every selector returns a planned queryset: the list page runs the same number
-of queries for three applications as for twenty thousand (DESIGN.md §7).
+of queries for three applications as for twenty thousand (docs/product.md, "Quality bars").
 """
 
 import datetime

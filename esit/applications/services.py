@@ -407,7 +407,7 @@ def correct_application(
     languages: Iterable[tuple],
     availability: int,
 ) -> Correction:
-    """The applicant corrects her pending application (DESIGN.md §2): contact details,
+    """The applicant corrects her pending application (docs/product.md, "Roles"): contact details,
     district, areas, languages and week, while it is submitted or waitlisted.
 
     The rules of /apply/ apply as they do to a new application (rules.py), duplicates

@@ -1,6 +1,6 @@
 """The lists the programme runs on: districts, volunteer areas, languages.
 
-İzmir's lists are loaded by a data migration (DESIGN.md §6); staff may add
+İzmir's lists are loaded by a data migration (docs/product.md, "Reference data"); staff may add
 more, and another city can replace them, so nothing refers to an entry by
 anything but its database row.
 """

@@ -1,4 +1,4 @@
-"""Every page under /staff/ is for staff with two factors (DESIGN.md §2)."""
+"""Every page under /staff/ is for staff with two factors."""
 
 import time
 

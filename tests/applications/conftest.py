@@ -128,7 +128,7 @@ def is_selected(response, name: str, value: str) -> bool:
 
 
 def assert_kept(response, data: dict, *, except_fields=()) -> None:
-    """Everything the person typed comes back in the re-rendered form (DESIGN.md §7)."""
+    """Everything the person typed comes back in the re-rendered form."""
     for name in ("first_name", "last_name", "email", "phone", "birth_date"):
         if name not in except_fields:
             assert input_value(response, name) == data[name], name

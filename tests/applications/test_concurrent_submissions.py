@@ -1,5 +1,5 @@
 """A double click sends the same form twice at once: the database keeps exactly one application,
-and both requests land on the same thank-you page (DESIGN.md §7). Threads against a really
+and both requests land on the same thank-you page. Threads against a really
 committing database, on SQLite and on PostgreSQL."""
 
 import threading

@@ -1,4 +1,4 @@
-"""An applicant corrects her pending application (DESIGN.md §2): contact details, district,
+"""An applicant corrects her pending application: contact details, district,
 areas, languages and week, through /apply/status/<token>/correct/ or correct_application()."""
 
 import re

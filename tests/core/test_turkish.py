@@ -1,4 +1,4 @@
-"""Turkish letters in search and sorting (DESIGN.md §6): İ/i and I/ı are different letters."""
+"""Turkish letters in search and sorting: İ/i and I/ı are different letters."""
 
 import unicodedata
 

@@ -1,4 +1,4 @@
-"""The demo shows what issue 7 added to activities: a public participant marked attended,
+"""The demo shows the newer parts of activities: a public participant marked attended,
 a volunteer added by a coordinator, and requirements waived on a shift and on a task."""
 
 from io import StringIO

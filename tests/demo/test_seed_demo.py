@@ -131,7 +131,7 @@ def test_seed_demo_refuses_to_run_on_a_server_reachable_by_others(db, settings):
     assert not Application.objects.exists()
 
 
-# Activities (issue 4) ----------------------------------------------------------------------
+# Activities ----------------------------------------------------------------------
 
 
 def test_seed_demo_has_published_activities_of_every_kind_in_several_districts(db, mailoutbox):

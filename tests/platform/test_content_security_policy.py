@@ -1,4 +1,4 @@
-"""Every page carries the same strict Content-Security-Policy (DESIGN.md §7): our own scripts,
+"""Every page carries the same strict Content-Security-Policy: our own scripts,
 styles and images only, no inline script, no framing. Public pages, /me/, the staff workspace,
 the admin, allauth's pages and the error pages alike.
 """

@@ -1,4 +1,4 @@
-"""Turkish first, English on request, and the switcher keeps the page (DESIGN.md §4, §8)."""
+"""Turkish first, English on request, and the switcher keeps the page."""
 
 
 def test_turkish_is_the_default_even_for_an_english_browser(client, db):

@@ -1,4 +1,4 @@
-"""`DJANGO_ENV=production` refuses unsafe settings (DESIGN.md §4): each case in a fresh process."""
+"""`DJANGO_ENV=production` refuses unsafe settings: each case in a fresh process."""
 
 import pytest
 

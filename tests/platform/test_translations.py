@@ -1,5 +1,5 @@
 """English is complete: every Turkish string has a reviewed translation, and English pages and
-e-mails really are English (DESIGN.md §4: Turkish first, English on request).
+e-mails really are English (Turkish first, English on request).
 
 The catalogue is esit/locale/en/LC_MESSAGES/django.po (msgids are Turkish). Refresh it with
 

@@ -1,4 +1,4 @@
-"""The data migration loads İzmir's lists (DESIGN.md §6); staff can extend them."""
+"""The data migration loads İzmir's lists; staff can extend them."""
 
 import pytest
 from django.utils import translation

@@ -1,4 +1,4 @@
-"""The three roles of DESIGN.md §2 as groups; administrators may edit reference lists."""
+"""The three roles (docs/product.md, "Roles") as groups; administrators may edit reference lists."""
 
 from django.db import migrations
 

@@ -1,4 +1,4 @@
-"""İzmir's defaults (DESIGN.md §6). Rows are matched by slug/code, so re-running changes nothing."""
+"""İzmir's defaults (docs/product.md, "Reference data"). Rows are matched by slug/code, so re-running changes nothing."""
 
 from django.db import migrations
 
