@@ -156,7 +156,7 @@ class ApplicationLanguage(models.Model):
         return f"{self.language} ({self.get_level_display()})"
 
 
-# What an applicant may correct while the application is pending (docs/product.md, "Roles"), by name.
+# What an applicant may correct while it is pending (docs/product.md, "Roles"), by name.
 CORRECTABLE_FIELDS = {
     "email": _("e-posta"),
     "phone": _("cep telefonu"),
