@@ -55,6 +55,7 @@ run: demo
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check -t 2 $$(find esit -name '*.html')
 	$(PY) manage.py makemigrations --check --dry-run -v 0
 	$(VENV)/bin/lint-imports
 
