@@ -44,7 +44,7 @@ def test_detail_shows_the_full_application(coordinator_client):
         "Işıl",
         "Güneş",
         "isil@example.org",
-        "+905321112233",
+        "0532 111 22 33",  # written the way people read and dial it
         "Karşıyaka",
         "Tercüme",
         "Rehberlik",
@@ -56,6 +56,7 @@ def test_detail_shows_the_full_application(coordinator_client):
         "Açık rıza metni sürüm 1.0",
     ]:
         assert expected in text, expected
+    assert 'href="tel:+905321112233"' in response.content.decode()
 
 
 def test_detail_shows_availability_as_a_week_grid(coordinator_client):
