@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "esit.volunteers",
     "esit.activities",
     "esit.team",
+    "esit.kvkk",
     "esit.demo",
 ]
 

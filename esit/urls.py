@@ -13,6 +13,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/welcome/", core_views.home_after_login, name="home_after_login"),
     path("accounts/", include("allauth.urls")),
+    # /me/data/… and /apply/status/<token>/data/…: before the apps whose prefixes they share.
+    path("", include("esit.kvkk.urls")),
     path("apply/", include("esit.applications.urls.public")),
     path("", include("esit.applications.urls.review")),
     path("me/", include("esit.volunteers.urls")),

@@ -6,11 +6,10 @@ hash of the client's address stays until the trail's own retention period ends,
 because the trail exists to account for what staff did with people's data.
 """
 
-from django.utils.translation import gettext_lazy as _
-
 from esit.core import personal_data_registry as registry
 from esit.core.personal_data_registry import Category
 
+from . import actions
 from .models import AuditEvent, PurgePermit
 
 
@@ -18,11 +17,19 @@ def events_about(subject):
     return AuditEvent.objects.about(*registry.records_about(subject))
 
 
+def _action_label(event: AuditEvent):
+    try:
+        return actions.get(event.action).label
+    except LookupError:  # an action of an app no longer installed
+        return event.action
+
+
 def _export(subject):
     return registry.sections_from(
         events_about(subject).select_related("actor"),
-        title=lambda event: _("Verilerinizle ilgili işlem"),
-        fields=["at", "action", "summary"],
+        # The action's name as the audit page shows it, not its key.
+        title=_action_label,
+        fields=["at", "summary"],
     )
 
 
