@@ -93,6 +93,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "esit.core.middleware.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -106,6 +107,7 @@ MIDDLEWARE = [
     "esit.audit.middleware.AuditRequestMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "esit.accounts.middleware.StaffTwoFactorMiddleware",
+    "esit.accounts.middleware.StaffSessionMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
@@ -205,7 +207,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -238,6 +240,11 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "10/h/ip,5/h/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Eşit İzmir · "
+# Tell the person when their password, address or two-factor setting changes: if it was not
+# them, they learn it at once (allauth's "security notifications").
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# Staff hold everyone's data: a staff session ends after this long without a request.
+STAFF_SESSION_IDLE_SECONDS = int(env("STAFF_SESSION_IDLE_SECONDS", str(8 * 60 * 60)))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Eşit İzmir"
 
@@ -304,6 +311,12 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# The browser features no page uses are switched off; the camera is for the check-in scanner.
+PERMISSIONS_POLICY = (
+    "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), "
+    "bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
+    "display-capture=(), browsing-topics=(), interest-cohort=()"
+)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CSP = {
     "default-src": [CSP.SELF],

@@ -104,7 +104,7 @@ class AccountAdapter(DefaultAccountAdapter):
             email,
             {
                 "signup_url": site_link(reverse("applications:apply")),
-                "password_reset_url": site_link(reverse("account_reset_password")),
+                "security_reset_url": site_link(reverse("account_reset_password")),
             },
         )
 
@@ -122,6 +122,8 @@ class AccountAdapter(DefaultAccountAdapter):
         context = {
             **context,
             "SITE_URL": settings.SITE_URL,
+            # The security notices (base_notification.txt) say where to reset the password.
+            "security_reset_url": site_link(reverse("account_reset_password")),
             "current_site": SimpleNamespace(
                 name="Eşit İzmir", domain=urlsplit(settings.SITE_URL).netloc
             ),

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 
 from .permissions import staff_gate
@@ -28,3 +29,20 @@ class StaffTwoFactorMiddleware:
         if request.path_info.startswith(PRIVATE_PREFIXES):
             add_never_cache_headers(response)
         return response
+
+
+class StaffSessionMiddleware:
+    """A staff session ends after STAFF_SESSION_IDLE_SECONDS without a request (8 hours).
+
+    Each request of a staff member sets the expiry again, so it runs from the last request,
+    not from sign-in; volunteers keep the site's longer sessions.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_staff_member:
+            request.session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)
+        return self.get_response(request)

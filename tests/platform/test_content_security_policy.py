@@ -134,3 +134,11 @@ def test_the_health_check_carries_the_policy(client, db):
     response = client.get("/healthz")
 
     assert policy(response) == EXPECTED
+
+
+def test_every_page_switches_off_the_browser_features_it_does_not_use(client, db):
+    response = client.get("/")
+    policy_header = response["Permissions-Policy"]
+    assert "camera=(self)" in policy_header  # the check-in scanner
+    assert "geolocation=()" in policy_header
+    assert "microphone=()" in policy_header
