@@ -1,5 +1,6 @@
 """How allauth behaves for Eşit İzmir: no self sign-up, and e-mailed links from SITE_URL."""
 
+import ipaddress
 from types import SimpleNamespace
 from urllib.parse import quote, urlsplit
 
@@ -12,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from esit.core.email_address import normalise_email
+from esit.core.network import hash_ip
 from esit.notifications.services import Recipient, record_sent
 
 from . import mail
@@ -151,6 +153,21 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_password_reset_mail(self, user, email, context):
         """The reset link goes to the address as stored, never to its mistyped capitals."""
         super().send_password_reset_mail(user, normalise_email(email), context)
+
+    def get_client_ip(self, request) -> str:
+        """allauth keys its rate limits (and would print in e-mails) the client's address:
+        it gets a keyed hash instead, so no cache holds a raw address (KVKK). An IPv6
+        address is cut to its /64 first, as allauth does, so one home network stays one key.
+        """
+        address = super().get_client_ip(request)
+        try:
+            parsed = ipaddress.ip_address(address)
+        except ValueError:
+            return hash_ip(address)
+        if isinstance(parsed, ipaddress.IPv6Address):
+            prefix = settings.ALLAUTH_RATE_LIMIT_IPV6_PREFIX
+            address = str(ipaddress.IPv6Network(f"{parsed}/{prefix}", strict=False).network_address)
+        return hash_ip(address)
 
     def get_login_stages(self):
         return ["esit.accounts.adapter.NormalisedEmailStage", *super().get_login_stages()]

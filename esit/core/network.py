@@ -1,7 +1,7 @@
 import hashlib
 import hmac
 
-from allauth.account.adapter import get_adapter
+from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 
 
@@ -10,9 +10,11 @@ def client_ip(request) -> str:
 
     Behind a load balancer set TRUSTED_PROXY_COUNT (how many proxies add to
     X-Forwarded-For); the address is then taken from that header at the place
-    no client can forge. Used by our rate limits and consent records.
+    no client can forge. Used by our rate limits and consent records, which hash it.
+    allauth's own reading, not our adapter's: ours hands allauth a hash
+    (`AccountAdapter.get_client_ip`).
     """
-    return get_adapter(request).get_client_ip(request)
+    return DefaultAccountAdapter(request).get_client_ip(request)
 
 
 def hash_ip(ip: str) -> str:

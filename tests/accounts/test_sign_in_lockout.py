@@ -106,3 +106,15 @@ def test_a_staff_account_is_locked_the_same_way(client, db):
 
     assert response.status_code == 200
     assert TOO_MANY in response.content.decode()
+
+
+def test_no_rate_limit_key_holds_the_raw_client_address(volunteer):
+    from django.core.cache import cache
+
+    visitor = Client(REMOTE_ADDR="85.105.1.2")
+    for _ in range(3):
+        sign_in(visitor, volunteer.user.email, password="yanlış-parola-123")
+    keys = list(cache._cache.keys())  # the local-memory cache of the tests
+
+    assert any(":allauth:rl:" in key or "allauth:rl:" in key for key in keys), keys
+    assert not [key for key in keys if "85.105.1.2" in key]
