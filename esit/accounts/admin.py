@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied
 
 from .models import User
 
@@ -20,4 +21,13 @@ class UserAdmin(DjangoUserAdmin):
         """Rights change only on /staff/team/, where nobody changes their own and every change
         is audited; here they are shown, never edited."""
         readonly = list(super().get_readonly_fields(request, obj))
-        return [*readonly, "is_active", "is_staff", "is_superuser", "groups"]
+        # The address and the password are the keys to an account: an administrator who
+        # could change them could sign in as anyone. People reset their own password.
+        return [*readonly, "email", "password", "is_active", "is_staff", "is_superuser", "groups"]
+
+    def has_add_permission(self, request):
+        """Accounts come from an approved application or from /staff/team/ (audited)."""
+        return False
+
+    def user_change_password(self, request, id, form_url=""):
+        raise PermissionDenied

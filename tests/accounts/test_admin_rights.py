@@ -34,3 +34,26 @@ def test_staff_pages_are_never_cached(coordinator_client):
 def test_account_pages_are_never_cached(client):
     response = client.get("/accounts/login/")
     assert "no-store" in response.headers["Cache-Control"]
+
+
+def test_not_even_a_superuser_sets_someone_elses_password_or_address_in_the_admin(client):
+    boss = factories.StaffFactory(role="administrator", is_superuser=True)
+    someone = factories.VolunteerFactory().user
+    client.force_login(boss)
+
+    html = client.get(f"/staff/admin/accounts/user/{someone.pk}/change/").content.decode()
+    assert 'name="email"' not in html
+    response = client.post(
+        f"/staff/admin/accounts/user/{someone.pk}/password/",
+        {"password1": "Ele-gecirme-2026!", "password2": "Ele-gecirme-2026!"},
+    )
+    assert response.status_code == 403
+    someone.refresh_from_db()
+    assert not someone.check_password("Ele-gecirme-2026!")
+
+
+def test_accounts_are_not_created_in_the_admin(client):
+    boss = factories.StaffFactory(role="administrator", is_superuser=True)
+    client.force_login(boss)
+
+    assert client.get("/staff/admin/accounts/user/add/").status_code == 403
