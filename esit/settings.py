@@ -243,6 +243,16 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "Eşit İzmir · "
 # Tell the person when their password, address or two-factor setting changes: if it was not
 # them, they learn it at once (allauth's "security notifications").
 ACCOUNT_EMAIL_NOTIFICATIONS = True
+# The data controller the information notice (/privacy/) names, and where people write to
+# use their rights (KVKK article 10 and 13). Set them for the deployment.
+DATA_CONTROLLER_NAME = env("DATA_CONTROLLER_NAME", "İzmir Büyükşehir Belediyesi")
+DATA_CONTROLLER_UNIT = env(
+    "DATA_CONTROLLER_UNIT",
+    "Kadın ve Aile Hizmetleri Dairesi Başkanlığı · Kadın Çalışmaları Şube Müdürlüğü",
+)
+DATA_CONTROLLER_ADDRESS = env("DATA_CONTROLLER_ADDRESS", "")
+DATA_CONTROLLER_EMAIL = env("DATA_CONTROLLER_EMAIL", "kvkk@esitizmir.example")
+DATA_CONTROLLER_KEP = env("DATA_CONTROLLER_KEP", "")
 # Staff hold everyone's data: a staff session ends after this long without a request.
 STAFF_SESSION_IDLE_SECONDS = int(env("STAFF_SESSION_IDLE_SECONDS", str(8 * 60 * 60)))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

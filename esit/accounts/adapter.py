@@ -4,6 +4,7 @@ import ipaddress
 from types import SimpleNamespace
 from urllib.parse import quote, urlsplit
 
+from allauth import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.stages import LoginStage
 from django.conf import settings
@@ -165,7 +166,7 @@ class AccountAdapter(DefaultAccountAdapter):
         except ValueError:
             return hash_ip(address)
         if isinstance(parsed, ipaddress.IPv6Address):
-            prefix = settings.ALLAUTH_RATE_LIMIT_IPV6_PREFIX
+            prefix = allauth_settings.RATE_LIMIT_IPV6_PREFIX
             address = str(ipaddress.IPv6Network(f"{parsed}/{prefix}", strict=False).network_address)
         return hash_ip(address)
 

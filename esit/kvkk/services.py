@@ -102,7 +102,7 @@ def held_data(subject: DataSubject) -> list[HeldData]:
         held.append(
             HeldData(
                 label=declaration.label,
-                title=declaration.model._meta.verbose_name_plural,
+                title=declaration.model._meta.verbose_name_plural or declaration.label,
                 categories=sorted(set(declaration.fields.values()), key=list(Category).index),
                 sections=sections,
             )

@@ -118,3 +118,14 @@ def test_no_rate_limit_key_holds_the_raw_client_address(volunteer):
 
     assert any(":allauth:rl:" in key or "allauth:rl:" in key for key in keys), keys
     assert not [key for key in keys if "85.105.1.2" in key]
+
+
+def test_an_ipv6_visitor_is_rate_limited_by_a_hash_of_her_network(volunteer):
+    from django.core.cache import cache
+
+    visitor = Client(REMOTE_ADDR="2001:db8:85a3::8a2e:370:7334")
+    response = sign_in(visitor, volunteer.user.email, password="yanlış-parola-123")
+
+    assert response.status_code == 200  # the form again, with its error: no server error
+    keys = list(cache._cache.keys())
+    assert not [key for key in keys if "2001:db8" in key]
