@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +18,7 @@ class Role(models.TextChoices):
 STAFF_ROLES = (Role.COORDINATOR, Role.ADMINISTRATOR)
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     @classmethod
@@ -51,14 +53,16 @@ class UserManager(BaseUserManager):
 class User(AbstractUser):
     """An account: volunteers and staff sign in with their e-mail address."""
 
-    username = None
+    # No username: the e-mail address is the name an account signs in with.
+    username = None  # type: ignore[assignment]  # AbstractUser declares a username column
     email = models.EmailField(_("e-posta"), unique=True)
     preferred_language = models.CharField(_("tercih edilen dil"), max_length=8, default="tr")
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()
+    # AbstractUser's manager creates users by username; this one by e-mail, on purpose.
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         verbose_name = _("kullanıcı")

@@ -162,15 +162,23 @@ def _shown(obj: models.Model, name: str) -> Any:
     return value
 
 
+def _label(obj: models.Model, name: str) -> str | Promise:
+    field_object = obj._meta.get_field(name)
+    if not isinstance(field_object, models.Field):
+        # A reverse relation has no label of its own: only a model's own fields are exported.
+        raise TypeError(f"{obj._meta.label}.{name} is a reverse relation, not a field.")
+    return field_object.verbose_name
+
+
 def sections_from(
-    queryset: Iterable[models.Model], *, title: Callable[[models.Model], str | Promise], fields
+    queryset: Iterable[models.Model],
+    *,
+    title: Callable[[models.Model], str | Promise],
+    fields: Iterable[str],
 ) -> list[ExportSection]:
     """One export section per row, each field under the label the model gives it."""
     sections = []
     for obj in queryset:
-        rows = [
-            ExportRow(label=obj._meta.get_field(name).verbose_name, value=_shown(obj, name))
-            for name in fields
-        ]
+        rows = [ExportRow(label=_label(obj, name), value=_shown(obj, name)) for name in fields]
         sections.append(ExportSection(title=title(obj), rows=rows))
     return sections
