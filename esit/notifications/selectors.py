@@ -2,12 +2,17 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 from django.utils.functional import Promise
 
 from . import kinds
 from .models import Delivery
+
+if TYPE_CHECKING:
+    # The account model as django-stubs resolves it (accounts sits above notifications).
+    from django.contrib.auth.models import _User as User
 
 HISTORY_LIMIT = 100
 
@@ -19,7 +24,7 @@ class HistoryEntry:
 
 
 def delivery_history(
-    *, user=None, addresses: Iterable[str] = (), limit: int = HISTORY_LIMIT
+    *, user: "User | None" = None, addresses: Iterable[str] = (), limit: int = HISTORY_LIMIT
 ) -> list[HistoryEntry]:
     """Every message sent, or meant, to this person, newest first: to her account and to
     any of her addresses (an applicant without an account is known by her e-mail).
