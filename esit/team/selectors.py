@@ -5,11 +5,11 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from esit.accounts.models import STAFF_ROLES, StaffScope
+from esit.accounts.models import STAFF_ROLES, StaffScope, User
 from esit.core.turkish import sort_key
 
 
-def _staff() -> QuerySet:
+def _staff() -> QuerySet[User]:
     return (
         get_user_model()
         .objects.filter(Q(groups__name__in=STAFF_ROLES) | Q(is_superuser=True))
@@ -26,11 +26,11 @@ def _staff() -> QuerySet:
     )
 
 
-def team() -> list:
+def team() -> list[User]:
     """Staff accounts, in Turkish alphabetical order of their names."""
     return sorted(_staff(), key=lambda user: sort_key(user.get_full_name() or user.email))
 
 
-def member(pk: int):
+def member(pk: int) -> User:
     """One staff account; raises DoesNotExist for anyone who is not staff."""
     return _staff().get(pk=pk)
