@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db.models import Q
-from django.utils.functional import Promise
+from django_stubs_ext import StrOrPromise
 
 from . import kinds
 from .models import Delivery
@@ -20,7 +20,7 @@ HISTORY_LIMIT = 100
 @dataclass(frozen=True)
 class HistoryEntry:
     delivery: Delivery
-    label: str | Promise  # the kind, as people name it
+    label: StrOrPromise  # the kind, as people name it
 
 
 def delivery_history(
