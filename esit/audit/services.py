@@ -9,6 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection, transaction
 from django.db.models import Model
 from django.http import HttpRequest
+from django_stubs_ext import StrOrPromise
 
 from esit.accounts.models import User
 from esit.core.network import client_ip, hash_ip
@@ -41,7 +42,7 @@ def record(
     actor: User | AnonymousUser | None = None,
     obj: Model | None = None,
     person: Model | None = None,
-    summary: str,
+    summary: StrOrPromise,
     request: HttpRequest | None = None,
 ) -> AuditEvent:
     """Write one event: who (`actor`, None for the system or a person without an account),
