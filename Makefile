@@ -58,6 +58,7 @@ lint: install
 	$(VENV)/bin/djhtml --check -t 2 $$(find esit -name '*.html')
 	$(PY) manage.py makemigrations --check --dry-run -v 0
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 # Chromium, gettext, pdftotext and axe-core: what the tests need beyond pip.
 test-deps:

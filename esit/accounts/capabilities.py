@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
-from django.utils.functional import Promise
+from django_stubs_ext import StrOrPromise
 
 from .models import Role
 
@@ -22,7 +22,7 @@ from .models import Role
 @dataclass(frozen=True)
 class Capability:
     permission: str  # "<app label>.<codename>", as user.has_perm() takes it
-    label: str | Promise
+    label: StrOrPromise
     roles: tuple[str, ...]  # the role groups that hold it by default
 
     @property
@@ -37,7 +37,7 @@ class Capability:
 _CAPABILITIES: dict[str, Capability] = {}
 
 
-def register(permission: str, label: str | Promise, *, roles: tuple[str, ...]) -> Capability:
+def register(permission: str, label: StrOrPromise, *, roles: tuple[str, ...]) -> Capability:
     unknown = set(roles) - set(Role.values)
     if unknown:
         raise ValueError(f"Unknown roles for {permission}: {', '.join(sorted(unknown))}")

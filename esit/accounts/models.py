@@ -1,3 +1,5 @@
+from typing import Any, ClassVar
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,20 +18,20 @@ class Role(models.TextChoices):
 STAFF_ROLES = (Role.COORDINATOR, Role.ADMINISTRATOR)
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     @classmethod
-    def normalize_email(cls, email):
+    def normalize_email(cls, email: str | None) -> str:
         """The project's one form of an address (esit/core/email_address.py), for the whole
         address and not only its domain, so `İDİL@…` and `idil@…` are one account.
         `AbstractUser.clean()` (the admin's forms) calls this too."""
         return normalise_email(email or "")
 
-    def get_by_natural_key(self, username):
+    def get_by_natural_key(self, username: str | None) -> "User":
         return self.get(**{self.model.USERNAME_FIELD: self.normalize_email(username)})
 
-    def _create_user(self, email, password, **extra_fields):
+    def _create_user(self, email: str, password: str | None, **extra_fields: Any) -> "User":
         if not email:
             raise ValueError("An e-mail address is required.")
         user = self.model(email=self.normalize_email(email), **extra_fields)
@@ -37,12 +39,14 @@ class UserManager(BaseUserManager):
         user.save(using=self._db)
         return user
 
-    def create_user(self, email, password=None, **extra_fields):
+    def create_user(self, email: str, password: str | None = None, **extra_fields: Any) -> "User":
         extra_fields.setdefault("is_staff", False)
         extra_fields.setdefault("is_superuser", False)
         return self._create_user(email, password, **extra_fields)
 
-    def create_superuser(self, email, password=None, **extra_fields):
+    def create_superuser(
+        self, email: str, password: str | None = None, **extra_fields: Any
+    ) -> "User":
         extra_fields["is_staff"] = True
         extra_fields["is_superuser"] = True
         return self._create_user(email, password, **extra_fields)
@@ -51,14 +55,16 @@ class UserManager(BaseUserManager):
 class User(AbstractUser):
     """An account: volunteers and staff sign in with their e-mail address."""
 
-    username = None
+    # No username: the e-mail address is the name an account signs in with.
+    username = None  # type: ignore[assignment]  # AbstractUser declares a username column
     email = models.EmailField(_("e-posta"), unique=True)
     preferred_language = models.CharField(_("tercih edilen dil"), max_length=8, default="tr")
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()
+    # AbstractUser's manager creates users by username; this one by e-mail, on purpose.
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         verbose_name = _("kullanıcı")

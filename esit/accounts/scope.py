@@ -14,7 +14,7 @@ which path leads to the record's areas and district (`Scope.filter`).
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 
 from .models import StaffScope
 
@@ -28,7 +28,7 @@ class Scope:
     def is_whole_programme(self) -> bool:
         return self.area_ids is None and self.district_ids is None
 
-    def condition(self, model, *, areas: str | None, district: str | None) -> Q:
+    def condition(self, model: type[Model], *, areas: str | None, district: str | None) -> Q:
         """A Q on `model` for its rows inside the scope; `areas` is the path to its volunteer
         areas (many or one), `district` the path to its district."""
         condition = Q()
@@ -49,7 +49,9 @@ class Scope:
             condition &= Q(**{f"{district}__in": self.district_ids})
         return condition
 
-    def filter(self, queryset: QuerySet, *, areas: str | None, district: str | None) -> QuerySet:
+    def filter[M: Model](
+        self, queryset: QuerySet[M], *, areas: str | None, district: str | None
+    ) -> QuerySet[M]:
         if self.is_whole_programme:
             return queryset
         return queryset.filter(self.condition(queryset.model, areas=areas, district=district))

@@ -54,7 +54,7 @@ class QueueFilter(django_filters.FilterSet):
 
     class Meta:
         model = Application
-        fields = []
+        fields: list[str] = []
         form = QueueForm
 
     def in_age_group(self, queryset, name, value):

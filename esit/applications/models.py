@@ -31,8 +31,8 @@ def new_status_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-class ApplicationQuerySet(models.QuerySet):
-    def open(self):
+class ApplicationQuerySet(models.QuerySet["Application"]):
+    def open(self) -> "ApplicationQuerySet":
         return self.filter(status__in=Application.OPEN_STATUSES)
 
 

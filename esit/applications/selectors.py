@@ -6,11 +6,14 @@ of queries for three applications as for twenty thousand (docs/product.md, "Qual
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
+from esit.accounts.models import User
 from esit.accounts.scope import scope_of
 from esit.volunteers.models import Volunteer
 
@@ -30,7 +33,7 @@ class AgeGroup:
     }
 
     @classmethod
-    def choices(cls) -> list[tuple[str, str]]:
+    def choices(cls) -> list[tuple[str, StrOrPromise]]:
         return [
             (key, f"{low}–{high}" if high is not None else _("%(age)s ve üzeri") % {"age": low})
             for key, (low, high) in cls.BANDS.items()
@@ -50,7 +53,7 @@ def age_today(birth_date: datetime.date) -> int:
     return age_on(birth_date, timezone.localdate())
 
 
-def birth_date_range(age_group: str, *, today: datetime.date) -> dict:
+def birth_date_range(age_group: str, *, today: datetime.date) -> dict[str, datetime.date]:
     """Lookups on birth_date for people whose age today falls in the band.
 
     Someone is at least N years old when born on or before the day N years ago,
@@ -63,14 +66,26 @@ def birth_date_range(age_group: str, *, today: datetime.date) -> dict:
     return lookups
 
 
-def in_programme(user) -> bool:
+def in_programme(user: User) -> bool:
     """A staff member or an active volunteer: someone who needs no application."""
     return user.is_staff_member or (
         Volunteer.objects.filter(user=user, status=Volunteer.Status.ACTIVE).exists()
     )
 
 
-def rejoining():
+class Rejoining(TypedDict):
+    rejoining: bool
+
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    # An application as the review pages read it, with `rejoining` annotated (a type only:
+    # WithAnnotations takes its model and fields in type checking, not at run time).
+    ReviewedApplication = WithAnnotations[Application, Rejoining]
+
+
+def rejoining() -> Exists:
     """Annotation: the application's e-mail is the account of a volunteer who left.
 
     Approving it reactivates her account and profile without copying the application's
@@ -85,7 +100,7 @@ def rejoining():
 REVIEW = "applications.review_applications"
 
 
-def visible_to(user) -> QuerySet[Application]:
+def visible_to(user: User) -> QuerySet[Application]:
     """The applications a staff member may see: those of their scope (esit/accounts/scope.py).
 
     Every staff page about applications starts here, so a list, a count, a search and a
@@ -94,7 +109,7 @@ def visible_to(user) -> QuerySet[Application]:
     return scope_of(user).filter(Application.objects.all(), areas="areas", district="district")
 
 
-def review_queue(*, user) -> QuerySet[Application]:
+def review_queue(*, user: User) -> "QuerySet[ReviewedApplication]":
     """Applications for the staff queue, newest first, with what the list shows prefetched.
 
     The queue's filters (esit/applications/filters.py) narrow this queryset.
@@ -114,7 +129,7 @@ def review_queue(*, user) -> QuerySet[Application]:
     )
 
 
-def application_detail(pk: int, *, user) -> Application:
+def application_detail(pk: int, *, user: User) -> "ReviewedApplication":
     """One application with everything the review page shows; raises Application.DoesNotExist,
     also for one outside the staff member's scope."""
     return (
@@ -137,11 +152,11 @@ def application_detail(pk: int, *, user) -> Application:
 @dataclass(frozen=True)
 class StatusCount:
     status: str
-    label: str
+    label: StrOrPromise
     count: int
 
 
-def status_counts(*, user) -> list[StatusCount]:
+def status_counts(*, user: User) -> list[StatusCount]:
     """How many applications of the staff member's scope are in each status (zero included)."""
     counted = dict(
         visible_to(user)
@@ -159,7 +174,7 @@ def status_counts(*, user) -> list[StatusCount]:
 OLDEST_SHOWN = 5
 
 
-def oldest_waiting(*, user, limit: int = OLDEST_SHOWN) -> list[Application]:
+def oldest_waiting(*, user: User, limit: int = OLDEST_SHOWN) -> list[Application]:
     """The applications of the staff member's scope waiting longest for a first decision."""
     return list(
         visible_to(user)

@@ -12,8 +12,9 @@ as a person at the form; the refusal names the field it belongs to.
 
 import datetime
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any, NoReturn, TypedDict, cast
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -23,13 +24,14 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from esit.accounts.models import User
 from esit.audit import services as audit
 from esit.core.errors import RuleError, checked
 from esit.core.turkish import search_key
 from esit.notifications.services import Recipient, notify
 from esit.privacy.services import record_consent, withdraw_consent
 from esit.reference import rules as reference_rules
-from esit.reference.models import Language
+from esit.reference.models import District, Language, VolunteerArea
 from esit.volunteers.models import Gender, Volunteer
 
 from . import rules
@@ -45,7 +47,7 @@ from .models import (
 from .selectors import REVIEW, in_programme, visible_to
 
 # Each kind of decision as the audit trail names it (registered in esit/applications/workspace.py).
-DECISION_ACTIONS = {
+DECISION_ACTIONS: dict[str, str] = {
     Decision.Kind.APPROVE: "applications.approved",
     Decision.Kind.WAITLIST: "applications.waitlisted",
     Decision.Kind.REJECT: "applications.rejected",
@@ -88,13 +90,13 @@ class Submission:
     created: bool
 
 
-def _checked(field: str | None, rule: Callable, value):
+def _checked(field: str | None, rule: Callable[[Any], object], value: Any) -> Any:
     """Run one rule of rules.py; its refusal becomes an ApplicationError naming the field."""
     return checked(rule, value, field=field, error=ApplicationError)
 
 
 # Each field of an application, the rule it must pass and its value when a caller leaves it out.
-_FIELD_RULES: dict[str, tuple[Callable, object]] = {
+_FIELD_RULES: dict[str, tuple[Callable[[Any], object], object]] = {
     "first_name": (rules.clean_name, None),
     "last_name": (rules.clean_name, None),
     "email": (rules.clean_email, None),
@@ -113,27 +115,48 @@ _FIELD_RULES: dict[str, tuple[Callable, object]] = {
 }
 
 
-def _application_fields(fields: dict) -> dict:
+class ApplicationFields(TypedDict):
+    """An application's own fields as they are stored, each checked by its rule."""
+
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+    birth_date: datetime.date
+    district: District
+    availability: int
+    experience: str
+    motivation: str
+    heard_from: str
+    gender: str
+    gender_self_description: str
+
+
+def _application_fields(fields: Mapping[str, Any]) -> ApplicationFields:
     """The application's own fields, each checked by its rule and in the form it is stored."""
     unknown = set(fields) - set(_FIELD_RULES)
     if unknown:
         raise TypeError(f"Not fields of an application: {', '.join(sorted(unknown))}")
-    cleaned = {
-        name: _checked(name, rule, fields.get(name, default))
-        for name, (rule, default) in _FIELD_RULES.items()
-    }
+    # One entry per rule, and the rules name exactly ApplicationFields' keys.
+    cleaned = cast(
+        ApplicationFields,
+        {
+            name: _checked(name, rule, fields.get(name, default))
+            for name, (rule, default) in _FIELD_RULES.items()
+        },
+    )
     if cleaned["gender"] != Gender.SELF_DESCRIBED:
         cleaned["gender_self_description"] = ""
     return cleaned
 
 
-def _checked_areas(areas: Iterable) -> list:
-    areas = list(areas or [])
-    _checked("areas", reference_rules.check_areas, areas)
-    return areas
+def _checked_areas(areas: Iterable[VolunteerArea]) -> list[VolunteerArea]:
+    checked_areas = list(areas or [])
+    _checked("areas", reference_rules.check_areas, checked_areas)
+    return checked_areas
 
 
-def _checked_languages(languages: Iterable[tuple]) -> list[tuple[Language, str]]:
+def _checked_languages(languages: Iterable[tuple[Language, str]]) -> list[tuple[Language, str]]:
     return reference_rules.checked_languages(languages, error=ApplicationError)
 
 
@@ -141,14 +164,14 @@ def find_open_duplicate(*, email: str, phone: str) -> Application | None:
     return Application.objects.open().filter(Q(email=email) | Q(phone=phone)).order_by("id").first()
 
 
-def members_with(*, email: str | None, phone: str | None) -> list:
+def members_with(*, email: str | None, phone: str | None) -> list[User]:
     """The accounts already in the programme that own this e-mail or phone: a staff
     member's account, or an active volunteer's.
 
     A former volunteer (Volunteer.status withdrawn) is not among them: she may apply
     again, and approving her application reactivates her account (approve_application).
     """
-    owners = {}
+    owners: dict[int, User] = {}
     account = get_user_model().objects.filter(email=email).first() if email else None
     if account is not None and in_programme(account):
         owners[account.pk] = account
@@ -159,7 +182,9 @@ def members_with(*, email: str | None, phone: str | None) -> list:
     return list(owners.values())
 
 
-def _is_this_submission(application: Application, *, submission_key: uuid.UUID, fields: dict):
+def _is_this_submission(
+    application: Application, *, submission_key: uuid.UUID, fields: ApplicationFields
+) -> bool:
     """The application this very form created: its one-time key, for the same person.
 
     A key only counts for the same person: a form reused on a shared tablet by
@@ -172,7 +197,7 @@ def _is_this_submission(application: Application, *, submission_key: uuid.UUID, 
     )
 
 
-def _same_submission(*, submission_key: uuid.UUID, fields: dict) -> Application | None:
+def _same_submission(*, submission_key: uuid.UUID, fields: ApplicationFields) -> Application | None:
     """The application this very form already created (a double click or a resubmitted page)."""
     return Application.objects.filter(
         submission_key=submission_key, email=fields["email"], phone=fields["phone"]
@@ -181,9 +206,9 @@ def _same_submission(*, submission_key: uuid.UUID, fields: dict) -> Application 
 
 def submit_application(
     *,
-    fields: dict,
-    areas: Iterable,
-    languages: Iterable[tuple],
+    fields: Mapping[str, Any],
+    areas: Iterable[VolunteerArea],
+    languages: Iterable[tuple[Language, str]],
     consent: bool,
     submission_key: uuid.UUID,
     language: str,
@@ -211,38 +236,43 @@ def submit_application(
     is reminded of their status link instead, by e-mail to the address on that
     application, so nothing leaks to whoever typed it.
     """
-    fields = _application_fields(fields)
-    areas = _checked_areas(areas)
-    languages = _checked_languages(languages)
+    cleaned = _application_fields(fields)
+    checked_areas = _checked_areas(areas)
+    checked_languages = _checked_languages(languages)
     _checked("consent", rules.check_consent, consent)
 
-    previous = _same_submission(submission_key=submission_key, fields=fields)
+    previous = _same_submission(submission_key=submission_key, fields=cleaned)
     if previous is not None:
         return Submission(previous, created=False)
     key = submission_key
     if Application.objects.filter(submission_key=key).exists():
         key = uuid.uuid4()  # someone else's form, sent again with new details
-    members = members_with(email=fields["email"], phone=fields["phone"])
+    members = members_with(email=cleaned["email"], phone=cleaned["phone"])
     if members:
         for member in members:
             _remind_member(member)
         raise DuplicateApplication()
-    duplicate = find_open_duplicate(email=fields["email"], phone=fields["phone"])
+    duplicate = find_open_duplicate(email=cleaned["email"], phone=cleaned["phone"])
     if duplicate is not None:
-        if _is_this_submission(duplicate, submission_key=submission_key, fields=fields):
+        if _is_this_submission(duplicate, submission_key=submission_key, fields=cleaned):
             return Submission(duplicate, created=False)  # the other click committed meanwhile
         _remind_of_status_link(duplicate)
         raise DuplicateApplication(duplicate)
     try:
         application = _create_application(
-            fields=fields, areas=areas, languages=languages, key=key, language=language, ip=ip
+            fields=cleaned,
+            areas=checked_areas,
+            languages=checked_languages,
+            key=key,
+            language=language,
+            ip=ip,
         )
     except IntegrityError:
         # A concurrent request won the race: the database's unique constraints decided.
-        previous = _same_submission(submission_key=submission_key, fields=fields)
+        previous = _same_submission(submission_key=submission_key, fields=cleaned)
         if previous is not None:
             return Submission(previous, created=False)
-        duplicate = find_open_duplicate(email=fields["email"], phone=fields["phone"])
+        duplicate = find_open_duplicate(email=cleaned["email"], phone=cleaned["phone"])
         if duplicate is None:
             raise
         _remind_of_status_link(duplicate)
@@ -250,7 +280,15 @@ def submit_application(
     return Submission(application, created=True)
 
 
-def _create_application(*, fields, areas, languages, key, language, ip) -> Application:
+def _create_application(
+    *,
+    fields: ApplicationFields,
+    areas: list[VolunteerArea],
+    languages: list[tuple[Language, str]],
+    key: uuid.UUID,
+    language: str,
+    ip: str,
+) -> Application:
     now = timezone.now()
     with transaction.atomic():
         consent = record_consent(email=fields["email"], ip=ip, at=now)
@@ -293,7 +331,7 @@ def _remind_of_status_link(application: Application) -> None:
         _tell("applications.status_link", application, key=now.isoformat())
 
 
-def _remind_member(user) -> None:
+def _remind_member(user: User) -> None:
     """Tell someone already in the programme that her details were typed into /apply/:
     at her account's own address, at most once a day, so nobody can flood her inbox."""
     now = timezone.now()
@@ -329,7 +367,7 @@ def _locked(application: Application) -> Application:
     return Application.objects.select_for_update().get(pk=application.pk)
 
 
-def _check_reviewer(application: Application, by) -> None:
+def _check_reviewer(application: Application, by: User | None) -> None:
     """Staff decide only with the capability and within their scope (esit/accounts/scope.py).
 
     The review pages check first and never show anything else; this keeps a command, a
@@ -341,7 +379,14 @@ def _check_reviewer(application: Application, by) -> None:
         raise PermissionDenied
 
 
-def _record_decision(application, *, kind, by, reason="", changed_fields=()) -> Decision:
+def _record_decision(
+    application: Application,
+    *,
+    kind: str,
+    by: User | None,
+    reason: str = "",
+    changed_fields: Iterable[str] = (),
+) -> Decision:
     """The application's own history, and the same step in the audit trail."""
     decision = Decision.objects.create(
         application=application,
@@ -402,9 +447,9 @@ def correct_application(
     application: Application,
     email: str,
     phone: str,
-    district,
-    areas: Iterable,
-    languages: Iterable[tuple],
+    district: District,
+    areas: Iterable[VolunteerArea],
+    languages: Iterable[tuple[Language, str]],
     availability: int,
 ) -> Correction:
     """The applicant corrects her pending application (docs/product.md, "Roles"): contact details,
@@ -421,8 +466,8 @@ def correct_application(
     email = _checked("email", rules.clean_email, email)
     phone = _checked("phone", rules.clean_phone, phone)
     _checked("district", reference_rules.check_district, district)
-    areas = _checked_areas(areas)
-    languages = _checked_languages(languages)
+    checked_areas = _checked_areas(areas)
+    checked_languages = _checked_languages(languages)
     _checked("availability", reference_rules.check_availability, availability)
     with transaction.atomic():
         application = _locked(application)
@@ -433,13 +478,13 @@ def correct_application(
             email=email,
             phone=phone,
             district=district,
-            areas=areas,
-            languages=languages,
+            areas=checked_areas,
+            languages=checked_languages,
             availability=availability,
         )
         if not changed:
             return Correction(application, changed=[])
-        taken = _taken(
+        taken: _Taken | None = _taken(
             application,
             email=email if "email" in changed else None,
             phone=phone if "phone" in changed else None,
@@ -450,8 +495,8 @@ def correct_application(
                 email=email,
                 phone=phone,
                 district=district,
-                areas=areas,
-                languages=languages,
+                areas=checked_areas,
+                languages=checked_languages,
                 availability=availability,
                 changed=changed,
             )
@@ -465,7 +510,7 @@ def correct_application(
 class _Taken:
     """Who already has an e-mail or phone: accounts in the programme, an open application."""
 
-    members: list
+    members: list[User]
     duplicate: Application | None
 
     def __bool__(self) -> bool:
@@ -484,18 +529,26 @@ def _taken(application: Application, *, email: str | None, phone: str | None) ->
     )
 
 
-def _refuse_as_duplicate(taken: _Taken):
+def _refuse_as_duplicate(taken: _Taken) -> NoReturn:
     """The refusal every duplicate gets; each owner is told at her own address."""
     for member in taken.members:
         _remind_member(member)
-    if taken.members:
+    if taken.members or taken.duplicate is None:
         raise DuplicateApplication()
     _remind_of_status_link(taken.duplicate)
     raise DuplicateApplication(taken.duplicate)
 
 
 def _save_correction(
-    application, *, email, phone, district, areas, languages, availability, changed
+    application: Application,
+    *,
+    email: str,
+    phone: str,
+    district: District,
+    areas: list[VolunteerArea],
+    languages: list[tuple[Language, str]],
+    availability: int,
+    changed: list[str],
 ) -> _Taken | None:
     """Write the correction and its history; the owners found instead if the database's
     unique constraints say an open application took the e-mail or phone meanwhile."""
@@ -529,9 +582,9 @@ def _save_correction(
     return None
 
 
-def _changes(application: Application, **new) -> list[str]:
+def _changes(application: Application, **new: Any) -> list[str]:
     """The names of the correctable details that differ from what the application says."""
-    before = {
+    before: dict[str, object] = {
         "email": application.email,
         "phone": application.phone,
         "district": application.district_id,
@@ -539,7 +592,7 @@ def _changes(application: Application, **new) -> list[str]:
         "languages": {(row.language_id, row.level) for row in application.languages.all()},
         "availability": application.availability,
     }
-    after = {
+    after: dict[str, object] = {
         "email": new["email"],
         "phone": new["phone"],
         "district": new["district"].pk,
@@ -550,7 +603,7 @@ def _changes(application: Application, **new) -> list[str]:
     return [name for name in CORRECTABLE_FIELDS if before[name] != after[name]]
 
 
-def approve_application(*, application: Application, by) -> Application:
+def approve_application(*, application: Application, by: User | None) -> Application:
     """Approval makes the applicant a volunteer: an account, a profile and an invitation.
 
     It never overwrites an existing profile. A former volunteer who left and applied
@@ -592,7 +645,9 @@ def approve_application(*, application: Application, by) -> Application:
     return application
 
 
-def waitlist_application(*, application: Application, by, reason: str = "") -> Application:
+def waitlist_application(
+    *, application: Application, by: User | None, reason: str = ""
+) -> Application:
     with transaction.atomic():
         application = _locked(application)
         _check_reviewer(application, by)
@@ -608,7 +663,7 @@ def waitlist_application(*, application: Application, by, reason: str = "") -> A
     return application
 
 
-def reject_application(*, application: Application, by, reason: str) -> Application:
+def reject_application(*, application: Application, by: User | None, reason: str) -> Application:
     """A rejection always carries a reason: the applicant deserves to know why."""
     if not reason.strip():
         raise ApplicationError(_("Olumsuz kararın gerekçesini yazın; başvuru sahibi bunu görecek."))
@@ -639,12 +694,13 @@ class BulkResult:
 
 
 def decide_in_bulk(
-    *, applications: Iterable[Application], kind: str, by, reason: str = ""
+    *, applications: Iterable[Application], kind: str, by: User | None, reason: str = ""
 ) -> BulkResult:
     """Apply one decision to many applications; each succeeds or is skipped with its reason."""
     if kind == Decision.Kind.REJECT and not reason.strip():
         raise ApplicationError(_("Olumsuz kararın gerekçesini yazın; başvuru sahibi bunu görecek."))
-    done, skipped = [], []
+    done: list[Application] = []
+    skipped: list[tuple[Application, str]] = []
     for application in applications:
         try:
             if kind == Decision.Kind.APPROVE:
@@ -658,7 +714,7 @@ def decide_in_bulk(
     return BulkResult(done, skipped)
 
 
-def add_note(*, application: Application, author, body: str) -> Note:
+def add_note(*, application: Application, author: User, body: str) -> Note:
     _check_reviewer(application, author)
     with transaction.atomic():
         note = Note.objects.create(application=application, author=author, body=body.strip())

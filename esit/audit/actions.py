@@ -7,19 +7,19 @@ reaches it instead of writing an event no filter will ever find.
 
 from dataclasses import dataclass
 
-from django.utils.functional import Promise
+from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
 class Action:
     key: str  # "<app label>.<verb>", e.g. "applications.approved"
-    label: str | Promise  # what the audit page shows, translated
+    label: StrOrPromise  # what the audit page shows, translated
 
 
 _ACTIONS: dict[str, Action] = {}
 
 
-def register(key: str, label: str | Promise) -> Action:
+def register(key: str, label: StrOrPromise) -> Action:
     """Declare an action; registering the same key twice with another label is a mistake."""
     action = Action(key=key, label=label)
     existing = _ACTIONS.get(key)

@@ -63,7 +63,7 @@ class TrailFilter(django_filters.FilterSet):
 
     class Meta:
         model = AuditEvent
-        fields = []
+        fields: list[str] = []
         form = TrailForm
 
     def about(self, queryset, name, value):

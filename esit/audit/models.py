@@ -23,14 +23,14 @@ class AppendOnly(Exception):
     """An attempt to change or delete an audit event."""
 
 
-class AuditEventQuerySet(models.QuerySet):
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def update(self, **kwargs):
         raise AppendOnly("Audit events are never changed.")
 
     def delete(self):
         raise AppendOnly("Audit events are deleted only by the retention purge.")
 
-    def about(self, *people) -> "AuditEventQuerySet":
+    def about(self, *people: models.Model) -> "AuditEventQuerySet":
         """Events whose person concerned is any of `people` (model instances)."""
         condition = models.Q(pk__in=[])
         for person in people:
@@ -38,7 +38,7 @@ class AuditEventQuerySet(models.QuerySet):
         return self.filter(condition)
 
 
-def label_of(instance_or_model) -> str:
+def label_of(instance_or_model: models.Model | type[models.Model]) -> str:
     """`app_label.model_name`, the way events name a kind of record."""
     return instance_or_model._meta.label_lower
 

@@ -8,7 +8,7 @@ is served by one of the model's indexes (person, actor, action, time).
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from esit.core.personal_data_registry import DataSubject, records_about
 
@@ -21,7 +21,7 @@ def trail() -> QuerySet[AuditEvent]:
     return AuditEvent.objects.select_related("actor").order_by("-id")
 
 
-def people_with_email(email: str) -> list:
+def people_with_email(email: str) -> list[Model]:
     """Every record that stands for a person under this address (the personal-data registry)."""
     if not email:
         return []
@@ -54,6 +54,6 @@ def page_of(
     return TrailPage(events=events, next_older_than=events[-1].pk if more else None)
 
 
-def events_about(*people, limit: int = 50) -> list[AuditEvent]:
+def events_about(*people: Model, limit: int = 50) -> list[AuditEvent]:
     """The latest events about a person (for their staff page), across their records."""
     return list(AuditEvent.objects.about(*people).select_related("actor").order_by("-id")[:limit])

@@ -5,9 +5,13 @@ import datetime
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection, transaction
 from django.db.models import Model
+from django.http import HttpRequest
+from django_stubs_ext import StrOrPromise
 
+from esit.accounts.models import User
 from esit.core.network import client_ip, hash_ip
 
 from . import actions
@@ -16,10 +20,10 @@ from .models import AuditEvent, PurgePermit, label_of
 SUMMARY_MAX = 300
 
 # The request being answered, set by AuditRequestMiddleware (None in commands and tasks).
-current_request: ContextVar = ContextVar("esit_audit_request", default=None)
+current_request: ContextVar[HttpRequest | None] = ContextVar("esit_audit_request", default=None)
 
 
-def _client_address(request) -> str:
+def _client_address(request: HttpRequest | None) -> str:
     """The address as the deployment chose (AUDIT_CLIENT_ADDRESS): hashed, in full, or none."""
     if request is None:
         return ""
@@ -35,11 +39,11 @@ def _client_address(request) -> str:
 def record(
     *,
     action: str,
-    actor=None,
+    actor: User | AnonymousUser | None = None,
     obj: Model | None = None,
     person: Model | None = None,
-    summary: str,
-    request=None,
+    summary: StrOrPromise,
+    request: HttpRequest | None = None,
 ) -> AuditEvent:
     """Write one event: who (`actor`, None for the system or a person without an account),
     did what (`action`, registered in esit/audit/actions.py), to which record (`obj`), about
@@ -47,10 +51,10 @@ def record(
     a short summary in words. The summary names counts and fields, never a person's details.
     """
     actions.get(action)  # refuses an action nobody registered
-    if actor is not None and not getattr(actor, "is_authenticated", False):
-        actor = None
+    # Every account is authenticated; an anonymous visitor is recorded as nobody, as the system is.
+    account = actor if isinstance(actor, User) else None
     return AuditEvent.objects.create(
-        actor=actor,
+        actor=account,
         action=action,
         object_type=label_of(obj) if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
@@ -75,6 +79,6 @@ def purge_before(moment: datetime.datetime) -> int:
                 f"DELETE FROM {AuditEvent._meta.db_table} WHERE at < %s",  # noqa: S608 - our table name
                 [moment],
             )
-            deleted = cursor.rowcount
+            deleted: int = cursor.rowcount
         PurgePermit.objects.filter(pk=permit.pk).delete()
     return deleted

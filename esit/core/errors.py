@@ -9,10 +9,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django_stubs_ext import StrOrPromise
 
 
 class RuleError(Exception):
-    def __init__(self, message, *, field: str | None = None):
+    def __init__(self, message: StrOrPromise, *, field: str | None = None):
         super().__init__(message)
         self.message = message
         self.field = field

@@ -1,7 +1,11 @@
 """htmx requests, as django-htmx's middleware reads them (`request.htmx`)."""
 
+from django.http import HttpRequest
 
-def wants_partial(request) -> bool:
+
+def wants_partial(request: HttpRequest) -> bool:
     """An htmx request that swaps part of the page; a history restore needs the whole page."""
     htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.history_restore_request
+    if not htmx:
+        return False
+    return not htmx.history_restore_request

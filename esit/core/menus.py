@@ -8,13 +8,13 @@ coordinator sees exactly the pages they may open; the layout renders what
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils.functional import Promise
+from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
 class MenuItem:
     key: str
-    label: str | Promise
+    label: StrOrPromise
     url_name: str
     permission: str = ""  # a capability the reader must hold; "" for every staff member
     order: int = 100
@@ -32,7 +32,7 @@ def register(item: MenuItem) -> MenuItem:
 
 @dataclass(frozen=True)
 class ShownItem:
-    label: str | Promise
+    label: StrOrPromise
     url: str
     current: bool
 

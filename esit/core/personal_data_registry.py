@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 
 class Category(models.TextChoices):
@@ -46,7 +46,7 @@ class DataSubject:
 
 @dataclass(frozen=True)
 class ExportRow:
-    label: str | Promise
+    label: StrOrPromise
     value: Any
 
 
@@ -54,7 +54,7 @@ class ExportRow:
 class ExportSection:
     """One record, as the person will read it: a title and labelled values."""
 
-    title: str | Promise
+    title: StrOrPromise
     rows: list[ExportRow] = field(default_factory=list)
 
 
@@ -162,15 +162,23 @@ def _shown(obj: models.Model, name: str) -> Any:
     return value
 
 
+def _label(obj: models.Model, name: str) -> StrOrPromise:
+    field_object = obj._meta.get_field(name)
+    if not isinstance(field_object, models.Field):
+        # A reverse relation has no label of its own: only a model's own fields are exported.
+        raise TypeError(f"{obj._meta.label}.{name} is a reverse relation, not a field.")
+    return field_object.verbose_name
+
+
 def sections_from(
-    queryset: Iterable[models.Model], *, title: Callable[[models.Model], str | Promise], fields
+    queryset: Iterable[models.Model],
+    *,
+    title: Callable[[models.Model], StrOrPromise],
+    fields: Iterable[str],
 ) -> list[ExportSection]:
     """One export section per row, each field under the label the model gives it."""
     sections = []
     for obj in queryset:
-        rows = [
-            ExportRow(label=obj._meta.get_field(name).verbose_name, value=_shown(obj, name))
-            for name in fields
-        ]
+        rows = [ExportRow(label=_label(obj, name), value=_shown(obj, name)) for name in fields]
         sections.append(ExportSection(title=title(obj), rows=rows))
     return sections

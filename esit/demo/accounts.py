@@ -22,7 +22,7 @@ class StaffMember:
     email: str
     first_name: str
     last_name: str
-    role: str
+    role: Role
     # A fixed TOTP secret (base32), so a person who added it to an app keeps working codes.
     totp_secret: str
 

@@ -2,11 +2,16 @@
 channel with the same two methods and registering it, nothing else changes."""
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 
 from .models import Channel
+
+if TYPE_CHECKING:
+    # The account model as django-stubs resolves it (accounts sits above notifications).
+    from django.contrib.auth.models import _User as User
 
 
 @dataclass(frozen=True)
@@ -16,10 +21,20 @@ class Message:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-class EmailChannel:
-    name = Channel.EMAIL
+class DeliveryChannel(Protocol):
+    """What a channel is: its name (a `Channel`), a person's address in it, and a send."""
 
-    def address_of(self, user) -> str:
+    name: str
+
+    def address_of(self, user: "User | None") -> str: ...
+
+    def send(self, *, address: str, message: Message) -> None: ...
+
+
+class EmailChannel:
+    name: str = Channel.EMAIL
+
+    def address_of(self, user: "User | None") -> str:
         return user.email if user is not None else ""
 
     def send(self, *, address: str, message: Message) -> None:
@@ -31,15 +46,15 @@ class EmailChannel:
         ).send()
 
 
-_CHANNELS = {Channel.EMAIL: EmailChannel()}
+_CHANNELS: dict[str, DeliveryChannel] = {Channel.EMAIL: EmailChannel()}
 
 
-def get(name: str):
+def get(name: str) -> DeliveryChannel:
     try:
         return _CHANNELS[name]
     except KeyError:
         raise LookupError(f"No channel {name!r} is configured.") from None
 
 
-def register(channel) -> None:
+def register(channel: DeliveryChannel) -> None:
     _CHANNELS[channel.name] = channel

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Model
-from django.utils.functional import Promise
+from django_stubs_ext import StrOrPromise
 
 Context = Callable[[Any, Any], dict[str, Any] | None]  # (the object, the Delivery) -> context
 
@@ -42,12 +42,12 @@ Context = Callable[[Any, Any], dict[str, Any] | None]  # (the object, the Delive
 @dataclass(frozen=True)
 class Kind:
     key: str  # "<app label>.<name>", e.g. "signups.confirmed"
-    label: str | Promise  # how the preferences page and delivery history name it
+    label: StrOrPromise  # how the preferences page and delivery history name it
     template: str  # prefix of the _subject.txt and .txt templates
     context: Context
     optional: bool = False
     load: Callable[[str], Model | None] | None = None  # fetch the object by id, with its relations
-    description: str | Promise = ""  # the preferences page's hint for an optional kind
+    description: StrOrPromise = ""  # the preferences page's hint for an optional kind
     recorded: bool = False  # sent by another library, only recorded (services.record_sent)
 
 
@@ -79,7 +79,7 @@ def all_kinds() -> list[Kind]:
     return sorted(_KINDS.values(), key=lambda kind: kind.key)
 
 
-def label_of(key: str) -> str | Promise:
+def label_of(key: str) -> StrOrPromise:
     """How a kind is named to people; the key itself for a kind no app registers any more
     (an old delivery in someone's history outlives the code that sent it)."""
     kind = _KINDS.get(key)

@@ -2,12 +2,17 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
-from django.utils.functional import Promise
+from django_stubs_ext import StrOrPromise
 
 from . import kinds
 from .models import Delivery
+
+if TYPE_CHECKING:
+    # The account model as django-stubs resolves it (accounts sits above notifications).
+    from django.contrib.auth.models import _User as User
 
 HISTORY_LIMIT = 100
 
@@ -15,11 +20,11 @@ HISTORY_LIMIT = 100
 @dataclass(frozen=True)
 class HistoryEntry:
     delivery: Delivery
-    label: str | Promise  # the kind, as people name it
+    label: StrOrPromise  # the kind, as people name it
 
 
 def delivery_history(
-    *, user=None, addresses: Iterable[str] = (), limit: int = HISTORY_LIMIT
+    *, user: "User | None" = None, addresses: Iterable[str] = (), limit: int = HISTORY_LIMIT
 ) -> list[HistoryEntry]:
     """Every message sent, or meant, to this person, newest first: to her account and to
     any of her addresses (an applicant without an account is known by her e-mail).

@@ -12,6 +12,7 @@ import logging
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.conf import settings
@@ -23,6 +24,11 @@ from esit.core.network import hash_ip
 
 from . import channels, kinds, preferences
 from .models import Channel, Delivery
+
+if TYPE_CHECKING:
+    # The account model (AUTH_USER_MODEL) as django-stubs resolves it: accounts sits above
+    # notifications, which may not import it, not even for its types.
+    from django.contrib.auth.models import _User as User
 
 logger = logging.getLogger(__name__)
 
@@ -40,10 +46,10 @@ class Recipient:
 
     address: str
     language: str = ""
-    user: object = None
+    user: "User | None" = None
 
     @classmethod
-    def of_user(cls, user) -> "Recipient":
+    def of_user(cls, user: "User") -> "Recipient":
         return cls(address=user.email, language=user.preferred_language, user=user)
 
 
@@ -57,7 +63,13 @@ def _key(kind: str, obj: models.Model, channel: str, address: str, key: str) -> 
 
 
 def _new_delivery(
-    kind: str, *, obj, to: Recipient, channel: str, key: str, params: dict | None
+    kind: str,
+    *,
+    obj: models.Model,
+    to: Recipient,
+    channel: str,
+    key: str,
+    params: dict[str, Any] | None,
 ) -> Delivery:
     if kinds.get(kind).recorded:  # get() refuses a kind nobody registered
         raise ValueError(f"{kind} is sent by another library and only recorded: record_sent().")
@@ -81,7 +93,7 @@ def notify(
     to: Recipient,
     channel: str = Channel.EMAIL,
     key: str = "",
-    params: dict | None = None,
+    params: dict[str, Any] | None = None,
 ) -> Delivery:
     """Queue one message about `obj` to `to`; the same message (same key) is queued once.
 
@@ -105,7 +117,7 @@ def notify_many(
     *,
     channel: str = Channel.EMAIL,
     key: str = "",
-    params: dict | None = None,
+    params: dict[str, Any] | None = None,
 ) -> int:
     """Queue one message per (object, recipient), in batches; returns how many were new."""
     new = [
@@ -170,15 +182,16 @@ def _enqueue(ids: list[int]) -> None:
         send_deliveries.enqueue(ids[start : start + BATCH_SIZE])
 
 
-def _load_object(delivery: Delivery, kind: kinds.Kind):
+def _load_object(delivery: Delivery, kind: kinds.Kind) -> models.Model | None:
     if kind.load is not None:
         return kind.load(delivery.object_id)
     model = apps.get_model(delivery.object_type)
-    return model._default_manager.filter(pk=delivery.object_id).first()
+    found: models.Model | None = model._default_manager.filter(pk=delivery.object_id).first()
+    return found
 
 
-def _render(kind: kinds.Kind, delivery: Delivery, context: dict) -> channels.Message:
-    headers = {}
+def _render(kind: kinds.Kind, delivery: Delivery, context: dict[str, Any]) -> channels.Message:
+    headers: dict[str, str] = {}
     context = {"SITE_URL": settings.SITE_URL, "delivery": delivery, **delivery.params, **context}
     if kind.optional and delivery.recipient is not None:
         url = preferences.unsubscribe_url(delivery.recipient, kind.key)
@@ -238,8 +251,9 @@ def _claim(delivery_id: int) -> tuple[Delivery, channels.Message] | None:
     return delivery, message
 
 
-def send_one(delivery_id: int) -> str:
-    """Send one delivery if it is still queued; returns the status it ends in."""
+def send_one(delivery_id: int) -> str | None:
+    """Send one delivery if it is still queued; returns the status it ends in (None when no
+    such delivery exists any more: erased with its person, or never made)."""
     claimed = _claim(delivery_id)
     if claimed is None:
         return Delivery.objects.filter(pk=delivery_id).values_list("status", flat=True).first()

@@ -1,5 +1,8 @@
+import datetime
+
 from django.utils import timezone
 
+from esit.accounts.models import User
 from esit.core.email_address import normalise_email
 from esit.core.network import hash_ip
 
@@ -10,7 +13,9 @@ def current_notice(kind: str) -> PrivacyNotice:
     return PrivacyNotice.objects.filter(kind=kind, published_at__lte=timezone.now()).latest()
 
 
-def record_consent(*, email: str, ip: str, at, user=None) -> ConsentRecord:
+def record_consent(
+    *, email: str, ip: str, at: datetime.datetime, user: User | None = None
+) -> ConsentRecord:
     """Keep the proof KVKK asks for: which texts, when, and from where (hashed)."""
     return ConsentRecord.objects.create(
         notice=current_notice(PrivacyNotice.Kind.EXPLICIT_CONSENT),
@@ -22,7 +27,7 @@ def record_consent(*, email: str, ip: str, at, user=None) -> ConsentRecord:
     )
 
 
-def withdraw_consent(*, record: ConsentRecord, at) -> ConsentRecord:
+def withdraw_consent(*, record: ConsentRecord, at: datetime.datetime) -> ConsentRecord:
     """KVKK art. 7: consent can be withdrawn at any time; the record keeps when it was."""
     if record.withdrawn_at is None:
         record.withdrawn_at = at

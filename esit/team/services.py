@@ -5,18 +5,19 @@ their access. Only holders of `accounts.manage_staff` act here, never on their o
 from collections.abc import Iterable
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from esit.accounts import capabilities
-from esit.accounts.models import STAFF_ROLES, Role, StaffScope
+from esit.accounts.models import STAFF_ROLES, Role, StaffScope, User
 from esit.audit.services import record
 from esit.core.email_address import normalise_email
 from esit.core.errors import RuleError
 from esit.notifications.services import Recipient, notify
+from esit.reference.models import District, VolunteerArea
 
 MANAGE = "accounts.manage_staff"
 
@@ -25,7 +26,7 @@ class TeamError(RuleError):
     """A rule of the staff team refused the change (esit/core/errors.py)."""
 
 
-def _check_manager(by, member=None) -> None:
+def _check_manager(by: User | None, member: User | None = None) -> None:
     if by is None or not by.has_perm(MANAGE):
         raise PermissionDenied
     if member is not None and member.pk == by.pk:
@@ -42,11 +43,11 @@ def _check_role(role: str) -> None:
         raise TeamError(_("Lütfen listeden bir personel rolü seçin."), field="role")
 
 
-def _locked(member):
-    return get_user_model().objects.select_for_update().get(pk=member.pk)
+def _locked(member: User) -> User:
+    return User.objects.select_for_update().get(pk=member.pk)
 
 
-def role_of(member) -> str:
+def role_of(member: User) -> str:
     names = {group.name for group in member.groups.all()}  # prefetched on the team pages
     for role in (Role.ADMINISTRATOR, Role.COORDINATOR):
         if role in names:
@@ -54,7 +55,7 @@ def role_of(member) -> str:
     return ""
 
 
-def _scope_summary(areas, districts) -> str:
+def _scope_summary(areas: Iterable[VolunteerArea], districts: Iterable[District]) -> str:
     areas, districts = list(areas), list(districts)
     if not areas and not districts:
         return str(_("tüm program"))
@@ -65,22 +66,21 @@ def _scope_summary(areas, districts) -> str:
 
 def invite_staff(
     *,
-    by,
+    by: User | None,
     email: str,
     first_name: str,
     last_name: str,
     role: str,
     language: str = "tr",
-    areas: Iterable = (),
-    districts: Iterable = (),
-    request=None,
-):
+    areas: Iterable[VolunteerArea] = (),
+    districts: Iterable[District] = (),
+    request: HttpRequest | None = None,
+) -> User:
     """A new staff account with a role and a scope; the person gets a link to set a password
     and sets up two-factor authentication at the first sign-in (the staff gate asks)."""
     _check_manager(by)
     _check_role(role)
     email = normalise_email(email)
-    User = get_user_model()
     with transaction.atomic():
         if User.objects.filter(email=email).exists():
             raise TeamError(
@@ -116,7 +116,9 @@ def invite_staff(
     return member
 
 
-def change_role(*, by, member, role: str, request=None):
+def change_role(
+    *, by: User | None, member: User, role: str, request: HttpRequest | None = None
+) -> User:
     _check_manager(by, member)
     _check_role(role)
     with transaction.atomic():
@@ -137,7 +139,14 @@ def change_role(*, by, member, role: str, request=None):
     return member
 
 
-def set_scope(*, by, member, areas: Iterable, districts: Iterable, request=None):
+def set_scope(
+    *,
+    by: User | None,
+    member: User,
+    areas: Iterable[VolunteerArea],
+    districts: Iterable[District],
+    request: HttpRequest | None = None,
+) -> User:
     """Areas and/or districts the member works in; none of either is the whole programme."""
     _check_manager(by, member)
     areas, districts = list(areas), list(districts)
@@ -157,7 +166,13 @@ def set_scope(*, by, member, areas: Iterable, districts: Iterable, request=None)
     return member
 
 
-def set_capabilities(*, by, member, granted: Iterable[str], request=None):
+def set_capabilities(
+    *,
+    by: User | None,
+    member: User,
+    granted: Iterable[str],
+    request: HttpRequest | None = None,
+) -> User:
     """The capabilities the member holds on top of their role's (registered ones only)."""
     _check_manager(by, member)
     known = {capability.permission for capability in capabilities.all_capabilities()}
@@ -196,7 +211,9 @@ def set_capabilities(*, by, member, granted: Iterable[str], request=None):
     return member
 
 
-def set_active(*, by, member, active: bool, request=None):
+def set_active(
+    *, by: User | None, member: User, active: bool, request: HttpRequest | None = None
+) -> User:
     """End or give back a member's access. A deactivated account cannot sign in, and its open
     sessions stop working at their next request (Django refuses inactive users)."""
     _check_manager(by, member)

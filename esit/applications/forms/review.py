@@ -116,4 +116,7 @@ class BulkDecisionForm(forms.Form):
         """The rows ticked in the submitted form, so a re-shown page keeps them ticked."""
         if not self.is_bound:
             return set()
-        return {str(value) for value in self.data.getlist(self.add_prefix("applications"))}
+        # Read as the field itself reads it: the widget knows the data is a QueryDict.
+        widget = self.fields["applications"].widget
+        ticked = widget.value_from_datadict(self.data, self.files, self.add_prefix("applications"))
+        return {str(value) for value in ticked}

@@ -4,6 +4,8 @@ Every action is a plain form post that redirects (POST-redirect-GET); htmx
 only swaps the queue's results when the filters change.
 """
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -26,6 +28,9 @@ from ..filters import QueueFilter
 from ..forms.review import BulkDecisionForm, DecisionForm, NoteForm
 from ..models import Application, Decision
 from ..selectors import REVIEW
+
+if TYPE_CHECKING:
+    from ..selectors import ReviewedApplication
 
 PAGE_SIZE = 25
 AUDIT_SHOWN = 20
@@ -113,7 +118,7 @@ def _render_queue(request, bulk_form: BulkDecisionForm):
     return response
 
 
-def _application_or_404(request, pk: int) -> Application:
+def _application_or_404(request, pk: int) -> "ReviewedApplication":
     try:
         return selectors.application_detail(pk, user=request.user)
     except Application.DoesNotExist:
