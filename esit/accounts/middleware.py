@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 
@@ -34,9 +36,14 @@ class StaffTwoFactorMiddleware:
 class StaffSessionMiddleware:
     """A staff session ends after STAFF_SESSION_IDLE_SECONDS without a request (8 hours).
 
-    Each request of a staff member sets the expiry again, so it runs from the last request,
-    not from sign-in; volunteers keep the site's longer sessions.
+    The expiry runs from the last request, not from sign-in, so the session is saved again
+    as the staff member works, but at most every few minutes (REFRESH_SECONDS): a save on
+    every request would be a write for every page. The idle limit is therefore kept to
+    within those minutes. Volunteers keep the site's longer sessions.
     """
+
+    REFRESH_SECONDS = 5 * 60
+    SEEN_KEY = "esit_staff_seen"
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -44,5 +51,9 @@ class StaffSessionMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.is_staff_member:
-            request.session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)
+            now = int(time.time())
+            seen = request.session.get(self.SEEN_KEY, 0)
+            if now - seen >= self.REFRESH_SECONDS:
+                request.session[self.SEEN_KEY] = now
+                request.session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)
         return self.get_response(request)
