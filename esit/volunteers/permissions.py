@@ -16,7 +16,8 @@ def volunteer_view(*, active_only: bool):
 
     A signed-in person without a profile (staff, for example) sees a page that
     explains why, instead of an error. With `active_only`, someone who has left
-    the programme is sent back to the dashboard, which tells them how to return.
+    the programme (not a paused volunteer: she keeps her profile) is sent back
+    to the dashboard, which tells them how to return.
     """
 
     def decorator(view):
@@ -29,7 +30,7 @@ def volunteer_view(*, active_only: bool):
                     "volunteers/no_profile.html",
                     {"show_staff_link": request.user.is_staff_member},
                 )
-            if active_only and not volunteer.is_active:
+            if active_only and not volunteer.in_programme:
                 messages.info(
                     request,
                     _("Programdan ayrıldığınız için bu sayfa kullanılamıyor."),

@@ -19,7 +19,7 @@ from esit.notifications import kinds, preferences
 from esit.privacy.services import withdraw_consent
 from esit.reference import rules as reference_rules
 
-from .models import Volunteer, VolunteerLanguage
+from .models import Volunteer, VolunteerLanguage, name_key
 from .signals import send_after_commit, volunteer_left
 
 
@@ -62,7 +62,7 @@ def enrol_from_application(*, application) -> Enrolment:
                 )
             )
         profile = Volunteer.objects.select_for_update().filter(user=user).first() if user else None
-        if profile is not None and profile.is_active:
+        if profile is not None and profile.in_programme:
             raise VolunteerError(
                 _(
                     "Bu e-posta adresi etkin bir gönüllüye ait; başvuru onaylanamaz, çünkü onay "
@@ -70,7 +70,9 @@ def enrol_from_application(*, application) -> Enrolment:
                     "sayfasından günceller."
                 )
             )
-        others = Volunteer.objects.filter(phone=application.phone, status=Volunteer.Status.ACTIVE)
+        others = Volunteer.objects.filter(phone=application.phone).exclude(
+            status=Volunteer.Status.WITHDRAWN
+        )
         if others.exclude(user=user).exists():
             raise VolunteerError(
                 _(
@@ -106,6 +108,7 @@ def enrol_from_application(*, application) -> Enrolment:
             search_text=search_key(
                 application.first_name, application.last_name, application.email
             ),
+            name_key=name_key(application.first_name, application.last_name),
         )
         volunteer.areas.set(application.areas.all())
         VolunteerLanguage.objects.bulk_create(
@@ -130,9 +133,10 @@ def _reactivate(profile: Volunteer, *, application) -> Volunteer:
 
 
 def _locked_active(volunteer: Volunteer) -> Volunteer:
-    """Lock the profile row and refuse changes once its owner has left the programme."""
+    """Lock the profile row and refuse changes once its owner has left the programme
+    (a paused volunteer still keeps her profile and preferences, and may leave)."""
     locked = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
-    if not locked.is_active:
+    if not locked.in_programme:
         raise VolunteerError(
             _(
                 "Programdan ayrıldığınız için bu işlem yapılamaz. "

@@ -8,9 +8,9 @@ from esit.core.panels import panels_for
 from esit.reference import availability
 from esit.reference.models import sorted_by_name
 
-from . import services
-from .forms import LeaveProgrammeForm, NotificationsForm, ProfileForm
-from .permissions import volunteer_view
+from .. import services
+from ..forms import LeaveProgrammeForm, NotificationsForm, ProfileForm
+from ..permissions import volunteer_view
 
 
 @require_GET
