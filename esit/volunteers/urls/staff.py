@@ -8,5 +8,10 @@ app_name = "staff_volunteers"
 
 urlpatterns = [
     path("staff/volunteers/", views.volunteer_list, name="list"),
+    path("staff/volunteers/message/", views.message_selection, name="message_selection"),
     path("staff/volunteers/<int:pk>/", views.volunteer_detail, name="detail"),
+    path("staff/volunteers/<int:pk>/pause/", views.pause, name="pause"),
+    path("staff/volunteers/<int:pk>/reactivate/", views.reactivate, name="reactivate"),
+    path("staff/volunteers/<int:pk>/end/", views.end, name="end"),
+    path("staff/volunteers/<int:pk>/message/", views.message_one, name="message_one"),
 ]
