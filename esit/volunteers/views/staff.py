@@ -96,8 +96,11 @@ def render_detail(request, volunteer: Volunteer, **forms):
         "volunteers/staff/detail.html",
         {
             "volunteer": volunteer,
-            "week": availability.grid(volunteer.availability),
-            "parts": [label for _part, label in availability.PARTS],
+            "week": [
+                (day, [part for part, available in parts if available])
+                for day, parts in availability.grid(volunteer.availability)
+                if any(available for _part, available in parts)
+            ],
             "sections": panels_for("staff_volunteer", request, volunteer=volunteer),
             "deliveries": delivery_history(user=volunteer.user, addresses=[volunteer.user.email]),
             "audit_events": events_about(*people, limit=AUDIT_SHOWN)

@@ -178,3 +178,13 @@ def test_a_paused_volunteer_is_not_enrolled_again_by_an_application(coordinator)
         applications.approve_application(application=application, by=coordinator)
     ayse.refresh_from_db()
     assert ayse.status == Volunteer.Status.PAUSED
+
+
+def test_a_paused_volunteer_posting_a_sign_up_is_turned_away(client, coordinator):
+    ayse = make_volunteer()
+    shift = factories.ShiftFactory()
+    services.pause_volunteer(volunteer=ayse, by=coordinator)
+    client.force_login(ayse.user)
+    response = client.post(f"/activities/shifts/{shift.pk}/sign-up/", follow=True)
+    assert not ayse.signups.exists()
+    assert "duraklatıldığı" in response.content.decode()

@@ -34,6 +34,7 @@ def test_the_page_shows_her_profile_escaped(coordinator_client):
     assert "&lt;b&gt;Ayşe&lt;/b&gt;" in html
     assert "<b>Ayşe</b>" not in html
     assert "0532 123 45 67" in html
+    assert "Pazartesi: Sabah, Akşam" in html  # the factory's week: Monday morning and evening
 
 
 def test_the_page_shows_the_sections_of_activities(coordinator_client):
