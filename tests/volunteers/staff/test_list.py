@@ -197,3 +197,21 @@ def test_the_list_runs_a_fixed_number_of_queries(
     _many(18)
     with django_assert_num_queries(len(small.captured_queries)):
         assert len(listed(coordinator_client.get(LIST, params))) == 20
+
+
+def test_the_filters_swap_only_the_results_for_htmx(coordinator_client):
+    make_volunteer()
+    response = coordinator_client.get(LIST, {"q": "ayşe"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="directory-results"')
+    assert "<form" not in html.split("directory-results", 1)[0]
+    assert "HX-Request" in response["Vary"]
+
+
+def test_an_approved_applicant_is_sorted_by_her_name(coordinator):
+    from esit.applications import services as applications
+    from esit.volunteers.models import name_key
+
+    application = factories.ApplicationFactory(first_name="Şule", last_name="Çakır")
+    applications.approve_application(application=application, by=coordinator)
+    assert application.volunteer.name_key == name_key("Şule", "Çakır")
