@@ -17,7 +17,8 @@ urlpatterns = [
     path("", include("esit.kvkk.urls")),
     path("apply/", include("esit.applications.urls.public")),
     path("", include("esit.applications.urls.review")),
-    path("me/", include("esit.volunteers.urls")),
+    path("me/", include("esit.volunteers.urls.me")),
+    path("", include("esit.volunteers.urls.staff")),
     path("privacy/", include("esit.privacy.urls")),
     # Activities: each part owns its routes, with full paths (esit/activities/urls/).
     path("", include("esit.activities.urls.public")),

@@ -14,7 +14,7 @@ from esit.applications.models import Application, ApplicationLanguage
 from esit.core.turkish import fold
 from esit.privacy.services import record_consent
 from esit.reference.models import District, Language, VolunteerArea
-from esit.volunteers.models import Volunteer
+from esit.volunteers.models import Volunteer, name_key
 
 PASSWORD = "esit-test-password-2026"
 
@@ -119,6 +119,7 @@ class VolunteerFactory(factory.django.DjangoModelFactory):
     search_text = factory.LazyAttribute(
         lambda o: fold(f"{o.first_name} {o.last_name} {o.user.email}")
     )
+    name_key = factory.LazyAttribute(lambda o: name_key(o.first_name, o.last_name))
 
     @factory.post_generation
     def role(obj, create, extracted, **kwargs):

@@ -8,11 +8,13 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Hesaplar")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import post_migrate
 
         from esit.core import menus
 
         from . import capabilities, mail, personal_data
+        from .middleware import start_staff_session
 
         personal_data.register()
         mail.register()
@@ -24,6 +26,7 @@ class AccountsConfig(AppConfig):
                 order=10,
             )
         )
+        user_logged_in.connect(start_staff_session, dispatch_uid="esit.accounts.staff_session")
         post_migrate.connect(
             capabilities.apply_default_grants, dispatch_uid="esit.accounts.default_grants"
         )

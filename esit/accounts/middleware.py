@@ -51,9 +51,18 @@ class StaffSessionMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.is_staff_member:
-            now = int(time.time())
             seen = request.session.get(self.SEEN_KEY, 0)
-            if now - seen >= self.REFRESH_SECONDS:
-                request.session[self.SEEN_KEY] = now
-                request.session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)
+            if int(time.time()) - seen >= self.REFRESH_SECONDS:
+                refresh_staff_session(request.session)
         return self.get_response(request)
+
+
+def refresh_staff_session(session) -> None:
+    session[StaffSessionMiddleware.SEEN_KEY] = int(time.time())
+    session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)
+
+
+def start_staff_session(sender, request, user, **kwargs) -> None:
+    """At sign-in (`user_logged_in`), when the session is being saved anyway."""
+    if request is not None and getattr(user, "is_staff_member", False):
+        refresh_staff_session(request.session)

@@ -11,10 +11,11 @@ class ActivitiesConfig(AppConfig):
         from esit.accounts import capabilities
         from esit.volunteers.signals import volunteer_left
 
-        from . import mail, personal_data, receivers, workspace
+        from . import mail, personal_data, receivers, volunteer_sections, workspace
 
         personal_data.register()
         workspace.register()
+        volunteer_sections.register()
         mail.register()
         volunteer_left.connect(
             receivers.release_shifts_of_volunteer_who_left,

@@ -10,10 +10,11 @@ class ApplicationsConfig(AppConfig):
     def ready(self):
         from esit.accounts import capabilities
 
-        from . import mail, personal_data, workspace
+        from . import mail, personal_data, volunteer_sections, workspace
 
         personal_data.register()
         workspace.register()
+        volunteer_sections.register()
         mail.register()
         capabilities.register(
             "applications.review_applications",

@@ -67,9 +67,10 @@ def birth_date_range(age_group: str, *, today: datetime.date) -> dict[str, datet
 
 
 def in_programme(user: User) -> bool:
-    """A staff member or an active volunteer: someone who needs no application."""
+    """A staff member or a volunteer still in the programme (active or paused): someone who
+    needs no application."""
     return user.is_staff_member or (
-        Volunteer.objects.filter(user=user, status=Volunteer.Status.ACTIVE).exists()
+        Volunteer.objects.filter(user=user).exclude(status=Volunteer.Status.WITHDRAWN).exists()
     )
 
 

@@ -176,7 +176,7 @@ def members_with(*, email: str | None, phone: str | None) -> list[User]:
     if account is not None and in_programme(account):
         owners[account.pk] = account
     if phone:
-        active = Volunteer.objects.filter(phone=phone, status=Volunteer.Status.ACTIVE)
+        active = Volunteer.objects.filter(phone=phone).exclude(status=Volunteer.Status.WITHDRAWN)
         for volunteer in active.select_related("user"):
             owners.setdefault(volunteer.user_id, volunteer.user)
     return list(owners.values())

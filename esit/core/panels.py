@@ -1,11 +1,13 @@
 """Dashboard panels: how several apps share one page without the page importing them.
 
-The home page (`home`), the staff workspace's front page (`staff`) and a
-volunteer's `/me/` (`me`) are built from panels that the apps register in
-their `AppConfig.ready()`. A panel is a template and a function that gives its
-context for this request, or None when it has nothing to show; a staff panel
-may also name the capability its reader needs. The page that shows them only
-renders `panels_for(place, request, ...)` in order: it knows no app.
+The home page (`home`), the staff workspace's front page (`staff`), a
+volunteer's `/me/` (`me`) and a volunteer's staff page (`staff_volunteer`: the
+sections that higher apps add about her, given `volunteer=`) are built from
+panels that the apps register in their `AppConfig.ready()`. A panel is a
+template and a function that gives its context for this request, or None when
+it has nothing to show; a staff panel may also name the capability its reader
+needs. The page that shows them only renders `panels_for(place, request, ...)`
+in order: it knows no app.
 
 Panel functions run on every view of their page, so each must read what it
 shows in a fixed number of queries, whatever the amount of data.
@@ -18,7 +20,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-PLACES = ("home", "staff", "me")
+PLACES = ("home", "staff", "me", "staff_volunteer")
 
 
 @dataclass(frozen=True)

@@ -148,6 +148,32 @@ APPLICANTS = [
         language="en",
         heard_from="friend",
     ),
+    # Approved, then paused and ended by a coordinator (esit/demo/volunteers.py).
+    DemoApplicant(
+        "Sevgi",
+        "Karaca",
+        "sevgi.karaca@example.org",
+        "+905321110026",
+        D(1979, 2, 14),
+        "buca",
+        ["field-research"],
+        [("tr", "native")],
+        WEEKDAYS,
+        S.APPROVED,
+        gender="woman",
+    ),
+    DemoApplicant(
+        "Aslı",
+        "Tunç",
+        "asli.tunc@example.org",
+        "+905321110027",
+        D(1999, 9, 1),
+        "bayrakli",
+        ["social-media"],
+        [("tr", "native"), ("en", "basic")],
+        EVENINGS,
+        S.APPROVED,
+    ),
     # Submitted: waiting in the review queue.
     DemoApplicant(
         "Çiğdem",

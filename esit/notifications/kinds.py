@@ -24,6 +24,7 @@ Keys in use (register a new kind under its app's label, `<app>.<name>`):
   the optional `signups.reminder`), `work.*` (task_assigned, task_accepted,
   task_returned, activity_cancelled), `participants.*` (registered, promoted,
   cancelled, cancelled_by_staff), `planning.participant_activity_cancelled`.
+- `volunteers.*`: paused, reactivated, ended and the optional `volunteers.staff_message`.
 - `accounts.<allauth template name>` (recorded only), e.g. `accounts.password_reset_key`.
 - Reserved for the next capabilities, already holding preferences moved from the old
   `Volunteer.notify_*` booleans: `announcements.announcement`, `matching.invitation`.

@@ -9,14 +9,14 @@ class VolunteersConfig(AppConfig):
 
     def ready(self):
         from esit.accounts import capabilities
-        from esit.audit import actions
 
-        from . import personal_data
+        from . import mail, personal_data, workspace
 
         personal_data.register()
+        workspace.register()
+        mail.register()
         capabilities.register(
             "volunteers.manage_volunteers",
             _("Gönüllüleri yönetmek"),
             roles=("coordinator", "administrator"),
         )
-        actions.register("volunteers.profile_changed", _("Gönüllü profilini değiştirdi"))

@@ -99,3 +99,32 @@ class LeaveProgrammeForm(forms.Form):
         label=_("Eşit İzmir gönüllü programından ayrılmak istediğimi onaylıyorum."),
         error_messages={"required": _("Ayrılmak için lütfen onay kutusunu işaretleyin.")},
     )
+
+
+class EndParticipationForm(forms.Form):
+    """Staff end a volunteer's participation; the reason is told to her."""
+
+    reason = forms.CharField(
+        label=_("Gerekçe"),
+        help_text=_("Gönüllüye e-postayla bildirilir."),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Lütfen gönüllüye bildirilecek gerekçeyi yazın.")},
+    )
+
+
+class StaffMessageForm(forms.Form):
+    subject = forms.CharField(
+        label=_("Konu"),
+        max_length=150,
+        error_messages={"required": _("Lütfen bir konu yazın.")},
+    )
+    body = forms.CharField(
+        label=_("Mesaj"),
+        help_text=_(
+            "Düz metin olarak gönderilir. Koordinatör mesajlarını kapatmış gönüllülere gitmez."
+        ),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": _("Lütfen mesajı yazın.")},
+    )

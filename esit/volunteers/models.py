@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from esit.core import phones
+from esit.core.turkish import fold, sort_key
 from esit.reference.models import District, Language, LanguageLevel, VolunteerArea
 
 
@@ -27,11 +28,38 @@ def new_calendar_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+NAME_KEY_LENGTH = 330
+_LETTERS = 32  # the Turkish alphabet with q, w and x (esit/core/turkish.py)
+
+
+def name_key(first_name: str, last_name: str) -> str:
+    """A column that sorts by surname, then first name, in Turkish order, in the database.
+
+    Each letter becomes two digits (its rank in `core.turkish.sort_key`), a space or a
+    hyphen "00": a string of digits sorts the same under SQLite's byte order and under any
+    PostgreSQL collation, which an alphabet with ç, ğ, ı, ö, ş and ü does not.
+    """
+    digits = []
+    text = f"{last_name} {first_name}"
+    for ch, rank in zip(fold(text), sort_key(text), strict=True):
+        if 0 <= rank < _LETTERS:
+            digits.append(f"{11 + rank:02d}")
+        elif ch.isdigit():
+            digits.append(f"{1 + int(ch):02d}")
+        elif ch.isalpha():
+            digits.append("98")  # other scripts after the Turkish alphabet
+        else:
+            digits.append("00")
+    return "".join(digits)[:NAME_KEY_LENGTH]
+
+
 class Volunteer(models.Model):
     """An approved applicant's profile: what matching, activities and reports read."""
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Etkin")
+        # Still in the programme, but takes no new work until staff reactivate her.
+        PAUSED = "paused", _("Duraklatıldı")
         WITHDRAWN = "withdrawn", _("Programdan ayrıldı")
 
     user = models.OneToOneField(
@@ -62,6 +90,12 @@ class Volunteer(models.Model):
     joined_at = models.DateTimeField(_("katılım tarihi"))
     left_at = models.DateTimeField(_("ayrılış tarihi"), null=True, blank=True)
     search_text = models.CharField(max_length=420, db_index=True, editable=False)
+    name_key = models.CharField(
+        max_length=NAME_KEY_LENGTH, db_index=True, editable=False, default=""
+    )
+    paused_at = models.DateTimeField(_("duraklatılma tarihi"), null=True, blank=True)
+    # Why staff ended her participation (she is told); empty when she left by herself.
+    end_reason = models.CharField(_("ayrılış gerekçesi"), max_length=1000, blank=True)
 
     # Which messages reach the volunteer is in notifications.Preference, by kind and channel.
 
@@ -73,7 +107,10 @@ class Volunteer(models.Model):
         verbose_name = _("gönüllü")
         verbose_name_plural = _("gönüllüler")
         permissions = [("manage_volunteers", _("Gönüllüleri yönetebilir"))]
-        indexes = [models.Index(fields=["status", "district"], name="volunteer_status_district")]
+        indexes = [
+            models.Index(fields=["status", "district"], name="volunteer_status_district"),
+            models.Index(fields=["joined_at", "id"], name="volunteer_joined"),
+        ]
 
     def __str__(self):
         return self.full_name
@@ -89,7 +126,13 @@ class Volunteer(models.Model):
 
     @property
     def is_active(self) -> bool:
+        """Takes part now: may sign up, check in, take tasks (a paused volunteer may not)."""
         return self.status == self.Status.ACTIVE
+
+    @property
+    def in_programme(self) -> bool:
+        """Has not left: active or paused; keeps her profile and preferences up to date."""
+        return self.status != self.Status.WITHDRAWN
 
 
 class VolunteerLanguage(models.Model):

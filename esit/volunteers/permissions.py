@@ -11,12 +11,14 @@ from django.views.decorators.cache import never_cache
 from . import selectors
 
 
-def volunteer_view(*, active_only: bool):
+def volunteer_view(*, active_only: bool, allow_paused: bool = False):
     """Sign-in required; the view receives the caller's own profile as `volunteer`.
 
     A signed-in person without a profile (staff, for example) sees a page that
-    explains why, instead of an error. With `active_only`, someone who has left
-    the programme is sent back to the dashboard, which tells them how to return.
+    explains why, instead of an error. With `active_only`, someone who is not
+    taking part (she left, or staff paused her) is sent back to the dashboard,
+    which tells her why; `allow_paused` lets a paused volunteer in (her profile
+    and preferences are still hers to keep up to date).
     """
 
     def decorator(view):
@@ -29,11 +31,13 @@ def volunteer_view(*, active_only: bool):
                     "volunteers/no_profile.html",
                     {"show_staff_link": request.user.is_staff_member},
                 )
-            if active_only and not volunteer.is_active:
-                messages.info(
-                    request,
-                    _("Programdan ayrıldığınız için bu sayfa kullanılamıyor."),
-                )
+            allowed = volunteer.in_programme if allow_paused else volunteer.is_active
+            if active_only and not allowed:
+                if volunteer.in_programme:
+                    text = _("Gönüllülüğünüz duraklatıldığı için bu sayfa kullanılamıyor.")
+                else:
+                    text = _("Programdan ayrıldığınız için bu sayfa kullanılamıyor.")
+                messages.info(request, text)
                 return redirect("volunteers:dashboard")
             return view(request, *args, volunteer=volunteer, **kwargs)
 

@@ -37,6 +37,8 @@ def _export(subject):
             "status",
             "joined_at",
             "left_at",
+            "paused_at",
+            "end_reason",
             "checkin_code",
         ],
     )
@@ -50,6 +52,8 @@ def _anonymise(subject) -> int:
         volunteer.phone = ""
         volunteer.birth_date = coarse_birth_date(volunteer.birth_date)
         volunteer.search_text = ""
+        volunteer.name_key = ""
+        volunteer.end_reason = ""
         volunteer.checkin_code = new_checkin_code()
         volunteer.calendar_token = new_calendar_token()
         if volunteer.status != Volunteer.Status.WITHDRAWN:
@@ -78,6 +82,9 @@ def register() -> None:
             "joined_at": Category.ACTIVITY,
             "left_at": Category.ACTIVITY,
             "search_text": Category.IDENTITY,
+            "name_key": Category.IDENTITY,
+            "paused_at": Category.ACTIVITY,
+            "end_reason": Category.ACTIVITY,
             "checkin_code": Category.TECHNICAL,
             "calendar_token": Category.TECHNICAL,
         },

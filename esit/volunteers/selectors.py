@@ -1,7 +1,10 @@
-"""Reads for the volunteer's own space."""
+"""Reads for the volunteer's own space and for staff managing volunteers."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
+from esit.accounts.scope import scope_of
+
+from .directory import measures as directory_measures
 from .models import Volunteer, VolunteerLanguage
 
 
@@ -28,3 +31,50 @@ def own_profile(*, user) -> Volunteer | None:
     if volunteer is not None:
         volunteer.user = user  # sets both sides of the one-to-one cache
     return volunteer
+
+
+# The capability of managing volunteers (esit/accounts/capabilities.py).
+MANAGE = "volunteers.manage_volunteers"
+
+
+def visible_to(user) -> QuerySet[Volunteer]:
+    """The volunteers a staff member may see: those of their scope (esit/accounts/scope.py),
+    by the volunteer's areas and district. Every staff page about volunteers starts here, so
+    the list, its search, its export and a profile opened by id agree."""
+    return scope_of(user).filter(Volunteer.objects.all(), areas="areas", district="district")
+
+
+def _languages() -> Prefetch:
+    return Prefetch(
+        "languages",
+        queryset=VolunteerLanguage.objects.select_related("language").order_by(
+            "language__position", "language__name_tr"
+        ),
+    )
+
+
+def directory(*, user) -> QuerySet[Volunteer]:
+    """The staff list of volunteers, with what each row shows prefetched (fixed queries).
+
+    The directory's filters (esit/volunteers/filters.py) add the work measures
+    (esit/volunteers/directory.py), narrow and order this queryset.
+    """
+    return (
+        visible_to(user).select_related("district", "user").prefetch_related("areas", _languages())
+    )
+
+
+def volunteer_for_staff(pk: int, *, user) -> Volunteer:
+    """One volunteer with what her staff page shows; raises Volunteer.DoesNotExist, also for
+    one outside the staff member's scope."""
+    measures = directory_measures()
+    return (
+        directory(user=user)
+        .select_related("application")
+        .annotate(
+            has_attended=measures.attended(),
+            last_active_on=measures.last_active_on(),
+            approved_hours=measures.approved_hours(None, None),
+        )
+        .get(pk=pk)
+    )

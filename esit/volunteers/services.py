@@ -1,25 +1,32 @@
 """A volunteer's life in the programme: joining from an application, keeping a profile, leaving."""
 
+import uuid
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from esit.accounts.models import Role
+from esit.accounts.scope import scope_of
 from esit.audit import services as audit
 from esit.core import phones
 from esit.core.email_address import normalise_email
 from esit.core.errors import RuleError, checked
 from esit.core.turkish import search_key
 from esit.notifications import kinds, preferences
+from esit.notifications.services import Recipient, notify, notify_many
 from esit.privacy.services import withdraw_consent
 from esit.reference import rules as reference_rules
 
-from .models import Volunteer, VolunteerLanguage
+from .models import Volunteer, VolunteerLanguage, name_key
+from .selectors import MANAGE, visible_to
 from .signals import send_after_commit, volunteer_left
 
 
@@ -62,7 +69,7 @@ def enrol_from_application(*, application) -> Enrolment:
                 )
             )
         profile = Volunteer.objects.select_for_update().filter(user=user).first() if user else None
-        if profile is not None and profile.is_active:
+        if profile is not None and profile.in_programme:
             raise VolunteerError(
                 _(
                     "Bu e-posta adresi etkin bir gönüllüye ait; başvuru onaylanamaz, çünkü onay "
@@ -70,7 +77,9 @@ def enrol_from_application(*, application) -> Enrolment:
                     "sayfasından günceller."
                 )
             )
-        others = Volunteer.objects.filter(phone=application.phone, status=Volunteer.Status.ACTIVE)
+        others = Volunteer.objects.filter(phone=application.phone).exclude(
+            status=Volunteer.Status.WITHDRAWN
+        )
         if others.exclude(user=user).exists():
             raise VolunteerError(
                 _(
@@ -106,6 +115,7 @@ def enrol_from_application(*, application) -> Enrolment:
             search_text=search_key(
                 application.first_name, application.last_name, application.email
             ),
+            name_key=name_key(application.first_name, application.last_name),
         )
         volunteer.areas.set(application.areas.all())
         VolunteerLanguage.objects.bulk_create(
@@ -123,16 +133,18 @@ def _reactivate(profile: Volunteer, *, application) -> Volunteer:
     """
     profile.status = Volunteer.Status.ACTIVE
     profile.left_at = None
+    profile.end_reason = ""
     profile.application = application
-    profile.save(update_fields=["status", "left_at", "application"])
+    profile.save(update_fields=["status", "left_at", "end_reason", "application"])
     preferences.set_all_optional(user=profile.user, enabled=True)
     return profile
 
 
 def _locked_active(volunteer: Volunteer) -> Volunteer:
-    """Lock the profile row and refuse changes once its owner has left the programme."""
+    """Lock the profile row and refuse changes once its owner has left the programme
+    (a paused volunteer still keeps her profile and preferences, and may leave)."""
     locked = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
-    if not locked.is_active:
+    if not locked.in_programme:
         raise VolunteerError(
             _(
                 "Programdan ayrıldığınız için bu işlem yapılamaz. "
@@ -235,3 +247,180 @@ def withdraw_from_programme(*, volunteer: Volunteer) -> Volunteer:
             withdraw_consent(record=locked.application.consent, at=locked.left_at)
         send_after_commit(volunteer_left, volunteer_id=locked.pk)
     return locked
+
+
+# Staff managing volunteers ---------------------------------------------------------------------
+
+END_REASON_MAX = 1000
+SUBJECT_MAX = 150
+BODY_MAX = 5000
+
+
+def _check_may_manage(by, volunteer: Volunteer) -> None:
+    """Only staff with the capability, and only for a volunteer of their scope (the views
+    never show others, but a service that decides refuses as well)."""
+    if by is None or not by.has_perm(MANAGE):
+        raise PermissionDenied
+    allowed = scope_of(by).allows(
+        area_ids=[area.pk for area in volunteer.areas.all()], district_id=volunteer.district_id
+    )
+    if not allowed:
+        raise PermissionDenied
+
+
+def _locked_for_staff(volunteer: Volunteer, *, by) -> Volunteer:
+    locked = Volunteer.objects.select_for_update().select_related("user").get(pk=volunteer.pk)
+    _check_may_manage(by, locked)
+    return locked
+
+
+def _tell(kind: str, volunteer: Volunteer, *, at) -> None:
+    # Keyed by the moment: a volunteer paused twice is told twice, a retried request once.
+    notify(kind, obj=volunteer, to=Recipient.of_user(volunteer.user), key=at.isoformat())
+
+
+def pause_volunteer(*, volunteer: Volunteer, by) -> Volunteer:
+    """Staff pause an active volunteer: she stays in the programme but takes no new work.
+
+    A paused volunteer is not active (`Volunteer.is_active`), which every rule of
+    activities reads: she cannot sign up, be added, take a task or be promoted from a
+    waitlist. Nothing she did or holds is removed (her history, hours, certificates and
+    existing sign-ups stay), so reactivating gives everything back. She is told.
+    """
+    with transaction.atomic():
+        locked = _locked_for_staff(volunteer, by=by)
+        if locked.status != Volunteer.Status.ACTIVE:
+            raise VolunteerError(_("Yalnızca etkin bir gönüllü duraklatılabilir."))
+        locked.status = Volunteer.Status.PAUSED
+        locked.paused_at = timezone.now()
+        locked.save(update_fields=["status", "paused_at"])
+        audit.record(
+            action="volunteers.paused",
+            actor=by,
+            obj=locked,
+            person=locked,
+            summary=str(_("Gönüllü duraklatıldı.")),
+        )
+        _tell("volunteers.paused", locked, at=locked.paused_at)
+    return locked
+
+
+def reactivate_volunteer(*, volunteer: Volunteer, by) -> Volunteer:
+    """Staff end a pause; she may take work again and is told. Someone who left comes back
+    through a new application instead, which staff review (enrol_from_application)."""
+    with transaction.atomic():
+        locked = _locked_for_staff(volunteer, by=by)
+        if locked.status != Volunteer.Status.PAUSED:
+            raise VolunteerError(_("Yalnızca duraklatılmış bir gönüllü yeniden etkinleştirilir."))
+        locked.status = Volunteer.Status.ACTIVE
+        locked.paused_at = None
+        locked.save(update_fields=["status", "paused_at"])
+        audit.record(
+            action="volunteers.reactivated",
+            actor=by,
+            obj=locked,
+            person=locked,
+            summary=str(_("Gönüllü yeniden etkinleştirildi.")),
+        )
+        _tell("volunteers.reactivated", locked, at=timezone.now())
+    return locked
+
+
+def end_volunteer(*, volunteer: Volunteer, by, reason: str) -> Volunteer:
+    """Staff end an active or paused volunteer's participation, with a reason she is told.
+
+    It has the effects of leaving (withdraw_from_programme): she is withdrawn, every
+    optional message stops, and once the change commits `volunteer_left` tells activities
+    to give the places she held in shifts and tasks to come to others. Her consent is not
+    touched: she did not withdraw it. The audit trail keeps the reason's length, not its
+    words (they may name her); the words stay on her profile, which erasure clears.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise VolunteerError(_("Lütfen gönüllüye bildirilecek gerekçeyi yazın."), field="reason")
+    if len(reason) > END_REASON_MAX:
+        raise VolunteerError(
+            _("Gerekçe en fazla %(max)d karakter olabilir.") % {"max": END_REASON_MAX},
+            field="reason",
+        )
+    with transaction.atomic():
+        locked = _locked_for_staff(volunteer, by=by)
+        if not locked.in_programme:
+            raise VolunteerError(_("Bu gönüllü programdan zaten ayrıldı."))
+        locked.status = Volunteer.Status.WITHDRAWN
+        locked.left_at = timezone.now()
+        locked.paused_at = None
+        locked.end_reason = reason
+        locked.save(update_fields=["status", "left_at", "paused_at", "end_reason"])
+        preferences.set_all_optional(user=locked.user, enabled=False)
+        audit.record(
+            action="volunteers.ended",
+            actor=by,
+            obj=locked,
+            person=locked,
+            summary=str(
+                _("Gönüllülük sonlandırıldı (gerekçe %(length)d karakter).")
+                % {"length": len(reason)}
+            ),
+        )
+        _tell("volunteers.ended", locked, at=locked.left_at)
+        send_after_commit(volunteer_left, volunteer_id=locked.pk)
+    return locked
+
+
+def message_volunteers(*, volunteers: QuerySet[Volunteer], by, subject: str, body: str) -> int:
+    """Staff write to one volunteer or a filtered selection; returns how many are queued.
+
+    Only volunteers of the writer's scope who are still in the programme are written to,
+    whatever `volunteers` holds. The message is the optional kind `volunteers.staff_message`
+    (esit/volunteers/mail.py): whoever turned it off, or left, is not sent it, the
+    notifications app checks when each message leaves. One audit event per message, with
+    the number of recipients (the deliveries name each of them, in their history).
+    """
+    if by is None or not by.has_perm(MANAGE):
+        raise PermissionDenied
+    subject, body = (subject or "").strip(), (body or "").strip()
+    if not subject:
+        raise VolunteerError(_("Lütfen bir konu yazın."), field="subject")
+    if len(subject) > SUBJECT_MAX:
+        raise VolunteerError(
+            _("Konu en fazla %(max)d karakter olabilir.") % {"max": SUBJECT_MAX}, field="subject"
+        )
+    if not body:
+        raise VolunteerError(_("Lütfen mesajı yazın."), field="body")
+    if len(body) > BODY_MAX:
+        raise VolunteerError(
+            _("Mesaj en fazla %(max)d karakter olabilir.") % {"max": BODY_MAX}, field="body"
+        )
+    recipients = (
+        visible_to(by)
+        .filter(pk__in=volunteers.order_by().values("pk"))
+        .exclude(status=Volunteer.Status.WITHDRAWN)
+        .select_related("user")
+        .order_by("pk")
+    )
+    message_id = uuid.uuid4().hex
+    with transaction.atomic():
+        people = list(recipients)
+        if not people:
+            raise VolunteerError(_("Bu seçimde mesaj gönderilebilecek gönüllü yok."))
+        queued = notify_many(
+            "volunteers.staff_message",
+            ((person, Recipient.of_user(person.user)) for person in people),
+            key=message_id,
+            params={"subject": subject, "body": body},
+        )
+        audit.record(
+            action="volunteers.messaged",
+            actor=by,
+            person=people[0] if len(people) == 1 else None,
+            summary=str(
+                ngettext(
+                    "Mesaj %(count)d gönüllüye gönderildi (%(length)d karakter).",
+                    "Mesaj %(count)d gönüllüye gönderildi (%(length)d karakter).",
+                    len(people),
+                )
+                % {"count": len(people), "length": len(body)}
+            ),
+        )
+    return queued

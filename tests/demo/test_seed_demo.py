@@ -223,3 +223,12 @@ def test_seed_demo_pages_render(client, db, mailoutbox):
         "/activities/calendar.ics",
     ]:
         assert client.get(path).status_code == 200, path
+
+
+def test_seed_demo_has_volunteers_in_every_status(db, mailoutbox):
+    seed()
+
+    assert statuses(Volunteer) == set(Volunteer.Status.values)
+    ended = Volunteer.objects.get(status="withdrawn", end_reason__gt="")
+    assert ended.left_at is not None
+    assert Volunteer.objects.get(status="paused").paused_at is not None

@@ -45,6 +45,8 @@ from esit.demo.accounts import (
 from esit.demo.activities import seed_activities, seed_certificate, seed_self_reported_hours
 from esit.demo.applications import APPLICANTS, seed_application
 from esit.demo.common import by_status, quiet_task_log
+from esit.demo.volunteers import seed_volunteer_statuses
+from esit.volunteers.models import Volunteer
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "testserver", "::1", "[::1]"}
 
@@ -81,6 +83,7 @@ class Command(BaseCommand):
             new_activities = seed_activities(coordinator=staff[1])
             seed_self_reported_hours(coordinator=staff[1])
             seed_certificate()
+            seed_volunteer_statuses(coordinator=staff[1])
         self.report(staff, created=sum(created), new_activities=new_activities)
 
     def report(self, staff, *, created: int, new_activities: int) -> None:
@@ -96,7 +99,8 @@ class Command(BaseCommand):
             f"sign-ups: {SignUp.objects.count()} ({by_status(SignUp)}); "
             f"tasks: {Task.objects.count()} (assignments: {by_status(TaskAssignment)}); "
             f"participants: {Participant.objects.count()} ({by_status(Participant)}); "
-            f"hours: {by_status(HoursEntry)}; certificates: {Certificate.objects.count()}."
+            f"hours: {by_status(HoursEntry)}; certificates: {Certificate.objects.count()}; "
+            f"volunteers: {by_status(Volunteer)}."
         )
         write(self.style.SUCCESS(f"Demo logins ({settings.SITE_URL}/accounts/login/):"))
         counter = int(time.time()) // mfa_settings.TOTP_PERIOD

@@ -8,9 +8,9 @@ from esit.core.panels import panels_for
 from esit.reference import availability
 from esit.reference.models import sorted_by_name
 
-from . import services
-from .forms import LeaveProgrammeForm, NotificationsForm, ProfileForm
-from .permissions import volunteer_view
+from .. import services
+from ..forms import LeaveProgrammeForm, NotificationsForm, ProfileForm
+from ..permissions import volunteer_view
 
 
 @require_GET
@@ -31,7 +31,7 @@ def dashboard(request, volunteer):
 
 
 @require_http_methods(["GET", "POST"])
-@volunteer_view(active_only=True)
+@volunteer_view(active_only=True, allow_paused=True)
 def edit_profile(request, volunteer):
     form = ProfileForm(request.POST if request.method == "POST" else None, volunteer=volunteer)
     if form.is_valid():
@@ -53,7 +53,7 @@ def edit_profile(request, volunteer):
 
 
 @require_http_methods(["GET", "POST"])
-@volunteer_view(active_only=True)
+@volunteer_view(active_only=True, allow_paused=True)
 def edit_notifications(request, volunteer):
     form = NotificationsForm(
         request.POST if request.method == "POST" else None, volunteer=volunteer
@@ -70,7 +70,7 @@ def edit_notifications(request, volunteer):
 
 
 @require_http_methods(["GET", "POST"])
-@volunteer_view(active_only=True)
+@volunteer_view(active_only=True, allow_paused=True)
 def withdraw(request, volunteer):
     form = LeaveProgrammeForm(request.POST if request.method == "POST" else None)
     if form.is_valid():

@@ -1,0 +1,33 @@
+"""Helpers for the staff pages about volunteers."""
+
+import pytest
+
+from tests import factories
+from tests.accounts.test_scope import scoped
+
+LIST = "/staff/volunteers/"
+
+
+def detail_url(volunteer) -> str:
+    return f"/staff/volunteers/{volunteer.pk}/"
+
+
+def listed(response) -> list[int]:
+    """The volunteers of the page, in the order shown."""
+    return [volunteer.pk for volunteer in response.context["page_obj"]]
+
+
+def make_volunteer(first_name="Ayşe", last_name="Yılmaz", **kwargs):
+    user = factories.UserFactory(first_name=first_name, last_name=last_name)
+    return factories.VolunteerFactory(user=user, **kwargs)
+
+
+@pytest.fixture
+def translation_coordinator(db):
+    return scoped(factories.StaffFactory(role="coordinator"), areas=["translation"])
+
+
+@pytest.fixture
+def scoped_client(client, translation_coordinator):
+    client.force_login(translation_coordinator)
+    return client
