@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from esit.notifications import kinds
 
-from . import rendering
 from .models import Announcement
 from .selectors import DIGEST_KIND, KIND
 
@@ -23,11 +22,10 @@ def load(announcement_id: str) -> Announcement | None:
 def announcement_context(announcement: Announcement, delivery) -> dict | None:
     if announcement.status != Announcement.Status.PUBLISHED:
         return None
-    # Rendered in the recipient's language (the notifications app activates it).
+    # The templates read the texts: they are rendered in the recipient's language.
     url = settings.SITE_URL + reverse("announcements:mine", args=[announcement.pk])
     return {
         "announcement": announcement,
-        "text": rendering.plain_text(announcement.body),
         "url": url,
     }
 

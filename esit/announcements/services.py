@@ -315,7 +315,7 @@ def resume_fan_outs() -> int:
 
 
 def deliver_announcement(announcement_id: int) -> int:
-    """Queue one e-mail per volunteer of the audience, in batches; returns how many were new.
+    """Queue one e-mail per volunteer of the audience, in batches; returns how many wait.
 
     Each batch commits on its own, so a worker that dies half way keeps what it queued,
     and running this again queues only the rest: a delivery is keyed by announcement and
@@ -331,14 +331,14 @@ def deliver_announcement(announcement_id: int) -> int:
     if announcement is None or not announcement.is_for_volunteers:
         return 0
     audience = selectors.audience_of(announcement).select_related("user").order_by("pk")
-    new = 0
+    waiting = 0
     last_pk = 0
     while True:
         batch = list(audience.filter(pk__gt=last_pk)[:FAN_OUT_BATCH])
         if not batch:
             break
         with transaction.atomic():
-            new += notifications.notify_many(
+            waiting += notifications.notify_many(
                 KIND,
                 [(announcement, Recipient.of_user(volunteer.user)) for volunteer in batch],
             )
@@ -346,7 +346,7 @@ def deliver_announcement(announcement_id: int) -> int:
     Announcement.objects.filter(pk=announcement.pk, deliveries_queued_at__isnull=True).update(
         deliveries_queued_at=timezone.now()
     )
-    return new
+    return waiting
 
 
 def retry_failed(*, by, announcement: Announcement, request=None) -> int:
