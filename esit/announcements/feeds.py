@@ -1,9 +1,11 @@
 """Atom feeds (Django's syndication framework): public announcements, upcoming activities.
 
-Links are built from SITE_URL's host through the request the framework is given; item
-texts are the plain text of the Markdown (no markup to sanitise twice in a feed reader).
+Links are built from SITE_URL, never from the request's Host header (the framework keeps
+an absolute link as it is); item texts are the plain text of the Markdown, so a feed
+reader gets no markup to sanitise again.
 """
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
@@ -25,7 +27,10 @@ class PublicAnnouncementsFeed(Feed):
     )
 
     def link(self):
-        return reverse("announcements:list")
+        return settings.SITE_URL + reverse("announcements:list")
+
+    def feed_url(self):
+        return settings.SITE_URL + reverse("announcements:feed")
 
     def items(self):
         return selectors.public_announcements().order_by("-published_at", "-id")[:FEED_SIZE]
@@ -37,7 +42,7 @@ class PublicAnnouncementsFeed(Feed):
         return social.shorten(rendering.plain_text(item.body), 1000)
 
     def item_link(self, item):
-        return reverse("announcements:detail", args=[item.pk])
+        return settings.SITE_URL + reverse("announcements:detail", args=[item.pk])
 
     def item_pubdate(self, item):
         return item.published_at
@@ -52,7 +57,10 @@ class UpcomingActivitiesFeed(Feed):
     subtitle = _("Gönüllülerin ve halkın katılabileceği yaklaşan etkinlikler")
 
     def link(self):
-        return reverse("activities:list")
+        return settings.SITE_URL + reverse("activities:list")
+
+    def feed_url(self):
+        return settings.SITE_URL + reverse("announcements:activities_feed")
 
     def items(self):
         return (
@@ -70,7 +78,7 @@ class UpcomingActivitiesFeed(Feed):
         return f"{when} · {item.district.name}. {social.shorten(item.description, 800)}"
 
     def item_link(self, item):
-        return reverse("activities:detail", args=[item.pk])
+        return settings.SITE_URL + reverse("activities:detail", args=[item.pk])
 
     def item_pubdate(self, item):
         return item.created_at

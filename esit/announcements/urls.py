@@ -30,5 +30,6 @@ urlpatterns = [
     path("staff/announcements/<int:pk>/delivery/", staff.delivery, name="delivery"),
     path("staff/announcements/<int:pk>/delivery/retry/", staff.retry, name="retry"),
     path("staff/announcements/<int:pk>/kit/", staff.kit, name="kit"),
+    path("staff/announcements/kits/", staff.activity_kits, name="activity_kits"),
     path("staff/announcements/kit/activity/<int:pk>/", staff.activity_kit, name="activity_kit"),
 ]

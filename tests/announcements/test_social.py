@@ -168,3 +168,12 @@ def test_an_activity_kit_for_staff_and_its_card_for_everyone(client, coordinator
     assert card.status_code == 200
     with Image.open(io.BytesIO(b"".join(card.streaming_content))) as image:
         assert image.size == (1080, 1080)
+
+
+def test_the_activity_kits_page_lists_activities_of_the_scope(client, translation_coordinator):
+    factories.ActivityFactory(title_tr="Çeviri atölyesi", areas=[factories.area("translation")])
+    factories.ActivityFactory(title_tr="Kampanya günü", areas=[factories.area("campaigns")])
+    client.force_login(translation_coordinator)
+    page = client.get(reverse("announcements:activity_kits")).content.decode()
+    assert "Çeviri atölyesi" in page
+    assert "Kampanya günü" not in page

@@ -347,7 +347,6 @@ def kit(request, pk: int):
             "kind": "announcement",
             "pk": announcement.pk,
             "posts": social.posts_of(announcement),
-            "formats": list(social.FORMATS),
         },
     )
 
@@ -369,6 +368,20 @@ def activity_kit(request, pk: int):
             "kind": "activity",
             "pk": activity.pk,
             "posts": social.posts_of(activity),
-            "formats": list(social.FORMATS),
         },
     )
+
+
+KITS_SHOWN = 50
+
+
+@require_GET
+@capability_required(PUBLISH)
+def activity_kits(request):
+    """The activities of the staff member's scope still to come, each with its kit."""
+    activities = (
+        _activities(request)
+        .filter(ends_at__gte=timezone.now())
+        .select_related("district")[:KITS_SHOWN]
+    )
+    return render(request, "announcements/staff/activity_kits.html", {"activities": activities})
