@@ -1,7 +1,7 @@
 """The weekly digest: what is new for one volunteer since her last digest.
 
-New activities are those published since then that have not started, in her district
-and sharing one of her areas (an activity without areas is for every area); new
+New activities are those created since then, published and not started yet, in her
+district and sharing one of her areas (an activity without areas is for every area); new
 announcements are those published since then and meant for her (selectors.meant_for),
 public ones included. Nothing is queued when both lists are empty, and the kind finds
 the lists again when the e-mail leaves (nothing is sent if they emptied meanwhile).

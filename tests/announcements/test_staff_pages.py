@@ -11,7 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
+from esit.announcements import services
 from esit.announcements.models import Announcement
+from esit.audit.models import AuditEvent
 from esit.notifications.models import Delivery
 from tests import factories
 
@@ -203,8 +205,6 @@ def test_the_delivery_page_refreshes_itself_without_javascript_while_mail_is_que
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     announcement = write(coordinator, audience="volunteers")
     with_deliveries = write_published(coordinator, audience="volunteers")
-    from esit.announcements import services
-
     services.deliver_announcement(with_deliveries.pk)
     page = coordinator_client.get(
         reverse("announcements:delivery", args=[with_deliveries.pk])
@@ -230,6 +230,19 @@ def test_retrying_failures_requeues_them_and_is_audited(
         response = coordinator_client.post(reverse("announcements:retry", args=[announcement.pk]))
     assert response.status_code == 302
     assert Delivery.objects.get(kind="announcements.announcement").status == "sent"
-    from esit.audit.models import AuditEvent
-
     assert AuditEvent.objects.filter(action="announcements.delivery_retried").exists()
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_the_delivery_page_runs_the_same_queries_however_many_recipients(
+    coordinator_client, coordinator, django_assert_num_queries, count, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    for _number in range(count):
+        factories.VolunteerFactory()
+    announcement = write_published(coordinator, audience="volunteers")
+    services.deliver_announcement(announcement.pk)
+    url = reverse("announcements:delivery", args=[announcement.pk])
+    coordinator_client.get(url)
+    with django_assert_num_queries(13):
+        coordinator_client.get(url)
