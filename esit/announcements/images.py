@@ -5,7 +5,7 @@ decompression bomb (more pixels than `ANNOUNCEMENT_COVER_MAX_PIXELS`, read from 
 header before any pixel is decoded, behind Pillow's own `Image.MAX_IMAGE_PIXELS` guard),
 checks it is one of the three formats whatever its name says, applies the camera's
 orientation, and writes a new file from the pixels alone, so EXIF (location, camera,
-owner), XMP and ICC text never reach the site.
+owner), XMP, colour profiles and PNG text never reach the site.
 """
 
 import io
@@ -58,15 +58,21 @@ def clean_cover(upload) -> ContentFile:
     return ContentFile(_encode(pixels, image_format), name=f"cover.{ALLOWED_FORMATS[image_format]}")
 
 
+def _pixels_only(image: Image.Image, mode: str) -> Image.Image:
+    """A new image from the pixels alone: nothing of the upload's `info` (EXIF, XMP, ICC
+    profile, PNG text) rides along, which Pillow would otherwise write back on save."""
+    converted = image.convert(mode)
+    return Image.frombytes(mode, converted.size, converted.tobytes())
+
+
 def _encode(image: Image.Image, image_format: str) -> bytes:
     out = io.BytesIO()
     if image_format == "JPEG":
-        image.convert("RGB").save(out, "JPEG", quality=88, optimize=True)
+        _pixels_only(image, "RGB").save(out, "JPEG", quality=88, optimize=True)
     elif image_format == "PNG":
         keep = "RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB"
-        image.convert(keep).save(out, "PNG", optimize=True)
+        _pixels_only(image, keep).save(out, "PNG", optimize=True)
     else:
         keep = "RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB"
-        image.convert(keep).save(out, "WEBP", quality=88)
-    # A fresh image from pixels carries no EXIF, XMP or text chunks: nothing to strip later.
+        _pixels_only(image, keep).save(out, "WEBP", quality=88)
     return out.getvalue()

@@ -5,7 +5,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from esit.announcements import images
 
@@ -78,3 +78,14 @@ def test_pillows_own_bomb_guard_is_a_refusal_too(monkeypatch):
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)  # a PNG of 40 000 pixels is > 2×
     with pytest.raises(images.CoverError, match="çözünürlüğü çok büyük"):
         images.clean_cover(upload(picture("PNG", size=(200, 200))))
+
+
+def test_png_text_and_colour_profile_are_not_kept():
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Author", "Ayşe Yılmaz, Bornova")
+    out = io.BytesIO()
+    Image.new("RGB", (20, 20), (1, 2, 3)).save(out, "PNG", pnginfo=text, icc_profile=b"x" * 200)
+    cleaned = images.clean_cover(upload(out.getvalue(), name="kapak.png")).read()
+    with Image.open(io.BytesIO(cleaned)) as image:
+        assert "Author" not in image.info
+        assert "icc_profile" not in image.info
