@@ -2,8 +2,12 @@
 /me/ and by e-mail, a volunteer of another area gets nothing; axe-core finds no WCAG 2.2 AA
 violation on the announcement pages, in Turkish and English."""
 
+import io
+
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 from playwright.sync_api import expect
 
 from esit.announcements import services
@@ -109,3 +113,23 @@ def test_announcement_pages_have_no_accessibility_violations(page, site, languag
     assert axe_violations(page) == []
     page.goto(f"{site}/me/announcements/{for_volunteers.pk}/")
     assert axe_violations(page) == []
+
+
+def test_an_announcement_with_a_wide_cover_fits_a_phone_screen(page, site, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    coordinator = factories.StaffFactory(role="coordinator")
+    out = io.BytesIO()
+    Image.new("RGB", (2400, 800), (90, 40, 130)).save(out, "PNG")
+    announcement = services.save_announcement(
+        by=coordinator,
+        title_tr="Geniş kapaklı duyuru",
+        body_tr="Çokçokçokuzunbirkelimeçokçokçokuzunbirkelimeçokçokçokuzunbirkelime " * 3,
+        cover=SimpleUploadedFile("kapak.png", out.getvalue(), content_type="image/png"),
+        cover_alt_tr="Mor bir afiş",
+    )
+    services.publish(by=coordinator, announcement=announcement)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"{site}/announcements/{announcement.pk}/")
+    expect(page.get_by_role("img", name="Mor bir afiş")).to_be_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
