@@ -108,7 +108,8 @@ def save_announcement(
 
     A cover is re-encoded without its metadata (images.clean_cover) and needs a
     description for people who cannot see it. Changing a published announcement does
-    not send it again: each volunteer gets it once.
+    not send it again (each volunteer gets it once), so its audience cannot change:
+    those who were told and those who were not would no longer be the audience.
     """
     _check_publisher(by)
     areas, districts = list(areas), list(districts)
@@ -134,9 +135,9 @@ def save_announcement(
             announcement = Announcement(created_by=by)
         else:
             announcement = Announcement.objects.select_for_update().get(pk=announcement.pk)
-            if announcement.audience != audience and announcement.status == (
-                Announcement.Status.PUBLISHED
-            ):
+            if announcement.status == Announcement.Status.PUBLISHED and _target_of(
+                announcement
+            ) != _target(audience, areas, districts, activity):
                 raise AnnouncementError(
                     _("Yayındaki bir duyurunun hedefi değiştirilemez; yeni bir duyuru yazın."),
                     field="audience",
@@ -169,6 +170,23 @@ def save_announcement(
             request=request,
         )
     return announcement
+
+
+def _target(audience: str, areas, districts, activity) -> tuple:
+    if audience == Announcement.Audience.AREAS:
+        return (audience, {a.pk for a in areas}, {d.pk for d in districts}, None)
+    if audience == Announcement.Audience.ACTIVITY:
+        return (audience, set(), set(), activity.pk if activity is not None else None)
+    return (audience, set(), set(), None)
+
+
+def _target_of(announcement: Announcement) -> tuple:
+    return _target(
+        announcement.audience,
+        announcement.areas.all(),
+        announcement.districts.all(),
+        announcement.activity,
+    )
 
 
 def _check_can_change(by, announcement: Announcement) -> None:

@@ -227,3 +227,24 @@ def test_pinned_announcements_come_first(coordinator):
     older, _now = services.publish(by=coordinator, announcement=write(coordinator, pinned=True))
     newer, _now = services.publish(by=coordinator, announcement=write(coordinator))
     assert list(selectors.public_announcements()) == [older, newer]
+
+
+def test_the_audience_of_a_published_announcement_cannot_change(coordinator):
+    announcement = write(coordinator, audience="areas", areas=[factories.area("translation")])
+    announcement, _now = services.publish(by=coordinator, announcement=announcement)
+    with pytest.raises(AnnouncementError) as refused:
+        write(
+            coordinator,
+            announcement=announcement,
+            audience="areas",
+            areas=[factories.area("campaigns")],
+        )
+    assert refused.value.field == "audience"
+    changed = write(
+        coordinator,
+        announcement=announcement,
+        title_tr="Düzeltilmiş başlık",
+        audience="areas",
+        areas=[factories.area("translation")],
+    )
+    assert changed.title_tr == "Düzeltilmiş başlık"
