@@ -110,4 +110,4 @@ class StaffFilter(django_filters.FilterSet):
 
     class Meta:
         model = Announcement
-        fields = []
+        fields: list[str] = []

@@ -16,14 +16,14 @@ from django.utils.translation import gettext_lazy as _
 from esit.reference.models import District, VolunteerArea
 
 
-class AnnouncementQuerySet(models.QuerySet):
-    def published(self):
+class AnnouncementQuerySet(models.QuerySet["Announcement"]):
+    def published(self) -> "AnnouncementQuerySet":
         return self.filter(status=Announcement.Status.PUBLISHED)
 
-    def public(self):
+    def public(self) -> "AnnouncementQuerySet":
         return self.published().filter(audience=Announcement.Audience.PUBLIC)
 
-    def pinned_first(self):
+    def pinned_first(self) -> "AnnouncementQuerySet":
         return self.order_by("-pinned", "-published_at", "-id")
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from esit.accounts.models import User
 from esit.accounts.scope import Scope, scope_of
 from esit.activities.models import Activity, SignUp, TaskAssignment
 from esit.notifications.models import Delivery
@@ -55,7 +56,7 @@ def _inside(scope: Scope) -> Q:
     return targeted | activity
 
 
-def visible_to(user) -> QuerySet[Announcement]:
+def visible_to(user: User) -> QuerySet[Announcement]:
     """The announcements a staff member may see; every staff page about them starts here."""
     scope = scope_of(user)
     announcements = Announcement.objects.all()
@@ -64,7 +65,7 @@ def visible_to(user) -> QuerySet[Announcement]:
     return announcements.filter(_inside(scope))
 
 
-def staff_list(*, user) -> QuerySet[Announcement]:
+def staff_list(*, user: User) -> QuerySet[Announcement]:
     return (
         visible_to(user)
         .select_related("activity", "created_by")
@@ -73,7 +74,7 @@ def staff_list(*, user) -> QuerySet[Announcement]:
     )
 
 
-def staff_detail(pk: int, *, user) -> Announcement:
+def staff_detail(pk: int, *, user: User) -> Announcement:
     """Raises Announcement.DoesNotExist, also for one outside the staff member's scope."""
     return (
         visible_to(user)

@@ -13,17 +13,22 @@ import datetime
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from esit.accounts.models import User
 from esit.accounts.scope import scope_of
+from esit.activities.models import Activity
 from esit.audit.services import record
 from esit.core.errors import RuleError
 from esit.core.turkish import search_key
 from esit.notifications import services as notifications
 from esit.notifications.models import Delivery
 from esit.notifications.services import Recipient
+from esit.reference.models import District, VolunteerArea
 
 from . import images, selectors
 from .models import Announcement
@@ -36,12 +41,19 @@ class AnnouncementError(RuleError):
     """A rule of announcements refused the change (esit/core/errors.py)."""
 
 
-def _check_publisher(by) -> None:
+def _check_publisher(by: User | None) -> None:
     if by is None or not by.has_perm(PUBLISH):
         raise PermissionDenied
 
 
-def check_audience(*, by, audience: str, areas: Iterable, districts: Iterable, activity) -> None:
+def check_audience(
+    *,
+    by: User,
+    audience: str,
+    areas: Iterable[VolunteerArea],
+    districts: Iterable[District],
+    activity: Activity | None,
+) -> None:
     """Refuse an audience that is empty or outside the publisher's scope."""
     areas, districts = list(areas), list(districts)
     scope = scope_of(by)
@@ -87,22 +99,22 @@ def check_audience(*, by, audience: str, areas: Iterable, districts: Iterable, a
 
 def save_announcement(
     *,
-    by,
+    by: User,
     announcement: Announcement | None = None,
     title_tr: str,
     body_tr: str,
     title_en: str = "",
     body_en: str = "",
     audience: str = Announcement.Audience.PUBLIC,
-    areas: Iterable = (),
-    districts: Iterable = (),
-    activity=None,
+    areas: Iterable[VolunteerArea] = (),
+    districts: Iterable[District] = (),
+    activity: Activity | None = None,
     pinned: bool = False,
-    cover=None,
+    cover: "UploadedFile[bytes] | None" = None,
     remove_cover: bool = False,
     cover_alt_tr: str = "",
     cover_alt_en: str = "",
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Announcement:
     """Create a draft, or change one that is not archived.
 
@@ -131,7 +143,7 @@ def save_announcement(
         )
     with transaction.atomic():
         created = announcement is None
-        if created:
+        if announcement is None:
             announcement = Announcement(created_by=by)
         else:
             announcement = Announcement.objects.select_for_update().get(pk=announcement.pk)
@@ -151,7 +163,7 @@ def save_announcement(
         announcement.pinned = pinned
         announcement.search_text = search_key(announcement.title_tr, announcement.title_en)
         if new_cover is not None:
-            announcement.cover.save(new_cover.name, new_cover, save=False)
+            announcement.cover.save(new_cover.name or "cover", new_cover, save=False)
         elif remove_cover:
             announcement.cover = ""
         has_cover = bool(announcement.cover)
@@ -172,7 +184,15 @@ def save_announcement(
     return announcement
 
 
-def _target(audience: str, areas, districts, activity) -> tuple:
+Target = tuple[str, set[int], set[int], int | None]
+
+
+def _target(
+    audience: str,
+    areas: Iterable[VolunteerArea],
+    districts: Iterable[District],
+    activity: Activity | None,
+) -> Target:
     if audience == Announcement.Audience.AREAS:
         return (audience, {a.pk for a in areas}, {d.pk for d in districts}, None)
     if audience == Announcement.Audience.ACTIVITY:
@@ -180,7 +200,7 @@ def _target(audience: str, areas, districts, activity) -> tuple:
     return (audience, set(), set(), None)
 
 
-def _target_of(announcement: Announcement) -> tuple:
+def _target_of(announcement: Announcement) -> Target:
     return _target(
         announcement.audience,
         announcement.areas.all(),
@@ -189,7 +209,7 @@ def _target_of(announcement: Announcement) -> tuple:
     )
 
 
-def _check_can_change(by, announcement: Announcement) -> None:
+def _check_can_change(by: User, announcement: Announcement) -> None:
     """Only an announcement the publisher's scope covers (the same rule as when it was saved)."""
     check_audience(
         by=by,
@@ -201,7 +221,11 @@ def _check_can_change(by, announcement: Announcement) -> None:
 
 
 def publish(
-    *, by, announcement: Announcement, at: datetime.datetime | None = None, request=None
+    *,
+    by: User,
+    announcement: Announcement,
+    at: datetime.datetime | None = None,
+    request: HttpRequest | None = None,
 ) -> tuple[Announcement, bool]:
     """Publish now, or schedule for `at`; returns the announcement and whether it went out now.
 
@@ -254,7 +278,9 @@ def _enqueue_fan_out(announcement_id: int) -> None:
     deliver_announcement_task.enqueue(announcement_id)
 
 
-def unschedule(*, by, announcement: Announcement, request=None) -> Announcement:
+def unschedule(
+    *, by: User, announcement: Announcement, request: HttpRequest | None = None
+) -> Announcement:
     """A scheduled announcement goes back to draft."""
     _check_publisher(by)
     _check_can_change(by, announcement)
@@ -275,7 +301,9 @@ def unschedule(*, by, announcement: Announcement, request=None) -> Announcement:
     return announcement
 
 
-def archive(*, by, announcement: Announcement, request=None) -> Announcement:
+def archive(
+    *, by: User, announcement: Announcement, request: HttpRequest | None = None
+) -> Announcement:
     """Off the public pages and /me/; e-mails not yet sent are not sent any more (the kind
     finds it archived and suppresses them)."""
     _check_publisher(by)
@@ -367,7 +395,9 @@ def deliver_announcement(announcement_id: int) -> int:
     return waiting
 
 
-def retry_failed(*, by, announcement: Announcement, request=None) -> int:
+def retry_failed(
+    *, by: User, announcement: Announcement, request: HttpRequest | None = None
+) -> int:
     """Send again the e-mails of this announcement that failed; returns how many.
 
     A failure may be a message that left while the worker died: staff choose to retry,

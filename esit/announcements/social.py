@@ -240,7 +240,7 @@ def draw_card(subject: Subject, card_format: str) -> tuple[bytes, CardLayout]:
     text_box = (MARGIN, MARGIN + 120, width - MARGIN, height - MARGIN - details_height - 60)
     font, lines, line_height = fit_title(draw, subject.title, text_box)
     y = text_box[1]
-    ink_box = [width, height, 0, 0]
+    ink_box = [float(width), float(height), 0.0, 0.0]
     for line in lines:
         draw.text((text_box[0], y), line, font=font, fill=ink)
         left, top, right, bottom = draw.textbbox((text_box[0], y), line, font=font)
@@ -260,7 +260,12 @@ def draw_card(subject: Subject, card_format: str) -> tuple[bytes, CardLayout]:
     layout = CardLayout(
         size=(width, height),
         text_box=text_box,
-        title_bounds=tuple(ink_box),
+        title_bounds=(
+            round(ink_box[0]),
+            round(ink_box[1]),
+            round(ink_box[2]),
+            round(ink_box[3]),
+        ),
         lines=lines,
         font_size=font.size,
     )

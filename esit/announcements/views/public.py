@@ -67,7 +67,7 @@ def cover(request, pk: int):
     announcement = Announcement.objects.published().filter(pk=pk).exclude(cover="").first()
     if announcement is None:
         raise Http404
-    extension = announcement.cover.name.rsplit(".", 1)[-1]
+    extension = (announcement.cover.name or "").rsplit(".", 1)[-1]
     try:
         handle = announcement.cover.open("rb")
     except FileNotFoundError:
