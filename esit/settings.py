@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "esit.activities",
     "esit.team",
     "esit.kvkk",
+    "esit.announcements",
     "esit.demo",
 ]
 
@@ -369,6 +370,29 @@ MINIMUM_VOLUNTEER_AGE = 18
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", "https://www.mgm.gov.tr/")
 # How the audit trail keeps a client's address: "hash" (keyed, the default), "full" or "none".
 AUDIT_CLIENT_ADDRESS = env("AUDIT_CLIENT_ADDRESS", "hash")
+
+# Announcements (esit/announcements/): cover images and the social-media kit.
+ANNOUNCEMENT_COVER_MAX_BYTES = int(env("ANNOUNCEMENT_COVER_MAX_BYTES", str(5 * 1024 * 1024)))
+# More pixels than this is refused before decoding (a decompression bomb): 40 megapixels.
+ANNOUNCEMENT_COVER_MAX_PIXELS = int(env("ANNOUNCEMENT_COVER_MAX_PIXELS", str(40_000_000)))
+# The programme's accounts, linked in the footer and named in the social-media posts:
+# "network|handle|url" entries separated by commas.
+SOCIAL_ACCOUNTS = [
+    {"network": network, "handle": handle, "url": url}
+    for network, handle, url in (
+        entry.strip().split("|", 2)
+        for entry in env(
+            "SOCIAL_ACCOUNTS",
+            "Instagram|izbbkadin|https://www.instagram.com/izbbkadin/,"
+            "X|izbbkadin|https://x.com/izbbkadin",
+        ).split(",")
+        if entry.strip().count("|") == 2
+    )
+]
+SOCIAL_HASHTAGS = env("SOCIAL_HASHTAGS", "#EşitİzmirGönüllüleri #ToplumsalCinsiyetEşitliği").split()
+# The cards' colours (background, text, accent) and logo text.
+SOCIAL_CARD_COLOURS = env("SOCIAL_CARD_COLOURS", "#5b2a86,#ffffff,#f2c14e").split(",")
+SOCIAL_CARD_LOGO_TEXT = env("SOCIAL_CARD_LOGO_TEXT", "Eşit İzmir")
 
 LOGGING = {
     "version": 1,

@@ -6,4 +6,5 @@ def site(request):
         "SITE_URL": settings.SITE_URL,
         "LANGUAGES": settings.LANGUAGES,
         "QUICK_EXIT_URL": settings.QUICK_EXIT_URL,
+        "SOCIAL_ACCOUNTS": settings.SOCIAL_ACCOUNTS,
     }

@@ -26,8 +26,10 @@ Keys in use (register a new kind under its app's label, `<app>.<name>`):
   cancelled, cancelled_by_staff), `planning.participant_activity_cancelled`.
 - `volunteers.*`: paused, reactivated, ended and the optional `volunteers.staff_message`.
 - `accounts.<allauth template name>` (recorded only), e.g. `accounts.password_reset_key`.
-- Reserved for the next capabilities, already holding preferences moved from the old
-  `Volunteer.notify_*` booleans: `announcements.announcement`, `matching.invitation`.
+- `announcements.announcement` and `announcements.digest` (optional), holding the
+  preference moved from the old `Volunteer.notify_announcements`.
+- Reserved for the next capability, already holding the preference moved from the old
+  `Volunteer.notify_*` booleans: `matching.invitation`.
 """
 
 from collections.abc import Callable

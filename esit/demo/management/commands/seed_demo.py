@@ -34,6 +34,7 @@ from esit.activities.models import (
     Task,
     TaskAssignment,
 )
+from esit.announcements.models import Announcement
 from esit.applications.models import Application
 from esit.demo.accounts import (
     DEMO_PASSWORD,
@@ -43,6 +44,7 @@ from esit.demo.accounts import (
     ensure_staff_member,
 )
 from esit.demo.activities import seed_activities, seed_certificate, seed_self_reported_hours
+from esit.demo.announcements import seed_announcements
 from esit.demo.applications import APPLICANTS, seed_application
 from esit.demo.common import by_status, quiet_task_log
 from esit.demo.volunteers import seed_volunteer_statuses
@@ -84,7 +86,12 @@ class Command(BaseCommand):
             seed_self_reported_hours(coordinator=staff[1])
             seed_certificate()
             seed_volunteer_statuses(coordinator=staff[1])
+            new_announcements = seed_announcements(coordinator=staff[1])
         self.report(staff, created=sum(created), new_activities=new_activities)
+        self.stdout.write(
+            f"Announcements: {Announcement.objects.count()} ({new_announcements} new; "
+            f"{by_status(Announcement)})."
+        )
 
     def report(self, staff, *, created: int, new_activities: int) -> None:
         write = self.stdout.write

@@ -1,0 +1,17 @@
+from django import template
+
+from esit.announcements import rendering
+
+register = template.Library()
+
+
+@register.filter
+def markdown(text: str):
+    """Markdown rendered and sanitised (esit/announcements/rendering.py)."""
+    return rendering.to_html(text)
+
+
+@register.filter
+def plain_text(text: str) -> str:
+    """The Markdown's words without markup, for e-mails (autoescape is off there)."""
+    return rendering.plain_text(text)
