@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from esit.activities.models import Activity, HoursEntry, Shift, SignUp
 from esit.volunteers.models import Volunteer
 
+from ..selectors.scope import RUN_ACTIVITIES, check_actor
 from . import locks
 from .errors import ActivityError
 from .hours import area_of_activity
@@ -50,6 +51,7 @@ def check_in(*, shift: Shift, code: str, by) -> SignUp:
     stays open afterwards, so a coordinator can correct a no-show. Checking in
     twice changes nothing and never creates a second hours entry.
     """
+    check_actor(by, RUN_ACTIVITIES, activity_id=shift.activity_id)
     normalised = normalise_code(code)
     if not normalised:
         raise ActivityError(_("Gönüllünün kodunu okutun ya da yazın."), field="code")
@@ -115,6 +117,7 @@ def mark_no_shows(*, shift: Shift, by) -> int:
     No-shows count against a volunteer's reliability in matching, so this is
     only possible once the shift is over. Returns how many were marked.
     """
+    check_actor(by, RUN_ACTIVITIES, activity_id=shift.activity_id)
     with transaction.atomic():
         shift = locks.lock_shift(shift.pk)
         if shift.ends_at > timezone.now():

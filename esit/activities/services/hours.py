@@ -20,6 +20,7 @@ from esit.activities.models import Activity, HoursEntry
 from esit.reference.models import VolunteerArea
 from esit.volunteers.models import Volunteer
 
+from ..selectors.scope import check_hours_actor
 from . import locks
 from .errors import ActivityError
 
@@ -131,6 +132,10 @@ def _review(entry: HoursEntry, *, status: str, by, comment: str) -> HoursEntry:
 
 
 def _in_bulk(entries: Iterable[HoursEntry], **review) -> BulkResult:
+    entries = list(entries)
+    # The whole batch is refused when one entry is outside the actor's scope: the queue
+    # never offers such an entry, so only a tampered request or a mistake gets here.
+    check_hours_actor(review["by"], [entry.pk for entry in entries])
     done, skipped = [], []
     for entry in entries:
         try:

@@ -25,6 +25,7 @@ from esit.privacy.services import record_consent
 from esit.volunteers.models import new_calendar_token
 
 from ..models import Activity, Participant
+from ..selectors.scope import RUN_ACTIVITIES, check_actor
 from . import locks
 from .errors import ActivityError
 
@@ -127,6 +128,8 @@ def cancel_registration(*, participant: Participant, by=None) -> Participant:
     """
     now = timezone.now()
     by_staff = _is_staff(by)
+    if by_staff:
+        check_actor(by, RUN_ACTIVITIES, activity_id=participant.activity_id)
     with transaction.atomic():
         activity = _locked_activity(participant.activity)
         participant = locks.participants_for_update().get(pk=participant.pk)
@@ -157,6 +160,7 @@ def record_participant_attendance(*, participant: Participant, attended: bool, b
     place). A mistake is corrected by recording again; who recorded it, and
     when, is kept.
     """
+    check_actor(by, RUN_ACTIVITIES, activity_id=participant.activity_id)
     now = timezone.now()
     with transaction.atomic():
         activity = _locked_activity(participant.activity)

@@ -28,6 +28,7 @@ from esit.notifications.services import notify_many
 from esit.reference.models import District
 
 from ..models import Activity, Participant, Shift, SignUp, Task, TaskAssignment
+from ..selectors.scope import RUN_ACTIVITIES, check_actor, visible_activities
 from . import locks, participants, signups, work
 from .errors import ActivityError
 
@@ -124,6 +125,7 @@ def _check_activity(values: dict) -> None:
 
 def create_activity(*, by, areas: Iterable = (), **fields) -> Activity:
     """Create an activity; it starts as a draft unless staff choose otherwise."""
+    check_actor(by, RUN_ACTIVITIES)
     _unknown_fields(fields, ACTIVITY_FIELDS)
     values = {
         "title_en": "",
@@ -145,7 +147,21 @@ def create_activity(*, by, areas: Iterable = (), **fields) -> Activity:
             search_text=search_key(values["title_tr"], values["title_en"]),
         )
         activity.areas.set(areas)
+        _check_within_scope(activity, by)
     return activity
+
+
+def _check_within_scope(activity: Activity, by) -> None:
+    """A scoped coordinator plans only inside the scope: an activity they could no longer
+    see once saved is refused (and rolled back), with the reason next to the district."""
+    if by is not None and not visible_activities(by).filter(pk=activity.pk).exists():
+        raise ActivityError(
+            _(
+                "Bu etkinlik sorumlu olduğunuz alan ve ilçelerin dışında kalıyor; "
+                "alanlarınızdan ya da ilçelerinizden birini seçin."
+            ),
+            field="district",
+        )
 
 
 def update_activity(*, activity: Activity, by, areas: Iterable | None = None, **fields) -> Activity:
@@ -155,6 +171,7 @@ def update_activity(*, activity: Activity, by, areas: Iterable | None = None, **
     dates must still hold every shift, and the public capacity cannot drop
     below the participants already confirmed: nobody loses a place by an edit.
     """
+    check_actor(by, RUN_ACTIVITIES, activity_id=activity.pk)
     _unknown_fields(fields, ACTIVITY_FIELDS)
     with transaction.atomic():
         activity = _locked_activity(activity)
@@ -191,6 +208,7 @@ def update_activity(*, activity: Activity, by, areas: Iterable | None = None, **
         activity.save(update_fields=[*fields, "search_text", "updated_at"])
         if areas is not None:
             activity.areas.set(areas)
+        _check_within_scope(activity, by)
         # More public places (or the activity just published) go to the waitlist at once,
         # under the activity's lock already held.
         participants.promote_waitlisted(activity=activity)
@@ -205,6 +223,7 @@ def cancel_activity(*, activity: Activity, by, message: str = "") -> Activity:
     here, all in one transaction; e-mails go out only once it commits, so
     nobody hears of a change that rolled back.
     """
+    check_actor(by, RUN_ACTIVITIES, activity_id=activity.pk)
     with transaction.atomic():
         activity = _locked_activity(activity)
         if activity.status == Activity.Status.CANCELLED:
@@ -251,6 +270,7 @@ def copy_activity(*, activity: Activity, by, starts_at: datetime.datetime) -> Ac
 
     The copy has its own calendar `uid`: it is a new event, not a move of the old one.
     """
+    check_actor(by, RUN_ACTIVITIES, activity_id=activity.pk)
     _require_aware(starts_at)
     new_start, old_start = _local_wall_clock(starts_at), _local_wall_clock(activity.starts_at)
     offset = new_start - old_start

@@ -38,6 +38,7 @@ from esit.activities.models import Activity, Shift, SignUp
 from esit.notifications.services import Recipient, notify, notify_many
 from esit.volunteers.models import Volunteer
 
+from ..selectors.scope import RUN_ACTIVITIES, check_actor
 from . import locks, requirements
 from .errors import ActivityError
 
@@ -180,6 +181,8 @@ def sign_up(
     """
     now = timezone.now()
     by_staff = _is_staff(by)
+    if by_staff:
+        check_actor(by, RUN_ACTIVITIES, activity_id=shift.activity_id)
     with transaction.atomic():
         volunteer_id = volunteer.pk
         volunteer = _lock_volunteers([volunteer_id]).get(volunteer_id)
@@ -288,6 +291,8 @@ def cancel_sign_up(*, signup: SignUp, by=None) -> SignUp:
     sign-up whose attendance is already recorded cannot be cancelled.
     """
     by_staff = _is_staff(by)
+    if by_staff:
+        check_actor(by, RUN_ACTIVITIES, activity_id=signup.shift.activity_id)
     return _cancel(signup, keep_deadline=not by_staff, tell_volunteer=by_staff)
 
 
@@ -419,6 +424,7 @@ def approve_sign_up(*, signup: SignUp, by) -> SignUp:
     Refused once the shift is over, for a volunteer who left the programme and
     for one already confirmed for an overlapping shift.
     """
+    check_actor(by, RUN_ACTIVITIES, activity_id=signup.shift.activity_id)
     with transaction.atomic():
         signup, locked = _locked_pending(signup)
         if signup.shift.ends_at <= timezone.now():
@@ -447,6 +453,7 @@ def approve_sign_up(*, signup: SignUp, by) -> SignUp:
 
 def decline_sign_up(*, signup: SignUp, by) -> SignUp:
     """A coordinator declines a pending sign-up; the place it held goes to the waitlist."""
+    check_actor(by, RUN_ACTIVITIES, activity_id=signup.shift.activity_id)
     now = timezone.now()
     with transaction.atomic():
         signup, locked = _locked_pending(signup, _waitlisted_volunteer_ids(signup.shift_id))

@@ -24,6 +24,7 @@ from esit.activities.models import Activity, HoursEntry, Task, TaskAssignment
 from esit.notifications.services import Recipient, notify, notify_many
 from esit.volunteers.models import Volunteer
 
+from ..selectors.scope import RUN_ACTIVITIES, check_actor
 from . import locks, requirements
 from .errors import ActivityError
 from .hours import area_of_activity
@@ -127,6 +128,7 @@ def assign_task(
     `override_requirements` (the coordinator's explicit choice), recorded on
     the assignment with who made it and when.
     """
+    check_actor(by, RUN_ACTIVITIES, activity_id=task.activity_id)
     with transaction.atomic():
         volunteer = _lock_volunteer(volunteer)
         task = _lock_task(task)
@@ -330,6 +332,7 @@ def accept_task(
     The hours are what the coordinator gives, or the task's estimate. Like
     every hours entry, they count once approved (docs/activities.md).
     """
+    check_actor(by, RUN_ACTIVITIES, activity_id=assignment.task.activity_id)
     with transaction.atomic():
         assignment = _lock_assignment(assignment)
         _check_reviewable(assignment)
@@ -369,6 +372,7 @@ def return_task(*, assignment: TaskAssignment, by, comment: str) -> TaskAssignme
     comment = (comment or "").strip()
     if not comment:
         raise ActivityError(_("Gönüllüye neyin değişmesi gerektiğini yazın."), field="comment")
+    check_actor(by, RUN_ACTIVITIES, activity_id=assignment.task.activity_id)
     with transaction.atomic():
         assignment = _lock_assignment(assignment)
         _check_reviewable(assignment)

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from esit.accounts.permissions import staff_member_required
+from esit.accounts.permissions import capability_required
 from esit.activities.forms.work import BulkHoursForm, HoursFilterForm, LogHoursForm
 from esit.activities.models import HoursEntry
 from esit.activities.selectors import hours as selectors
+from esit.activities.selectors.scope import APPROVE_HOURS
 from esit.activities.services import hours as services
 from esit.activities.services.errors import ActivityError
 from esit.volunteers.permissions import volunteer_view
@@ -85,13 +86,13 @@ def _render_queue(request, bulk_form: BulkHoursForm):
 
 
 @require_GET
-@staff_member_required
+@capability_required(APPROVE_HOURS)
 def hours_queue(request):
     return _render_queue(request, BulkHoursForm())
 
 
 @require_POST
-@staff_member_required
+@capability_required(APPROVE_HOURS)
 def review_hours(request):
     """Approve or reject the ticked entries; the queue's filters ride on the query string."""
     form = BulkHoursForm(request.POST)

@@ -13,7 +13,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
-from esit.accounts.permissions import staff_member_required
+from esit.accounts.permissions import capability_required
+from esit.activities.selectors.scope import RUN_ACTIVITIES
 from esit.core.confirm import confirmation_page
 from esit.core.network import client_ip
 
@@ -123,7 +124,7 @@ def _list_url(activity_id: int, participant_id: int | None = None) -> str:
 
 
 @require_GET
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def participant_list(request, pk: int):
     found = _list_or_404(pk)
     activity = found.activity
@@ -141,7 +142,7 @@ def participant_list(request, pk: int):
 
 
 @require_GET
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def participant_list_csv(request, pk: int):
     found = _list_or_404(pk)
     positions = {person.pk: index for index, person in enumerate(found.waitlisted, start=1)}
@@ -172,7 +173,7 @@ def participant_list_csv(request, pk: int):
 
 
 @require_POST
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def staff_cancel_registration(request, pk: int):
     participant = _participant_or_404(pk)
     back_url = _list_url(participant.activity_id)
@@ -209,7 +210,7 @@ def staff_cancel_registration(request, pk: int):
 
 
 @require_POST
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def record_attendance(request, pk: int):
     participant = _participant_or_404(pk)
     form = ParticipantAttendanceForm(request.POST)

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from esit.accounts.permissions import staff_member_required
+from esit.accounts.permissions import capability_required
+from esit.activities.selectors.scope import RUN_ACTIVITIES
 
 from ..forms import planning as forms
 from ..models import Activity, Shift, Task
@@ -71,7 +72,7 @@ def _detail_url(activity_pk: int, anchor: str = "") -> str:
 
 
 @require_GET
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def activity_list(request):
     filter_form = forms.ActivityFilterForm(request.GET or None)
     activities = selectors.staff_activity_list(**filter_form.list_filters())
@@ -84,7 +85,7 @@ def activity_list(request):
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def activity_create(request):
     form = forms.ActivityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -99,7 +100,7 @@ def activity_create(request):
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def activity_edit(request, pk: int):
     activity = _activity_or_404(pk)
     if request.method == "POST":
@@ -122,7 +123,7 @@ def activity_edit(request, pk: int):
 
 
 @require_GET
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def activity_detail(request, pk: int):
     try:
         activity = selectors.staff_activity_detail(pk)
@@ -149,7 +150,7 @@ def activity_detail(request, pk: int):
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def activity_copy(request, pk: int):
     activity = _activity_or_404(pk)
     form = forms.CopyActivityForm(request.POST or None)
@@ -170,7 +171,7 @@ def activity_copy(request, pk: int):
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def activity_cancel(request, pk: int):
     activity = _activity_or_404(pk)
     if activity.status == Activity.Status.CANCELLED:
@@ -196,7 +197,7 @@ def activity_cancel(request, pk: int):
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def shift_create(request, pk: int):
     activity = _activity_or_404(pk)
     if request.method == "POST":
@@ -219,7 +220,7 @@ def shift_create(request, pk: int):
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def shift_edit(request, pk: int, shift_pk: int):
     shift = _shift_or_404(pk, shift_pk)
     if request.method == "POST":
@@ -242,7 +243,7 @@ def shift_edit(request, pk: int, shift_pk: int):
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def shift_delete(request, pk: int, shift_pk: int):
     shift = _shift_or_404(pk, shift_pk)
     if request.method == "POST":
@@ -261,7 +262,7 @@ def shift_delete(request, pk: int, shift_pk: int):
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def shift_repeat(request, pk: int, shift_pk: int):
     shift = _shift_or_404(pk, shift_pk)
     form = forms.RepeatShiftForm(request.POST or None)
@@ -306,7 +307,7 @@ def _report_repeat(request, created: int, skipped: int) -> None:
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def task_create(request, pk: int):
     activity = _activity_or_404(pk)
     form = forms.TaskForm(request.POST or None)
@@ -324,7 +325,7 @@ def task_create(request, pk: int):
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def task_edit(request, pk: int, task_pk: int):
     task = _task_or_404(pk, task_pk)
     if request.method == "POST":
@@ -347,7 +348,7 @@ def task_edit(request, pk: int, task_pk: int):
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def task_assign(request, pk: int, task_pk: int):
     """Find an active volunteer by name or e-mail (GET), then give them the task (POST)."""
     task = _task_or_404(pk, task_pk)

@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from esit.accounts.permissions import staff_member_required
+from esit.accounts.permissions import capability_required
 from esit.activities.forms.planning import VolunteerSearchForm
 from esit.activities.forms.signups import AddVolunteerForm, CheckInForm
 from esit.activities.models import Activity, SignUp
 from esit.activities.selectors import planning as planning_selectors
 from esit.activities.selectors import signups as selectors
+from esit.activities.selectors.scope import RUN_ACTIVITIES
 from esit.activities.services import attendance
 from esit.activities.services import signups as services
 from esit.activities.services.errors import ActivityError
@@ -39,7 +40,7 @@ def _roster_url(activity_id: int, shift_id: int | None = None) -> str:
 
 
 @require_GET
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def roster(request, pk: int):
     activity, shifts = _roster_or_404(pk)
     now = timezone.now()
@@ -56,7 +57,7 @@ def roster(request, pk: int):
 
 
 @require_GET
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def roster_csv(request, pk: int):
     activity, shifts = _roster_or_404(pk)
     header = [
@@ -160,7 +161,7 @@ def _confirm_staff_cancel(signup) -> dict:
 
 
 @require_POST
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def approve(request, pk: int):
     return _decide(
         request,
@@ -171,7 +172,7 @@ def approve(request, pk: int):
 
 
 @require_POST
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def decline(request, pk: int):
     return _decide(
         request,
@@ -183,7 +184,7 @@ def decline(request, pk: int):
 
 
 @require_POST
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def staff_cancel(request, pk: int):
     return _decide(
         request,
@@ -203,7 +204,7 @@ ADDED = {
 
 
 @require_http_methods(["GET", "POST"])
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def add_volunteer(request, pk: int):
     """Find an active volunteer by name or e-mail (GET), then add them to the shift (POST).
 
@@ -270,7 +271,7 @@ def _render_check_in(request, sheet, form, *, status=200):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def check_in(request, pk: int):
     sheet = _sheet_or_404(pk)
     if request.method == "GET":
@@ -293,7 +294,7 @@ def check_in(request, pk: int):
 
 
 @require_POST
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def mark_no_shows(request, pk: int):
     sheet = _sheet_or_404(pk)
     asked = confirmation_page(

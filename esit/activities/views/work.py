@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from esit.accounts.permissions import staff_member_required
+from esit.accounts.permissions import capability_required
 from esit.activities.forms.work import AcceptForm, DeliveryForm, ReturnForm
 from esit.activities.models import Task, TaskAssignment
 from esit.activities.selectors import work as selectors
+from esit.activities.selectors.scope import RUN_ACTIVITIES
 from esit.activities.services import work as services
 from esit.activities.services.errors import ActivityError
 from esit.core.confirm import confirmation_page
@@ -164,7 +165,7 @@ def my_delivery_file(request, pk: int, volunteer):
 
 @require_GET
 @never_cache
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def delivery_file(request, pk: int):
     try:
         assignment = selectors.delivery_for_staff(pk)
@@ -177,7 +178,7 @@ def delivery_file(request, pk: int):
 
 
 @require_GET
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def task_review(request):
     return _render_review(request)
 
@@ -217,7 +218,7 @@ def _reviewable_or_404(pk: int) -> TaskAssignment:
 
 
 @require_POST
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def accept(request, pk: int):
     assignment = _reviewable_or_404(pk)
     form = AcceptForm(request.POST, auto_id=f"accept-{pk}-%s")
@@ -245,7 +246,7 @@ def accept(request, pk: int):
 
 
 @require_POST
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def send_back(request, pk: int):
     assignment = _reviewable_or_404(pk)
     form = ReturnForm(request.POST, auto_id=f"return-{pk}-%s")
