@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from esit.activities.models import HoursEntry
+from esit.activities.selectors.scope import visible_hours
 from esit.activities.services.work import MAX_DELIVERY_BYTES
 from esit.reference.forms import NamedChoiceField
 from esit.reference.models import VolunteerArea, sorted_by_name
@@ -252,6 +253,12 @@ class BulkHoursForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Yalnızca ret için ve zorunlu; gönüllüler bu metni görür."),
     )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An entry outside the coordinator's scope is as unknown as a deleted one.
+        field = self.fields["entries"]
+        field.queryset = visible_hours(user, field.queryset)
 
     def clean_comment(self):
         return self.cleaned_data["comment"].strip()

@@ -17,6 +17,7 @@ from esit.activities.models import HoursEntry
 from esit.volunteers.models import Volunteer
 
 from .common import search_words
+from .scope import visible_hours
 
 ZERO = decimal.Decimal(0)
 
@@ -101,6 +102,7 @@ def own_hours(volunteer: Volunteer) -> QuerySet[HoursEntry]:
 
 def hours_review_queue(
     *,
+    user,
     status: str | None = HoursEntry.Status.PENDING,
     area=None,
     date_from: datetime.date | None = None,
@@ -111,14 +113,18 @@ def hours_review_queue(
 
     `status` None lists every status; dates are the days the work was done.
     """
-    queryset = HoursEntry.objects.select_related(
-        # signup__shift: attendance hours become approvable when their shift ends.
-        "volunteer",
-        "area",
-        "activity",
-        "task_assignment__task",
-        "signup__shift",
-    ).order_by("date", "id")
+    queryset = (
+        visible_hours(user)
+        .select_related(
+            # signup__shift: attendance hours become approvable when their shift ends.
+            "volunteer",
+            "area",
+            "activity",
+            "task_assignment__task",
+            "signup__shift",
+        )
+        .order_by("date", "id")
+    )
     if status:
         queryset = queryset.filter(status=status)
     if area is not None:

@@ -14,6 +14,7 @@ from esit.volunteers.models import Volunteer
 
 from ..models import Activity, Participant, Shift, SignUp, Task, TaskAssignment
 from .common import search_words, start_of_day
+from .scope import visible_activities, within
 
 VOLUNTEER_CHOICES_MAX = 50
 
@@ -32,6 +33,7 @@ def _per_activity(queryset: QuerySet, path: str, aggregate) -> Coalesce:
 
 def staff_activity_list(
     *,
+    user,
     status: str | None = None,
     kind=None,
     district=None,
@@ -39,14 +41,16 @@ def staff_activity_list(
     starts_to: datetime.date | None = None,
     search: str = "",
 ) -> QuerySet[Activity]:
-    """Every activity, drafts and cancelled ones too, latest start first, with its counts.
+    """Every activity of the user's scope, drafts and cancelled ones too, latest start first,
+    with its counts.
 
     Each row carries `shift_count`, `capacity` (places over all shifts) and
     `confirmed` (confirmed sign-ups over all shifts). Dates are days in İzmir;
     `starts_to` includes the whole of that day.
     """
     queryset = (
-        Activity.objects.select_related("kind", "district")
+        visible_activities(user)
+        .select_related("kind", "district")
         .annotate(
             shift_count=_per_activity(Shift.objects.all(), "activity", Count("id")),
             capacity=_per_activity(Shift.objects.all(), "activity", Sum("capacity")),
@@ -98,10 +102,12 @@ def _tasks_with_counts() -> QuerySet[Task]:
     )
 
 
-def staff_activity_detail(pk: int) -> Activity:
-    """One activity with its shifts and tasks and their counts; raises Activity.DoesNotExist."""
+def staff_activity_detail(pk: int, *, user) -> Activity:
+    """One activity of the user's scope with its shifts and tasks and their counts; raises
+    Activity.DoesNotExist."""
     return (
-        Activity.objects.select_related("kind", "district", "created_by")
+        visible_activities(user)
+        .select_related("kind", "district", "created_by")
         .prefetch_related(
             "areas",
             Prefetch("shifts", queryset=_shifts_with_counts()),
@@ -123,15 +129,23 @@ def staff_activity_detail(pk: int) -> Activity:
     )
 
 
-def staff_activity(pk: int) -> Activity:
-    """An activity with what its edit form shows; raises Activity.DoesNotExist."""
-    return Activity.objects.select_related("kind", "district").prefetch_related("areas").get(pk=pk)
-
-
-def staff_shift(*, activity_pk: int, pk: int) -> Shift:
-    """A shift of that activity (a shift id from another activity is not found)."""
+def staff_activity(pk: int, *, user) -> Activity:
+    """An activity of the user's scope with what its edit form shows; raises
+    Activity.DoesNotExist."""
     return (
-        Shift.objects.select_related("activity")
+        visible_activities(user)
+        .select_related("kind", "district")
+        .prefetch_related("areas")
+        .get(pk=pk)
+    )
+
+
+def staff_shift(*, user, activity_pk: int, pk: int) -> Shift:
+    """A shift of that activity (a shift id from another activity, or outside the user's
+    scope, is not found)."""
+    return (
+        within(user, Shift.objects.all(), activity="activity")
+        .select_related("activity")
         .prefetch_related("required_areas", "required_languages")
         .annotate(
             taken=Count(
@@ -144,10 +158,11 @@ def staff_shift(*, activity_pk: int, pk: int) -> Shift:
     )
 
 
-def staff_task(*, activity_pk: int, pk: int) -> Task:
-    """A task of that activity (a task id from another activity is not found)."""
+def staff_task(*, user, activity_pk: int, pk: int) -> Task:
+    """A task of that activity (a task id from another activity, or outside the user's scope,
+    is not found)."""
     return (
-        _tasks_with_counts()
+        within(user, _tasks_with_counts(), activity="activity")
         .select_related("activity")
         .prefetch_related(
             Prefetch(

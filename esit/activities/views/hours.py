@@ -61,7 +61,7 @@ def _wants_partial(request) -> bool:
 
 def _render_queue(request, bulk_form: BulkHoursForm):
     filter_form = HoursFilterForm(request.GET or None)
-    queue = selectors.hours_review_queue(**filter_form.queue_filters())
+    queue = selectors.hours_review_queue(user=request.user, **filter_form.queue_filters())
     page = Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
     now = timezone.now()
     for entry in page:
@@ -88,14 +88,14 @@ def _render_queue(request, bulk_form: BulkHoursForm):
 @require_GET
 @capability_required(APPROVE_HOURS)
 def hours_queue(request):
-    return _render_queue(request, BulkHoursForm())
+    return _render_queue(request, BulkHoursForm(user=request.user))
 
 
 @require_POST
 @capability_required(APPROVE_HOURS)
 def review_hours(request):
     """Approve or reject the ticked entries; the queue's filters ride on the query string."""
-    form = BulkHoursForm(request.POST)
+    form = BulkHoursForm(request.POST, user=request.user)
     if form.is_valid():
         entries = form.cleaned_data["entries"]
         try:

@@ -104,15 +104,15 @@ def cancel_registration(request, token: str):
 # Staff: the list of participants ------------------------------------------------------------
 
 
-def _list_or_404(pk: int) -> selectors.ParticipantList:
-    found = selectors.participant_list(activity_id=pk)
+def _list_or_404(request, pk: int) -> selectors.ParticipantList:
+    found = selectors.participant_list(user=request.user, activity_id=pk)
     if found is None:
         raise Http404(_("Etkinlik bulunamadı."))
     return found
 
 
-def _participant_or_404(pk: int) -> Participant:
-    participant = selectors.participant_for_staff(participant_id=pk)
+def _participant_or_404(request, pk: int) -> Participant:
+    participant = selectors.participant_for_staff(user=request.user, participant_id=pk)
     if participant is None:
         raise Http404(_("Katılımcı bulunamadı."))
     return participant
@@ -126,7 +126,7 @@ def _list_url(activity_id: int, participant_id: int | None = None) -> str:
 @require_GET
 @capability_required(RUN_ACTIVITIES)
 def participant_list(request, pk: int):
-    found = _list_or_404(pk)
+    found = _list_or_404(request, pk)
     activity = found.activity
     return render(
         request,
@@ -144,7 +144,7 @@ def participant_list(request, pk: int):
 @require_GET
 @capability_required(RUN_ACTIVITIES)
 def participant_list_csv(request, pk: int):
-    found = _list_or_404(pk)
+    found = _list_or_404(request, pk)
     positions = {person.pk: index for index, person in enumerate(found.waitlisted, start=1)}
     header = [
         _("Ad soyad"),
@@ -175,7 +175,7 @@ def participant_list_csv(request, pk: int):
 @require_POST
 @capability_required(RUN_ACTIVITIES)
 def staff_cancel_registration(request, pk: int):
-    participant = _participant_or_404(pk)
+    participant = _participant_or_404(request, pk)
     back_url = _list_url(participant.activity_id)
     if participant.activity.starts_at <= timezone.now():
         consequence = _(
@@ -212,7 +212,7 @@ def staff_cancel_registration(request, pk: int):
 @require_POST
 @capability_required(RUN_ACTIVITIES)
 def record_attendance(request, pk: int):
-    participant = _participant_or_404(pk)
+    participant = _participant_or_404(request, pk)
     form = ParticipantAttendanceForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["attendance"]))

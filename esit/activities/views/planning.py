@@ -43,23 +43,23 @@ def _reverse_or_none(name: str, pk: int) -> str | None:
         return None
 
 
-def _activity_or_404(pk: int) -> Activity:
+def _activity_or_404(request, pk: int) -> Activity:
     try:
-        return selectors.staff_activity(pk)
+        return selectors.staff_activity(pk, user=request.user)
     except Activity.DoesNotExist:
         raise Http404(_("Etkinlik bulunamadı.")) from None
 
 
-def _shift_or_404(activity_pk: int, pk: int) -> Shift:
+def _shift_or_404(request, activity_pk: int, pk: int) -> Shift:
     try:
-        return selectors.staff_shift(activity_pk=activity_pk, pk=pk)
+        return selectors.staff_shift(user=request.user, activity_pk=activity_pk, pk=pk)
     except Shift.DoesNotExist:
         raise Http404(_("Vardiya bulunamadı.")) from None
 
 
-def _task_or_404(activity_pk: int, pk: int) -> Task:
+def _task_or_404(request, activity_pk: int, pk: int) -> Task:
     try:
-        return selectors.staff_task(activity_pk=activity_pk, pk=pk)
+        return selectors.staff_task(user=request.user, activity_pk=activity_pk, pk=pk)
     except Task.DoesNotExist:
         raise Http404(_("Görev bulunamadı.")) from None
 
@@ -75,7 +75,7 @@ def _detail_url(activity_pk: int, anchor: str = "") -> str:
 @capability_required(RUN_ACTIVITIES)
 def activity_list(request):
     filter_form = forms.ActivityFilterForm(request.GET or None)
-    activities = selectors.staff_activity_list(**filter_form.list_filters())
+    activities = selectors.staff_activity_list(user=request.user, **filter_form.list_filters())
     page = Paginator(activities, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -102,7 +102,7 @@ def activity_create(request):
 @FORM_METHODS
 @capability_required(RUN_ACTIVITIES)
 def activity_edit(request, pk: int):
-    activity = _activity_or_404(pk)
+    activity = _activity_or_404(request, pk)
     if request.method == "POST":
         form = forms.ActivityForm(request.POST)
         if form.is_valid():
@@ -126,7 +126,7 @@ def activity_edit(request, pk: int):
 @capability_required(RUN_ACTIVITIES)
 def activity_detail(request, pk: int):
     try:
-        activity = selectors.staff_activity_detail(pk)
+        activity = selectors.staff_activity_detail(pk, user=request.user)
     except Activity.DoesNotExist:
         raise Http404(_("Etkinlik bulunamadı.")) from None
     is_cancelled = activity.status == Activity.Status.CANCELLED
@@ -152,7 +152,7 @@ def activity_detail(request, pk: int):
 @FORM_METHODS
 @capability_required(RUN_ACTIVITIES)
 def activity_copy(request, pk: int):
-    activity = _activity_or_404(pk)
+    activity = _activity_or_404(request, pk)
     form = forms.CopyActivityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -173,7 +173,7 @@ def activity_copy(request, pk: int):
 @FORM_METHODS
 @capability_required(RUN_ACTIVITIES)
 def activity_cancel(request, pk: int):
-    activity = _activity_or_404(pk)
+    activity = _activity_or_404(request, pk)
     if activity.status == Activity.Status.CANCELLED:
         messages.info(request, _("Bu etkinlik zaten iptal edilmiş."))
         return redirect("planning:detail", pk=pk)
@@ -199,7 +199,7 @@ def activity_cancel(request, pk: int):
 @FORM_METHODS
 @capability_required(RUN_ACTIVITIES)
 def shift_create(request, pk: int):
-    activity = _activity_or_404(pk)
+    activity = _activity_or_404(request, pk)
     if request.method == "POST":
         form = forms.ShiftForm(request.POST)
         if form.is_valid():
@@ -222,7 +222,7 @@ def shift_create(request, pk: int):
 @FORM_METHODS
 @capability_required(RUN_ACTIVITIES)
 def shift_edit(request, pk: int, shift_pk: int):
-    shift = _shift_or_404(pk, shift_pk)
+    shift = _shift_or_404(request, pk, shift_pk)
     if request.method == "POST":
         form = forms.ShiftForm(request.POST)
         if form.is_valid():
@@ -245,7 +245,7 @@ def shift_edit(request, pk: int, shift_pk: int):
 @FORM_METHODS
 @capability_required(RUN_ACTIVITIES)
 def shift_delete(request, pk: int, shift_pk: int):
-    shift = _shift_or_404(pk, shift_pk)
+    shift = _shift_or_404(request, pk, shift_pk)
     if request.method == "POST":
         try:
             services.delete_shift(shift=shift)
@@ -264,7 +264,7 @@ def shift_delete(request, pk: int, shift_pk: int):
 @FORM_METHODS
 @capability_required(RUN_ACTIVITIES)
 def shift_repeat(request, pk: int, shift_pk: int):
-    shift = _shift_or_404(pk, shift_pk)
+    shift = _shift_or_404(request, pk, shift_pk)
     form = forms.RepeatShiftForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -309,7 +309,7 @@ def _report_repeat(request, created: int, skipped: int) -> None:
 @FORM_METHODS
 @capability_required(RUN_ACTIVITIES)
 def task_create(request, pk: int):
-    activity = _activity_or_404(pk)
+    activity = _activity_or_404(request, pk)
     form = forms.TaskForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -327,7 +327,7 @@ def task_create(request, pk: int):
 @FORM_METHODS
 @capability_required(RUN_ACTIVITIES)
 def task_edit(request, pk: int, task_pk: int):
-    task = _task_or_404(pk, task_pk)
+    task = _task_or_404(request, pk, task_pk)
     if request.method == "POST":
         form = forms.TaskForm(request.POST)
         if form.is_valid():
@@ -351,7 +351,7 @@ def task_edit(request, pk: int, task_pk: int):
 @capability_required(RUN_ACTIVITIES)
 def task_assign(request, pk: int, task_pk: int):
     """Find an active volunteer by name or e-mail (GET), then give them the task (POST)."""
-    task = _task_or_404(pk, task_pk)
+    task = _task_or_404(request, pk, task_pk)
     search_form = forms.VolunteerSearchForm(request.GET or None)
     search = search_form.cleaned_data["q"] if search_form.is_valid() else ""
     candidates = list(selectors.assignable_volunteers(search=search))

@@ -27,8 +27,8 @@ from esit.activities.views.spreadsheets import csv_download, local_time
 from esit.core.confirm import confirmation_page
 
 
-def _roster_or_404(pk: int):
-    found = selectors.roster(activity_id=pk)
+def _roster_or_404(request, pk: int):
+    found = selectors.roster(user=request.user, activity_id=pk)
     if found is None:
         raise Http404(_("Etkinlik bulunamadı."))
     return found
@@ -42,7 +42,7 @@ def _roster_url(activity_id: int, shift_id: int | None = None) -> str:
 @require_GET
 @capability_required(RUN_ACTIVITIES)
 def roster(request, pk: int):
-    activity, shifts = _roster_or_404(pk)
+    activity, shifts = _roster_or_404(request, pk)
     now = timezone.now()
     for row in shifts:
         # Adding someone follows the sign-up rules: only to a published shift still ahead.
@@ -59,7 +59,7 @@ def roster(request, pk: int):
 @require_GET
 @capability_required(RUN_ACTIVITIES)
 def roster_csv(request, pk: int):
-    activity, shifts = _roster_or_404(pk)
+    activity, shifts = _roster_or_404(request, pk)
     header = [
         _("Vardiya başlangıcı"),
         _("Vardiya bitişi"),
@@ -94,8 +94,8 @@ def _roster_rows(shifts):
                 )
 
 
-def _staff_signup_or_404(pk: int):
-    signup = selectors.signup_for_staff(signup_id=pk)
+def _staff_signup_or_404(request, pk: int):
+    signup = selectors.signup_for_staff(user=request.user, signup_id=pk)
     if signup is None:
         raise Http404(_("Vardiya kaydı bulunamadı."))
     return signup
@@ -104,7 +104,7 @@ def _staff_signup_or_404(pk: int):
 def _decide(request, pk: int, service, done: str, *, confirm=None):
     """Run a decision on a sign-up from the roster; `confirm(signup)` gives the confirmation
     step's texts for a destructive one (esit/core/confirm.py), asked before anything changes."""
-    signup = _staff_signup_or_404(pk)
+    signup = _staff_signup_or_404(request, pk)
     back_url = _roster_url(signup.shift.activity_id, signup.shift_id)
     if confirm is not None:
         asked = confirmation_page(
@@ -211,7 +211,7 @@ def add_volunteer(request, pk: int):
     The sign-up rules hold as for the volunteer (places, waitlist, overlaps); the
     coordinator may go outside the shift's requirements by ticking the box.
     """
-    shift = selectors.shift_for_adding(shift_id=pk)
+    shift = selectors.shift_for_adding(user=request.user, shift_id=pk)
     if shift is None:
         raise Http404(_("Vardiya bulunamadı."))
     search_form = VolunteerSearchForm(request.GET or None)
@@ -246,8 +246,8 @@ def add_volunteer(request, pk: int):
     )
 
 
-def _sheet_or_404(pk: int):
-    sheet = selectors.check_in_sheet(shift_id=pk)
+def _sheet_or_404(request, pk: int):
+    sheet = selectors.check_in_sheet(user=request.user, shift_id=pk)
     if sheet is None:
         raise Http404(_("Vardiya bulunamadı."))
     return sheet
@@ -273,7 +273,7 @@ def _render_check_in(request, sheet, form, *, status=200):
 @require_http_methods(["GET", "POST"])
 @capability_required(RUN_ACTIVITIES)
 def check_in(request, pk: int):
-    sheet = _sheet_or_404(pk)
+    sheet = _sheet_or_404(request, pk)
     if request.method == "GET":
         return _render_check_in(request, sheet, CheckInForm())
     form = CheckInForm(request.POST)
@@ -296,7 +296,7 @@ def check_in(request, pk: int):
 @require_POST
 @capability_required(RUN_ACTIVITIES)
 def mark_no_shows(request, pk: int):
-    sheet = _sheet_or_404(pk)
+    sheet = _sheet_or_404(request, pk)
     asked = confirmation_page(
         request,
         title=_("Yoklamada işaretlenmeyenler gelmedi olarak kaydedilsin mi?"),

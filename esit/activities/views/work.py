@@ -168,7 +168,7 @@ def my_delivery_file(request, pk: int, volunteer):
 @capability_required(RUN_ACTIVITIES)
 def delivery_file(request, pk: int):
     try:
-        assignment = selectors.delivery_for_staff(pk)
+        assignment = selectors.delivery_for_staff(pk, user=request.user)
     except TaskAssignment.DoesNotExist:
         raise Http404(_("Dosya bulunamadı.")) from None
     return _file_response(assignment)
@@ -189,7 +189,9 @@ def _plain(hours):
 
 
 def _render_review(request, *, failed: TaskAssignment | None = None, form=None):
-    page = Paginator(selectors.task_review_queue(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.task_review_queue(user=request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     rows = []
     for assignment in page:
         accept_form = AcceptForm(
@@ -210,9 +212,9 @@ def _render_review(request, *, failed: TaskAssignment | None = None, form=None):
     )
 
 
-def _reviewable_or_404(pk: int) -> TaskAssignment:
+def _reviewable_or_404(request, pk: int) -> TaskAssignment:
     try:
-        return selectors.reviewable_assignment(pk)
+        return selectors.reviewable_assignment(pk, user=request.user)
     except TaskAssignment.DoesNotExist:
         raise Http404(_("Görev ataması bulunamadı.")) from None
 
@@ -220,7 +222,7 @@ def _reviewable_or_404(pk: int) -> TaskAssignment:
 @require_POST
 @capability_required(RUN_ACTIVITIES)
 def accept(request, pk: int):
-    assignment = _reviewable_or_404(pk)
+    assignment = _reviewable_or_404(request, pk)
     form = AcceptForm(request.POST, auto_id=f"accept-{pk}-%s")
     if form.is_valid():
         try:
@@ -248,7 +250,7 @@ def accept(request, pk: int):
 @require_POST
 @capability_required(RUN_ACTIVITIES)
 def send_back(request, pk: int):
-    assignment = _reviewable_or_404(pk)
+    assignment = _reviewable_or_404(request, pk)
     form = ReturnForm(request.POST, auto_id=f"return-{pk}-%s")
     if form.is_valid():
         try:

@@ -280,24 +280,25 @@ def test_queue_shows_pending_hours_by_default(coordinator_client):
     assert "Onaylı çeviri" not in page
 
 
-def test_queue_finds_volunteers_by_name_the_turkish_way(db):
+def test_queue_finds_volunteers_by_name_the_turkish_way(coordinator):
     ilicak = factories.VolunteerFactory(
         first_name="Şebnem", last_name="Ilıcak", search_text="şebnem ılıcak sebnem@example.org"
     )
     factories.HoursEntryFactory(volunteer=ilicak)
     factories.HoursEntryFactory()
 
-    found = hours_review_queue(search="ILICAK")
+    found = hours_review_queue(user=coordinator, search="ILICAK")
 
     assert [entry.volunteer for entry in found] == [ilicak]
 
 
-def test_queue_filters_by_area_and_dates(db):
+def test_queue_filters_by_area_and_dates(coordinator):
     translation = factories.HoursEntryFactory(area=factories.area("translation"), date=days_ago(5))
     factories.HoursEntryFactory(area=factories.area("workshops"), date=days_ago(5))
     factories.HoursEntryFactory(area=factories.area("translation"), date=days_ago(40))
 
     found = hours_review_queue(
+        user=coordinator,
         area=factories.area("translation"), date_from=days_ago(10), date_to=days_ago(1)
     )
 
@@ -394,9 +395,10 @@ def test_queue_runs_a_fixed_number_of_queries(coordinator_client, django_assert_
             activity=factories.ActivityFactory() if index % 3 == 0 else None,
         )
 
-    # Session, user, groups, authenticator (2FA gate), areas for the filter, count, the page,
-    # and the layout asking whether the coordinator has a volunteer profile.
-    with django_assert_num_queries(10):
+    # Session, user, groups, authenticator (2FA gate), the coordinator's scope (areas and
+    # districts), areas for the filter, count, the page, and the layout asking whether the
+    # coordinator has a volunteer profile.
+    with django_assert_num_queries(12):
         response = coordinator_client.get("/staff/hours/")
 
     assert len(response.context["page_obj"].object_list) == 1 + extra
