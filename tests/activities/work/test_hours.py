@@ -299,7 +299,9 @@ def test_queue_filters_by_area_and_dates(coordinator):
 
     found = hours_review_queue(
         user=coordinator,
-        area=factories.area("translation"), date_from=days_ago(10), date_to=days_ago(1)
+        area=factories.area("translation"),
+        date_from=days_ago(10),
+        date_to=days_ago(1),
     )
 
     assert list(found) == [translation]
