@@ -12,9 +12,11 @@ class ActivitiesConfig(AppConfig):
         from esit.volunteers.signals import volunteer_left
 
         from . import mail, personal_data, receivers, workspace
+        from .services import trail
 
         personal_data.register()
         workspace.register()
+        trail.register()
         mail.register()
         volunteer_left.connect(
             receivers.release_shifts_of_volunteer_who_left,

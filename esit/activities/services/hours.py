@@ -21,7 +21,7 @@ from esit.reference.models import VolunteerArea
 from esit.volunteers.models import Volunteer
 
 from ..selectors.scope import check_hours_actor
-from . import locks
+from . import locks, trail
 from .errors import ActivityError
 
 # Work is reported while it is remembered; older work needs a coordinator's word.
@@ -128,6 +128,17 @@ def _review(entry: HoursEntry, *, status: str, by, comment: str) -> HoursEntry:
         entry.reviewed_at = timezone.now()
         entry.review_comment = comment
         entry.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment"])
+        approved = status == HoursEntry.Status.APPROVED
+        trail.record(
+            "activities.hours_approved" if approved else "activities.hours_rejected",
+            by=by,
+            obj=entry,
+            person=entry.volunteer,
+            summary=_("%(hours)s saat (%(source)s)%(reason)s"),
+            hours=entry.hours,
+            source=entry.get_source_display(),
+            reason=trail.reason_length(comment),
+        )
     return entry
 
 

@@ -26,7 +26,7 @@ from esit.volunteers.models import new_calendar_token
 
 from ..models import Activity, Participant
 from ..selectors.scope import RUN_ACTIVITIES, check_actor
-from . import locks
+from . import locks, trail
 from .errors import ActivityError
 
 ACTIVE_STATUSES = (Participant.Status.CONFIRMED, Participant.Status.WAITLISTED)
@@ -148,6 +148,14 @@ def cancel_registration(*, participant: Participant, by=None) -> Participant:
             "participants.cancelled_by_staff" if by_staff else "participants.cancelled",
             participant,
         )
+        if by_staff:
+            trail.record(
+                "activities.participant_cancelled",
+                by=by,
+                obj=participant,
+                person=participant,
+                summary=_("Katılımcı kaydı iptal edildi."),
+            )
         promote_waitlisted(activity=activity)
     return participant
 
@@ -180,6 +188,14 @@ def record_participant_attendance(*, participant: Participant, attended: bool, b
         participant.attendance_recorded_by = by
         participant.save(
             update_fields=["attendance", "attendance_recorded_at", "attendance_recorded_by"]
+        )
+        trail.record(
+            "activities.participant_attendance",
+            by=by,
+            obj=participant,
+            person=participant,
+            summary=_("Katılım: %(attendance)s"),
+            attendance=participant.get_attendance_display(),
         )
     return participant
 

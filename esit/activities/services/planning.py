@@ -29,7 +29,7 @@ from esit.reference.models import District
 
 from ..models import Activity, Participant, Shift, SignUp, Task, TaskAssignment
 from ..selectors.scope import RUN_ACTIVITIES, check_actor, visible_activities
-from . import locks, participants, signups, work
+from . import locks, participants, signups, trail, work
 from .errors import ActivityError
 
 MAX_REPEAT_WEEKS = 52
@@ -148,7 +148,20 @@ def create_activity(*, by, areas: Iterable = (), **fields) -> Activity:
         )
         activity.areas.set(areas)
         _check_within_scope(activity, by)
+        if activity.status == Activity.Status.PUBLISHED:
+            _record_published(activity, by)
     return activity
+
+
+def _record_published(activity: Activity, by) -> None:
+    trail.record(
+        "activities.published",
+        by=by,
+        obj=activity,
+        summary=_("Yayınlandı: %(shifts)d vardiya, %(tasks)d görev"),
+        shifts=activity.shifts.count(),
+        tasks=activity.tasks.count(),
+    )
 
 
 def _check_within_scope(activity: Activity, by) -> None:
@@ -179,6 +192,7 @@ def update_activity(*, activity: Activity, by, areas: Iterable | None = None, **
             raise ActivityError(
                 _("İptal edilmiş bir etkinlik düzenlenemez; yeniden yapmak için kopyalayın.")
             )
+        was_published = activity.status == Activity.Status.PUBLISHED
         values = {name: getattr(activity, name) for name in ACTIVITY_FIELDS} | fields
         _check_activity(values)
         outside = activity.shifts.filter(
@@ -209,6 +223,8 @@ def update_activity(*, activity: Activity, by, areas: Iterable | None = None, **
         if areas is not None:
             activity.areas.set(areas)
         _check_within_scope(activity, by)
+        if activity.status == Activity.Status.PUBLISHED and not was_published:
+            _record_published(activity, by)
         # More public places (or the activity just published) go to the waitlist at once,
         # under the activity's lock already held.
         participants.promote_waitlisted(activity=activity)
@@ -235,10 +251,21 @@ def cancel_activity(*, activity: Activity, by, message: str = "") -> Activity:
         activity.save(update_fields=["status", "updated_at"])
         # The sign-ups part cancels the volunteers' sign-ups in this same transaction
         # and e-mails each of them once it commits.
-        signups.notify_activity_cancelled(activity=activity)
+        told = signups.notify_activity_cancelled(activity=activity)
         # Work on its tasks stops too; each volunteer is told after commit.
         work.cancel_for_activity(activity=activity)
         participant_ids = _cancel_participants(activity)
+        trail.record(
+            "activities.cancelled",
+            by=by,
+            obj=activity,
+            summary=_(
+                "%(signups)d vardiya kaydı ve %(participants)d katılımcı kaydı iptal edildi%(note)s"
+            ),
+            signups=told,
+            participants=len(participant_ids),
+            note=trail.reason_length(message),
+        )
         # The coordinator's note is not on any row: it travels with each delivery.
         notify_many(
             "planning.participant_activity_cancelled",

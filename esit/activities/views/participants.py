@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -22,6 +22,7 @@ from ..forms.public import CancelRegistrationForm, ParticipantAttendanceForm, Pa
 from ..models import Activity, Participant
 from ..selectors import participants as selectors
 from ..services import participants as services
+from ..services import trail
 from ..services.errors import ActivityError
 from .public import _active_volunteer, load_activity, render_detail
 from .spreadsheets import csv_download, local_time
@@ -128,6 +129,14 @@ def _list_url(activity_id: int, participant_id: int | None = None) -> str:
 def participant_list(request, pk: int):
     found = _list_or_404(request, pk)
     activity = found.activity
+    # The list shows participants' contact details: the trail keeps who looked, and when.
+    trail.record(
+        "activities.participants_viewed",
+        by=request.user,
+        obj=activity,
+        summary=gettext_lazy("%(count)d katılımcı kaydı gösterildi"),
+        count=len(found.everyone),
+    )
     return render(
         request,
         "activities/public/participant_list.html",
@@ -168,6 +177,13 @@ def participant_list_csv(request, pk: int):
             local_time(person.cancelled_at),
         )
         for person in found.everyone
+    )
+    trail.record(
+        "activities.participants_exported",
+        by=request.user,
+        obj=found.activity,
+        summary=gettext_lazy("%(count)d katılımcı kaydı indirildi"),
+        count=len(found.everyone),
     )
     return csv_download(f"participants-{found.activity.pk}.csv", header, rows)
 

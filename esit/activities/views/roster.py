@@ -20,7 +20,7 @@ from esit.activities.models import Activity, SignUp
 from esit.activities.selectors import planning as planning_selectors
 from esit.activities.selectors import signups as selectors
 from esit.activities.selectors.scope import RUN_ACTIVITIES
-from esit.activities.services import attendance
+from esit.activities.services import attendance, trail
 from esit.activities.services import signups as services
 from esit.activities.services.errors import ActivityError
 from esit.activities.views.spreadsheets import csv_download, local_time
@@ -34,6 +34,13 @@ def _roster_or_404(request, pk: int):
     return found
 
 
+def _people_on(shifts) -> int:
+    return sum(
+        len(row.confirmed) + len(row.pending) + len(row.waitlisted) + len(row.cancelled)
+        for row in shifts
+    )
+
+
 def _roster_url(activity_id: int, shift_id: int | None = None) -> str:
     url = reverse("signups:roster", args=[activity_id])
     return f"{url}#shift-{shift_id}" if shift_id else url
@@ -43,6 +50,14 @@ def _roster_url(activity_id: int, shift_id: int | None = None) -> str:
 @capability_required(RUN_ACTIVITIES)
 def roster(request, pk: int):
     activity, shifts = _roster_or_404(request, pk)
+    # The roster shows volunteers' contact details: the trail keeps who looked, and when.
+    trail.record(
+        "activities.roster_viewed",
+        by=request.user,
+        obj=activity,
+        summary=gettext_lazy("%(count)d vardiya kaydı gösterildi"),
+        count=_people_on(shifts),
+    )
     now = timezone.now()
     for row in shifts:
         # Adding someone follows the sign-up rules: only to a published shift still ahead.
@@ -72,6 +87,13 @@ def roster_csv(request, pk: int):
         _("Katılım"),
         _("Kayıt zamanı"),
     ]
+    trail.record(
+        "activities.roster_exported",
+        by=request.user,
+        obj=activity,
+        summary=gettext_lazy("%(count)d vardiya kaydı indirildi"),
+        count=_people_on(shifts),
+    )
     return csv_download(f"roster-{activity.pk}.csv", header, _roster_rows(shifts))
 
 

@@ -111,8 +111,8 @@ def test_list_runs_a_fixed_number_of_queries(coordinator_client, django_assert_n
     with CaptureQueriesContext(connection) as few:
         coordinator_client.get(list_url(activity))
     # session, user, roles, two-factor check(s), the menu's profile lookup, the scope (areas,
-    # districts); activity, people
-    assert len(few.captured_queries) <= 11
+    # districts); activity, people; the audit event of the staff view
+    assert len(few.captured_queries) <= 12
 
     add_people(activity, 6, offset=1)
 
