@@ -2,7 +2,7 @@
 
 Counts are subqueries or filtered aggregates over one join, so the list runs
 the same number of queries for three activities as for five thousand
-(DESIGN.md §7), and a count never multiplies another.
+(docs/product.md, "Quality bars"), and a count never multiplies another.
 """
 
 import datetime

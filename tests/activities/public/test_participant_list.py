@@ -1,7 +1,7 @@
 """Staff see an activity's public participants: contacts, status, attendance and registration
 time; they cancel a registration (confirmed first; the person is told and the waitlist moves
 up), record attendance once the activity has started, and download the list as CSV
-(issue 7)."""
+(docs/activities.md)."""
 
 import csv
 import datetime

@@ -1,5 +1,5 @@
 """Hours: volunteers report their own work, coordinators approve or reject in bulk, and only
-approved hours count in the totals (issue 4, Attendance and hours)."""
+approved hours count in the totals (docs/activities.md)."""
 
 import datetime
 import decimal
