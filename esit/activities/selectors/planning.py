@@ -5,15 +5,13 @@ the same number of queries for three activities as for five thousand
 (docs/product.md, "Quality bars"), and a count never multiplies another.
 """
 
-import datetime
-
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from esit.volunteers.models import Volunteer
 
 from ..models import Activity, Participant, Shift, SignUp, Task, TaskAssignment
-from .common import search_words, start_of_day
+from .common import search_words
 from .scope import visible_activities, within
 
 VOLUNTEER_CHOICES_MAX = 50
@@ -31,24 +29,15 @@ def _per_activity(queryset: QuerySet, path: str, aggregate) -> Coalesce:
     return Coalesce(Subquery(subquery, output_field=IntegerField()), 0)
 
 
-def staff_activity_list(
-    *,
-    user,
-    status: str | None = None,
-    kind=None,
-    district=None,
-    starts_from: datetime.date | None = None,
-    starts_to: datetime.date | None = None,
-    search: str = "",
-) -> QuerySet[Activity]:
+def staff_activity_list(*, user) -> QuerySet[Activity]:
     """Every activity of the user's scope, drafts and cancelled ones too, latest start first,
     with its counts.
 
     Each row carries `shift_count`, `capacity` (places over all shifts) and
-    `confirmed` (confirmed sign-ups over all shifts). Dates are days in İzmir;
-    `starts_to` includes the whole of that day.
+    `confirmed` (confirmed sign-ups over all shifts). The list's filters
+    (esit/activities/filters.py) narrow this queryset.
     """
-    queryset = (
+    return (
         visible_activities(user)
         .select_related("kind", "district")
         .annotate(
@@ -62,20 +51,6 @@ def staff_activity_list(
         )
         .order_by("-starts_at", "-id")
     )
-    if status:
-        queryset = queryset.filter(status=status)
-    if kind is not None:
-        queryset = queryset.filter(kind=kind)
-    if district is not None:
-        queryset = queryset.filter(district=district)
-    if starts_from is not None:
-        queryset = queryset.filter(ends_at__gte=start_of_day(starts_from))
-    if starts_to is not None:
-        next_day = starts_to + datetime.timedelta(days=1)
-        queryset = queryset.filter(starts_at__lt=start_of_day(next_day))
-    for word in search_words(search):
-        queryset = queryset.filter(search_text__contains=word)
-    return queryset
 
 
 def _shifts_with_counts() -> QuerySet[Shift]:

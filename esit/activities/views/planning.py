@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from esit.accounts.permissions import capability_required
 from esit.activities.selectors.scope import RUN_ACTIVITIES
 
+from ..filters import ActivityListFilter
 from ..forms import planning as forms
 from ..models import Activity, Shift, Task
 from ..selectors import planning as selectors
@@ -74,13 +75,14 @@ def _detail_url(activity_pk: int, anchor: str = "") -> str:
 @require_GET
 @capability_required(RUN_ACTIVITIES)
 def activity_list(request):
-    filter_form = forms.ActivityFilterForm(request.GET or None)
-    activities = selectors.staff_activity_list(user=request.user, **filter_form.list_filters())
-    page = Paginator(activities, PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = ActivityListFilter(
+        request.GET or None, queryset=selectors.staff_activity_list(user=request.user)
+    )
+    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "activities/planning/list.html",
-        {"filter_form": filter_form, "page_obj": page},
+        {"filter_form": filters.form, "page_obj": page},
     )
 
 

@@ -176,3 +176,12 @@ def test_detail_runs_a_fixed_number_of_queries(coordinator_client, django_assert
     with django_assert_num_queries(17):
         response = coordinator_client.get(url)
     assert response.content.decode().count("/repeat/") == 16
+
+
+def test_a_tampered_filter_value_is_reported_in_words_and_ignored(coordinator_client):
+    activity("Atölye")
+    response = coordinator_client.get(LIST_URL, {"kind": "999999", "status": "bogus"})
+    html = response.content.decode()
+    assert "Bazı süzgeçler uygulanamadı" in html
+    assert "Lütfen listeden bir seçenek seçin." in html
+    assert listed_titles(response) == ["Atölye"]
