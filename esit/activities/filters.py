@@ -5,13 +5,15 @@ out; the other filters still apply (esit/core/filters.py).
 """
 
 import django_filters
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from esit.core.filters import DateRangeForm, DayFilter, SearchFilter
 from esit.reference.filters import NamedChoiceFilter
-from esit.reference.models import District
+from esit.reference.models import District, VolunteerArea
 
-from .models import Activity, ActivityKind
+from .forms.work import DATE_FORMATS, DateInput
+from .models import Activity, ActivityKind, HoursEntry
 
 
 class ActivityListForm(DateRangeForm):
@@ -39,3 +41,48 @@ class ActivityListFilter(django_filters.FilterSet):
         model = Activity
         fields = []
         form = ActivityListForm
+
+
+class HoursQueueForm(DateRangeForm):
+    date_ranges = (("date_from", "date_to"),)
+
+
+class HoursQueueFilter(django_filters.FilterSet):
+    """The hours queue. It is for review: without a status in the query string it shows the
+    hours waiting for a decision; "all statuses" is the empty choice."""
+
+    q = SearchFilter(label=_("Gönüllünün adı ya da e-postası"), column="volunteer__search_text")
+    status = django_filters.ChoiceFilter(
+        label=_("Durum"), choices=HoursEntry.Status.choices, empty_label=_("Tüm durumlar")
+    )
+    area = NamedChoiceFilter(
+        label=_("Alan"),
+        queryset=VolunteerArea.objects.all(),
+        empty_label=_("Tüm alanlar"),
+        error_messages={"invalid_choice": _("Lütfen listedeki alanlardan seçin.")},
+    )
+    date_from = django_filters.DateFilter(
+        label=_("Çalışma tarihi (başlangıç)"),
+        field_name="date",
+        lookup_expr="gte",
+        widget=DateInput,
+        input_formats=DATE_FORMATS,
+    )
+    date_to = django_filters.DateFilter(
+        label=_("Çalışma tarihi (bitiş)"),
+        field_name="date",
+        lookup_expr="lte",
+        widget=DateInput,
+        input_formats=DATE_FORMATS,
+    )
+
+    class Meta:
+        model = HoursEntry
+        fields = []
+        form = HoursQueueForm
+
+    def __init__(self, data=None, *args, **kwargs):
+        data = data.copy() if data is not None else QueryDict(mutable=True)
+        if "status" not in data:
+            data["status"] = HoursEntry.Status.PENDING
+        super().__init__(data, *args, **kwargs)

@@ -11,7 +11,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from esit.accounts.permissions import capability_required
-from esit.activities.forms.work import BulkHoursForm, HoursFilterForm, LogHoursForm
+from esit.activities.filters import HoursQueueFilter
+from esit.activities.forms.work import BulkHoursForm, LogHoursForm
 from esit.activities.models import HoursEntry
 from esit.activities.selectors import hours as selectors
 from esit.activities.selectors.scope import APPROVE_HOURS
@@ -60,9 +61,11 @@ def _wants_partial(request) -> bool:
 
 
 def _render_queue(request, bulk_form: BulkHoursForm):
-    filter_form = HoursFilterForm(request.GET or None)
-    queue = selectors.hours_review_queue(user=request.user, **filter_form.queue_filters())
-    page = Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = HoursQueueFilter(
+        request.GET, queryset=selectors.hours_review_queue(user=request.user)
+    )
+    filter_form = filters.form
+    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     now = timezone.now()
     for entry in page:
         entry.waits_for_shift_end = entry.status == HoursEntry.Status.PENDING and (

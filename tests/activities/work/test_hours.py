@@ -7,6 +7,7 @@ import decimal
 import pytest
 from django.utils import timezone
 
+from esit.activities.filters import HoursQueueFilter
 from esit.activities.models import HoursEntry
 from esit.activities.selectors.hours import (
     approved_totals_by_area,
@@ -287,7 +288,7 @@ def test_queue_finds_volunteers_by_name_the_turkish_way(coordinator):
     factories.HoursEntryFactory(volunteer=ilicak)
     factories.HoursEntryFactory()
 
-    found = hours_review_queue(user=coordinator, search="ILICAK")
+    found = HoursQueueFilter({"q": "ILICAK"}, queryset=hours_review_queue(user=coordinator)).qs
 
     assert [entry.volunteer for entry in found] == [ilicak]
 
@@ -297,12 +298,12 @@ def test_queue_filters_by_area_and_dates(coordinator):
     factories.HoursEntryFactory(area=factories.area("workshops"), date=days_ago(5))
     factories.HoursEntryFactory(area=factories.area("translation"), date=days_ago(40))
 
-    found = hours_review_queue(
-        user=coordinator,
-        area=factories.area("translation"),
-        date_from=days_ago(10),
-        date_to=days_ago(1),
-    )
+    query = {
+        "area": factories.area("translation").pk,
+        "date_from": days_ago(10).isoformat(),
+        "date_to": days_ago(1).strftime("%d.%m.%Y"),
+    }
+    found = HoursQueueFilter(query, queryset=hours_review_queue(user=coordinator)).qs
 
     assert list(found) == [translation]
 
@@ -431,3 +432,18 @@ def test_htmx_filtering_gets_only_the_results(coordinator_client):
     assert page.lstrip().startswith('<div id="hours-results"')
     assert "Bekleyen çeviri" in page
     assert "<html" not in page
+
+
+def test_the_queue_shows_pending_hours_unless_told_otherwise(coordinator_client):
+    factories.HoursEntryFactory(description="Bekleyen çeviri")
+    factories.HoursEntryFactory(description="Onaylı çeviri", status="approved")
+
+    default = coordinator_client.get("/staff/hours/").content.decode()
+    every = coordinator_client.get("/staff/hours/", {"status": ""}).content.decode()
+    tampered = coordinator_client.get("/staff/hours/", {"status": "bogus"}).content.decode()
+
+    assert "Bekleyen çeviri" in default
+    assert "Onaylı çeviri" not in default
+    assert "Bekleyen çeviri" in every
+    assert "Onaylı çeviri" in every
+    assert "Bazı süzgeçler uygulanamadı" in tampered
