@@ -75,7 +75,7 @@ def _my_hours(request, *, volunteer):
 
 
 def _upcoming(request):
-    return {"upcoming": public.public_activities(filters=public.ActivityFilters())[:HOME_UPCOMING]}
+    return {"upcoming": public.upcoming(public.public_activities())[:HOME_UPCOMING]}
 
 
 def register() -> None:
