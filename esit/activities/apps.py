@@ -12,10 +12,12 @@ class ActivitiesConfig(AppConfig):
         from esit.volunteers.signals import volunteer_left
 
         from . import mail, personal_data, receivers, volunteer_sections, workspace
+        from .services import trail
 
         personal_data.register()
         workspace.register()
         volunteer_sections.register()
+        trail.register()
         mail.register()
         volunteer_left.connect(
             receivers.release_shifts_of_volunteer_who_left,

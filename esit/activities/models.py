@@ -1,4 +1,4 @@
-"""Activities and the work inside them (DESIGN.md §3.2).
+"""Activities and the work inside them (docs/activities.md).
 
 An Activity holds time-bound Shifts (a workshop from 14:00 to 17:00) and
 deliverable-based Tasks (translate a leaflet by Friday). Volunteers take

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from esit.core import menus, panels
 
 from .selectors import dashboard, hours, public, work
+from .selectors.scope import APPROVE_HOURS, RUN_ACTIVITIES
 
 HOME_UPCOMING = 3
 
@@ -30,11 +31,20 @@ class MyHours:
 
 
 def _next_shifts(request):
-    return {"next": dashboard.shifts_today_and_tomorrow(), "today": timezone.localdate()}
+    return {
+        "next": dashboard.shifts_today_and_tomorrow(user=request.user),
+        "today": timezone.localdate(),
+    }
 
 
 def _to_review(request):
-    return {"hours": dashboard.hours_waiting(), "deliveries": dashboard.deliveries_waiting()}
+    """Deliveries belong to running activities (the panel's capability); the hours line is
+    shown only to those who may approve hours."""
+    user = request.user
+    return {
+        "hours": dashboard.hours_waiting(user=user) if user.has_perm(APPROVE_HOURS) else None,
+        "deliveries": dashboard.deliveries_waiting(user=user),
+    }
 
 
 def _my_work(request, *, volunteer):
@@ -65,18 +75,37 @@ def _my_hours(request, *, volunteer):
 
 
 def _upcoming(request):
-    return {"upcoming": public.public_activities(filters=public.ActivityFilters())[:HOME_UPCOMING]}
+    return {"upcoming": public.upcoming(public.public_activities())[:HOME_UPCOMING]}
 
 
 def register() -> None:
-    for key, label, url_name, order, current_for in [
-        ("activities.planning", _("Etkinlikler"), "planning:list", 30, ("planning", "signups")),
-        ("activities.hours", _("Saat onayları"), "work:hours_queue", 40, ()),
-        ("activities.deliveries", _("Görev teslimleri"), "work:task_review", 50, ()),
+    for key, label, url_name, permission, order, current_for in [
+        (
+            "activities.planning",
+            _("Etkinlikler"),
+            "planning:list",
+            RUN_ACTIVITIES,
+            30,
+            ("planning", "signups"),
+        ),
+        ("activities.hours", _("Saat onayları"), "work:hours_queue", APPROVE_HOURS, 40, ()),
+        (
+            "activities.deliveries",
+            _("Görev teslimleri"),
+            "work:task_review",
+            RUN_ACTIVITIES,
+            50,
+            (),
+        ),
     ]:
         menus.register(
             menus.MenuItem(
-                key=key, label=label, url_name=url_name, order=order, current_for=current_for
+                key=key,
+                label=label,
+                url_name=url_name,
+                permission=permission,
+                order=order,
+                current_for=current_for,
             )
         )
     panels.register(
@@ -86,6 +115,7 @@ def register() -> None:
             template="activities/panels/next_shifts.html",
             context=_next_shifts,
             order=10,
+            permission=RUN_ACTIVITIES,
         ),
     )
     panels.register(
@@ -95,6 +125,7 @@ def register() -> None:
             template="activities/panels/to_review.html",
             context=_to_review,
             order=30,
+            permission=RUN_ACTIVITIES,
         ),
     )
     panels.register(

@@ -1,7 +1,7 @@
 """Destructive actions in activities look secondary and ask first (esit/core/confirm.py): on
 the roster check-in is the main action; cancelling, declining, taking off the waitlist,
 marking no-shows, giving back a task and replacing the calendar address each need a
-second, confirmed post (issue 7)."""
+second, confirmed post (docs/activities.md)."""
 
 import re
 

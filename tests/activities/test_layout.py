@@ -1,6 +1,6 @@
 """Activities keeps one layout (forms/, mail/, services/, selectors/, views/, urls/) and its
 imports point one way: services never import mail, and no module imports one that imports
-it back (STYLE.md, "Shape of the house"; docs/activities.md)."""
+it back (docs/activities.md)."""
 
 import ast
 from pathlib import Path

@@ -1,7 +1,7 @@
 """Required areas and languages are enforced: a volunteer needs at least one of a shift's or
 task's required areas and every required language (any level) to sign up or claim; a
 coordinator may go outside them only explicitly, and that choice is recorded and shown
-(issue 7)."""
+(docs/activities.md)."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""The pages issue 7 added or changed, in a real Chromium and both languages, with no WCAG 2.2
+"""Staff and volunteer pages of activities, in a real Chromium and both languages, with no WCAG 2.2
 AA violation: the participant list, adding a volunteer to a shift (also with the
 requirements refusal), assigning a task outside its requirements, the confirmation steps of
 destructive actions, and the activity page's reasons instead of buttons."""

@@ -1,5 +1,5 @@
 """The check-in page reads the volunteer's QR code with a phone's camera, in a real Chromium whose
-fake camera plays a video of that QR code, under the site's own strict CSP (issue 7).
+fake camera plays a video of that QR code, under the site's own strict CSP (docs/activities.md).
 
 Chromium's fake capture device plays a Y4M file (YUV4MPEG2, 4:2:0), so the test draws the
 volunteer's QR code with qrcode and Pillow and writes a few frames of it.

@@ -381,63 +381,6 @@ class TaskForm(RequirementsForm):
         return _stripped(self.cleaned_data["title"])
 
 
-class ActivityFilterForm(forms.Form):
-    """The staff list's filters, read from the query string; a bad value is reported and ignored."""
-
-    q = forms.CharField(
-        label=_("Başlıkta ara"),
-        max_length=SEARCH_MAX,
-        required=False,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
-    status = forms.ChoiceField(
-        label=_("Durum"),
-        required=False,
-        choices=[("", _("Tüm durumlar")), *Activity.Status.choices],
-    )
-    kind = NamedChoiceField(
-        label=_("Tür"),
-        required=False,
-        queryset=ActivityKind.objects.all(),
-        empty_label=_("Tüm türler"),
-    )
-    district = NamedChoiceField(
-        label=_("İlçe"),
-        required=False,
-        queryset=District.objects.all(),
-        empty_label=_("Tüm ilçeler"),
-    )
-    starts_from = DateInputField(label=_("Tarih (başlangıç)"), required=False)
-    starts_to = DateInputField(label=_("Tarih (bitiş)"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("kind", "district"):
-            _in_turkish_order(self.fields[name], empty_label=self.fields[name].empty_label)
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("starts_from"), cleaned.get("starts_to")
-        if start and end and start > end:
-            self.add_error("starts_to", _("Bitiş tarihi başlangıç tarihinden önce olamaz."))
-        return cleaned
-
-    def list_filters(self) -> dict:
-        """Arguments for selectors.planning.staff_activity_list from the values that were valid."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        data = self.cleaned_data
-        return {
-            "status": data.get("status") or None,
-            "kind": data.get("kind"),
-            "district": data.get("district"),
-            "starts_from": data.get("starts_from"),
-            "starts_to": data.get("starts_to"),
-            "search": data.get("q") or "",
-        }
-
-
 class VolunteerSearchForm(forms.Form):
     q = forms.CharField(
         label=_("Gönüllü ara"),

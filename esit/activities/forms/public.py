@@ -5,89 +5,12 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from esit.reference.forms import NamedChoiceField
-from esit.reference.models import District, VolunteerArea, sorted_by_name
-
-from ..models import ActivityKind, Participant
-from ..selectors.public import ActivityFilters
+from ..models import Participant
 
 # Digits and the separators people type between them; nothing else is a phone number.
 _PHONE_CHARACTERS = re.compile(r"^\+?[\d\s().-]+$")
 PHONE_MIN_DIGITS = 7
 PHONE_MAX_DIGITS = 15  # E.164's longest number
-
-
-def _date_field(label):
-    return forms.DateField(
-        label=label,
-        required=False,
-        input_formats=["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _("Tarihi GG.AA.YYYY biçiminde girin, örneğin 08.03.2026.")},
-    )
-
-
-class ActivityFilterForm(forms.Form):
-    """The list's filters, read from the query string; a bad value is reported and ignored."""
-
-    UPCOMING, PAST = "upcoming", "past"
-
-    when = forms.ChoiceField(
-        label=_("Zaman"),
-        required=False,
-        choices=[(UPCOMING, _("Yaklaşan etkinlikler")), (PAST, _("Geçmiş etkinlikler"))],
-        error_messages={"invalid_choice": _("Lütfen listeden bir seçenek seçin.")},
-    )
-    kind = NamedChoiceField(
-        label=_("Etkinlik türü"),
-        required=False,
-        queryset=ActivityKind.objects.filter(is_active=True),
-        empty_label=_("Tüm türler"),
-    )
-    area = NamedChoiceField(
-        label=_("Alan"),
-        required=False,
-        queryset=VolunteerArea.objects.active(),
-        empty_label=_("Tüm alanlar"),
-    )
-    district = NamedChoiceField(
-        label=_("İlçe"),
-        required=False,
-        queryset=District.objects.active(),
-        empty_label=_("Tüm ilçeler"),
-    )
-    date_from = _date_field(_("Başlangıç tarihi"))
-    date_to = _date_field(_("Bitiş tarihi"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("kind", "area", "district"):
-            # In Turkish alphabetical order (Çeşme after Buca), which the database cannot sort.
-            field = self.fields[name]
-            rows = sorted_by_name(field.queryset)
-            field.choices = [("", field.empty_label), *((row.pk, row.name) for row in rows)]
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and start > end:
-            self.add_error("date_to", _("Bitiş tarihi başlangıç tarihinden önce olamaz."))
-        return cleaned
-
-    def activity_filters(self) -> ActivityFilters:
-        """Only the values that passed validation; a wrong one is ignored, never guessed."""
-        if not self.is_bound:
-            return ActivityFilters()
-        self.is_valid()
-        data = self.cleaned_data
-        return ActivityFilters(
-            kind=data.get("kind"),
-            area=data.get("area"),
-            district=data.get("district"),
-            date_from=data.get("date_from"),
-            date_to=data.get("date_to") if "date_to" not in self.errors else None,
-            past=data.get("when") == self.PAST,
-        )
 
 
 class PhoneField(forms.CharField):

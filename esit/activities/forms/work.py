@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from esit.activities.models import HoursEntry
+from esit.activities.selectors.scope import visible_hours
 from esit.activities.services.work import MAX_DELIVERY_BYTES
 from esit.reference.forms import NamedChoiceField
 from esit.reference.models import VolunteerArea, sorted_by_name
@@ -152,74 +153,6 @@ class LogHoursForm(forms.Form):
         field.choices = [("", field.empty_label), *((row.pk, row.name) for row in rows)]
 
 
-class HoursFilterForm(forms.Form):
-    """The queue's filters, read from the query string; a bad value is reported and ignored."""
-
-    q = forms.CharField(
-        label=_("Gönüllünün adı ya da e-postası"),
-        max_length=100,
-        required=False,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
-    status = forms.ChoiceField(
-        label=_("Durum"),
-        required=False,
-        choices=[("", _("Tüm durumlar")), *HoursEntry.Status.choices],
-        initial=HoursEntry.Status.PENDING,
-    )
-    area = NamedChoiceField(
-        label=_("Alan"),
-        required=False,
-        queryset=VolunteerArea.objects.all(),
-        empty_label=_("Tüm alanlar"),
-        error_messages={"invalid_choice": _("Lütfen listedeki alanlardan seçin.")},
-    )
-    date_from = forms.DateField(
-        label=_("Çalışma tarihi (başlangıç)"),
-        required=False,
-        widget=DateInput,
-        input_formats=DATE_FORMATS,
-    )
-    date_to = forms.DateField(
-        label=_("Çalışma tarihi (bitiş)"),
-        required=False,
-        widget=DateInput,
-        input_formats=DATE_FORMATS,
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields["area"]
-        rows = sorted_by_name(field.queryset)
-        field.choices = [("", field.empty_label), *((row.pk, row.name) for row in rows)]
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and start > end:
-            self.add_error("date_to", _("Bitiş tarihi başlangıç tarihinden önce olamaz."))
-        return cleaned
-
-    def queue_filters(self) -> dict:
-        """Arguments for selectors.hours.hours_review_queue; pending hours by default."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        data = self.cleaned_data
-        # The queue is for review: without a status chosen it shows what waits for a decision;
-        # "all statuses" is the empty choice.
-        status = data.get("status") or None
-        if "status" not in self.data:
-            status = HoursEntry.Status.PENDING
-        return {
-            "status": status,
-            "area": data.get("area"),
-            "date_from": data.get("date_from"),
-            "date_to": data.get("date_to"),
-            "search": data.get("q") or "",
-        }
-
-
 class BulkHoursForm(forms.Form):
     """Many entries, one decision; a rejection carries a reason the volunteers see."""
 
@@ -252,6 +185,12 @@ class BulkHoursForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Yalnızca ret için ve zorunlu; gönüllüler bu metni görür."),
     )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An entry outside the coordinator's scope is as unknown as a deleted one.
+        field = self.fields["entries"]
+        field.queryset = visible_hours(user, field.queryset)
 
     def clean_comment(self):
         return self.cleaned_data["comment"].strip()

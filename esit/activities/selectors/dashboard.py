@@ -10,6 +10,8 @@ from django.utils import timezone
 from esit.activities.models import Activity, HoursEntry, Shift, SignUp, TaskAssignment
 from esit.core.dates import start_of_day
 
+from .scope import visible_hours, within
+
 SHIFTS_SHOWN = 20
 
 
@@ -19,12 +21,12 @@ class NextShifts:
     more: int  # shifts in the two days beyond the ones shown
 
 
-def shifts_today_and_tomorrow(*, now: datetime.datetime | None = None) -> NextShifts:
-    """Published shifts starting today or tomorrow in İzmir, soonest first, with how full they
-    are and who was reminded but has not said they are coming."""
+def shifts_today_and_tomorrow(*, user, now: datetime.datetime | None = None) -> NextShifts:
+    """Published shifts of the user's scope starting today or tomorrow in İzmir, soonest
+    first, with how full they are and who was reminded but has not said they are coming."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    window = Shift.objects.filter(
+    window = within(user, Shift.objects.all(), activity="activity").filter(
         activity__status=Activity.Status.PUBLISHED,
         starts_at__gte=start_of_day(today),
         starts_at__lt=start_of_day(today + datetime.timedelta(days=2)),
@@ -51,15 +53,19 @@ class Waiting:
     oldest: datetime.datetime | datetime.date | None
 
 
-def hours_waiting() -> Waiting:
-    found = HoursEntry.objects.filter(status=HoursEntry.Status.PENDING).aggregate(
-        count=Count("id"), oldest=Min("date")
+def hours_waiting(*, user) -> Waiting:
+    found = (
+        visible_hours(user)
+        .filter(status=HoursEntry.Status.PENDING)
+        .aggregate(count=Count("id"), oldest=Min("date"))
     )
     return Waiting(count=found["count"], oldest=found["oldest"])
 
 
-def deliveries_waiting() -> Waiting:
-    found = TaskAssignment.objects.filter(status=TaskAssignment.Status.DELIVERED).aggregate(
-        count=Count("id"), oldest=Min("delivered_at")
+def deliveries_waiting(*, user) -> Waiting:
+    found = (
+        within(user, TaskAssignment.objects.all(), activity="task__activity")
+        .filter(status=TaskAssignment.Status.DELIVERED)
+        .aggregate(count=Count("id"), oldest=Min("delivered_at"))
     )
     return Waiting(count=found["count"], oldest=found["oldest"])

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from esit.activities.models import HoursEntry
 from esit.volunteers.models import Volunteer
 
-from .common import search_words
+from .scope import visible_hours
 
 ZERO = decimal.Decimal(0)
 
@@ -99,34 +99,18 @@ def own_hours(volunteer: Volunteer) -> QuerySet[HoursEntry]:
     )
 
 
-def hours_review_queue(
-    *,
-    status: str | None = HoursEntry.Status.PENDING,
-    area=None,
-    date_from: datetime.date | None = None,
-    date_to: datetime.date | None = None,
-    search: str = "",
-) -> QuerySet[HoursEntry]:
-    """Hours for coordinators to review, oldest work first, with what the queue shows.
-
-    `status` None lists every status; dates are the days the work was done.
-    """
-    queryset = HoursEntry.objects.select_related(
-        # signup__shift: attendance hours become approvable when their shift ends.
-        "volunteer",
-        "area",
-        "activity",
-        "task_assignment__task",
-        "signup__shift",
-    ).order_by("date", "id")
-    if status:
-        queryset = queryset.filter(status=status)
-    if area is not None:
-        queryset = queryset.filter(area=area)
-    if date_from is not None:
-        queryset = queryset.filter(date__gte=date_from)
-    if date_to is not None:
-        queryset = queryset.filter(date__lte=date_to)
-    for word in search_words(search):
-        queryset = queryset.filter(volunteer__search_text__contains=word)
-    return queryset
+def hours_review_queue(*, user) -> QuerySet[HoursEntry]:
+    """Hours of the user's scope for coordinators to review, oldest work first, with what the
+    queue shows. The queue's filters (esit/activities/filters.py) narrow this queryset."""
+    return (
+        visible_hours(user)
+        .select_related(
+            # signup__shift: attendance hours become approvable when their shift ends.
+            "volunteer",
+            "area",
+            "activity",
+            "task_assignment__task",
+            "signup__shift",
+        )
+        .order_by("date", "id")
+    )

@@ -6,6 +6,7 @@ The list holds contact details (e-mail, phone), so only staff pages may use it.
 from dataclasses import dataclass, field
 
 from ..models import Activity, Participant
+from .scope import visible_activities, within
 
 
 @dataclass
@@ -27,10 +28,12 @@ _GROUP = {
 }
 
 
-def participant_list(*, activity_id: int) -> ParticipantList | None:
+def participant_list(*, user, activity_id: int) -> ParticipantList | None:
     """An activity and its participants by status, oldest registration first (the waitlist's
-    order); None for an unknown activity."""
-    activity = Activity.objects.select_related("kind", "district").filter(pk=activity_id).first()
+    order); None for an activity unknown or outside the user's scope."""
+    activity = (
+        visible_activities(user).select_related("kind", "district").filter(pk=activity_id).first()
+    )
     if activity is None:
         return None
     found = ParticipantList(activity=activity)
@@ -45,5 +48,10 @@ def participant_list(*, activity_id: int) -> ParticipantList | None:
     return found
 
 
-def participant_for_staff(*, participant_id: int) -> Participant | None:
-    return Participant.objects.select_related("activity").filter(pk=participant_id).first()
+def participant_for_staff(*, user, participant_id: int) -> Participant | None:
+    return (
+        within(user, Participant.objects.all(), activity="activity")
+        .select_related("activity")
+        .filter(pk=participant_id)
+        .first()
+    )

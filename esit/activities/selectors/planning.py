@@ -2,10 +2,8 @@
 
 Counts are subqueries or filtered aggregates over one join, so the list runs
 the same number of queries for three activities as for five thousand
-(DESIGN.md §7), and a count never multiplies another.
+(docs/product.md, "Quality bars"), and a count never multiplies another.
 """
-
-import datetime
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
@@ -13,7 +11,8 @@ from django.db.models.functions import Coalesce
 from esit.volunteers.models import Volunteer
 
 from ..models import Activity, Participant, Shift, SignUp, Task, TaskAssignment
-from .common import search_words, start_of_day
+from .common import search_words
+from .scope import visible_activities, within
 
 VOLUNTEER_CHOICES_MAX = 50
 
@@ -30,23 +29,17 @@ def _per_activity(queryset: QuerySet, path: str, aggregate) -> Coalesce:
     return Coalesce(Subquery(subquery, output_field=IntegerField()), 0)
 
 
-def staff_activity_list(
-    *,
-    status: str | None = None,
-    kind=None,
-    district=None,
-    starts_from: datetime.date | None = None,
-    starts_to: datetime.date | None = None,
-    search: str = "",
-) -> QuerySet[Activity]:
-    """Every activity, drafts and cancelled ones too, latest start first, with its counts.
+def staff_activity_list(*, user) -> QuerySet[Activity]:
+    """Every activity of the user's scope, drafts and cancelled ones too, latest start first,
+    with its counts.
 
     Each row carries `shift_count`, `capacity` (places over all shifts) and
-    `confirmed` (confirmed sign-ups over all shifts). Dates are days in İzmir;
-    `starts_to` includes the whole of that day.
+    `confirmed` (confirmed sign-ups over all shifts). The list's filters
+    (esit/activities/filters.py) narrow this queryset.
     """
-    queryset = (
-        Activity.objects.select_related("kind", "district")
+    return (
+        visible_activities(user)
+        .select_related("kind", "district")
         .annotate(
             shift_count=_per_activity(Shift.objects.all(), "activity", Count("id")),
             capacity=_per_activity(Shift.objects.all(), "activity", Sum("capacity")),
@@ -58,20 +51,6 @@ def staff_activity_list(
         )
         .order_by("-starts_at", "-id")
     )
-    if status:
-        queryset = queryset.filter(status=status)
-    if kind is not None:
-        queryset = queryset.filter(kind=kind)
-    if district is not None:
-        queryset = queryset.filter(district=district)
-    if starts_from is not None:
-        queryset = queryset.filter(ends_at__gte=start_of_day(starts_from))
-    if starts_to is not None:
-        next_day = starts_to + datetime.timedelta(days=1)
-        queryset = queryset.filter(starts_at__lt=start_of_day(next_day))
-    for word in search_words(search):
-        queryset = queryset.filter(search_text__contains=word)
-    return queryset
 
 
 def _shifts_with_counts() -> QuerySet[Shift]:
@@ -98,10 +77,12 @@ def _tasks_with_counts() -> QuerySet[Task]:
     )
 
 
-def staff_activity_detail(pk: int) -> Activity:
-    """One activity with its shifts and tasks and their counts; raises Activity.DoesNotExist."""
+def staff_activity_detail(pk: int, *, user) -> Activity:
+    """One activity of the user's scope with its shifts and tasks and their counts; raises
+    Activity.DoesNotExist."""
     return (
-        Activity.objects.select_related("kind", "district", "created_by")
+        visible_activities(user)
+        .select_related("kind", "district", "created_by")
         .prefetch_related(
             "areas",
             Prefetch("shifts", queryset=_shifts_with_counts()),
@@ -123,15 +104,23 @@ def staff_activity_detail(pk: int) -> Activity:
     )
 
 
-def staff_activity(pk: int) -> Activity:
-    """An activity with what its edit form shows; raises Activity.DoesNotExist."""
-    return Activity.objects.select_related("kind", "district").prefetch_related("areas").get(pk=pk)
-
-
-def staff_shift(*, activity_pk: int, pk: int) -> Shift:
-    """A shift of that activity (a shift id from another activity is not found)."""
+def staff_activity(pk: int, *, user) -> Activity:
+    """An activity of the user's scope with what its edit form shows; raises
+    Activity.DoesNotExist."""
     return (
-        Shift.objects.select_related("activity")
+        visible_activities(user)
+        .select_related("kind", "district")
+        .prefetch_related("areas")
+        .get(pk=pk)
+    )
+
+
+def staff_shift(*, user, activity_pk: int, pk: int) -> Shift:
+    """A shift of that activity (a shift id from another activity, or outside the user's
+    scope, is not found)."""
+    return (
+        within(user, Shift.objects.all(), activity="activity")
+        .select_related("activity")
         .prefetch_related("required_areas", "required_languages")
         .annotate(
             taken=Count(
@@ -144,10 +133,11 @@ def staff_shift(*, activity_pk: int, pk: int) -> Shift:
     )
 
 
-def staff_task(*, activity_pk: int, pk: int) -> Task:
-    """A task of that activity (a task id from another activity is not found)."""
+def staff_task(*, user, activity_pk: int, pk: int) -> Task:
+    """A task of that activity (a task id from another activity, or outside the user's scope,
+    is not found)."""
     return (
-        _tasks_with_counts()
+        within(user, _tasks_with_counts(), activity="activity")
         .select_related("activity")
         .prefetch_related(
             Prefetch(

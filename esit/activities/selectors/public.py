@@ -6,7 +6,6 @@ shifts, tasks and sign-ups exist: counts are annotated with subqueries
 """
 
 import datetime
-from dataclasses import dataclass
 
 from django.db.models import (
     Count,
@@ -28,7 +27,6 @@ from esit.reference.models import District, VolunteerArea
 from esit.volunteers.models import Volunteer
 
 from ..models import Activity, ActivityKind, Participant, Shift, SignUp, Task, TaskAssignment
-from .common import start_of_day
 
 # Cancelled or finished events stay in the feeds this long, so subscribed calendars
 # learn of the cancellation (STATUS:CANCELLED) instead of silently losing the event.
@@ -76,41 +74,27 @@ def _with_places(activities: QuerySet) -> QuerySet:
     )
 
 
-@dataclass(frozen=True)
-class ActivityFilters:
-    kind: ActivityKind | None = None
-    area: VolunteerArea | None = None
-    district: District | None = None
-    date_from: datetime.date | None = None
-    date_to: datetime.date | None = None
-    past: bool = False
+def public_activities():
+    """Activities the public may see (published or completed), with their places and what the
+    list shows. The list's filters (esit/activities/filters.py) choose upcoming or past ones
+    and order them; `upcoming` is the default everywhere else."""
+    return _with_places(
+        Activity.objects.visible_to_public().select_related("kind", "district")
+    ).prefetch_related("areas")
 
 
-def public_activities(*, filters: ActivityFilters, now: datetime.datetime | None = None):
-    """Published activities for /activities/: upcoming soonest first, or past ones newest first.
-
-    An activity is upcoming until it ends. The date range keeps activities that
-    overlap it, with days counted in Europe/Istanbul.
-    """
+def upcoming(activities: QuerySet, *, now: datetime.datetime | None = None) -> QuerySet:
+    """Published activities that have not ended, soonest first."""
     now = now or timezone.now()
-    if filters.past:
-        activities = Activity.objects.visible_to_public().filter(ends_at__lt=now)
-        activities = activities.order_by("-starts_at", "-id")
-    else:
-        activities = Activity.objects.published().filter(ends_at__gte=now)
-        activities = activities.order_by("starts_at", "id")
-    if filters.kind is not None:
-        activities = activities.filter(kind=filters.kind)
-    if filters.district is not None:
-        activities = activities.filter(district=filters.district)
-    if filters.area is not None:
-        activities = activities.filter(areas=filters.area)
-    if filters.date_from is not None:
-        activities = activities.filter(ends_at__gt=start_of_day(filters.date_from))
-    if filters.date_to is not None:
-        next_day = filters.date_to + datetime.timedelta(days=1)
-        activities = activities.filter(starts_at__lt=start_of_day(next_day))
-    return _with_places(activities.select_related("kind", "district")).prefetch_related("areas")
+    return activities.filter(status=Activity.Status.PUBLISHED, ends_at__gte=now).order_by(
+        "starts_at", "id"
+    )
+
+
+def past(activities: QuerySet, *, now: datetime.datetime | None = None) -> QuerySet:
+    """Activities that have ended, newest first."""
+    now = now or timezone.now()
+    return activities.filter(ends_at__lt=now).order_by("-starts_at", "-id")
 
 
 def filter_choices() -> dict:

@@ -13,6 +13,8 @@ from django.utils import timezone
 from esit.activities.models import Activity, Shift, SignUp
 from esit.core.turkish import sort_key
 
+from .scope import visible_activities, within
+
 PAST_SHIFTS_SHOWN = 50
 
 
@@ -68,10 +70,12 @@ def own_signup(*, volunteer, signup_id: int) -> SignUp | None:
     )
 
 
-def shift_for_adding(*, shift_id: int) -> Shift | None:
-    """A shift with its activity, requirements and places, for adding a volunteer to it."""
+def shift_for_adding(*, user, shift_id: int) -> Shift | None:
+    """A shift of the user's scope with its activity, requirements and places, for adding a
+    volunteer to it."""
     return (
-        Shift.objects.select_related("activity")
+        within(user, Shift.objects.all(), activity="activity")
+        .select_related("activity")
         .prefetch_related("required_areas", "required_languages")
         .annotate(
             places_taken=Count(
@@ -84,9 +88,10 @@ def shift_for_adding(*, shift_id: int) -> Shift | None:
     )
 
 
-def signup_for_staff(*, signup_id: int) -> SignUp | None:
+def signup_for_staff(*, user, signup_id: int) -> SignUp | None:
     return (
-        SignUp.objects.select_related("shift__activity", "volunteer__user")
+        within(user, SignUp.objects.all(), activity="shift__activity")
+        .select_related("shift__activity", "volunteer__user")
         .filter(pk=signup_id)
         .first()
     )
@@ -129,13 +134,16 @@ _GROUP = {
 }
 
 
-def roster(*, activity_id: int) -> tuple[Activity, list[RosterShift]] | None:
+def roster(*, user, activity_id: int) -> tuple[Activity, list[RosterShift]] | None:
     """An activity's shifts with everyone signed up, in three queries whatever their number.
 
     Waitlists come in the order places are offered (created_at, id); volunteers'
-    phone numbers are included, so only staff pages may use this.
+    phone numbers are included, so only staff pages may use this. None for an activity
+    unknown or outside the user's scope.
     """
-    activity = Activity.objects.select_related("kind", "district").filter(pk=activity_id).first()
+    activity = (
+        visible_activities(user).select_related("kind", "district").filter(pk=activity_id).first()
+    )
     if activity is None:
         return None
     signups = SignUp.objects.select_related(
@@ -169,10 +177,12 @@ class CheckInSheet:
     still_expected: int
 
 
-def check_in_sheet(*, shift_id: int) -> CheckInSheet | None:
-    """A shift and who has checked in so far (latest first), in two queries."""
+def check_in_sheet(*, user, shift_id: int) -> CheckInSheet | None:
+    """A shift of the user's scope and who has checked in so far (latest first), in two
+    queries."""
     shift = (
-        Shift.objects.select_related("activity")
+        within(user, Shift.objects.all(), activity="activity")
+        .select_related("activity")
         .annotate(
             expected=Count("signups", filter=Q(signups__status=SignUp.Status.CONFIRMED)),
             still_expected=Count(

@@ -11,6 +11,8 @@ from django.utils.safestring import SafeString, mark_safe
 from esit.activities.models import SignUp, Task, TaskAssignment
 from esit.volunteers.models import Volunteer
 
+from .scope import within
+
 # What the volunteer still has to do, or is waiting to hear about.
 OPEN_STATUSES = (
     TaskAssignment.Status.CLAIMED,
@@ -64,17 +66,22 @@ def task_for_claim(pk: int) -> Task:
     return Task.objects.select_related("activity").get(pk=pk)
 
 
-def task_review_queue() -> QuerySet[TaskAssignment]:
-    """Delivered work waiting for a coordinator, oldest delivery first."""
+def task_review_queue(*, user) -> QuerySet[TaskAssignment]:
+    """Delivered work of the user's scope waiting for a coordinator, oldest delivery first."""
     return (
-        TaskAssignment.objects.filter(status=TaskAssignment.Status.DELIVERED)
+        within(user, TaskAssignment.objects.all(), activity="task__activity")
+        .filter(status=TaskAssignment.Status.DELIVERED)
         .select_related("task__activity", "volunteer")
         .order_by("delivered_at", "id")
     )
 
 
-def reviewable_assignment(pk: int) -> TaskAssignment:
-    return TaskAssignment.objects.select_related("task__activity", "volunteer").get(pk=pk)
+def reviewable_assignment(pk: int, *, user) -> TaskAssignment:
+    return (
+        within(user, TaskAssignment.objects.all(), activity="task__activity")
+        .select_related("task__activity", "volunteer")
+        .get(pk=pk)
+    )
 
 
 def _with_file() -> QuerySet[TaskAssignment]:
@@ -89,9 +96,10 @@ def own_delivery(*, volunteer: Volunteer, pk: int) -> TaskAssignment:
     return _with_file().filter(volunteer=volunteer).get(pk=pk)
 
 
-def delivery_for_staff(pk: int) -> TaskAssignment:
-    """Any assignment with a delivered file; only for views behind the staff gate (two-factor)."""
-    return _with_file().get(pk=pk)
+def delivery_for_staff(pk: int, *, user) -> TaskAssignment:
+    """An assignment of the user's scope with a delivered file; only for views behind the
+    staff gate (two-factor)."""
+    return within(user, _with_file(), activity="task__activity").get(pk=pk)
 
 
 def qr_svg(text: str) -> SafeString:

@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from esit.activities.models import Activity, HoursEntry, Shift, SignUp
 from esit.volunteers.models import Volunteer
 
-from . import locks
+from ..selectors.scope import RUN_ACTIVITIES, check_actor
+from . import locks, trail
 from .errors import ActivityError
 from .hours import area_of_activity
 
@@ -50,6 +51,7 @@ def check_in(*, shift: Shift, code: str, by) -> SignUp:
     stays open afterwards, so a coordinator can correct a no-show. Checking in
     twice changes nothing and never creates a second hours entry.
     """
+    check_actor(by, RUN_ACTIVITIES, activity_id=shift.activity_id)
     normalised = normalise_code(code)
     if not normalised:
         raise ActivityError(_("Gönüllünün kodunu okutun ya da yazın."), field="code")
@@ -95,6 +97,13 @@ def check_in(*, shift: Shift, code: str, by) -> SignUp:
             signup.checked_in_at = now
             signup.checked_in_by = by
             signup.save(update_fields=["attendance", "checked_in_at", "checked_in_by"])
+            trail.record(
+                "activities.checked_in",
+                by=by,
+                obj=signup,
+                person=volunteer,
+                summary=_("Yoklamada geldi olarak işaretlendi."),
+            )
         if not HoursEntry.objects.filter(signup=signup).exists():
             HoursEntry.objects.create(
                 volunteer=volunteer,
@@ -115,12 +124,31 @@ def mark_no_shows(*, shift: Shift, by) -> int:
     No-shows count against a volunteer's reliability in matching, so this is
     only possible once the shift is over. Returns how many were marked.
     """
+    check_actor(by, RUN_ACTIVITIES, activity_id=shift.activity_id)
     with transaction.atomic():
         shift = locks.lock_shift(shift.pk)
         if shift.ends_at > timezone.now():
             raise ActivityError(_("Gelmeyenler ancak vardiya bittikten sonra işaretlenebilir."))
-        return SignUp.objects.filter(
-            shift=shift,
-            status=SignUp.Status.CONFIRMED,
-            attendance=SignUp.Attendance.UNKNOWN,
-        ).update(attendance=SignUp.Attendance.NO_SHOW)
+        absent = list(
+            locks.signups_for_update()
+            .filter(
+                shift=shift,
+                status=SignUp.Status.CONFIRMED,
+                attendance=SignUp.Attendance.UNKNOWN,
+            )
+            .select_related("volunteer")
+            .order_by("pk")
+        )
+        SignUp.objects.filter(pk__in=[signup.pk for signup in absent]).update(
+            attendance=SignUp.Attendance.NO_SHOW
+        )
+        # One event per person, so each volunteer's trail shows her own no-show.
+        for signup in absent:
+            trail.record(
+                "activities.no_show",
+                by=by,
+                obj=signup,
+                person=signup.volunteer,
+                summary=_("Vardiya bittiğinde gelmedi olarak işaretlendi."),
+            )
+        return len(absent)

@@ -22,7 +22,7 @@ from esit.activities.models import Certificate, HoursEntry
 from esit.activities.selectors.work import qr_svg
 from esit.volunteers.models import Volunteer
 
-from . import locks
+from . import locks, trail
 from .errors import ActivityError
 
 # Hours logged without an area; stored in both languages like an area's name.
@@ -102,7 +102,7 @@ def issue_certificate(*, volunteer: Volunteer, reuse_today: bool = False) -> Cer
                 and _still_true(latest, volunteer, summary)
             ):
                 return latest
-        return Certificate.objects.create(
+        certificate = Certificate.objects.create(
             volunteer=volunteer,
             issued_at=timezone.now(),
             holder_name=volunteer.full_name,
@@ -111,6 +111,17 @@ def issue_certificate(*, volunteer: Volunteer, reuse_today: bool = False) -> Cer
             last_date=summary.last_date,
             areas=summary.areas,
         )
+        # The volunteer asks for her own certificate: she is the one who acted.
+        trail.record(
+            "activities.certificate_issued",
+            by=volunteer.user,
+            obj=certificate,
+            person=volunteer,
+            summary=_("%(hours)s onaylı saat, %(areas)d alan"),
+            hours=summary.total_hours,
+            areas=len(summary.areas),
+        )
+        return certificate
 
 
 def _still_true(certificate: Certificate, volunteer: Volunteer, summary: Summary) -> bool:

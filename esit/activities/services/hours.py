@@ -20,7 +20,8 @@ from esit.activities.models import Activity, HoursEntry
 from esit.reference.models import VolunteerArea
 from esit.volunteers.models import Volunteer
 
-from . import locks
+from ..selectors.scope import check_hours_actor
+from . import locks, trail
 from .errors import ActivityError
 
 # Work is reported while it is remembered; older work needs a coordinator's word.
@@ -127,10 +128,25 @@ def _review(entry: HoursEntry, *, status: str, by, comment: str) -> HoursEntry:
         entry.reviewed_at = timezone.now()
         entry.review_comment = comment
         entry.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment"])
+        approved = status == HoursEntry.Status.APPROVED
+        trail.record(
+            "activities.hours_approved" if approved else "activities.hours_rejected",
+            by=by,
+            obj=entry,
+            person=entry.volunteer,
+            summary=_("%(hours)s saat (%(source)s)%(reason)s"),
+            hours=entry.hours,
+            source=entry.get_source_display(),
+            reason=trail.reason_length(comment),
+        )
     return entry
 
 
 def _in_bulk(entries: Iterable[HoursEntry], **review) -> BulkResult:
+    entries = list(entries)
+    # The whole batch is refused when one entry is outside the actor's scope: the queue
+    # never offers such an entry, so only a tampered request or a mistake gets here.
+    check_hours_actor(review["by"], [entry.pk for entry in entries])
     done, skipped = [], []
     for entry in entries:
         try:

@@ -25,7 +25,8 @@ from esit.privacy.services import record_consent
 from esit.volunteers.models import new_calendar_token
 
 from ..models import Activity, Participant
-from . import locks
+from ..selectors.scope import RUN_ACTIVITIES, check_actor
+from . import locks, trail
 from .errors import ActivityError
 
 ACTIVE_STATUSES = (Participant.Status.CONFIRMED, Participant.Status.WAITLISTED)
@@ -127,6 +128,8 @@ def cancel_registration(*, participant: Participant, by=None) -> Participant:
     """
     now = timezone.now()
     by_staff = _is_staff(by)
+    if by_staff:
+        check_actor(by, RUN_ACTIVITIES, activity_id=participant.activity_id)
     with transaction.atomic():
         activity = _locked_activity(participant.activity)
         participant = locks.participants_for_update().get(pk=participant.pk)
@@ -145,6 +148,14 @@ def cancel_registration(*, participant: Participant, by=None) -> Participant:
             "participants.cancelled_by_staff" if by_staff else "participants.cancelled",
             participant,
         )
+        if by_staff:
+            trail.record(
+                "activities.participant_cancelled",
+                by=by,
+                obj=participant,
+                person=participant,
+                summary=_("Katılımcı kaydı iptal edildi."),
+            )
         promote_waitlisted(activity=activity)
     return participant
 
@@ -157,6 +168,7 @@ def record_participant_attendance(*, participant: Participant, attended: bool, b
     place). A mistake is corrected by recording again; who recorded it, and
     when, is kept.
     """
+    check_actor(by, RUN_ACTIVITIES, activity_id=participant.activity_id)
     now = timezone.now()
     with transaction.atomic():
         activity = _locked_activity(participant.activity)
@@ -176,6 +188,14 @@ def record_participant_attendance(*, participant: Participant, attended: bool, b
         participant.attendance_recorded_by = by
         participant.save(
             update_fields=["attendance", "attendance_recorded_at", "attendance_recorded_by"]
+        )
+        trail.record(
+            "activities.participant_attendance",
+            by=by,
+            obj=participant,
+            person=participant,
+            summary=_("Katılım: %(attendance)s"),
+            attendance=participant.get_attendance_display(),
         )
     return participant
 

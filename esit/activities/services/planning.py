@@ -28,7 +28,8 @@ from esit.notifications.services import notify_many
 from esit.reference.models import District
 
 from ..models import Activity, Participant, Shift, SignUp, Task, TaskAssignment
-from . import locks, participants, signups, work
+from ..selectors.scope import RUN_ACTIVITIES, check_actor, visible_activities
+from . import locks, participants, signups, trail, work
 from .errors import ActivityError
 
 MAX_REPEAT_WEEKS = 52
@@ -124,6 +125,7 @@ def _check_activity(values: dict) -> None:
 
 def create_activity(*, by, areas: Iterable = (), **fields) -> Activity:
     """Create an activity; it starts as a draft unless staff choose otherwise."""
+    check_actor(by, RUN_ACTIVITIES)
     _unknown_fields(fields, ACTIVITY_FIELDS)
     values = {
         "title_en": "",
@@ -145,7 +147,34 @@ def create_activity(*, by, areas: Iterable = (), **fields) -> Activity:
             search_text=search_key(values["title_tr"], values["title_en"]),
         )
         activity.areas.set(areas)
+        _check_within_scope(activity, by)
+        if activity.status == Activity.Status.PUBLISHED:
+            _record_published(activity, by)
     return activity
+
+
+def _record_published(activity: Activity, by) -> None:
+    trail.record(
+        "activities.published",
+        by=by,
+        obj=activity,
+        summary=_("Yayınlandı: %(shifts)d vardiya, %(tasks)d görev"),
+        shifts=activity.shifts.count(),
+        tasks=activity.tasks.count(),
+    )
+
+
+def _check_within_scope(activity: Activity, by) -> None:
+    """A scoped coordinator plans only inside the scope: an activity they could no longer
+    see once saved is refused (and rolled back), with the reason next to the district."""
+    if by is not None and not visible_activities(by).filter(pk=activity.pk).exists():
+        raise ActivityError(
+            _(
+                "Bu etkinlik sorumlu olduğunuz alan ve ilçelerin dışında kalıyor; "
+                "alanlarınızdan ya da ilçelerinizden birini seçin."
+            ),
+            field="district",
+        )
 
 
 def update_activity(*, activity: Activity, by, areas: Iterable | None = None, **fields) -> Activity:
@@ -155,6 +184,7 @@ def update_activity(*, activity: Activity, by, areas: Iterable | None = None, **
     dates must still hold every shift, and the public capacity cannot drop
     below the participants already confirmed: nobody loses a place by an edit.
     """
+    check_actor(by, RUN_ACTIVITIES, activity_id=activity.pk)
     _unknown_fields(fields, ACTIVITY_FIELDS)
     with transaction.atomic():
         activity = _locked_activity(activity)
@@ -162,6 +192,7 @@ def update_activity(*, activity: Activity, by, areas: Iterable | None = None, **
             raise ActivityError(
                 _("İptal edilmiş bir etkinlik düzenlenemez; yeniden yapmak için kopyalayın.")
             )
+        was_published = activity.status == Activity.Status.PUBLISHED
         values = {name: getattr(activity, name) for name in ACTIVITY_FIELDS} | fields
         _check_activity(values)
         outside = activity.shifts.filter(
@@ -191,6 +222,9 @@ def update_activity(*, activity: Activity, by, areas: Iterable | None = None, **
         activity.save(update_fields=[*fields, "search_text", "updated_at"])
         if areas is not None:
             activity.areas.set(areas)
+        _check_within_scope(activity, by)
+        if activity.status == Activity.Status.PUBLISHED and not was_published:
+            _record_published(activity, by)
         # More public places (or the activity just published) go to the waitlist at once,
         # under the activity's lock already held.
         participants.promote_waitlisted(activity=activity)
@@ -205,6 +239,7 @@ def cancel_activity(*, activity: Activity, by, message: str = "") -> Activity:
     here, all in one transaction; e-mails go out only once it commits, so
     nobody hears of a change that rolled back.
     """
+    check_actor(by, RUN_ACTIVITIES, activity_id=activity.pk)
     with transaction.atomic():
         activity = _locked_activity(activity)
         if activity.status == Activity.Status.CANCELLED:
@@ -216,10 +251,21 @@ def cancel_activity(*, activity: Activity, by, message: str = "") -> Activity:
         activity.save(update_fields=["status", "updated_at"])
         # The sign-ups part cancels the volunteers' sign-ups in this same transaction
         # and e-mails each of them once it commits.
-        signups.notify_activity_cancelled(activity=activity)
+        told = signups.notify_activity_cancelled(activity=activity)
         # Work on its tasks stops too; each volunteer is told after commit.
         work.cancel_for_activity(activity=activity)
         participant_ids = _cancel_participants(activity)
+        trail.record(
+            "activities.cancelled",
+            by=by,
+            obj=activity,
+            summary=_(
+                "%(signups)d vardiya kaydı ve %(participants)d katılımcı kaydı iptal edildi%(note)s"
+            ),
+            signups=told,
+            participants=len(participant_ids),
+            note=trail.reason_length(message),
+        )
         # The coordinator's note is not on any row: it travels with each delivery.
         notify_many(
             "planning.participant_activity_cancelled",
@@ -251,6 +297,7 @@ def copy_activity(*, activity: Activity, by, starts_at: datetime.datetime) -> Ac
 
     The copy has its own calendar `uid`: it is a new event, not a move of the old one.
     """
+    check_actor(by, RUN_ACTIVITIES, activity_id=activity.pk)
     _require_aware(starts_at)
     new_start, old_start = _local_wall_clock(starts_at), _local_wall_clock(activity.starts_at)
     offset = new_start - old_start

@@ -38,7 +38,8 @@ from esit.activities.models import Activity, Shift, SignUp
 from esit.notifications.services import Recipient, notify, notify_many
 from esit.volunteers.models import Volunteer
 
-from . import locks, requirements
+from ..selectors.scope import RUN_ACTIVITIES, check_actor
+from . import locks, requirements, trail
 from .errors import ActivityError
 
 REMINDER_LEAD = datetime.timedelta(hours=24)
@@ -180,6 +181,8 @@ def sign_up(
     """
     now = timezone.now()
     by_staff = _is_staff(by)
+    if by_staff:
+        check_actor(by, RUN_ACTIVITIES, activity_id=shift.activity_id)
     with transaction.atomic():
         volunteer_id = volunteer.pk
         volunteer = _lock_volunteers([volunteer_id]).get(volunteer_id)
@@ -231,6 +234,16 @@ def sign_up(
             requirements_waived_at=now if waived else None,
         )
         _tell(kind, signup)
+        if by_staff:
+            trail.record(
+                "activities.signup_added",
+                by=by,
+                obj=signup,
+                person=volunteer,
+                summary=_("Durum: %(status)s%(waived)s"),
+                status=signup.get_status_display(),
+                waived=_("; gereken alan ve diller karşılanmadan") if waived else "",
+            )
     return signup
 
 
@@ -288,7 +301,21 @@ def cancel_sign_up(*, signup: SignUp, by=None) -> SignUp:
     sign-up whose attendance is already recorded cannot be cancelled.
     """
     by_staff = _is_staff(by)
-    return _cancel(signup, keep_deadline=not by_staff, tell_volunteer=by_staff)
+    if not by_staff:
+        return _cancel(signup, keep_deadline=True, tell_volunteer=False)
+    check_actor(by, RUN_ACTIVITIES, activity_id=signup.shift.activity_id)
+    with transaction.atomic():
+        was = signup.get_status_display()
+        signup = _cancel(signup, keep_deadline=False, tell_volunteer=True)
+        trail.record(
+            "activities.signup_cancelled",
+            by=by,
+            obj=signup,
+            person=signup.volunteer,
+            summary=_("Önceki durum: %(status)s"),
+            status=was,
+        )
+    return signup
 
 
 def _cancel(signup: SignUp, *, keep_deadline: bool, tell_volunteer: bool) -> SignUp:
@@ -419,6 +446,7 @@ def approve_sign_up(*, signup: SignUp, by) -> SignUp:
     Refused once the shift is over, for a volunteer who left the programme and
     for one already confirmed for an overlapping shift.
     """
+    check_actor(by, RUN_ACTIVITIES, activity_id=signup.shift.activity_id)
     with transaction.atomic():
         signup, locked = _locked_pending(signup)
         if signup.shift.ends_at <= timezone.now():
@@ -442,11 +470,19 @@ def approve_sign_up(*, signup: SignUp, by) -> SignUp:
         signup.decided_at = timezone.now()
         signup.save(update_fields=["status", "decided_by", "decided_at"])
         _tell("signups.approved", signup)
+        trail.record(
+            "activities.signup_approved",
+            by=by,
+            obj=signup,
+            person=signup.volunteer,
+            summary=_("Bekleyen kayıt onaylandı."),
+        )
     return signup
 
 
 def decline_sign_up(*, signup: SignUp, by) -> SignUp:
     """A coordinator declines a pending sign-up; the place it held goes to the waitlist."""
+    check_actor(by, RUN_ACTIVITIES, activity_id=signup.shift.activity_id)
     now = timezone.now()
     with transaction.atomic():
         signup, locked = _locked_pending(signup, _waitlisted_volunteer_ids(signup.shift_id))
@@ -455,6 +491,13 @@ def decline_sign_up(*, signup: SignUp, by) -> SignUp:
         signup.decided_by = by
         signup.save(update_fields=["status", "cancelled_at", "decided_by", "decided_at"])
         _tell("signups.declined", signup)
+        trail.record(
+            "activities.signup_declined",
+            by=by,
+            obj=signup,
+            person=signup.volunteer,
+            summary=_("Bekleyen kayıt reddedildi."),
+        )
         _fill_from_waitlist(signup.shift, now=now, locked=locked.keys())
     return signup
 

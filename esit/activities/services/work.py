@@ -24,7 +24,8 @@ from esit.activities.models import Activity, HoursEntry, Task, TaskAssignment
 from esit.notifications.services import Recipient, notify, notify_many
 from esit.volunteers.models import Volunteer
 
-from . import locks, requirements
+from ..selectors.scope import RUN_ACTIVITIES, check_actor
+from . import locks, requirements, trail
 from .errors import ActivityError
 from .hours import area_of_activity
 
@@ -127,6 +128,7 @@ def assign_task(
     `override_requirements` (the coordinator's explicit choice), recorded on
     the assignment with who made it and when.
     """
+    check_actor(by, RUN_ACTIVITIES, activity_id=task.activity_id)
     with transaction.atomic():
         volunteer = _lock_volunteer(volunteer)
         task = _lock_task(task)
@@ -145,6 +147,14 @@ def assign_task(
             requirements_waived_at=now if waived else None,
         )
         _tell("work.task_assigned", assignment)
+        trail.record(
+            "activities.task_assigned",
+            by=by,
+            obj=assignment,
+            person=volunteer,
+            summary=_("Görev atandı%(waived)s."),
+            waived=_("; gereken alan ve diller karşılanmadan") if waived else "",
+        )
     return assignment
 
 
@@ -330,6 +340,7 @@ def accept_task(
     The hours are what the coordinator gives, or the task's estimate. Like
     every hours entry, they count once approved (docs/activities.md).
     """
+    check_actor(by, RUN_ACTIVITIES, activity_id=assignment.task.activity_id)
     with transaction.atomic():
         assignment = _lock_assignment(assignment)
         _check_reviewable(assignment)
@@ -361,6 +372,14 @@ def accept_task(
             description=task.title[:500],
         )
         _tell("work.task_accepted", assignment)
+        trail.record(
+            "activities.task_accepted",
+            by=by,
+            obj=assignment,
+            person=assignment.volunteer,
+            summary=_("Kabul edildi: %(hours)s saat, onay bekliyor."),
+            hours=hours,
+        )
     return assignment
 
 
@@ -369,6 +388,7 @@ def return_task(*, assignment: TaskAssignment, by, comment: str) -> TaskAssignme
     comment = (comment or "").strip()
     if not comment:
         raise ActivityError(_("Gönüllüye neyin değişmesi gerektiğini yazın."), field="comment")
+    check_actor(by, RUN_ACTIVITIES, activity_id=assignment.task.activity_id)
     with transaction.atomic():
         assignment = _lock_assignment(assignment)
         _check_reviewable(assignment)
@@ -379,4 +399,12 @@ def return_task(*, assignment: TaskAssignment, by, comment: str) -> TaskAssignme
         assignment.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment"])
         # Work may be returned more than once: each return is a message of its own.
         _tell("work.task_returned", assignment, key=assignment.reviewed_at.isoformat())
+        trail.record(
+            "activities.task_returned",
+            by=by,
+            obj=assignment,
+            person=assignment.volunteer,
+            summary=_("Değişiklik için geri gönderildi%(reason)s."),
+            reason=trail.reason_length(comment),
+        )
     return assignment

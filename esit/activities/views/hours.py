@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from esit.accounts.permissions import staff_member_required
-from esit.activities.forms.work import BulkHoursForm, HoursFilterForm, LogHoursForm
+from esit.accounts.permissions import capability_required
+from esit.activities.filters import HoursQueueFilter
+from esit.activities.forms.work import BulkHoursForm, LogHoursForm
 from esit.activities.models import HoursEntry
 from esit.activities.selectors import hours as selectors
+from esit.activities.selectors.scope import APPROVE_HOURS
 from esit.activities.services import hours as services
 from esit.activities.services.errors import ActivityError
 from esit.volunteers.permissions import volunteer_view
@@ -59,9 +61,11 @@ def _wants_partial(request) -> bool:
 
 
 def _render_queue(request, bulk_form: BulkHoursForm):
-    filter_form = HoursFilterForm(request.GET or None)
-    queue = selectors.hours_review_queue(**filter_form.queue_filters())
-    page = Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = HoursQueueFilter(
+        request.GET, queryset=selectors.hours_review_queue(user=request.user)
+    )
+    filter_form = filters.form
+    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     now = timezone.now()
     for entry in page:
         entry.waits_for_shift_end = entry.status == HoursEntry.Status.PENDING and (
@@ -85,16 +89,16 @@ def _render_queue(request, bulk_form: BulkHoursForm):
 
 
 @require_GET
-@staff_member_required
+@capability_required(APPROVE_HOURS)
 def hours_queue(request):
-    return _render_queue(request, BulkHoursForm())
+    return _render_queue(request, BulkHoursForm(user=request.user))
 
 
 @require_POST
-@staff_member_required
+@capability_required(APPROVE_HOURS)
 def review_hours(request):
     """Approve or reject the ticked entries; the queue's filters ride on the query string."""
-    form = BulkHoursForm(request.POST)
+    form = BulkHoursForm(request.POST, user=request.user)
     if form.is_valid():
         entries = form.cleaned_data["entries"]
         try:

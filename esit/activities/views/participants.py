@@ -7,13 +7,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
-from esit.accounts.permissions import staff_member_required
+from esit.accounts.permissions import capability_required
+from esit.activities.selectors.scope import RUN_ACTIVITIES
 from esit.core.confirm import confirmation_page
 from esit.core.network import client_ip
 
@@ -21,6 +22,7 @@ from ..forms.public import CancelRegistrationForm, ParticipantAttendanceForm, Pa
 from ..models import Activity, Participant
 from ..selectors import participants as selectors
 from ..services import participants as services
+from ..services import trail
 from ..services.errors import ActivityError
 from .public import _active_volunteer, load_activity, render_detail
 from .spreadsheets import csv_download, local_time
@@ -103,15 +105,15 @@ def cancel_registration(request, token: str):
 # Staff: the list of participants ------------------------------------------------------------
 
 
-def _list_or_404(pk: int) -> selectors.ParticipantList:
-    found = selectors.participant_list(activity_id=pk)
+def _list_or_404(request, pk: int) -> selectors.ParticipantList:
+    found = selectors.participant_list(user=request.user, activity_id=pk)
     if found is None:
         raise Http404(_("Etkinlik bulunamadı."))
     return found
 
 
-def _participant_or_404(pk: int) -> Participant:
-    participant = selectors.participant_for_staff(participant_id=pk)
+def _participant_or_404(request, pk: int) -> Participant:
+    participant = selectors.participant_for_staff(user=request.user, participant_id=pk)
     if participant is None:
         raise Http404(_("Katılımcı bulunamadı."))
     return participant
@@ -123,10 +125,18 @@ def _list_url(activity_id: int, participant_id: int | None = None) -> str:
 
 
 @require_GET
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def participant_list(request, pk: int):
-    found = _list_or_404(pk)
+    found = _list_or_404(request, pk)
     activity = found.activity
+    # The list shows participants' contact details: the trail keeps who looked, and when.
+    trail.record(
+        "activities.participants_viewed",
+        by=request.user,
+        obj=activity,
+        summary=gettext_lazy("%(count)d katılımcı kaydı gösterildi"),
+        count=len(found.everyone),
+    )
     return render(
         request,
         "activities/public/participant_list.html",
@@ -141,9 +151,9 @@ def participant_list(request, pk: int):
 
 
 @require_GET
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def participant_list_csv(request, pk: int):
-    found = _list_or_404(pk)
+    found = _list_or_404(request, pk)
     positions = {person.pk: index for index, person in enumerate(found.waitlisted, start=1)}
     header = [
         _("Ad soyad"),
@@ -168,13 +178,20 @@ def participant_list_csv(request, pk: int):
         )
         for person in found.everyone
     )
+    trail.record(
+        "activities.participants_exported",
+        by=request.user,
+        obj=found.activity,
+        summary=gettext_lazy("%(count)d katılımcı kaydı indirildi"),
+        count=len(found.everyone),
+    )
     return csv_download(f"participants-{found.activity.pk}.csv", header, rows)
 
 
 @require_POST
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def staff_cancel_registration(request, pk: int):
-    participant = _participant_or_404(pk)
+    participant = _participant_or_404(request, pk)
     back_url = _list_url(participant.activity_id)
     if participant.activity.starts_at <= timezone.now():
         consequence = _(
@@ -209,9 +226,9 @@ def staff_cancel_registration(request, pk: int):
 
 
 @require_POST
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def record_attendance(request, pk: int):
-    participant = _participant_or_404(pk)
+    participant = _participant_or_404(request, pk)
     form = ParticipantAttendanceForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["attendance"]))

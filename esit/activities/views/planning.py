@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from esit.accounts.permissions import staff_member_required
+from esit.accounts.permissions import capability_required
+from esit.activities.selectors.scope import RUN_ACTIVITIES
 
+from ..filters import ActivityListFilter
 from ..forms import planning as forms
 from ..models import Activity, Shift, Task
 from ..selectors import planning as selectors
@@ -42,23 +44,23 @@ def _reverse_or_none(name: str, pk: int) -> str | None:
         return None
 
 
-def _activity_or_404(pk: int) -> Activity:
+def _activity_or_404(request, pk: int) -> Activity:
     try:
-        return selectors.staff_activity(pk)
+        return selectors.staff_activity(pk, user=request.user)
     except Activity.DoesNotExist:
         raise Http404(_("Etkinlik bulunamadı.")) from None
 
 
-def _shift_or_404(activity_pk: int, pk: int) -> Shift:
+def _shift_or_404(request, activity_pk: int, pk: int) -> Shift:
     try:
-        return selectors.staff_shift(activity_pk=activity_pk, pk=pk)
+        return selectors.staff_shift(user=request.user, activity_pk=activity_pk, pk=pk)
     except Shift.DoesNotExist:
         raise Http404(_("Vardiya bulunamadı.")) from None
 
 
-def _task_or_404(activity_pk: int, pk: int) -> Task:
+def _task_or_404(request, activity_pk: int, pk: int) -> Task:
     try:
-        return selectors.staff_task(activity_pk=activity_pk, pk=pk)
+        return selectors.staff_task(user=request.user, activity_pk=activity_pk, pk=pk)
     except Task.DoesNotExist:
         raise Http404(_("Görev bulunamadı.")) from None
 
@@ -71,20 +73,21 @@ def _detail_url(activity_pk: int, anchor: str = "") -> str:
 
 
 @require_GET
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def activity_list(request):
-    filter_form = forms.ActivityFilterForm(request.GET or None)
-    activities = selectors.staff_activity_list(**filter_form.list_filters())
-    page = Paginator(activities, PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = ActivityListFilter(
+        request.GET or None, queryset=selectors.staff_activity_list(user=request.user)
+    )
+    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "activities/planning/list.html",
-        {"filter_form": filter_form, "page_obj": page},
+        {"filter_form": filters.form, "page_obj": page},
     )
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def activity_create(request):
     form = forms.ActivityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -99,9 +102,9 @@ def activity_create(request):
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def activity_edit(request, pk: int):
-    activity = _activity_or_404(pk)
+    activity = _activity_or_404(request, pk)
     if request.method == "POST":
         form = forms.ActivityForm(request.POST)
         if form.is_valid():
@@ -122,10 +125,10 @@ def activity_edit(request, pk: int):
 
 
 @require_GET
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def activity_detail(request, pk: int):
     try:
-        activity = selectors.staff_activity_detail(pk)
+        activity = selectors.staff_activity_detail(pk, user=request.user)
     except Activity.DoesNotExist:
         raise Http404(_("Etkinlik bulunamadı.")) from None
     is_cancelled = activity.status == Activity.Status.CANCELLED
@@ -149,9 +152,9 @@ def activity_detail(request, pk: int):
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def activity_copy(request, pk: int):
-    activity = _activity_or_404(pk)
+    activity = _activity_or_404(request, pk)
     form = forms.CopyActivityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -170,9 +173,9 @@ def activity_copy(request, pk: int):
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def activity_cancel(request, pk: int):
-    activity = _activity_or_404(pk)
+    activity = _activity_or_404(request, pk)
     if activity.status == Activity.Status.CANCELLED:
         messages.info(request, _("Bu etkinlik zaten iptal edilmiş."))
         return redirect("planning:detail", pk=pk)
@@ -196,9 +199,9 @@ def activity_cancel(request, pk: int):
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def shift_create(request, pk: int):
-    activity = _activity_or_404(pk)
+    activity = _activity_or_404(request, pk)
     if request.method == "POST":
         form = forms.ShiftForm(request.POST)
         if form.is_valid():
@@ -219,9 +222,9 @@ def shift_create(request, pk: int):
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def shift_edit(request, pk: int, shift_pk: int):
-    shift = _shift_or_404(pk, shift_pk)
+    shift = _shift_or_404(request, pk, shift_pk)
     if request.method == "POST":
         form = forms.ShiftForm(request.POST)
         if form.is_valid():
@@ -242,9 +245,9 @@ def shift_edit(request, pk: int, shift_pk: int):
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def shift_delete(request, pk: int, shift_pk: int):
-    shift = _shift_or_404(pk, shift_pk)
+    shift = _shift_or_404(request, pk, shift_pk)
     if request.method == "POST":
         try:
             services.delete_shift(shift=shift)
@@ -261,9 +264,9 @@ def shift_delete(request, pk: int, shift_pk: int):
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def shift_repeat(request, pk: int, shift_pk: int):
-    shift = _shift_or_404(pk, shift_pk)
+    shift = _shift_or_404(request, pk, shift_pk)
     form = forms.RepeatShiftForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -306,9 +309,9 @@ def _report_repeat(request, created: int, skipped: int) -> None:
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def task_create(request, pk: int):
-    activity = _activity_or_404(pk)
+    activity = _activity_or_404(request, pk)
     form = forms.TaskForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -324,9 +327,9 @@ def task_create(request, pk: int):
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def task_edit(request, pk: int, task_pk: int):
-    task = _task_or_404(pk, task_pk)
+    task = _task_or_404(request, pk, task_pk)
     if request.method == "POST":
         form = forms.TaskForm(request.POST)
         if form.is_valid():
@@ -347,10 +350,10 @@ def task_edit(request, pk: int, task_pk: int):
 
 
 @FORM_METHODS
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def task_assign(request, pk: int, task_pk: int):
     """Find an active volunteer by name or e-mail (GET), then give them the task (POST)."""
-    task = _task_or_404(pk, task_pk)
+    task = _task_or_404(request, pk, task_pk)
     search_form = forms.VolunteerSearchForm(request.GET or None)
     search = search_form.cleaned_data["q"] if search_form.is_valid() else ""
     candidates = list(selectors.assignable_volunteers(search=search))

@@ -20,7 +20,8 @@ from esit.privacy.models import PrivacyNotice
 from esit.privacy.services import current_notice
 from esit.volunteers.models import Volunteer
 
-from ..forms.public import ActivityFilterForm, ParticipantForm
+from ..filters import PublicActivityFilter
+from ..forms.public import ParticipantForm
 from ..models import Activity, Shift, SignUp, Task, TaskAssignment
 from ..selectors import public as selectors
 from ..services import requirements
@@ -31,15 +32,12 @@ PAGE_SIZE = 20
 
 @require_GET
 def activity_list(request):
-    filter_form = ActivityFilterForm(request.GET or None)
-    filters = filter_form.activity_filters()
-    page = Paginator(selectors.public_activities(filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    filters = PublicActivityFilter(request.GET, queryset=selectors.public_activities())
+    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "activities/public/list.html",
-        {"filter_form": filter_form, "page_obj": page, "past": filters.past},
+        {"filter_form": filters.form, "page_obj": page, "past": filters.past},
     )
 
 

@@ -13,24 +13,32 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from esit.accounts.permissions import staff_member_required
+from esit.accounts.permissions import capability_required
 from esit.activities.forms.planning import VolunteerSearchForm
 from esit.activities.forms.signups import AddVolunteerForm, CheckInForm
 from esit.activities.models import Activity, SignUp
 from esit.activities.selectors import planning as planning_selectors
 from esit.activities.selectors import signups as selectors
-from esit.activities.services import attendance
+from esit.activities.selectors.scope import RUN_ACTIVITIES
+from esit.activities.services import attendance, trail
 from esit.activities.services import signups as services
 from esit.activities.services.errors import ActivityError
 from esit.activities.views.spreadsheets import csv_download, local_time
 from esit.core.confirm import confirmation_page
 
 
-def _roster_or_404(pk: int):
-    found = selectors.roster(activity_id=pk)
+def _roster_or_404(request, pk: int):
+    found = selectors.roster(user=request.user, activity_id=pk)
     if found is None:
         raise Http404(_("Etkinlik bulunamadı."))
     return found
+
+
+def _people_on(shifts) -> int:
+    return sum(
+        len(row.confirmed) + len(row.pending) + len(row.waitlisted) + len(row.cancelled)
+        for row in shifts
+    )
 
 
 def _roster_url(activity_id: int, shift_id: int | None = None) -> str:
@@ -39,9 +47,17 @@ def _roster_url(activity_id: int, shift_id: int | None = None) -> str:
 
 
 @require_GET
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def roster(request, pk: int):
-    activity, shifts = _roster_or_404(pk)
+    activity, shifts = _roster_or_404(request, pk)
+    # The roster shows volunteers' contact details: the trail keeps who looked, and when.
+    trail.record(
+        "activities.roster_viewed",
+        by=request.user,
+        obj=activity,
+        summary=gettext_lazy("%(count)d vardiya kaydı gösterildi"),
+        count=_people_on(shifts),
+    )
     now = timezone.now()
     for row in shifts:
         # Adding someone follows the sign-up rules: only to a published shift still ahead.
@@ -56,9 +72,9 @@ def roster(request, pk: int):
 
 
 @require_GET
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def roster_csv(request, pk: int):
-    activity, shifts = _roster_or_404(pk)
+    activity, shifts = _roster_or_404(request, pk)
     header = [
         _("Vardiya başlangıcı"),
         _("Vardiya bitişi"),
@@ -71,6 +87,13 @@ def roster_csv(request, pk: int):
         _("Katılım"),
         _("Kayıt zamanı"),
     ]
+    trail.record(
+        "activities.roster_exported",
+        by=request.user,
+        obj=activity,
+        summary=gettext_lazy("%(count)d vardiya kaydı indirildi"),
+        count=_people_on(shifts),
+    )
     return csv_download(f"roster-{activity.pk}.csv", header, _roster_rows(shifts))
 
 
@@ -93,8 +116,8 @@ def _roster_rows(shifts):
                 )
 
 
-def _staff_signup_or_404(pk: int):
-    signup = selectors.signup_for_staff(signup_id=pk)
+def _staff_signup_or_404(request, pk: int):
+    signup = selectors.signup_for_staff(user=request.user, signup_id=pk)
     if signup is None:
         raise Http404(_("Vardiya kaydı bulunamadı."))
     return signup
@@ -103,7 +126,7 @@ def _staff_signup_or_404(pk: int):
 def _decide(request, pk: int, service, done: str, *, confirm=None):
     """Run a decision on a sign-up from the roster; `confirm(signup)` gives the confirmation
     step's texts for a destructive one (esit/core/confirm.py), asked before anything changes."""
-    signup = _staff_signup_or_404(pk)
+    signup = _staff_signup_or_404(request, pk)
     back_url = _roster_url(signup.shift.activity_id, signup.shift_id)
     if confirm is not None:
         asked = confirmation_page(
@@ -160,7 +183,7 @@ def _confirm_staff_cancel(signup) -> dict:
 
 
 @require_POST
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def approve(request, pk: int):
     return _decide(
         request,
@@ -171,7 +194,7 @@ def approve(request, pk: int):
 
 
 @require_POST
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def decline(request, pk: int):
     return _decide(
         request,
@@ -183,7 +206,7 @@ def decline(request, pk: int):
 
 
 @require_POST
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def staff_cancel(request, pk: int):
     return _decide(
         request,
@@ -203,14 +226,14 @@ ADDED = {
 
 
 @require_http_methods(["GET", "POST"])
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def add_volunteer(request, pk: int):
     """Find an active volunteer by name or e-mail (GET), then add them to the shift (POST).
 
     The sign-up rules hold as for the volunteer (places, waitlist, overlaps); the
     coordinator may go outside the shift's requirements by ticking the box.
     """
-    shift = selectors.shift_for_adding(shift_id=pk)
+    shift = selectors.shift_for_adding(user=request.user, shift_id=pk)
     if shift is None:
         raise Http404(_("Vardiya bulunamadı."))
     search_form = VolunteerSearchForm(request.GET or None)
@@ -245,8 +268,8 @@ def add_volunteer(request, pk: int):
     )
 
 
-def _sheet_or_404(pk: int):
-    sheet = selectors.check_in_sheet(shift_id=pk)
+def _sheet_or_404(request, pk: int):
+    sheet = selectors.check_in_sheet(user=request.user, shift_id=pk)
     if sheet is None:
         raise Http404(_("Vardiya bulunamadı."))
     return sheet
@@ -270,9 +293,9 @@ def _render_check_in(request, sheet, form, *, status=200):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def check_in(request, pk: int):
-    sheet = _sheet_or_404(pk)
+    sheet = _sheet_or_404(request, pk)
     if request.method == "GET":
         return _render_check_in(request, sheet, CheckInForm())
     form = CheckInForm(request.POST)
@@ -293,9 +316,9 @@ def check_in(request, pk: int):
 
 
 @require_POST
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def mark_no_shows(request, pk: int):
-    sheet = _sheet_or_404(pk)
+    sheet = _sheet_or_404(request, pk)
     asked = confirmation_page(
         request,
         title=_("Yoklamada işaretlenmeyenler gelmedi olarak kaydedilsin mi?"),

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from esit.accounts.permissions import staff_member_required
+from esit.accounts.permissions import capability_required
 from esit.activities.forms.work import AcceptForm, DeliveryForm, ReturnForm
 from esit.activities.models import Task, TaskAssignment
 from esit.activities.selectors import work as selectors
+from esit.activities.selectors.scope import RUN_ACTIVITIES
 from esit.activities.services import work as services
 from esit.activities.services.errors import ActivityError
 from esit.core.confirm import confirmation_page
@@ -164,10 +165,10 @@ def my_delivery_file(request, pk: int, volunteer):
 
 @require_GET
 @never_cache
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def delivery_file(request, pk: int):
     try:
-        assignment = selectors.delivery_for_staff(pk)
+        assignment = selectors.delivery_for_staff(pk, user=request.user)
     except TaskAssignment.DoesNotExist:
         raise Http404(_("Dosya bulunamadı.")) from None
     return _file_response(assignment)
@@ -177,7 +178,7 @@ def delivery_file(request, pk: int):
 
 
 @require_GET
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def task_review(request):
     return _render_review(request)
 
@@ -188,7 +189,9 @@ def _plain(hours):
 
 
 def _render_review(request, *, failed: TaskAssignment | None = None, form=None):
-    page = Paginator(selectors.task_review_queue(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.task_review_queue(user=request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     rows = []
     for assignment in page:
         accept_form = AcceptForm(
@@ -209,17 +212,17 @@ def _render_review(request, *, failed: TaskAssignment | None = None, form=None):
     )
 
 
-def _reviewable_or_404(pk: int) -> TaskAssignment:
+def _reviewable_or_404(request, pk: int) -> TaskAssignment:
     try:
-        return selectors.reviewable_assignment(pk)
+        return selectors.reviewable_assignment(pk, user=request.user)
     except TaskAssignment.DoesNotExist:
         raise Http404(_("Görev ataması bulunamadı.")) from None
 
 
 @require_POST
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def accept(request, pk: int):
-    assignment = _reviewable_or_404(pk)
+    assignment = _reviewable_or_404(request, pk)
     form = AcceptForm(request.POST, auto_id=f"accept-{pk}-%s")
     if form.is_valid():
         try:
@@ -245,9 +248,9 @@ def accept(request, pk: int):
 
 
 @require_POST
-@staff_member_required
+@capability_required(RUN_ACTIVITIES)
 def send_back(request, pk: int):
-    assignment = _reviewable_or_404(pk)
+    assignment = _reviewable_or_404(request, pk)
     form = ReturnForm(request.POST, auto_id=f"return-{pk}-%s")
     if form.is_valid():
         try:

@@ -131,10 +131,11 @@ def make_activities(count: int) -> None:
 def test_list_runs_a_fixed_number_of_queries(coordinator_client, django_assert_num_queries):
     make_activities(2)
     coordinator_client.get(LIST_URL)  # warm the session and reference caches
-    with django_assert_num_queries(11):
+    # 11 for the page itself, +2 for the coordinator's scope (areas and districts).
+    with django_assert_num_queries(13):
         coordinator_client.get(LIST_URL, {"status": "published"})
     make_activities(20)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(13):
         response = coordinator_client.get(LIST_URL, {"status": "published"})
     assert len(listed_titles(response)) == 22
 
@@ -168,9 +169,19 @@ def test_detail_runs_a_fixed_number_of_queries(coordinator_client, django_assert
     url = reverse("planning:detail", args=[made.pk])
     add_shifts_and_tasks(made, 1)
     coordinator_client.get(url)
-    with django_assert_num_queries(15):
+    # 15 for the page itself, +2 for the coordinator's scope (areas and districts).
+    with django_assert_num_queries(17):
         coordinator_client.get(url)
     add_shifts_and_tasks(made, 15)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(17):
         response = coordinator_client.get(url)
     assert response.content.decode().count("/repeat/") == 16
+
+
+def test_a_tampered_filter_value_is_reported_in_words_and_ignored(coordinator_client):
+    activity("Atölye")
+    response = coordinator_client.get(LIST_URL, {"kind": "999999", "status": "bogus"})
+    html = response.content.decode()
+    assert "Bazı süzgeçler uygulanamadı" in html
+    assert "Lütfen listeden bir seçenek seçin." in html
+    assert listed_titles(response) == ["Atölye"]

@@ -184,3 +184,12 @@ def test_the_filtered_list_runs_a_fixed_number_of_queries(client, django_assert_
     with django_assert_num_queries(8):
         response = client.get(LIST_URL, {"area": area.pk, "district": district.pk})
     assert len(card_titles(response)) == size[0]
+
+
+def test_a_bad_date_keeps_the_choice_of_past_activities(client):
+    factories.ActivityFactory(
+        title_tr="Geçen ay", starts_at=in_days(-30, 10), ends_at=in_days(-30, 12)
+    )
+    response = client.get(LIST_URL, {"when": "past", "date_from": "dün"})
+    assert "Tarihi GG.AA.YYYY biçiminde girin" in response.content.decode()
+    assert card_titles(response) == ["Geçen ay"]

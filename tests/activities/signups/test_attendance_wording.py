@@ -1,6 +1,6 @@
 """Attendance is "yoklama": "giriş" already means signing in to the site, so the activities
 pages, messages and e-mails never use it for check-in; English says "check-in", never
-"sign in" (issue 7)."""
+"sign in" (docs/activities.md)."""
 
 import re
 

@@ -1,5 +1,5 @@
 """A coordinator adding someone from the roster races volunteers signing up themselves: the same
-locks decide, so the last place is given once and everybody else waits (issue 7)."""
+locks decide, so the last place is given once and everybody else waits (docs/activities.md)."""
 
 import pytest
 

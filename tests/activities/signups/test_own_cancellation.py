@@ -1,6 +1,6 @@
 """A volunteer cancels their own sign-up: one rule for the activity page, /me/shifts/ and the
 service (deadline, start, attendance), a confirmation step first, and a warning when signing
-up after the deadline (issue 7)."""
+up after the deadline (docs/activities.md)."""
 
 import datetime
 

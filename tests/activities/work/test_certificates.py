@@ -1,5 +1,5 @@
 """Service certificates: frozen approved hours, a PDF with Turkish letters intact, and a public
-verification page (issue 4, Attendance and hours)."""
+verification page (docs/activities.md)."""
 
 import datetime
 import decimal
@@ -234,7 +234,7 @@ def test_unknown_code_page_escapes_the_code(client, db):
     assert "<b>x</b>" not in response.content.decode()
 
 
-# Days and durations as people say them (issue 7) -------------------------------------------
+# Days and durations as people say them (docs/activities.md) ---------------------------------
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """Hours: volunteers report their own work, coordinators approve or reject in bulk, and only
-approved hours count in the totals (issue 4, Attendance and hours)."""
+approved hours count in the totals (docs/activities.md)."""
 
 import datetime
 import decimal
@@ -7,6 +7,7 @@ import decimal
 import pytest
 from django.utils import timezone
 
+from esit.activities.filters import HoursQueueFilter
 from esit.activities.models import HoursEntry
 from esit.activities.selectors.hours import (
     approved_totals_by_area,
@@ -280,26 +281,29 @@ def test_queue_shows_pending_hours_by_default(coordinator_client):
     assert "Onaylı çeviri" not in page
 
 
-def test_queue_finds_volunteers_by_name_the_turkish_way(db):
+def test_queue_finds_volunteers_by_name_the_turkish_way(coordinator):
     ilicak = factories.VolunteerFactory(
         first_name="Şebnem", last_name="Ilıcak", search_text="şebnem ılıcak sebnem@example.org"
     )
     factories.HoursEntryFactory(volunteer=ilicak)
     factories.HoursEntryFactory()
 
-    found = hours_review_queue(search="ILICAK")
+    found = HoursQueueFilter({"q": "ILICAK"}, queryset=hours_review_queue(user=coordinator)).qs
 
     assert [entry.volunteer for entry in found] == [ilicak]
 
 
-def test_queue_filters_by_area_and_dates(db):
+def test_queue_filters_by_area_and_dates(coordinator):
     translation = factories.HoursEntryFactory(area=factories.area("translation"), date=days_ago(5))
     factories.HoursEntryFactory(area=factories.area("workshops"), date=days_ago(5))
     factories.HoursEntryFactory(area=factories.area("translation"), date=days_ago(40))
 
-    found = hours_review_queue(
-        area=factories.area("translation"), date_from=days_ago(10), date_to=days_ago(1)
-    )
+    query = {
+        "area": factories.area("translation").pk,
+        "date_from": days_ago(10).isoformat(),
+        "date_to": days_ago(1).strftime("%d.%m.%Y"),
+    }
+    found = HoursQueueFilter(query, queryset=hours_review_queue(user=coordinator)).qs
 
     assert list(found) == [translation]
 
@@ -394,9 +398,10 @@ def test_queue_runs_a_fixed_number_of_queries(coordinator_client, django_assert_
             activity=factories.ActivityFactory() if index % 3 == 0 else None,
         )
 
-    # Session, user, groups, authenticator (2FA gate), areas for the filter, count, the page,
-    # and the layout asking whether the coordinator has a volunteer profile.
-    with django_assert_num_queries(10):
+    # Session, user, groups, authenticator (2FA gate), the coordinator's scope (areas and
+    # districts), areas for the filter, count, the page, and the layout asking whether the
+    # coordinator has a volunteer profile.
+    with django_assert_num_queries(12):
         response = coordinator_client.get("/staff/hours/")
 
     assert len(response.context["page_obj"].object_list) == 1 + extra
@@ -427,3 +432,18 @@ def test_htmx_filtering_gets_only_the_results(coordinator_client):
     assert page.lstrip().startswith('<div id="hours-results"')
     assert "Bekleyen çeviri" in page
     assert "<html" not in page
+
+
+def test_the_queue_shows_pending_hours_unless_told_otherwise(coordinator_client):
+    factories.HoursEntryFactory(description="Bekleyen çeviri")
+    factories.HoursEntryFactory(description="Onaylı çeviri", status="approved")
+
+    default = coordinator_client.get("/staff/hours/").content.decode()
+    every = coordinator_client.get("/staff/hours/", {"status": ""}).content.decode()
+    tampered = coordinator_client.get("/staff/hours/", {"status": "bogus"}).content.decode()
+
+    assert "Bekleyen çeviri" in default
+    assert "Onaylı çeviri" not in default
+    assert "Bekleyen çeviri" in every
+    assert "Onaylı çeviri" in every
+    assert "Bazı süzgeçler uygulanamadı" in tampered

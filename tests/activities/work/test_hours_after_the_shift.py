@@ -1,6 +1,6 @@
 """Hours from attendance are approved only once their shift has ended: check-in opens two hours
 before the start, and hours approved (then certified) for a shift that has not happened yet
-would certify work nobody has done (issue 7)."""
+would certify work nobody has done (docs/activities.md)."""
 
 import pytest
 

@@ -1,4 +1,5 @@
-"""Hours written as people say them: "20 dakika", "2 saat", "1 saat 30 dakika" (issue 7)."""
+"""Hours written as people say them: "20 dakika", "2 saat", "1 saat 30 dakika"
+(docs/activities.md)."""
 
 import decimal
 

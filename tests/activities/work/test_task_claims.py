@@ -1,4 +1,4 @@
-"""Claiming and assigning tasks: places, due dates, one claim per volunteer (issue 4, Tasks)."""
+"""Claiming and assigning tasks: places, due dates, one claim per volunteer (docs/activities.md)."""
 
 import datetime
 import threading

@@ -1,4 +1,4 @@
-"""Delivering and giving back a task: something to deliver, safe files only (issue 4, Tasks)."""
+"""Delivering and giving back a task: something to deliver, safe files only (docs/activities.md)."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
