@@ -197,7 +197,7 @@ TASK_BACKENDS = {
 }
 TASKS_BACKEND = TASK_BACKENDS.get(env("TASKS_BACKEND", "database"), env("TASKS_BACKEND"))
 TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
-if TASKS_BACKEND == TASK_BACKENDS["rq"]:
+if TASKS_BACKEND == "django_tasks_rq.RQBackend":
     if not REDIS_URL:
         raise ImproperlyConfigured("TASKS_BACKEND=rq keeps the queue in Redis: set REDIS_URL.")
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
