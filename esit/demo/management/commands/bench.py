@@ -25,6 +25,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--repeat", type=int, default=20, help="timed requests each")
         parser.add_argument("--warmup", type=int, default=3, help="untimed requests first")
+        parser.add_argument(
+            "--budget",
+            type=float,
+            default=30,
+            help="seconds of timed requests per operation, at least 3 of them",
+        )
         parser.add_argument("--json", dest="json_path", help="also write the results to this file")
         parser.add_argument(
             "--compare",
@@ -32,7 +38,7 @@ class Command(BaseCommand):
             help="a database seeded at another scale: its queries per request must be the same",
         )
 
-    def handle(self, *args, repeat, warmup, json_path, compare, **options):
+    def handle(self, *args, repeat, warmup, budget, json_path, compare, **options):
         if not has_bench_data():
             raise CommandError(
                 "No bench data in this database: run `manage.py seed_bench --scale 0.1` "
@@ -42,7 +48,7 @@ class Command(BaseCommand):
             self.stderr.write("DEBUG is on: pages are slower than in production (DEBUG=false).")
         if connection.vendor != "postgresql":
             self.stderr.write("The goals are for PostgreSQL; this is " + connection.vendor + ".")
-        results = self.measure(repeat=max(1, repeat), warmup=max(1, warmup))
+        results = self.measure(repeat=max(1, repeat), warmup=max(1, warmup), budget=budget)
         payload = {
             "vendor": connection.vendor,
             "volunteers": _volunteers(),
@@ -54,7 +60,7 @@ class Command(BaseCommand):
         self.print_table(results)
         flat = True
         if compare:
-            flat = self.compare(results, compare, repeat=repeat, warmup=warmup)
+            flat = self.compare(results, compare, repeat=repeat, warmup=warmup, budget=budget)
         unmet = [r for r in results[1:] if not r.met]
         built_unmet = [r for r in unmet if r.built]
         not_built = [r for r in unmet if not r.built]
@@ -65,14 +71,14 @@ class Command(BaseCommand):
         if unmet or not flat:
             sys.exit(1)
 
-    def measure(self, *, repeat: int, warmup: int) -> list[measure.Result]:
+    def measure(self, *, repeat: int, warmup: int, budget: float) -> list[measure.Result]:
         with override_settings(
             ROOT_URLCONF="esit.demo.bench.urls",
             # Every submission comes from the one address of the test client.
             APPLY_RATE_LIMIT="1000000/h",
         ):
             fixtures = measure.Fixtures()
-            runner = measure.Runner(fixtures, repeat=repeat, warmup=warmup)
+            runner = measure.Runner(fixtures, repeat=repeat, warmup=warmup, budget=budget)
             floor = runner.time(measure.floor_operation(fixtures))
             results = [floor]
             for op in measure.operations(fixtures):
@@ -90,7 +96,7 @@ class Command(BaseCommand):
     def print_table(self, results) -> None:
         write = self.stdout.write
         header = (
-            f"{'operation':<52} {'median':>9} {'p95':>9} {'queries':>7} {'size':>9} "
+            f"{'operation':<52} {'median':>9} {'p95':>9} {'runs':>4} {'queries':>7} {'size':>9} "
             f"{'×floor':>7}  goal"
         )
         write(f"\nBench on {connection.vendor}, {_volunteers():,} volunteers\n")
@@ -98,7 +104,7 @@ class Command(BaseCommand):
         write("-" * len(header))
         for r in results:
             if not r.built:
-                write(f"{r.name:<52} {'':>9} {'':>9} {'':>7} {'':>9} {'':>7}  not built yet")
+                write(f"{r.name:<52} {'':>46}  not built yet")
                 continue
             if r.kind == "floor":
                 verdict = "(the floor)"
@@ -109,11 +115,11 @@ class Command(BaseCommand):
             size = f"{r.size / KB:.1f} KB" if r.size < MB else f"{r.size / MB:.1f} MB"
             extra = f", peak {r.peak / MB:.1f} MB" if r.kind == "export" and r.peak else ""
             write(
-                f"{r.name[:52]:<52} {r.median_ms:>7.2f}ms {r.p95_ms:>7.2f}ms {r.queries:>7} "
-                f"{size:>9} {r.ratio:>6.1f}×  {verdict}{extra}"
+                f"{r.name[:52]:<52} {r.median_ms:>7.1f}ms {r.p95_ms:>7.1f}ms {r.runs:>4} "
+                f"{r.queries:>7} {size:>9} {r.ratio:>6.1f}×  {verdict}{extra}"
             )
 
-    def compare(self, results, database_url: str, *, repeat: int, warmup: int) -> bool:
+    def compare(self, results, database_url: str, *, repeat: int, warmup: int, budget) -> bool:
         """Queries per request here and on the other database must be the same."""
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "other.json")
@@ -127,6 +133,8 @@ class Command(BaseCommand):
                     str(min(repeat, 5)),
                     "--warmup",
                     str(warmup),
+                    "--budget",
+                    str(budget),
                     "--json",
                     path,
                 ],
