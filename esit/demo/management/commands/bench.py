@@ -162,10 +162,15 @@ class Command(BaseCommand):
             if there is None or not there["built"]:
                 continue
             ok = there["queries"] == r.queries
-            same = same and ok
             flat = ""
-            if r.kind == "feed" and there["ratio"]:
+            if r.kind == "feed" and there["ratio"] and r.ratio:
+                # Flat in the data: the same bounded window at every scale, within the noise
+                # of a shared machine (a factor of two).
+                steady = max(r.ratio, there["ratio"]) <= 2 * min(r.ratio, there["ratio"])
+                ok = ok and steady
                 flat = f"  ×floor {r.ratio:.1f} here, {there['ratio']:.1f} there"
+                flat += "" if steady else " (grows with the data)"
+            same = same and ok
             verdict = self.style.SUCCESS("same") if ok else self.style.ERROR("not the same")
             write(f"  {r.name[:52]:<52} {r.queries:>5} {there['queries']:>5}  {verdict}{flat}")
         return same
