@@ -130,7 +130,7 @@ class Command(BaseCommand):
                     "manage.py",
                     "bench",
                     "--repeat",
-                    str(min(repeat, 5)),
+                    str(repeat),
                     "--warmup",
                     str(warmup),
                     "--budget",
