@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from esit.accounts import capabilities
-from esit.accounts.models import STAFF_ROLES, Role, StaffScope
+from esit.accounts.models import STAFF_ROLES, Role, StaffScope, User
 from esit.audit.services import record
 from esit.core.email_address import normalise_email
 from esit.core.errors import RuleError
@@ -126,14 +126,13 @@ def create_staff_member(
     password: str,
     totp_secret: str,
     language: str = "tr",
-):
+) -> User:
     """A staff account with its password and second factor, made at the server's console
     (`manage.py create_staff`): the first administrator of a new deployment, who has nobody
     to invite her, or the coordinator of a smoke test. Recorded without an actor: the
     operator is whoever can run commands on the server."""
     _check_role(role)
     email = normalise_email(email)
-    User = get_user_model()
     with transaction.atomic():
         if User.objects.filter(email=email).exists():
             raise TeamError(_("Bu adresle bir hesap zaten var."), field="email")
