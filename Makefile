@@ -13,7 +13,7 @@ FIND_PYTHON := for c in python3.13 python3.12 $(PYENV_ROOT)/versions/3.13*/bin/p
 	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; \
 	done
 
-.PHONY: run setup install migrate messages demo serve test lint test-deps clean
+.PHONY: run setup install migrate messages demo serve test lint test-deps clean bench bench-data
 
 $(VENV)/.installed: pyproject.toml
 	@py=$$($(FIND_PYTHON)); \
@@ -71,6 +71,18 @@ test: install messages lint test-deps
 	$(PY) manage.py check
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not alone" $(PYTEST_ARGS)
 	$(VENV)/bin/pytest -m alone $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+# The benchmark (docs/performance.md), never part of `make test`: a PostgreSQL database made for
+# it (`createdb esit_bench`), filled once with `make bench-data SCALE=1.0`, then `make bench`
+# (BENCH_ARGS="--compare postgres://…/esit_bench_small" compares queries with another scale).
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/esit_bench
+SCALE ?= 0.1
+bench-data: install messages
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --no-input -v 0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py seed_bench --scale $(SCALE)
+
+bench: install messages
+	DEBUG=false DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3 var

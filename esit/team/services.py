@@ -5,6 +5,7 @@ their access. Only holders of `accounts.manage_staff` act here, never on their o
 from collections.abc import Iterable
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -113,6 +114,46 @@ def invite_staff(
             request=request,
         )
         notify("team.invitation", obj=member, to=Recipient.of_user(member))
+    return member
+
+
+def create_staff_member(
+    *,
+    email: str,
+    first_name: str,
+    last_name: str,
+    role: str,
+    password: str,
+    totp_secret: str,
+    language: str = "tr",
+) -> User:
+    """A staff account with its password and second factor, made at the server's console
+    (`manage.py create_staff`): the first administrator of a new deployment, who has nobody
+    to invite her, or the coordinator of a smoke test. Recorded without an actor: the
+    operator is whoever can run commands on the server."""
+    _check_role(role)
+    email = normalise_email(email)
+    with transaction.atomic():
+        if User.objects.filter(email=email).exists():
+            raise TeamError(_("Bu adresle bir hesap zaten var."), field="email")
+        member = User.objects.create_user(
+            email=email,
+            password=password,
+            first_name=first_name.strip(),
+            last_name=last_name.strip(),
+            preferred_language=language,
+            is_staff=True,
+        )
+        member.groups.add(Group.objects.get(name=role))
+        EmailAddress.objects.create(user=member, email=email, verified=True, primary=True)
+        TOTP.activate(member, totp_secret)
+        record(
+            action="team.staff_created",
+            actor=None,
+            obj=member,
+            person=member,
+            summary=f"{Role(role).label}; {_scope_summary((), ())}",
+        )
     return member
 
 

@@ -30,6 +30,7 @@ def register() -> None:
     )
     for key, label in [
         ("team.staff_invited", _("Personel davet edildi")),
+        ("team.staff_created", _("Personel hesabı sunucuda açıldı")),
         ("team.role_changed", _("Personelin rolü değişti")),
         ("team.scope_changed", _("Personelin kapsamı değişti")),
         ("team.capabilities_changed", _("Personelin yetkileri değişti")),

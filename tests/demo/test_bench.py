@@ -1,0 +1,39 @@
+"""`bench` times every key operation against the floor and prints each goal as met or not."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+
+@pytest.mark.django_db
+def test_bench_prints_the_table_and_fails_while_a_goal_is_not_met(tmp_path):
+    call_command("seed_bench", "--scale", "0.001", stdout=StringIO())
+    out, results = StringIO(), tmp_path / "bench.json"
+    with pytest.raises(SystemExit) as exit_status:
+        call_command(
+            "bench",
+            "--repeat",
+            "1",
+            "--warmup",
+            "1",
+            "--json",
+            str(results),
+            stdout=out,
+            stderr=StringIO(),
+        )
+    table = out.getvalue()
+    assert exit_status.value.code == 1  # operations not built yet never count as met
+    assert "floor: one primary-key query" in table
+    assert "/activities/calendar.ics" in table
+    assert "not built yet" in table
+    assert "roster of the large activity (20 sign-ups)" in table
+    assert "export of all volunteers (peak memory)" in table
+    assert "goals met" in table
+    assert '"queries"' in results.read_text()
+
+
+@pytest.mark.django_db
+def test_bench_refuses_a_database_without_bench_data():
+    with pytest.raises(CommandError, match="seed_bench"):
+        call_command("bench", stdout=StringIO(), stderr=StringIO())

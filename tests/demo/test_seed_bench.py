@@ -1,0 +1,135 @@
+"""`seed_bench` builds the bench's city at a scale factor, the same every time, and only in a
+database that holds nothing else."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db.models import Count, F
+
+from esit.accounts.models import User
+from esit.activities.models import Activity, HoursEntry, Shift, SignUp
+from esit.applications.models import Application
+from esit.demo.bench.sizes import (
+    BENCH_DOMAIN,
+    BIG_ACTIVITY_TITLE,
+    BUSY_VOLUNTEER_EMAIL,
+    Sizes,
+)
+from esit.privacy.models import ConsentRecord
+from esit.volunteers.models import Volunteer, VolunteerLanguage
+from tests import factories
+
+SCALE = 0.001
+
+
+def seed(*args):
+    out = StringIO()
+    call_command("seed_bench", "--scale", str(SCALE), *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_counts_follow_the_scale():
+    output = seed()
+    sizes = Sizes.at(SCALE)
+    assert Volunteer.objects.count() == sizes.volunteers == 100
+    assert Application.objects.open().count() == sizes.applications == 20
+    assert ConsentRecord.objects.count() == sizes.applications
+    assert Activity.objects.count() == sizes.activities == 5
+    assert Shift.objects.count() == sizes.shifts == 50
+    assert SignUp.objects.count() == sizes.signups == 1000
+    assert "Bench data ready" in output
+
+
+@pytest.mark.django_db
+def test_hours_exist_exactly_for_attended_shifts_that_are_over():
+    seed()
+    attended = SignUp.objects.filter(attendance=SignUp.Attendance.ATTENDED)
+    assert attended.exists()
+    assert HoursEntry.objects.count() == attended.count()
+    assert not HoursEntry.objects.exclude(signup__in=attended).exists()
+    assert HoursEntry.objects.filter(status=HoursEntry.Status.PENDING).exists()  # a queue
+
+
+@pytest.mark.django_db
+def test_no_shift_holds_more_than_its_capacity_or_a_volunteer_twice():
+    seed()
+    shifts = Shift.objects.annotate(taken=Count("signups")).filter(taken__gt=F("capacity"))
+    assert not shifts.exists()
+    twice = SignUp.objects.values("shift", "volunteer").annotate(n=Count("id")).filter(n__gt=1)
+    assert not twice.exists()
+
+
+@pytest.mark.django_db
+def test_the_measured_roster_and_volunteer_are_there():
+    seed()
+    sizes = Sizes.at(SCALE)
+    big = Activity.objects.get(title_tr=BIG_ACTIVITY_TITLE)
+    assert SignUp.objects.filter(shift__activity=big).count() == sizes.big_roster
+    busy = Volunteer.objects.get(user__email=BUSY_VOLUNTEER_EMAIL)
+    assert busy.signups.count() == sizes.shifts - 10  # a shift each, outside the big activity
+
+
+@pytest.mark.django_db
+def test_people_have_turkish_names_and_folded_search_text():
+    seed()
+    names = set(Volunteer.objects.values_list("first_name", flat=True))
+    assert any(set(name) & set("ğşçöüİı") for name in names)
+    işıl = Volunteer.objects.filter(first_name="Işıl").first()
+    if işıl is not None:
+        assert işıl.search_text.startswith("ışıl ")
+    assert VolunteerLanguage.objects.filter(language__code="tr").count() == 100
+
+
+@pytest.mark.django_db
+def test_the_same_scale_and_seed_give_the_same_data():
+    def snapshot():
+        volunteers = list(Volunteer.objects.order_by("pk").values_list("first_name", "phone"))
+        per_shift = list(
+            Shift.objects.order_by("pk").annotate(n=Count("signups")).values_list("n", flat=True)
+        )
+        attendance = list(SignUp.objects.order_by("pk").values_list("attendance", flat=True))
+        return volunteers, per_shift, attendance
+
+    seed()
+    first = snapshot()
+    for model in (HoursEntry, SignUp, Shift, Activity, VolunteerLanguage, Volunteer):
+        model.objects.all().delete()
+    Application.objects.all().delete()
+    ConsentRecord.objects.all().delete()
+    User.objects.all().delete()
+    seed()
+    assert snapshot() == first
+
+
+@pytest.mark.django_db
+def test_a_database_with_real_accounts_is_refused_and_left_alone():
+    factories.VolunteerFactory()
+    with pytest.raises(CommandError, match="real data"):
+        seed()
+    assert not User.objects.filter(email__endswith=BENCH_DOMAIN).exists()
+
+
+@pytest.mark.django_db
+def test_a_database_with_a_real_application_is_refused():
+    factories.ApplicationFactory()
+    with pytest.raises(CommandError, match="applications"):
+        seed()
+
+
+@pytest.mark.django_db
+def test_a_second_run_is_refused():
+    seed()
+    with pytest.raises(CommandError, match="already has bench data"):
+        seed()
+
+
+@pytest.mark.django_db
+def test_force_adds_next_to_real_data_but_never_in_production(settings):
+    factories.VolunteerFactory()
+    seed("--force")
+    assert Volunteer.objects.count() == 101
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="not allowed in production"):
+        seed("--force")
