@@ -164,7 +164,7 @@ def operations(f: Fixtures) -> list[Operation]:
             f"/me/calendar/{f.busy.calendar_token}.ics",
         ),
         Operation("/announcements/", "public", _built("/announcements/"), list_page=True),
-        Operation("/announcements/ feed", "feed", _built("/announcements/feed/")),
+        Operation("/announcements/ feed", "feed", _built("/announcements/feed.atom")),
         Operation("/ideas/", "public", _built("/ideas/"), list_page=True),
         Operation(
             "staff application queue (filtered, Turkish search)",
