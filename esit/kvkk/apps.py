@@ -9,13 +9,28 @@ class KvkkConfig(AppConfig):
 
     def ready(self):
         from esit.audit import actions
-        from esit.core import panels
+        from esit.core import menus, panels
         from esit.core import personal_data_registry as registry
 
+        from . import mail, personal_data
         from .models import DestructionRecord
 
         actions.register("kvkk.data_exported", _("Kişisel veriler dışa aktarıldı"))
         actions.register("kvkk.erased", _("Kişisel veriler silindi (anonim hale getirildi)"))
+        actions.register("kvkk.request_logged", _("KVKK başvurusu kaydedildi"))
+        actions.register("kvkk.request_answered", _("KVKK başvurusu yanıtlandı"))
+        mail.register()
+        personal_data.register()
+        menus.register(
+            menus.MenuItem(
+                key="kvkk.requests",
+                label=_("KVKK başvuruları"),
+                url_name="kvkk:request_list",
+                permission="privacy.handle_data_requests",
+                order=90,
+                current_for=("kvkk:request_list", "kvkk:request_new", "kvkk:request_detail"),
+            )
+        )
         panels.register(
             "me",
             panels.Panel(

@@ -48,3 +48,61 @@ class DestructionRecord(models.Model):
 
     def __str__(self):
         return f"{self.get_reason_display()} · {self.at:%Y-%m-%d}"
+
+
+class DataRequest(models.Model):
+    """A request under KVKK article 11 that reached the municipality by another channel
+    (a petition, an e-mail, a phone call): logged, answered within 30 days (article 13)."""
+
+    ANSWER_DAYS = 30
+
+    class Kind(models.TextChoices):
+        ACCESS = "access", _("Bilgi ve kopya talebi")
+        CORRECTION = "correction", _("Düzeltme talebi")
+        ERASURE = "erasure", _("Silme talebi")
+        OBJECTION = "objection", _("İtiraz")
+        OTHER = "other", _("Diğer")
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("E-posta")
+        KEP = "kep", _("KEP")
+        PETITION = "petition", _("Dilekçe")
+        PHONE = "phone", _("Telefon")
+        IN_PERSON = "in_person", _("Yüz yüze")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Yanıt bekliyor")
+        ANSWERED = "answered", _("Yanıtlandı")
+        REFUSED = "refused", _("Reddedildi")
+
+    kind = models.CharField(_("talep türü"), max_length=20, choices=Kind)
+    channel = models.CharField(_("geldiği yol"), max_length=20, choices=Channel)
+    requester_name = models.CharField(_("başvuranın adı soyadı"), max_length=200)
+    requester_email = models.EmailField(_("başvuranın e-postası"), blank=True)
+    requester_phone = models.CharField(_("başvuranın telefonu"), max_length=20, blank=True)
+    summary = models.TextField(_("talebin özeti"), max_length=2000)
+    received_on = models.DateField(_("alındığı gün"))
+    deadline = models.DateField(_("yanıt için son gün"))
+    status = models.CharField(_("durum"), max_length=20, choices=Status, default=Status.OPEN)
+    answer = models.TextField(_("verilen yanıt"), max_length=4000, blank=True)
+    answered_on = models.DateField(_("yanıtlandığı gün"), null=True, blank=True)
+    reminded_on = models.DateField(_("hatırlatıldığı gün"), null=True, blank=True)
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("KVKK başvurusu")
+        verbose_name_plural = _("KVKK başvuruları")
+        ordering = ["status", "deadline", "pk"]
+        indexes = [models.Index(fields=["status", "deadline"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.received_on:%Y-%m-%d}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import staff_views, views
 
 app_name = "kvkk"
 
@@ -15,4 +15,7 @@ urlpatterns = [
         views.applicant_data_json,
         name="applicant_data_json",
     ),
+    path("staff/privacy/requests/", staff_views.request_list, name="request_list"),
+    path("staff/privacy/requests/new/", staff_views.request_new, name="request_new"),
+    path("staff/privacy/requests/<int:pk>/", staff_views.request_detail, name="request_detail"),
 ]

@@ -54,6 +54,7 @@ class Purpose(models.TextChoices):
     CONSENT_PROOF = "consent_proof", _("Açık rızanın ve aydınlatmanın ispatı")
     SECURITY = "security", _("Hesapların ve verilerin güvenliği, denetim izi")
     STAFF_WORK = "staff_work", _("Personelin yetkilerini ve çalışma alanını yönetmek")
+    RIGHTS = "rights", _("Kişisel veri başvurularını kaydetmek ve yanıtlamak (KVKK m.11, m.13)")
 
 
 class LegalBasis(models.TextChoices):
@@ -124,6 +125,13 @@ class Retention(models.TextChoices):
     )
     ACCOUNT = "account", _("Hesap açık kaldıkça; silme talebinde anonim hale getirilir")
     STAFF = "staff", _("Görev süresince; görev bitince hesap kapatılır")
+    REQUEST = (
+        "request",
+        _(
+            "Başvurunun süresinde yanıtlandığının ispatı için saklanır; başvuranın silme talebinde "
+            "adı ve iletişim bilgileri kaldırılır"
+        ),
+    )
 
 
 class Recipient(models.TextChoices):

@@ -1,0 +1,65 @@
+"""What the KVKK app holds about people: the requests they made by another channel."""
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from esit.core import personal_data_registry as registry
+from esit.core.anonymous import ANONYMOUS_NAME
+from esit.core.personal_data_registry import Category, DataSubject, ExportSection
+
+from .models import DataRequest
+
+
+def requests_of(subject: DataSubject) -> QuerySet[DataRequest]:
+    condition = Q(pk__in=[])
+    if subject.emails:
+        condition |= Q(requester_email__in=subject.emails)
+    if subject.phones:
+        condition |= Q(requester_phone__in=subject.phones)
+    return DataRequest.objects.filter(condition)
+
+
+def _export(subject: DataSubject) -> list[ExportSection]:
+    return registry.sections_from(
+        requests_of(subject),
+        title=lambda request: _("KVKK başvurunuz"),
+        fields=["kind", "channel", "received_on", "requester_name", "summary", "status", "answer"],
+    )
+
+
+def _anonymise(subject: DataSubject) -> int:
+    """The request stays in the register (its dates prove it was answered in time), without
+    who made it or what they wrote."""
+    return requests_of(subject).update(
+        requester_name=ANONYMOUS_NAME,
+        requester_email="",
+        requester_phone="",
+        summary="",
+        answer="",
+    )
+
+
+def register() -> None:
+    registry.register(
+        DataRequest,
+        fields={
+            "requester_name": Category.IDENTITY,
+            "requester_email": Category.CONTACT,
+            "requester_phone": Category.CONTACT,
+            "summary": Category.ACTIVITY,
+            "answer": Category.ACTIVITY,
+        },
+        not_personal={
+            "kind",
+            "channel",
+            "received_on",
+            "deadline",
+            "status",
+            "answered_on",
+            "reminded_on",
+        },
+        rows=requests_of,
+        export=_export,
+        anonymise=_anonymise,
+        person_record=True,
+    )
