@@ -33,6 +33,8 @@ from esit.volunteers.models import Volunteer
 
 
 def _for_update[M: Model](model: type[M], **kwargs: bool) -> QuerySet[M]:
+    # `objects` for each of these models (none declares another manager); the types know a
+    # model class by its default manager, not by the name its class body gives it.
     return model._default_manager.select_for_update(no_key=True, of=("self",), **kwargs)
 
 
