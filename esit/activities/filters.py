@@ -44,7 +44,7 @@ class ActivityListFilter(django_filters.FilterSet):
 
     class Meta:
         model = Activity
-        fields = []
+        fields: list[str] = []
         form = ActivityListForm
 
 
@@ -83,7 +83,7 @@ class HoursQueueFilter(django_filters.FilterSet):
 
     class Meta:
         model = HoursEntry
-        fields = []
+        fields: list[str] = []
         form = HoursQueueForm
 
     def __init__(self, data=None, *args, **kwargs):
@@ -142,7 +142,7 @@ class PublicActivityFilter(django_filters.FilterSet):
 
     class Meta:
         model = Activity
-        fields = []
+        fields: list[str] = []
         form = PublicListForm
 
     def __init__(self, data=None, *args, **kwargs):

@@ -1,6 +1,7 @@
 """The staff export of the directory: the rows a spreadsheet gets, read in chunks."""
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.utils import timezone, translation
@@ -8,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from esit.reference.models import sorted_by_name
 
-from .models import Volunteer
+if TYPE_CHECKING:
+    from .selectors import MeasuredVolunteer
 
 CHUNK_SIZE = 500
 
@@ -29,7 +31,7 @@ def header() -> list[str]:
     ]
 
 
-def rows(volunteers: QuerySet[Volunteer], *, language: str) -> Iterator[list]:
+def rows(volunteers: "QuerySet[MeasuredVolunteer]", *, language: str) -> Iterator[list[object]]:
     """One row per volunteer, in the list's order; read CHUNK_SIZE at a time (with their
     prefetched areas and languages), in `language` even after the view has returned."""
     with translation.override(language):

@@ -158,7 +158,7 @@ class VolunteerFilter(django_filters.FilterSet):
 
     class Meta:
         model = Volunteer
-        fields = []
+        fields: list[str] = []
         form = DirectoryForm
 
     def filter_queryset(self, queryset):

@@ -1,14 +1,34 @@
 """Reads for the volunteer's own space and for staff managing volunteers."""
 
+import datetime
+import decimal
+from typing import TYPE_CHECKING, TypedDict
+
 from django.db.models import Prefetch, QuerySet
 
+from esit.accounts.models import User
 from esit.accounts.scope import scope_of
 
 from .directory import measures as directory_measures
 from .models import Volunteer, VolunteerLanguage
 
 
-def own_profile(*, user) -> Volunteer | None:
+class Measured(TypedDict):
+    """The work measures (esit/volunteers/directory.py) as the directory annotates them."""
+
+    has_attended: bool
+    last_active_on: datetime.date | None
+    approved_hours: decimal.Decimal
+
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    # A type only: WithAnnotations takes its model and fields in type checking, not at run time.
+    MeasuredVolunteer = WithAnnotations[Volunteer, Measured]
+
+
+def own_profile(*, user: User) -> Volunteer | None:
     """The signed-in person's volunteer profile with everything /me/ shows, in fixed queries.
 
     The profile is attached to `user`, so the page layout asking `user.volunteer`
@@ -37,14 +57,14 @@ def own_profile(*, user) -> Volunteer | None:
 MANAGE = "volunteers.manage_volunteers"
 
 
-def visible_to(user) -> QuerySet[Volunteer]:
+def visible_to(user: User) -> QuerySet[Volunteer]:
     """The volunteers a staff member may see: those of their scope (esit/accounts/scope.py),
     by the volunteer's areas and district. Every staff page about volunteers starts here, so
     the list, its search, its export and a profile opened by id agree."""
     return scope_of(user).filter(Volunteer.objects.all(), areas="areas", district="district")
 
 
-def _languages() -> Prefetch:
+def _languages() -> Prefetch[str, QuerySet[VolunteerLanguage], str]:
     return Prefetch(
         "languages",
         queryset=VolunteerLanguage.objects.select_related("language").order_by(
@@ -53,7 +73,7 @@ def _languages() -> Prefetch:
     )
 
 
-def directory(*, user) -> QuerySet[Volunteer]:
+def directory(*, user: User) -> QuerySet[Volunteer]:
     """The staff list of volunteers, with what each row shows prefetched (fixed queries).
 
     The directory's filters (esit/volunteers/filters.py) add the work measures
@@ -64,7 +84,7 @@ def directory(*, user) -> QuerySet[Volunteer]:
     )
 
 
-def volunteer_for_staff(pk: int, *, user) -> Volunteer:
+def volunteer_for_staff(pk: int, *, user: User) -> "MeasuredVolunteer":
     """One volunteer with what her staff page shows; raises Volunteer.DoesNotExist, also for
     one outside the staff member's scope."""
     measures = directory_measures()

@@ -1,7 +1,10 @@
 """A volunteer's life in the programme: joining from an application, keeping a profile, leaving."""
 
+import datetime
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -13,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from esit.accounts.models import Role
+from esit.accounts.models import Role, User
 from esit.accounts.scope import scope_of
 from esit.audit import services as audit
 from esit.core import phones
@@ -24,6 +27,7 @@ from esit.notifications import kinds, preferences
 from esit.notifications.services import Recipient, notify, notify_many
 from esit.privacy.services import withdraw_consent
 from esit.reference import rules as reference_rules
+from esit.reference.models import District, Language, VolunteerArea
 
 from .models import Volunteer, VolunteerLanguage, name_key
 from .selectors import MANAGE, visible_to
@@ -34,13 +38,54 @@ class VolunteerError(RuleError):
     """A rule of a volunteer's life in the programme refused the change (esit/core/errors.py)."""
 
 
+class _All[T](Protocol):
+    def all(self) -> Iterable[T]: ...
+
+
+class _KnownLanguage(Protocol):
+    @property
+    def language_id(self) -> int: ...
+    @property
+    def level(self) -> str: ...
+
+
+class ApprovedApplication(Protocol):
+    """What enrolment reads of an approved application (esit/applications), which this app,
+    a layer below, may not import; the profile's `application` link is set to it as well."""
+
+    @property
+    def pk(self) -> int: ...
+    @property
+    def email(self) -> str: ...
+    @property
+    def phone(self) -> str: ...
+    @property
+    def first_name(self) -> str: ...
+    @property
+    def last_name(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def birth_date(self) -> datetime.date: ...
+    @property
+    def district(self) -> District: ...
+    @property
+    def availability(self) -> int: ...
+    @property
+    def gender(self) -> str: ...
+    @property
+    def areas(self) -> _All[VolunteerArea]: ...
+    @property
+    def languages(self) -> _All[_KnownLanguage]: ...
+
+
 @dataclass(frozen=True)
 class Enrolment:
     volunteer: Volunteer
     rejoined: bool  # a former volunteer's own profile, made active again
 
 
-def enrol_from_application(*, application) -> Enrolment:
+def enrol_from_application(*, application: ApprovedApplication) -> Enrolment:
     """Give an approved applicant an account and a profile, or a former volunteer hers back.
 
     A newcomer's profile is copied from her application.
@@ -103,7 +148,8 @@ def enrol_from_application(*, application) -> Enrolment:
             return Enrolment(_reactivate(profile, application=application), rejoined=True)
         volunteer = Volunteer.objects.create(
             user=user,
-            application=application,
+            # An applications.Application at run time; the Protocol cannot say so (see above).
+            application=application,  # type: ignore[misc]
             first_name=application.first_name,
             last_name=application.last_name,
             phone=application.phone,
@@ -125,7 +171,7 @@ def enrol_from_application(*, application) -> Enrolment:
     return Enrolment(volunteer, rejoined=False)
 
 
-def _reactivate(profile: Volunteer, *, application) -> Volunteer:
+def _reactivate(profile: Volunteer, *, application: ApprovedApplication) -> Volunteer:
     """A former volunteer's own profile, active again, her details untouched (see above).
 
     It now points at the application that brought her back, whose consent is the one
@@ -134,7 +180,8 @@ def _reactivate(profile: Volunteer, *, application) -> Volunteer:
     profile.status = Volunteer.Status.ACTIVE
     profile.left_at = None
     profile.end_reason = ""
-    profile.application = application
+    # An applications.Application at run time; the Protocol cannot say so (see above).
+    profile.application = application  # type: ignore[assignment]
     profile.save(update_fields=["status", "left_at", "end_reason", "application"])
     preferences.set_all_optional(user=profile.user, enabled=True)
     return profile
@@ -155,7 +202,13 @@ def _locked_active(volunteer: Volunteer) -> Volunteer:
 
 
 def update_profile(
-    *, volunteer: Volunteer, phone: str, district, areas, languages, availability: int
+    *,
+    volunteer: Volunteer,
+    phone: str,
+    district: District,
+    areas: Iterable[VolunteerArea],
+    languages: Iterable[tuple[Language, str]],
+    availability: int,
 ) -> Volunteer:
     """The volunteer keeps what matching reads up to date: district, areas, languages, week.
 
@@ -243,7 +296,7 @@ def withdraw_from_programme(*, volunteer: Volunteer) -> Volunteer:
         locked.left_at = timezone.now()
         locked.save(update_fields=["status", "left_at"])
         preferences.set_all_optional(user=locked.user, enabled=False)
-        if locked.application_id:
+        if locked.application is not None:
             withdraw_consent(record=locked.application.consent, at=locked.left_at)
         send_after_commit(volunteer_left, volunteer_id=locked.pk)
     return locked
@@ -256,7 +309,7 @@ SUBJECT_MAX = 150
 BODY_MAX = 5000
 
 
-def _check_may_manage(by, volunteer: Volunteer) -> None:
+def _check_may_manage(by: User | None, volunteer: Volunteer) -> None:
     """Only staff with the capability, and only for a volunteer of their scope (the views
     never show others, but a service that decides refuses as well)."""
     if by is None or not by.has_perm(MANAGE):
@@ -268,18 +321,18 @@ def _check_may_manage(by, volunteer: Volunteer) -> None:
         raise PermissionDenied
 
 
-def _locked_for_staff(volunteer: Volunteer, *, by) -> Volunteer:
+def _locked_for_staff(volunteer: Volunteer, *, by: User | None) -> Volunteer:
     locked = Volunteer.objects.select_for_update().select_related("user").get(pk=volunteer.pk)
     _check_may_manage(by, locked)
     return locked
 
 
-def _tell(kind: str, volunteer: Volunteer, *, at) -> None:
+def _tell(kind: str, volunteer: Volunteer, *, at: datetime.datetime) -> None:
     # Keyed by the moment: a volunteer paused twice is told twice, a retried request once.
     notify(kind, obj=volunteer, to=Recipient.of_user(volunteer.user), key=at.isoformat())
 
 
-def pause_volunteer(*, volunteer: Volunteer, by) -> Volunteer:
+def pause_volunteer(*, volunteer: Volunteer, by: User | None) -> Volunteer:
     """Staff pause an active volunteer: she stays in the programme but takes no new work.
 
     A paused volunteer is not active (`Volunteer.is_active`), which every rule of
@@ -305,7 +358,7 @@ def pause_volunteer(*, volunteer: Volunteer, by) -> Volunteer:
     return locked
 
 
-def reactivate_volunteer(*, volunteer: Volunteer, by) -> Volunteer:
+def reactivate_volunteer(*, volunteer: Volunteer, by: User | None) -> Volunteer:
     """Staff end a pause; she may take work again and is told. Someone who left comes back
     through a new application instead, which staff review (enrol_from_application)."""
     with transaction.atomic():
@@ -326,7 +379,7 @@ def reactivate_volunteer(*, volunteer: Volunteer, by) -> Volunteer:
     return locked
 
 
-def end_volunteer(*, volunteer: Volunteer, by, reason: str) -> Volunteer:
+def end_volunteer(*, volunteer: Volunteer, by: User | None, reason: str) -> Volunteer:
     """Staff end an active or paused volunteer's participation, with a reason she is told.
 
     It has the effects of leaving (withdraw_from_programme): she is withdrawn, every
@@ -368,7 +421,9 @@ def end_volunteer(*, volunteer: Volunteer, by, reason: str) -> Volunteer:
     return locked
 
 
-def message_volunteers(*, volunteers: QuerySet[Volunteer], by, subject: str, body: str) -> int:
+def message_volunteers(
+    *, volunteers: QuerySet[Volunteer], by: User | None, subject: str, body: str
+) -> int:
     """Staff write to one volunteer or a filtered selection; returns how many are queued.
 
     Only volunteers of the writer's scope who are still in the programme are written to,

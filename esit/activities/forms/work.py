@@ -1,8 +1,10 @@
 """Input for tasks, hours and certificates; the rules themselves live in services."""
 
 import decimal
+from typing import cast
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from esit.activities.models import HoursEntry
@@ -205,7 +207,9 @@ class BulkHoursForm(forms.Form):
     def selected_ids(self) -> set[str]:
         if not self.is_bound:
             return set()
-        return {str(value) for value in self.data.getlist(self.add_prefix("entries"))}
+        # The queue's form is bound to request.POST, whose ticked boxes share one name.
+        data = cast(QueryDict, self.data)
+        return {str(value) for value in data.getlist(self.add_prefix("entries"))}
 
 
 class CertificateLanguageForm(forms.Form):

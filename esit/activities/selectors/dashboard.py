@@ -3,10 +3,12 @@ and the hours and deliveries waiting for a coordinator. A fixed number of querie
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, Min, Prefetch, Q
 from django.utils import timezone
 
+from esit.accounts.models import User
 from esit.activities.models import Activity, HoursEntry, Shift, SignUp, TaskAssignment
 from esit.core.dates import start_of_day
 
@@ -15,13 +17,25 @@ from .scope import visible_hours, within
 SHIFTS_SHOWN = 20
 
 
+class ShiftToWatch(TypedDict):
+    confirmed: int
+    silent: list[SignUp]  # reminded, not yet confirmed coming
+
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    # A type only: WithAnnotations takes its model and fields in type checking, not at run time.
+    WatchedShift = WithAnnotations[Shift, ShiftToWatch]
+
+
 @dataclass(frozen=True)
 class NextShifts:
-    shifts: list[Shift]  # each with `confirmed` and `silent` (reminded, not yet confirmed coming)
+    shifts: "list[WatchedShift]"
     more: int  # shifts in the two days beyond the ones shown
 
 
-def shifts_today_and_tomorrow(*, user, now: datetime.datetime | None = None) -> NextShifts:
+def shifts_today_and_tomorrow(*, user: User, now: datetime.datetime | None = None) -> NextShifts:
     """Published shifts of the user's scope starting today or tomorrow in İzmir, soonest
     first, with how full they are and who was reminded but has not said they are coming."""
     now = now or timezone.now()
@@ -53,7 +67,7 @@ class Waiting:
     oldest: datetime.datetime | datetime.date | None
 
 
-def hours_waiting(*, user) -> Waiting:
+def hours_waiting(*, user: User) -> Waiting:
     found = (
         visible_hours(user)
         .filter(status=HoursEntry.Status.PENDING)
@@ -62,7 +76,7 @@ def hours_waiting(*, user) -> Waiting:
     return Waiting(count=found["count"], oldest=found["oldest"])
 
 
-def deliveries_waiting(*, user) -> Waiting:
+def deliveries_waiting(*, user: User) -> Waiting:
     found = (
         within(user, TaskAssignment.objects.all(), activity="task__activity")
         .filter(status=TaskAssignment.Status.DELIVERED)

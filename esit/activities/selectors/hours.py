@@ -13,6 +13,7 @@ from django.db.models.functions import TruncMonth
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from esit.accounts.models import User
 from esit.activities.models import HoursEntry
 from esit.volunteers.models import Volunteer
 
@@ -99,7 +100,7 @@ def own_hours(volunteer: Volunteer) -> QuerySet[HoursEntry]:
     )
 
 
-def hours_review_queue(*, user) -> QuerySet[HoursEntry]:
+def hours_review_queue(*, user: User) -> QuerySet[HoursEntry]:
     """Hours of the user's scope for coordinators to review, oldest work first, with what the
     queue shows. The queue's filters (esit/activities/filters.py) narrow this queryset."""
     return (

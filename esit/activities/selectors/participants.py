@@ -5,6 +5,8 @@ The list holds contact details (e-mail, phone), so only staff pages may use it.
 
 from dataclasses import dataclass, field
 
+from esit.accounts.models import User
+
 from ..models import Activity, Participant
 from .scope import visible_activities, within
 
@@ -21,14 +23,15 @@ class ParticipantList:
         return [*self.confirmed, *self.waitlisted, *self.cancelled]
 
 
-_GROUP = {
+# Keyed by the status's value, which is what a row's `status` holds.
+_GROUP: dict[str, str] = {
     Participant.Status.CONFIRMED: "confirmed",
     Participant.Status.WAITLISTED: "waitlisted",
     Participant.Status.CANCELLED: "cancelled",
 }
 
 
-def participant_list(*, user, activity_id: int) -> ParticipantList | None:
+def participant_list(*, user: User, activity_id: int) -> ParticipantList | None:
     """An activity and its participants by status, oldest registration first (the waitlist's
     order); None for an activity unknown or outside the user's scope."""
     activity = (
@@ -48,7 +51,7 @@ def participant_list(*, user, activity_id: int) -> ParticipantList | None:
     return found
 
 
-def participant_for_staff(*, user, participant_id: int) -> Participant | None:
+def participant_for_staff(*, user: User, participant_id: int) -> Participant | None:
     return (
         within(user, Participant.objects.all(), activity="activity")
         .select_related("activity")

@@ -5,9 +5,22 @@ the same number of queries for three activities as for five thousand
 (docs/product.md, "Quality bars"), and a count never multiplies another.
 """
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from typing import TYPE_CHECKING, Any, TypedDict
+
+from django.db.models import (
+    Aggregate,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import Coalesce
 
+from esit.accounts.models import User
 from esit.volunteers.models import Volunteer
 
 from ..models import Activity, Participant, Shift, SignUp, Task, TaskAssignment
@@ -17,7 +30,49 @@ from .scope import visible_activities, within
 VOLUNTEER_CHOICES_MAX = 50
 
 
-def _per_activity(queryset: QuerySet, path: str, aggregate) -> Coalesce:
+class ActivityCounts(TypedDict):
+    shift_count: int
+    capacity: int
+    confirmed: int
+
+
+class ParticipantCounts(TypedDict):
+    participants_confirmed: int
+    participants_waitlisted: int
+
+
+class ShiftPlaces(TypedDict):
+    taken: int
+    active: int
+
+
+class ShiftSignUps(TypedDict):
+    confirmed: int
+    pending: int
+    waitlisted: int
+
+
+class TaskPlaces(TypedDict):
+    working: int
+
+
+class TaskWithAssignments(TaskPlaces):
+    active_assignments: list[TaskAssignment]
+
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    # Types only: WithAnnotations takes its model and fields in type checking, not at run time.
+    ListedActivity = WithAnnotations[Activity, ActivityCounts]
+    PlannedActivity = WithAnnotations[Activity, ParticipantCounts]
+    PlannedShift = WithAnnotations[Shift, ShiftPlaces]
+    CountedShift = WithAnnotations[Shift, ShiftSignUps]
+    CountedTask = WithAnnotations[Task, TaskPlaces]
+    PlannedTask = WithAnnotations[Task, TaskWithAssignments]
+
+
+def _per_activity(queryset: QuerySet[Any], path: str, aggregate: Aggregate) -> Coalesce:
     """One number per activity from a related table (`path` leads to the activity)."""
     subquery = (
         queryset.filter(**{path: OuterRef("pk")})
@@ -29,7 +84,7 @@ def _per_activity(queryset: QuerySet, path: str, aggregate) -> Coalesce:
     return Coalesce(Subquery(subquery, output_field=IntegerField()), 0)
 
 
-def staff_activity_list(*, user) -> QuerySet[Activity]:
+def staff_activity_list(*, user: User) -> "QuerySet[ListedActivity]":
     """Every activity of the user's scope, drafts and cancelled ones too, latest start first,
     with its counts.
 
@@ -53,7 +108,7 @@ def staff_activity_list(*, user) -> QuerySet[Activity]:
     )
 
 
-def _shifts_with_counts() -> QuerySet[Shift]:
+def _shifts_with_counts() -> "QuerySet[CountedShift]":
     return (
         Shift.objects.prefetch_related("required_areas", "required_languages")
         .annotate(
@@ -65,7 +120,7 @@ def _shifts_with_counts() -> QuerySet[Shift]:
     )
 
 
-def _tasks_with_counts() -> QuerySet[Task]:
+def _tasks_with_counts() -> "QuerySet[CountedTask]":
     return (
         Task.objects.prefetch_related("required_areas", "required_languages")
         .annotate(
@@ -77,7 +132,7 @@ def _tasks_with_counts() -> QuerySet[Task]:
     )
 
 
-def staff_activity_detail(pk: int, *, user) -> Activity:
+def staff_activity_detail(pk: int, *, user: User) -> "PlannedActivity":
     """One activity of the user's scope with its shifts and tasks and their counts; raises
     Activity.DoesNotExist."""
     return (
@@ -104,7 +159,7 @@ def staff_activity_detail(pk: int, *, user) -> Activity:
     )
 
 
-def staff_activity(pk: int, *, user) -> Activity:
+def staff_activity(pk: int, *, user: User) -> Activity:
     """An activity of the user's scope with what its edit form shows; raises
     Activity.DoesNotExist."""
     return (
@@ -115,7 +170,7 @@ def staff_activity(pk: int, *, user) -> Activity:
     )
 
 
-def staff_shift(*, user, activity_pk: int, pk: int) -> Shift:
+def staff_shift(*, user: User, activity_pk: int, pk: int) -> "PlannedShift":
     """A shift of that activity (a shift id from another activity, or outside the user's
     scope, is not found)."""
     return (
@@ -133,7 +188,7 @@ def staff_shift(*, user, activity_pk: int, pk: int) -> Shift:
     )
 
 
-def staff_task(*, user, activity_pk: int, pk: int) -> Task:
+def staff_task(*, user: User, activity_pk: int, pk: int) -> "PlannedTask":
     """A task of that activity (a task id from another activity, or outside the user's scope,
     is not found)."""
     return (

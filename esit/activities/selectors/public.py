@@ -6,6 +6,7 @@ shifts, tasks and sign-ups exist: counts are annotated with subqueries
 """
 
 import datetime
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django.db.models import (
     Count,
@@ -34,20 +35,59 @@ FEED_KEEPS_PAST = datetime.timedelta(days=30)
 PRIVATE_FEED_KEEPS_PAST = datetime.timedelta(days=90)
 
 
-def _count(queryset: QuerySet, group_by: str) -> Subquery:
+class ActivityPlaces(TypedDict):
+    volunteer_capacity: int
+    volunteer_places_taken: int
+    participants_confirmed: int
+    volunteer_places_left: int
+    public_places_left: int
+
+
+class ConfirmedParticipants(TypedDict):
+    participants_confirmed: int
+
+
+class ShiftPlaces(TypedDict):
+    places_taken: int
+    waitlisted: int
+    returning_taken: int
+
+
+class TaskPlaces(TypedDict):
+    places_taken: int
+
+
+class FilterChoices(TypedDict):
+    kinds: list[ActivityKind]
+    areas: list[VolunteerArea]
+    districts: list[District]
+
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    # Rows as the public pages read them, with their annotated counts (types only:
+    # WithAnnotations takes its model and fields in type checking, not at run time).
+    ListedActivity = WithAnnotations[Activity, ActivityPlaces]
+    DetailedActivity = WithAnnotations[Activity, ConfirmedParticipants]
+    ShiftOnPage = WithAnnotations[Shift, ShiftPlaces]
+    TaskOnPage = WithAnnotations[Task, TaskPlaces]
+
+
+def _count(queryset: QuerySet[Any], group_by: str) -> Coalesce:
     """A correlated COUNT that cannot multiply the outer query's rows."""
     counted = queryset.order_by().values(group_by).annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def _confirmed_participants() -> Subquery:
+def _confirmed_participants() -> Coalesce:
     return _count(
         Participant.objects.filter(activity=OuterRef("pk"), status=Participant.Status.CONFIRMED),
         "activity",
     )
 
 
-def _with_places(activities: QuerySet) -> QuerySet:
+def _with_places(activities: QuerySet[Activity]) -> "QuerySet[ListedActivity]":
     """Annotate volunteer places (over all shifts) and public places (participants)."""
     capacity = (
         Shift.objects.filter(activity=OuterRef("pk"))
@@ -74,7 +114,7 @@ def _with_places(activities: QuerySet) -> QuerySet:
     )
 
 
-def public_activities():
+def public_activities() -> "QuerySet[ListedActivity]":
     """Activities the public may see (published or completed), with their places and what the
     list shows. The list's filters (esit/activities/filters.py) choose upcoming or past ones
     and order them; `upcoming` is the default everywhere else."""
@@ -83,7 +123,9 @@ def public_activities():
     ).prefetch_related("areas")
 
 
-def upcoming(activities: QuerySet, *, now: datetime.datetime | None = None) -> QuerySet:
+def upcoming[A: Activity](
+    activities: QuerySet[A], *, now: datetime.datetime | None = None
+) -> QuerySet[A]:
     """Published activities that have not ended, soonest first."""
     now = now or timezone.now()
     return activities.filter(status=Activity.Status.PUBLISHED, ends_at__gte=now).order_by(
@@ -91,13 +133,15 @@ def upcoming(activities: QuerySet, *, now: datetime.datetime | None = None) -> Q
     )
 
 
-def past(activities: QuerySet, *, now: datetime.datetime | None = None) -> QuerySet:
+def past[A: Activity](
+    activities: QuerySet[A], *, now: datetime.datetime | None = None
+) -> QuerySet[A]:
     """Activities that have ended, newest first."""
     now = now or timezone.now()
     return activities.filter(ends_at__lt=now).order_by("-starts_at", "-id")
 
 
-def filter_choices() -> dict:
+def filter_choices() -> FilterChoices:
     """The reference rows the list's filters offer: one query each, whatever the data."""
     return {
         "kinds": list(ActivityKind.objects.filter(is_active=True)),
@@ -106,7 +150,9 @@ def filter_choices() -> dict:
     }
 
 
-def activity_detail(*, pk: int, include_drafts: bool = False, volunteer=None) -> Activity:
+def activity_detail(
+    *, pk: int, include_drafts: bool = False, volunteer: Volunteer | None = None
+) -> "DetailedActivity":
     """One activity with its shifts, tasks and places left, in a fixed number of queries.
 
     The public sees published, completed and cancelled activities (a cancelled
@@ -182,7 +228,18 @@ def activity_detail(*, pk: int, include_drafts: bool = False, volunteer=None) ->
     )
 
 
-def calendar_activities(*, now: datetime.datetime | None = None):
+def shifts_on_page(activity: Activity) -> "list[ShiftOnPage]":
+    """The shifts `activity_detail` prefetched, with the counts it annotated on each."""
+    # The Prefetch's queryset annotated them; the related manager's type cannot say so.
+    return cast("list[ShiftOnPage]", list(activity.shifts.all()))
+
+
+def tasks_on_page(activity: Activity) -> "list[TaskOnPage]":
+    """The tasks `activity_detail` prefetched, with `places_taken` annotated on each."""
+    return cast("list[TaskOnPage]", list(activity.tasks.all()))
+
+
+def calendar_activities(*, now: datetime.datetime | None = None) -> QuerySet[Activity]:
     """The public feed: published activities still to come or recently ended, and recently
     cancelled ones (shown as cancelled so subscribed calendars remove them)."""
     now = now or timezone.now()
@@ -198,7 +255,9 @@ def calendar_activities(*, now: datetime.datetime | None = None):
     )
 
 
-def calendar_signups(*, volunteer, now: datetime.datetime | None = None):
+def calendar_signups(
+    *, volunteer: Volunteer, now: datetime.datetime | None = None
+) -> QuerySet[SignUp]:
     """A volunteer's shifts for their private feed: confirmed and pending ones, and those
     cancelled lately (so their calendar drops them), for shifts not long past."""
     now = now or timezone.now()
@@ -216,7 +275,7 @@ def calendar_signups(*, volunteer, now: datetime.datetime | None = None):
     )
 
 
-def volunteer_by_calendar_token(*, token: str):
+def volunteer_by_calendar_token(*, token: str) -> Volunteer | None:
     """The active volunteer whose private feed `token` opens, or None."""
     if not token:
         return None

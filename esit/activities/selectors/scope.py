@@ -15,9 +15,12 @@ volunteer's district. Every staff selector of activities starts here, so a list,
 a search, an export and a page opened by id agree.
 """
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from collections.abc import Iterable
 
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+
+from esit.accounts.models import User
 from esit.accounts.scope import Scope, scope_of
 
 from ..models import Activity, HoursEntry, Shift, Task
@@ -58,7 +61,9 @@ def _activity_condition(scope: Scope) -> Q:
     return condition
 
 
-def visible_activities(user, queryset: QuerySet[Activity] | None = None) -> QuerySet[Activity]:
+def visible_activities(
+    user: User, queryset: QuerySet[Activity] | None = None
+) -> QuerySet[Activity]:
     """The activities of the user's scope (all of them for an unscoped staff member)."""
     queryset = Activity.objects.all() if queryset is None else queryset
     scope = scope_of(user)
@@ -67,14 +72,14 @@ def visible_activities(user, queryset: QuerySet[Activity] | None = None) -> Quer
     return queryset.filter(_activity_condition(scope))
 
 
-def within(user, queryset: QuerySet, *, activity: str) -> QuerySet:
+def within[M: Model](user: User, queryset: QuerySet[M], *, activity: str) -> QuerySet[M]:
     """Rows of `queryset` whose activity (reached by the path `activity`) is in the scope."""
     if scope_of(user).is_whole_programme:
         return queryset
     return queryset.filter(**{f"{activity}__in": visible_activities(user).order_by().values("pk")})
 
 
-def visible_hours(user, queryset: QuerySet[HoursEntry] | None = None) -> QuerySet[HoursEntry]:
+def visible_hours(user: User, queryset: QuerySet[HoursEntry] | None = None) -> QuerySet[HoursEntry]:
     """Hours entries of the scope: by their activity, or, when self-reported without one,
     by their area and the volunteer's district."""
     queryset = HoursEntry.objects.all() if queryset is None else queryset
@@ -90,7 +95,7 @@ def visible_hours(user, queryset: QuerySet[HoursEntry] | None = None) -> QuerySe
     return queryset.filter(of_activity | unattached)
 
 
-def check_actor(by, permission: str, *, activity_id: int | None = None) -> None:
+def check_actor(by: User | None, permission: str, *, activity_id: int | None = None) -> None:
     """Staff decide only with the capability and within their scope.
 
     The staff pages check first and never show anything else; this keeps a command, a
@@ -107,7 +112,7 @@ def check_actor(by, permission: str, *, activity_id: int | None = None) -> None:
         raise PermissionDenied
 
 
-def check_hours_actor(by, entry_ids) -> None:
+def check_hours_actor(by: User | None, entry_ids: Iterable[int]) -> None:
     """Like `check_actor`, for hours entries: every one of them must be in the scope."""
     if by is None:
         return

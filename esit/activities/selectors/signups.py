@@ -4,21 +4,49 @@ Each runs a fixed number of queries however many shifts and sign-ups exist.
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from esit.accounts.models import User
 from esit.activities.models import Activity, Shift, SignUp
 from esit.core.turkish import sort_key
+from esit.volunteers.models import Volunteer
 
 from .scope import visible_activities, within
 
 PAST_SHIFTS_SHOWN = 50
 
 
-def _waitlist_position():
+class WaitlistPosition(TypedDict):
+    waitlist_position: int
+
+
+class AwaitingComing(TypedDict):
+    awaiting_coming: bool
+
+
+class ShiftPlaces(TypedDict):
+    places_taken: int
+    waitlisted: int
+
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    # Types only: WithAnnotations takes its model and fields in type checking, not at run time.
+    MySignUp = WithAnnotations[SignUp, WaitlistPosition]
+    # A roster's sign-up carries whether its volunteer was reminded and has not answered yet.
+    RosterSignUp = WithAnnotations[SignUp, AwaitingComing]
+    CountedShift = WithAnnotations[Shift, ShiftPlaces]
+
+
+def _waitlist_position() -> CombinedExpression:
     """1 for the first waitlisted sign-up of its shift, 2 for the next… (by created_at, id)."""
     ahead = (
         SignUp.objects.filter(shift=OuterRef("shift"), status=SignUp.Status.WAITLISTED)
@@ -36,11 +64,11 @@ def _waitlist_position():
 
 @dataclass(frozen=True)
 class MyShifts:
-    upcoming: list[SignUp]
+    upcoming: "list[MySignUp]"
     past: list[SignUp]
 
 
-def my_shifts(*, volunteer, now: datetime.datetime | None = None) -> MyShifts:
+def my_shifts(*, volunteer: Volunteer, now: datetime.datetime | None = None) -> MyShifts:
     """The volunteer's sign-ups: upcoming (soonest first) and the latest past ones."""
     now = now or timezone.now()
     base = SignUp.objects.filter(volunteer=volunteer).select_related("shift__activity__district")
@@ -61,7 +89,7 @@ def shift_for_sign_up(*, shift_id: int) -> Shift | None:
     return Shift.objects.select_related("activity").filter(pk=shift_id).first()
 
 
-def own_signup(*, volunteer, signup_id: int) -> SignUp | None:
+def own_signup(*, volunteer: Volunteer, signup_id: int) -> SignUp | None:
     """One of the volunteer's own sign-ups; someone else's is as good as missing."""
     return (
         SignUp.objects.select_related("shift__activity", "volunteer")
@@ -70,7 +98,7 @@ def own_signup(*, volunteer, signup_id: int) -> SignUp | None:
     )
 
 
-def shift_for_adding(*, user, shift_id: int) -> Shift | None:
+def shift_for_adding(*, user: User, shift_id: int) -> "CountedShift | None":
     """A shift of the user's scope with its activity, requirements and places, for adding a
     volunteer to it."""
     return (
@@ -88,7 +116,7 @@ def shift_for_adding(*, user, shift_id: int) -> Shift | None:
     )
 
 
-def signup_for_staff(*, user, signup_id: int) -> SignUp | None:
+def signup_for_staff(*, user: User, signup_id: int) -> SignUp | None:
     return (
         within(user, SignUp.objects.all(), activity="shift__activity")
         .select_related("shift__activity", "volunteer__user")
@@ -102,13 +130,13 @@ class RosterShift:
     """One shift of the roster with its sign-ups sorted into the groups coordinators look at."""
 
     shift: Shift
-    confirmed: list[SignUp] = field(default_factory=list)
-    pending: list[SignUp] = field(default_factory=list)
-    waitlisted: list[SignUp] = field(default_factory=list)
-    cancelled: list[SignUp] = field(default_factory=list)
+    confirmed: "list[RosterSignUp]" = field(default_factory=list)
+    pending: "list[RosterSignUp]" = field(default_factory=list)
+    waitlisted: "list[RosterSignUp]" = field(default_factory=list)
+    cancelled: "list[RosterSignUp]" = field(default_factory=list)
 
     @property
-    def not_confirmed_coming(self) -> list[SignUp]:
+    def not_confirmed_coming(self) -> "list[RosterSignUp]":
         """Reminded but silent: the people a coordinator may want to replace in time."""
         return [s for s in self.confirmed if awaiting_coming_confirmation(s)]
 
@@ -126,7 +154,8 @@ def awaiting_coming_confirmation(signup: SignUp) -> bool:
     )
 
 
-_GROUP = {
+# Keyed by the status's value, which is what a row's `status` holds.
+_GROUP: dict[str, str] = {
     SignUp.Status.CONFIRMED: "confirmed",
     SignUp.Status.PENDING: "pending",
     SignUp.Status.WAITLISTED: "waitlisted",
@@ -134,7 +163,7 @@ _GROUP = {
 }
 
 
-def roster(*, user, activity_id: int) -> tuple[Activity, list[RosterShift]] | None:
+def roster(*, user: User, activity_id: int) -> tuple[Activity, list[RosterShift]] | None:
     """An activity's shifts with everyone signed up, in three queries whatever their number.
 
     Waitlists come in the order places are offered (created_at, id); volunteers'
@@ -158,7 +187,8 @@ def roster(*, user, activity_id: int) -> tuple[Activity, list[RosterShift]] | No
     for shift in shifts:
         shift.activity = activity
         row = RosterShift(shift=shift)
-        for signup in shift.signups.all():
+        # Each gets `awaiting_coming` below, before any page reads it.
+        for signup in cast("Iterable[RosterSignUp]", shift.signups.all()):
             signup.shift = shift
             signup.awaiting_coming = awaiting_coming_confirmation(signup)
             getattr(row, _GROUP[signup.status]).append(signup)
@@ -177,7 +207,7 @@ class CheckInSheet:
     still_expected: int
 
 
-def check_in_sheet(*, user, shift_id: int) -> CheckInSheet | None:
+def check_in_sheet(*, user: User, shift_id: int) -> CheckInSheet | None:
     """A shift of the user's scope and who has checked in so far (latest first), in two
     queries."""
     shift = (

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from esit.accounts.models import User
 from esit.activities.models import SignUp, Task, TaskAssignment
 from esit.volunteers.models import Volunteer
 
@@ -66,7 +67,7 @@ def task_for_claim(pk: int) -> Task:
     return Task.objects.select_related("activity").get(pk=pk)
 
 
-def task_review_queue(*, user) -> QuerySet[TaskAssignment]:
+def task_review_queue(*, user: User) -> QuerySet[TaskAssignment]:
     """Delivered work of the user's scope waiting for a coordinator, oldest delivery first."""
     return (
         within(user, TaskAssignment.objects.all(), activity="task__activity")
@@ -76,7 +77,7 @@ def task_review_queue(*, user) -> QuerySet[TaskAssignment]:
     )
 
 
-def reviewable_assignment(pk: int, *, user) -> TaskAssignment:
+def reviewable_assignment(pk: int, *, user: User) -> TaskAssignment:
     return (
         within(user, TaskAssignment.objects.all(), activity="task__activity")
         .select_related("task__activity", "volunteer")
@@ -96,7 +97,7 @@ def own_delivery(*, volunteer: Volunteer, pk: int) -> TaskAssignment:
     return _with_file().filter(volunteer=volunteer).get(pk=pk)
 
 
-def delivery_for_staff(pk: int, *, user) -> TaskAssignment:
+def delivery_for_staff(pk: int, *, user: User) -> TaskAssignment:
     """An assignment of the user's scope with a delivered file; only for views behind the
     staff gate (two-factor)."""
     return within(user, _with_file(), activity="task__activity").get(pk=pk)

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from esit.accounts.models import User
 from esit.activities.models import Activity, HoursEntry, Shift, SignUp
 from esit.volunteers.models import Volunteer
 
@@ -43,7 +44,7 @@ def check_in_is_open(shift: Shift, *, now: datetime.datetime | None = None) -> b
     return now >= shift.starts_at - CHECK_IN_OPENS_BEFORE
 
 
-def check_in(*, shift: Shift, code: str, by) -> SignUp:
+def check_in(*, shift: Shift, code: str, by: User | None) -> SignUp:
     """Mark the volunteer whose check-in code this is as attended, with one pending hours entry.
 
     Only a volunteer confirmed for this shift can be checked in; the check-in
@@ -118,7 +119,7 @@ def check_in(*, shift: Shift, code: str, by) -> SignUp:
     return signup
 
 
-def mark_no_shows(*, shift: Shift, by) -> int:
+def mark_no_shows(*, shift: Shift, by: User | None) -> int:
     """After a shift has ended, every confirmed volunteer not checked in is recorded as a no-show.
 
     No-shows count against a volunteer's reliability in matching, so this is

@@ -9,6 +9,7 @@ open `/certificates/<code>/` to check it.
 import datetime
 import decimal
 from dataclasses import dataclass
+from typing import TypedDict
 
 from django.conf import settings
 from django.db import transaction
@@ -17,6 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from esit.activities.models import Certificate, HoursEntry
 from esit.activities.selectors.work import qr_svg
@@ -29,9 +31,17 @@ from .errors import ActivityError
 OTHER_WORK = _("Diğer çalışmalar")
 
 
-def _in_language(language: str, text) -> str:
+def _in_language(language: str, text: StrOrPromise) -> str:
     with translation.override(language):
         return str(text)
+
+
+class AreaHours(TypedDict):
+    """One line of a certificate, as stored in Certificate.areas (JSON: hours as text)."""
+
+    area_tr: str
+    area_en: str
+    hours: str
 
 
 @dataclass(frozen=True)
@@ -39,7 +49,7 @@ class Summary:
     total_hours: decimal.Decimal
     first_date: datetime.date | None
     last_date: datetime.date | None
-    areas: list[dict]
+    areas: list[AreaHours]
 
 
 def _summary(volunteer: Volunteer) -> Summary:
@@ -52,7 +62,7 @@ def _summary(volunteer: Volunteer) -> Summary:
         .annotate(total=Sum("hours"))
         .order_by("area__position", "area__name_tr")
     )
-    areas = [
+    areas: list[AreaHours] = [
         {
             "area_tr": row["area__name_tr"] or _in_language("tr", OTHER_WORK),
             "area_en": row["area__name_en"]
@@ -176,4 +186,5 @@ def render_certificate_pdf(*, certificate: Certificate, language: str) -> bytes:
         )
     # The template needs nothing from outside: no file, no network, whatever a name contains.
     fetcher = URLFetcher(allowed_protocols={"data"})
-    return HTML(string=html, url_fetcher=fetcher).write_pdf()
+    pdf: bytes = HTML(string=html, url_fetcher=fetcher).write_pdf()
+    return pdf

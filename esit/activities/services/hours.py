@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from esit.accounts.models import User
 from esit.activities.models import Activity, HoursEntry
 from esit.reference.models import VolunteerArea
 from esit.volunteers.models import Volunteer
@@ -105,7 +106,7 @@ def not_yet_approvable(entry: HoursEntry, *, now: datetime.datetime | None = Non
     return moment is not None and moment > (now or timezone.now())
 
 
-def _review(entry: HoursEntry, *, status: str, by, comment: str) -> HoursEntry:
+def _review(entry: HoursEntry, *, status: str, by: User | None, comment: str) -> HoursEntry:
     with transaction.atomic():
         entry = (
             locks.hours_for_update().select_related("volunteer", "signup__shift").get(pk=entry.pk)
@@ -142,21 +143,24 @@ def _review(entry: HoursEntry, *, status: str, by, comment: str) -> HoursEntry:
     return entry
 
 
-def _in_bulk(entries: Iterable[HoursEntry], **review) -> BulkResult:
+def _in_bulk(
+    entries: Iterable[HoursEntry], *, status: str, by: User | None, comment: str
+) -> BulkResult:
     entries = list(entries)
     # The whole batch is refused when one entry is outside the actor's scope: the queue
     # never offers such an entry, so only a tampered request or a mistake gets here.
-    check_hours_actor(review["by"], [entry.pk for entry in entries])
-    done, skipped = [], []
+    check_hours_actor(by, [entry.pk for entry in entries])
+    done: list[HoursEntry] = []
+    skipped: list[tuple[HoursEntry, str]] = []
     for entry in entries:
         try:
-            done.append(_review(entry, **review))
+            done.append(_review(entry, status=status, by=by, comment=comment))
         except ActivityError as error:
             skipped.append((entry, str(error.message)))
     return BulkResult(done, skipped)
 
 
-def approve_hours(*, entries: Iterable[HoursEntry], by) -> BulkResult:
+def approve_hours(*, entries: Iterable[HoursEntry], by: User | None) -> BulkResult:
     """Approve pending entries; any other is skipped with its reason, never changed twice.
 
     Hours from attendance are skipped until their shift has ended (module docstring).
@@ -164,7 +168,7 @@ def approve_hours(*, entries: Iterable[HoursEntry], by) -> BulkResult:
     return _in_bulk(entries, status=HoursEntry.Status.APPROVED, by=by, comment="")
 
 
-def reject_hours(*, entries: Iterable[HoursEntry], by, comment: str) -> BulkResult:
+def reject_hours(*, entries: Iterable[HoursEntry], by: User | None, comment: str) -> BulkResult:
     """Reject pending entries with a reason the volunteer sees on their hours page."""
     comment = (comment or "").strip()
     if not comment:

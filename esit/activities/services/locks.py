@@ -18,6 +18,8 @@ IMMEDIATE transaction mode serialises writers instead.
 
 from collections.abc import Iterable
 
+from django.db.models import Model, QuerySet
+
 from esit.activities.models import (
     Activity,
     HoursEntry,
@@ -30,8 +32,10 @@ from esit.activities.models import (
 from esit.volunteers.models import Volunteer
 
 
-def _for_update(model, **kwargs):
-    return model.objects.select_for_update(no_key=True, of=("self",), **kwargs)
+def _for_update[M: Model](model: type[M], **kwargs: bool) -> QuerySet[M]:
+    # `objects` for each of these models (none declares another manager); the types know a
+    # model class by its default manager, not by the name its class body gives it.
+    return model._default_manager.select_for_update(no_key=True, of=("self",), **kwargs)
 
 
 def lock_volunteers(volunteer_ids: Iterable[int]) -> dict[int, Volunteer]:
@@ -82,21 +86,21 @@ def lock_tasks_of(activity_id: int) -> list[Task]:
     return list(_for_update(Task).filter(activity_id=activity_id).order_by("pk"))
 
 
-def signups_for_update():
+def signups_for_update() -> QuerySet[SignUp]:
     """Step 4: a SignUp queryset whose rows are locked when read."""
     return _for_update(SignUp)
 
 
-def assignments_for_update():
+def assignments_for_update() -> QuerySet[TaskAssignment]:
     """Step 4: a TaskAssignment queryset whose rows are locked when read."""
     return _for_update(TaskAssignment)
 
 
-def participants_for_update():
+def participants_for_update() -> QuerySet[Participant]:
     """Step 4: a Participant queryset whose rows are locked when read."""
     return _for_update(Participant)
 
 
-def hours_for_update():
+def hours_for_update() -> QuerySet[HoursEntry]:
     """Step 4: an HoursEntry queryset whose rows are locked when read (hours review)."""
     return _for_update(HoursEntry)

@@ -15,14 +15,17 @@ queued in the change's transaction, to the address and language the person regis
 with: they leave only after the commit.
 """
 
+import datetime
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from esit.accounts.models import User
 from esit.core.email_address import normalise_email
 from esit.notifications.services import Recipient, notify
 from esit.privacy.services import record_consent
-from esit.volunteers.models import new_calendar_token
+from esit.volunteers.models import Volunteer, new_calendar_token
 
 from ..models import Activity, Participant
 from ..selectors.scope import RUN_ACTIVITIES, check_actor
@@ -37,7 +40,7 @@ class RegistrationClosed(ActivityError):
 
 
 class AlreadyRegistered(ActivityError):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(
             _(
                 "Bu e-posta adresiyle bu etkinliğe zaten kaydınız var. Kaydınızı iptal etmek "
@@ -60,7 +63,7 @@ def _locked_activity(activity: Activity) -> Activity:
     return locks.lock_activity(activity.pk)
 
 
-def _check_open_for_registration(activity: Activity, now) -> None:
+def _check_open_for_registration(activity: Activity, now: datetime.datetime) -> None:
     if activity.status == Activity.Status.CANCELLED:
         raise RegistrationClosed(_("Bu etkinlik iptal edildi; kayıt alınmıyor."))
     if activity.status != Activity.Status.PUBLISHED or not activity.public_registration:
@@ -114,11 +117,11 @@ def register_participant(
     return participant
 
 
-def _is_staff(user) -> bool:
+def _is_staff(user: User | None) -> bool:
     return user is not None and getattr(user, "is_staff_member", False)
 
 
-def cancel_registration(*, participant: Participant, by=None) -> Participant:
+def cancel_registration(*, participant: Participant, by: User | None = None) -> Participant:
     """Cancel a registration; the first waitlisted person in line takes the freed place and
     is told by e-mail.
 
@@ -160,7 +163,9 @@ def cancel_registration(*, participant: Participant, by=None) -> Participant:
     return participant
 
 
-def record_participant_attendance(*, participant: Participant, attended: bool, by) -> Participant:
+def record_participant_attendance(
+    *, participant: Participant, attended: bool, by: User | None
+) -> Participant:
     """Staff record whether a confirmed participant came: attended or no-show.
 
     Only once the activity has started (before that nobody can have come) and
@@ -227,7 +232,7 @@ def promote_waitlisted(*, activity: Activity) -> list[Participant]:
     return promoted
 
 
-def reset_calendar_token(*, volunteer):
+def reset_calendar_token(*, volunteer: Volunteer) -> Volunteer:
     """Give the volunteer a new private feed address; the old one stops working at once
     (for when the link was shared or leaked)."""
     with transaction.atomic():

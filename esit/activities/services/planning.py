@@ -15,17 +15,19 @@ Each refusal is an ActivityError whose `field` tells the form where to show it.
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from esit.accounts.models import User
 from esit.core.turkish import search_key
 from esit.notifications.services import notify_many
-from esit.reference.models import District
+from esit.reference.models import District, Language, VolunteerArea
 
 from ..models import Activity, Participant, Shift, SignUp, Task, TaskAssignment
 from ..selectors.scope import RUN_ACTIVITIES, check_actor, visible_activities
@@ -90,13 +92,13 @@ def _locked_activity(activity: Activity) -> Activity:
 # Activities -------------------------------------------------------------
 
 
-def _unknown_fields(fields: dict, allowed: frozenset) -> None:
+def _unknown_fields(fields: Mapping[str, object], allowed: frozenset[str]) -> None:
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
 
 
-def _check_activity(values: dict) -> None:
+def _check_activity(values: dict[str, Any]) -> None:
     """The rules an activity's own fields must keep, whoever writes them."""
     _require_aware(values["starts_at"], values["ends_at"])
     if values["status"] not in EDITABLE_STATUSES:
@@ -123,11 +125,13 @@ def _check_activity(values: dict) -> None:
         )
 
 
-def create_activity(*, by, areas: Iterable = (), **fields) -> Activity:
+def create_activity(
+    *, by: User | None, areas: Iterable[VolunteerArea] = (), **fields: Any
+) -> Activity:
     """Create an activity; it starts as a draft unless staff choose otherwise."""
     check_actor(by, RUN_ACTIVITIES)
     _unknown_fields(fields, ACTIVITY_FIELDS)
-    values = {
+    values: dict[str, Any] = {
         "title_en": "",
         "description_en": "",
         "address": "",
@@ -153,7 +157,7 @@ def create_activity(*, by, areas: Iterable = (), **fields) -> Activity:
     return activity
 
 
-def _record_published(activity: Activity, by) -> None:
+def _record_published(activity: Activity, by: User | None) -> None:
     trail.record(
         "activities.published",
         by=by,
@@ -164,7 +168,7 @@ def _record_published(activity: Activity, by) -> None:
     )
 
 
-def _check_within_scope(activity: Activity, by) -> None:
+def _check_within_scope(activity: Activity, by: User | None) -> None:
     """A scoped coordinator plans only inside the scope: an activity they could no longer
     see once saved is refused (and rolled back), with the reason next to the district."""
     if by is not None and not visible_activities(by).filter(pk=activity.pk).exists():
@@ -177,7 +181,13 @@ def _check_within_scope(activity: Activity, by) -> None:
         )
 
 
-def update_activity(*, activity: Activity, by, areas: Iterable | None = None, **fields) -> Activity:
+def update_activity(
+    *,
+    activity: Activity,
+    by: User | None,
+    areas: Iterable[VolunteerArea] | None = None,
+    **fields: Any,
+) -> Activity:
     """Change an activity's details; its calendar `uid` never changes.
 
     A cancelled activity stays cancelled (copy it to run it again). The new
@@ -231,7 +241,7 @@ def update_activity(*, activity: Activity, by, areas: Iterable | None = None, **
     return activity
 
 
-def cancel_activity(*, activity: Activity, by, message: str = "") -> Activity:
+def cancel_activity(*, activity: Activity, by: User | None, message: str = "") -> Activity:
     """Cancel an activity and tell everyone who signed up or registered.
 
     Volunteers' sign-ups are cancelled by the sign-ups part
@@ -291,7 +301,7 @@ def _cancel_participants(activity: Activity) -> list[int]:
     return ids
 
 
-def copy_activity(*, activity: Activity, by, starts_at: datetime.datetime) -> Activity:
+def copy_activity(*, activity: Activity, by: User | None, starts_at: datetime.datetime) -> Activity:
     """A draft copy of an activity starting at `starts_at`, with its shifts and tasks moved
     by the same offset on İzmir's wall clock; nobody's sign-up or registration comes along.
 
@@ -354,12 +364,20 @@ def _refuse_if_cancelled(activity: Activity) -> None:
         raise ActivityError(_("Bu etkinlik iptal edildi; vardiyası ya da görevi değiştirilemez."))
 
 
-def _overlapping_shifts(activity: Activity, starts_at, ends_at, *, exclude_pk=None):
+def _overlapping_shifts(
+    activity: Activity,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    *,
+    exclude_pk: int | None = None,
+) -> QuerySet[Shift]:
     shifts = activity.shifts.filter(starts_at__lt=ends_at, ends_at__gt=starts_at)
     return shifts.exclude(pk=exclude_pk) if exclude_pk else shifts
 
 
-def _check_shift(activity: Activity, values: dict, *, exclude_pk=None) -> None:
+def _check_shift(
+    activity: Activity, values: dict[str, Any], *, exclude_pk: int | None = None
+) -> None:
     """A shift lies inside its activity, ends after it starts and never overlaps a sibling.
 
     Parallel teams are one shift with a larger capacity, not two shifts at the
@@ -412,12 +430,12 @@ def _check_shift(activity: Activity, values: dict, *, exclude_pk=None) -> None:
 def create_shift(
     *,
     activity: Activity,
-    required_areas: Iterable = (),
-    required_languages: Iterable = (),
-    **fields,
+    required_areas: Iterable[VolunteerArea] = (),
+    required_languages: Iterable[Language] = (),
+    **fields: Any,
 ) -> Shift:
     _unknown_fields(fields, SHIFT_FIELDS)
-    values = {"newcomer_places": 0, "notes": "", **fields}
+    values: dict[str, Any] = {"newcomer_places": 0, "notes": "", **fields}
     with transaction.atomic():
         activity = _locked_activity(activity)
         _refuse_if_cancelled(activity)
@@ -431,9 +449,9 @@ def create_shift(
 def update_shift(
     *,
     shift: Shift,
-    required_areas: Iterable | None = None,
-    required_languages: Iterable | None = None,
-    **fields,
+    required_areas: Iterable[VolunteerArea] | None = None,
+    required_languages: Iterable[Language] | None = None,
+    **fields: Any,
 ) -> Shift:
     """Change a shift; its capacity never drops below the places already given out.
 
@@ -493,7 +511,7 @@ def delete_shift(*, shift: Shift) -> None:
         locked.delete()
 
 
-class ShiftRepeat(list):
+class ShiftRepeat(list[Shift]):
     """The shifts a weekly repeat created; `skipped` counts weeks left out for a clash."""
 
     skipped: int = 0
@@ -503,15 +521,15 @@ def weekly_occurrences(
     *, shift: Shift, weeks: int | None = None, until: datetime.date | None = None
 ) -> int:
     """How many weekly copies `weeks` or `until` asks for (checked against the limits)."""
-    if (weeks is None) == (until is None):
-        raise ActivityError(_("Ya hafta sayısını ya da son tarihi yazın; ikisini birden değil."))
-    if weeks is not None:
+    if weeks is not None and until is None:
         if not 1 <= weeks <= MAX_REPEAT_WEEKS:
             raise ActivityError(
                 _("Hafta sayısı 1 ile %(max)d arasında olmalı.") % {"max": MAX_REPEAT_WEEKS},
                 field="weeks",
             )
         return weeks
+    if until is None or weeks is not None:
+        raise ActivityError(_("Ya hafta sayısını ya da son tarihi yazın; ikisini birden değil."))
     first_day = _local_wall_clock(shift.starts_at).date()
     count = (until - first_day).days // 7
     if count < 1:
@@ -584,7 +602,7 @@ def repeat_shift_weekly(
 # Tasks ------------------------------------------------------------------
 
 
-def _check_task(values: dict) -> None:
+def _check_task(values: dict[str, Any]) -> None:
     if values["places"] < 1:
         raise ActivityError(_("Bir görev en az 1 gönüllü içindir."), field="places")
     hours = values["estimated_hours"]
@@ -604,12 +622,12 @@ def _refuse_past_due_date(due_date: datetime.date) -> None:
 def create_task(
     *,
     activity: Activity,
-    required_areas: Iterable = (),
-    required_languages: Iterable = (),
-    **fields,
+    required_areas: Iterable[VolunteerArea] = (),
+    required_languages: Iterable[Language] = (),
+    **fields: Any,
 ) -> Task:
     _unknown_fields(fields, TASK_FIELDS)
-    values = {"places": 1, "estimated_hours": None, **fields}
+    values: dict[str, Any] = {"places": 1, "estimated_hours": None, **fields}
     _check_task(values)
     _refuse_past_due_date(values["due_date"])
     with transaction.atomic():
@@ -624,9 +642,9 @@ def create_task(
 def update_task(
     *,
     task: Task,
-    required_areas: Iterable | None = None,
-    required_languages: Iterable | None = None,
-    **fields,
+    required_areas: Iterable[VolunteerArea] | None = None,
+    required_languages: Iterable[Language] | None = None,
+    **fields: Any,
 ) -> Task:
     """Change a task; its places never drop below the volunteers already working on it.
 

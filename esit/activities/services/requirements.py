@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from esit.activities.models import Shift, Task
 from esit.reference.models import Language, VolunteerArea, sorted_by_name
 from esit.volunteers.models import Volunteer
 
@@ -80,7 +81,7 @@ def unmet(
     )
 
 
-def unmet_for(volunteer: Volunteer, target) -> Unmet:
+def unmet_for(volunteer: Volunteer, target: Shift | Task) -> Unmet:
     """What `volunteer` lacks for a shift or a task (`target`), read from the database now."""
     return unmet(
         area_ids=volunteer.areas.values_list("pk", flat=True),
@@ -112,7 +113,7 @@ def refusal_for_volunteer(missing: Unmet, *, kind: str) -> str:
     return _REFUSED_TO_VOLUNTEER[kind] % {"missing": missing.describe()}
 
 
-def check_for_volunteer(volunteer: Volunteer, target, *, kind: str) -> None:
+def check_for_volunteer(volunteer: Volunteer, target: Shift | Task, *, kind: str) -> None:
     """A volunteer taking a shift or task themselves: refused when the requirements are not met.
 
     `kind` is "shift" or "task". Call it with the volunteer's row locked.
@@ -121,7 +122,9 @@ def check_for_volunteer(volunteer: Volunteer, target, *, kind: str) -> None:
         raise ActivityError(refusal_for_volunteer(missing, kind=kind))
 
 
-def check_for_coordinator(volunteer: Volunteer, target, *, kind: str, override: bool) -> bool:
+def check_for_coordinator(
+    volunteer: Volunteer, target: Shift | Task, *, kind: str, override: bool
+) -> bool:
     """A coordinator adding or assigning someone: True when the requirements are waived.
 
     Refused (next to the override box) when they are not met and the coordinator

@@ -30,10 +30,12 @@ from collections.abc import Iterable
 
 from django.core import signing
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
+from esit.accounts.models import User
 from esit.activities.models import Activity, Shift, SignUp
 from esit.notifications.services import Recipient, notify, notify_many
 from esit.volunteers.models import Volunteer
@@ -76,7 +78,7 @@ def _waitlisted_volunteer_ids(shift_id: int) -> list[int]:
 # Questions the rules ask ----------------------------------------------------------------------
 
 
-def _attended_before():
+def _attended_before() -> QuerySet[SignUp]:
     return SignUp.objects.filter(
         volunteer=OuterRef("volunteer"), attendance=SignUp.Attendance.ATTENDED
     )
@@ -159,7 +161,11 @@ def _tell(kind: str, signup: SignUp) -> None:
 
 
 def sign_up(
-    *, volunteer: Volunteer, shift: Shift, by=None, override_requirements: bool = False
+    *,
+    volunteer: Volunteer,
+    shift: Shift,
+    by: User | None = None,
+    override_requirements: bool = False,
 ) -> SignUp:
     """Sign a volunteer up for a shift: confirmed, pending approval, or waitlisted.
 
@@ -185,13 +191,14 @@ def sign_up(
         check_actor(by, RUN_ACTIVITIES, activity_id=shift.activity_id)
     with transaction.atomic():
         volunteer_id = volunteer.pk
-        volunteer = _lock_volunteers([volunteer_id]).get(volunteer_id)
-        if volunteer is None or not volunteer.is_active:
+        locked = _lock_volunteers([volunteer_id]).get(volunteer_id)
+        if locked is None or not locked.is_active:
             if by_staff:
                 raise ActivityError(
                     _("Bu gönüllü programdan ayrıldı; vardiyaya eklenemez."), field="volunteer"
                 )
             raise ActivityError(_("Programdan ayrıldığınız için vardiyalara kayıt olamazsınız."))
+        volunteer = locked
         try:
             shift = _lock_shift(shift.pk)
         except Shift.DoesNotExist:
@@ -247,7 +254,7 @@ def sign_up(
     return signup
 
 
-def _is_staff(user) -> bool:
+def _is_staff(user: User | None) -> bool:
     return user is not None and getattr(user, "is_staff_member", False)
 
 
@@ -261,7 +268,9 @@ def cancellation_deadline_passed(shift: Shift, *, now: datetime.datetime | None 
     return (now or timezone.now()) >= cancellation_deadline(shift)
 
 
-def own_cancel_refusal(signup: SignUp, *, now: datetime.datetime | None = None) -> str | None:
+def own_cancel_refusal(
+    signup: SignUp, *, now: datetime.datetime | None = None
+) -> StrOrPromise | None:
     """Why the volunteer may not cancel this sign-up themselves now, or None when they may.
 
     The one rule behind every "cancel my sign-up" button (the activity page,
@@ -293,7 +302,7 @@ def can_cancel_own(signup: SignUp, *, now: datetime.datetime | None = None) -> b
     return own_cancel_refusal(signup, now=now) is None
 
 
-def cancel_sign_up(*, signup: SignUp, by=None) -> SignUp:
+def cancel_sign_up(*, signup: SignUp, by: User | None = None) -> SignUp:
     """Cancel a sign-up; a freed place goes to the first waitlisted volunteer who fits.
 
     The volunteer (`by` is None or their own account) may cancel as
@@ -440,7 +449,7 @@ def _locked_pending(
     return signup, locked
 
 
-def approve_sign_up(*, signup: SignUp, by) -> SignUp:
+def approve_sign_up(*, signup: SignUp, by: User | None) -> SignUp:
     """A coordinator confirms a pending sign-up; its place was held while it waited.
 
     Refused once the shift is over, for a volunteer who left the programme and
@@ -480,7 +489,7 @@ def approve_sign_up(*, signup: SignUp, by) -> SignUp:
     return signup
 
 
-def decline_sign_up(*, signup: SignUp, by) -> SignUp:
+def decline_sign_up(*, signup: SignUp, by: User | None) -> SignUp:
     """A coordinator declines a pending sign-up; the place it held goes to the waitlist."""
     check_actor(by, RUN_ACTIVITIES, activity_id=signup.shift.activity_id)
     now = timezone.now()

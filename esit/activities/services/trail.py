@@ -7,9 +7,12 @@ readable. Summaries are written in the programme's language, whatever the page's
 """
 
 from django.conf import settings
+from django.db.models import Model
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
+from esit.accounts.models import User
 from esit.audit import actions
 from esit.audit import services as audit
 
@@ -42,7 +45,15 @@ def register() -> None:
         actions.register(key, label)
 
 
-def record(action: str, *, by, obj, person=None, summary, **params) -> None:
+def record(
+    action: str,
+    *,
+    by: User | None,
+    obj: Model,
+    person: Model | None = None,
+    summary: StrOrPromise,
+    **params: object,
+) -> None:
     """One event; `summary` is a translatable message formatted with `params` in the
     programme's language."""
     with translation.override(settings.LANGUAGE_CODE):

@@ -20,8 +20,10 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
+from esit.accounts.models import User
 from esit.activities.models import Activity, HoursEntry, Task, TaskAssignment
 from esit.notifications.services import Recipient, notify, notify_many
+from esit.reference.models import VolunteerArea
 from esit.volunteers.models import Volunteer
 
 from ..selectors.scope import RUN_ACTIVITIES, check_actor
@@ -120,7 +122,7 @@ def claim_task(*, volunteer: Volunteer, task: Task) -> TaskAssignment:
 
 
 def assign_task(
-    *, task: Task, volunteer: Volunteer, by, override_requirements: bool = False
+    *, task: Task, volunteer: Volunteer, by: User | None, override_requirements: bool = False
 ) -> TaskAssignment:
     """A coordinator gives a task to a volunteer; the same places rule holds, and they are told.
 
@@ -234,13 +236,16 @@ def cancel_for_activity(*, activity: Activity) -> list[int]:
     return ids
 
 
-def _check_delivery_file(file: UploadedFile) -> None:
-    if file.size > MAX_DELIVERY_BYTES:
+def _check_delivery_file(file: UploadedFile[bytes]) -> None:
+    # Django's upload handlers always know the size; a file that does not is refused as
+    # empty rather than compared with None.
+    size = file.size or 0
+    if size > MAX_DELIVERY_BYTES:
         raise ActivityError(
             _("Dosya en fazla 10 MB olabilir; daha büyük dosyalar için bir bağlantı paylaşın."),
             field="file",
         )
-    if file.size == 0:
+    if size == 0:
         raise ActivityError(_("Dosya boş görünüyor; lütfen yeniden seçin."), field="file")
     extension = PurePath(file.name or "").suffix.lower()
     wrong_type = ActivityError(
@@ -280,7 +285,7 @@ def deliver_task(
     assignment: TaskAssignment,
     note: str = "",
     link: str = "",
-    file: UploadedFile | None = None,
+    file: UploadedFile[bytes] | None = None,
 ) -> TaskAssignment:
     """Hand in the work: a note, a link, a file, or any of them together.
 
@@ -310,7 +315,7 @@ def deliver_task(
         assignment.delivered_at = timezone.now()
         fields = ["status", "delivery_note", "delivery_link", "delivered_at"]
         if file:
-            name = get_valid_filename(PurePath(file.name).name) or "teslim"
+            name = get_valid_filename(PurePath(file.name or "").name) or "teslim"
             assignment.delivery_file.save(name, file, save=False)
             fields.append("delivery_file")
         assignment.save(update_fields=fields)
@@ -322,7 +327,7 @@ def _check_reviewable(assignment: TaskAssignment) -> None:
         raise ActivityError(_("Yalnızca teslim edilmiş bir görev değerlendirilebilir."))
 
 
-def _area_for(task: Task):
+def _area_for(task: Task) -> VolunteerArea | None:
     """The task's first required area, else the activity's first: where the hours count."""
     area = task.required_areas.order_by("position", "name_tr").first()
     return area if area is not None else area_of_activity(task.activity)
@@ -331,7 +336,7 @@ def _area_for(task: Task):
 def accept_task(
     *,
     assignment: TaskAssignment,
-    by,
+    by: User | None,
     hours: decimal.Decimal | None = None,
     comment: str = "",
 ) -> TaskAssignment:
@@ -383,7 +388,7 @@ def accept_task(
     return assignment
 
 
-def return_task(*, assignment: TaskAssignment, by, comment: str) -> TaskAssignment:
+def return_task(*, assignment: TaskAssignment, by: User | None, comment: str) -> TaskAssignment:
     """Send delivered work back for changes; the comment tells the volunteer what to change."""
     comment = (comment or "").strip()
     if not comment:

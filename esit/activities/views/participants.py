@@ -231,7 +231,7 @@ def record_attendance(request, pk: int):
     participant = _participant_or_404(request, pk)
     form = ParticipantAttendanceForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(form.errors["attendance"]))
+        messages.error(request, " ".join(str(message) for message in form.errors["attendance"]))
     else:
         try:
             services.record_participant_attendance(

@@ -5,6 +5,7 @@ viewer may do (prepared flags and URLs the templates read).
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -14,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from django_stubs_ext import StrOrPromise
 
 from esit.accounts.permissions import staff_gate
 from esit.privacy.models import PrivacyNotice
@@ -26,6 +28,9 @@ from ..models import Activity, Shift, SignUp, Task, TaskAssignment
 from ..selectors import public as selectors
 from ..services import requirements
 from ..services import signups as signup_rules
+
+if TYPE_CHECKING:
+    from ..selectors.public import DetailedActivity, ShiftOnPage
 
 PAGE_SIZE = 20
 
@@ -53,7 +58,7 @@ class ShiftRow:
     cancel_url: str | None
     # Why "cancel my sign-up" is not offered (services.signups.own_cancel_refusal), and
     # whether signing up now means the place could no longer be cancelled.
-    cancel_refusal: str | None = None
+    cancel_refusal: StrOrPromise | None = None
     no_own_cancel_after_sign_up: bool = False
     # What the volunteer lacks of the shift's required areas and languages (no sign-up then).
     requirements_refusal: str | None = None
@@ -90,7 +95,7 @@ def _unmet(volunteer, target) -> requirements.Unmet:
     )
 
 
-def _places_for_returning(shift: Shift, places_left: int) -> int:
+def _places_for_returning(shift: "ShiftOnPage", places_left: int) -> int:
     """Free places a returning volunteer can still take (the newcomer rule, services/signups.py)."""
     if not shift.newcomer_places:
         return places_left
@@ -100,7 +105,7 @@ def _places_for_returning(shift: Shift, places_left: int) -> int:
 
 def _shift_rows(activity: Activity, volunteer, open_for_volunteers: bool, now) -> list[ShiftRow]:
     rows = []
-    for shift in activity.shifts.all():
+    for shift in selectors.shifts_on_page(activity):
         shift.activity = activity
         places_left = max(shift.capacity - shift.places_taken, 0)
         mine = (getattr(shift, "my_signups", None) or [None])[0]
@@ -135,7 +140,7 @@ def _shift_rows(activity: Activity, volunteer, open_for_volunteers: bool, now) -
 
 def _task_rows(activity: Activity, volunteer, open_for_volunteers: bool, today) -> list[TaskRow]:
     rows = []
-    for task in activity.tasks.all():
+    for task in selectors.tasks_on_page(activity):
         mine = (getattr(task, "my_assignments", None) or [None])[0]
         places_left = max(task.places - task.places_taken, 0)
         can_claim = (
@@ -167,7 +172,7 @@ def _may_preview_drafts(request) -> bool:
     return user.is_authenticated and user.is_staff_member and staff_gate(request) is None
 
 
-def load_activity(request, pk: int, *, volunteer=None) -> Activity:
+def load_activity(request, pk: int, *, volunteer=None) -> "DetailedActivity":
     include_drafts = _may_preview_drafts(request)
     try:
         return selectors.activity_detail(pk=pk, include_drafts=include_drafts, volunteer=volunteer)
@@ -183,7 +188,7 @@ def registration_is_open(activity: Activity, now) -> bool:
     )
 
 
-def render_detail(request, activity: Activity, *, volunteer, form=None, status=200):
+def render_detail(request, activity: "DetailedActivity", *, volunteer, form=None, status=200):
     """The activity page; `form` is the registration form when it comes back with errors."""
     now = timezone.now()
     open_for_volunteers = activity.status == Activity.Status.PUBLISHED

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_stubs_ext import StrOrPromise
 
 from esit.accounts.permissions import capability_required
 from esit.activities.forms.planning import VolunteerSearchForm
@@ -217,7 +218,8 @@ def staff_cancel(request, pk: int):
     )
 
 
-ADDED = {
+# Keyed by the status's value, which is what a sign-up's `status` holds.
+ADDED: dict[str, StrOrPromise] = {
     SignUp.Status.CONFIRMED: gettext_lazy("%(name)s vardiyaya eklendi; kendisine e-posta gidiyor."),
     SignUp.Status.WAITLISTED: gettext_lazy(
         "Vardiya dolu olduğu için %(name)s bekleme listesine eklendi; kendisine e-posta gidiyor."

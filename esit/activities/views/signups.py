@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_stubs_ext import StrOrPromise
 
 from esit.activities.models import SignUp
 from esit.activities.selectors import signups as selectors
@@ -42,7 +43,8 @@ def _back(request, default: str):
     return redirect(_next_url(request, default))
 
 
-SIGNED_UP = {
+# Keyed by the status's value, which is what a sign-up's `status` holds.
+SIGNED_UP: dict[str, StrOrPromise] = {
     SignUp.Status.CONFIRMED: gettext_lazy("Kaydınız onaylandı. Size bir onay e-postası gönderdik."),
     SignUp.Status.PENDING: gettext_lazy(
         "Kaydınızı aldık; yeriniz ayrıldı. Koordinatör onayladığında size e-posta göndereceğiz."

@@ -145,7 +145,9 @@ def _file_response(assignment: TaskAssignment) -> FileResponse:
     except FileNotFoundError:
         raise Http404(_("Dosya bulunamadı.")) from None
     response = FileResponse(
-        handle, as_attachment=True, filename=assignment.delivery_file.name.rsplit("/", 1)[-1]
+        handle,
+        as_attachment=True,
+        filename=(assignment.delivery_file.name or "").rsplit("/", 1)[-1],
     )
     # Served as a download, never rendered by the browser in our origin.
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

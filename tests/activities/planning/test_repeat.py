@@ -96,6 +96,16 @@ def test_repeat_outside_one_to_fifty_two_weeks_is_refused(shift, weeks):
     assert Shift.objects.count() == 1
 
 
+@pytest.mark.parametrize(
+    "asked", [{}, {"weeks": 2, "until": datetime.date(2031, 1, 30)}], ids=["neither", "both"]
+)
+def test_repeat_takes_either_weeks_or_a_date_never_both_or_neither(shift, asked):
+    with pytest.raises(ActivityError) as refused:
+        planning.repeat_shift_weekly(shift=shift, **asked)
+    assert "ikisini birden değil" in refused.value.message
+    assert Shift.objects.count() == 1
+
+
 def test_repeat_page_reports_created_and_skipped_weeks(coordinator_client, shift):
     factories.ShiftFactory(
         activity=shift.activity,
