@@ -161,7 +161,7 @@ def render_certificate_pdf(*, certificate: Certificate, language: str) -> bytes:
     """The certificate as a PDF (WeasyPrint), in `language`, with Turkish letters intact.
 
     Fonts come from the system (DejaVu Sans, Bitstream Vera licence, on every
-    Debian machine; Noto Sans as a fallback): see TOOLCHAIN.md.
+    Debian machine with fontconfig, which depends on fonts-dejavu-core; Noto Sans as a fallback).
     """
     from weasyprint import HTML  # heavy import, only where a PDF is made
     from weasyprint.urls import URLFetcher
