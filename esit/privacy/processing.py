@@ -82,21 +82,28 @@ class LegalBasis(models.TextChoices):
 
 
 class Retention(models.TextChoices):
+    """How long each kind of record is kept, as the platform does it today. The automatic
+    retention rules (anonymising old declined applications and past participants) are not
+    built yet; until they are, these say only what the code does."""
+
     APPLICATION = (
         "application",
         _(
-            "Başvuru sürerken; olumsuz sonuçlanan ya da geri çekilen başvuru 6 ay sonra anonim "
-            "hale getirilir, onaylanan başvuru gönüllülük boyunca saklanır"
+            "Başvuru değerlendirilirken ve sonrasında saklanır; başvuru sahibinin silme talebinde "
+            "anonim hale getirilir"
         ),
     )
     VOLUNTEER = (
         "volunteer",
         _(
-            "Gönüllülük boyunca; 24 ay hareketsiz kalan gönüllüye sorulur, yanıt gelmezse 30 gün "
-            "sonra anonim hale getirilir; ayrılınca ve silme talebinde anonim hale getirilir"
+            "Gönüllülük boyunca ve ayrıldıktan sonra, saatlerin ve belgelerin doğrulanabilmesi "
+            "için saklanır; silme talebinde anonim hale getirilir"
         ),
     )
-    PARTICIPANT = "participant", _("Etkinlikten 12 ay sonra anonim hale getirilir")
+    PARTICIPANT = (
+        "participant",
+        _("Etkinlik kaydı ve yoklama için saklanır; silme talebinde anonim hale getirilir"),
+    )
     CERTIFICATE = (
         "certificate",
         _(
@@ -118,7 +125,13 @@ class Retention(models.TextChoices):
             "kalmaz"
         ),
     )
-    AUDIT = "audit", _("Denetim kayıtlarının saklama süresi boyunca (ayar: varsayılan 2 yıl)")
+    AUDIT = (
+        "audit",
+        _(
+            "Denetim kayıtları değiştirilemez ve silinemez; kişiyi yalnızca kayıt numarasıyla "
+            "anar, kişi anonim hale getirilince kimliğini göstermez"
+        ),
+    )
     SESSION = (
         "session",
         _("Oturum süresince: personel için 8 saat hareketsizlik, diğerleri için en çok 2 hafta"),
