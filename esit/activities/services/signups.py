@@ -193,11 +193,19 @@ def sign_up(
         volunteer_id = volunteer.pk
         locked = _lock_volunteers([volunteer_id]).get(volunteer_id)
         if locked is None or not locked.is_active:
+            paused = locked is not None and locked.status == Volunteer.Status.PAUSED
             if by_staff:
                 raise ActivityError(
-                    _("Bu gönüllü programdan ayrıldı; vardiyaya eklenemez."), field="volunteer"
+                    _("Bu gönüllünün gönüllülüğü duraklatıldı; vardiyaya eklenemez.")
+                    if paused
+                    else _("Bu gönüllü programdan ayrıldı; vardiyaya eklenemez."),
+                    field="volunteer",
                 )
-            raise ActivityError(_("Programdan ayrıldığınız için vardiyalara kayıt olamazsınız."))
+            raise ActivityError(
+                _("Gönüllülüğünüz duraklatıldı; bu sürede vardiyalara kayıt olamazsınız.")
+                if paused
+                else _("Programdan ayrıldığınız için vardiyalara kayıt olamazsınız.")
+            )
         volunteer = locked
         try:
             shift = _lock_shift(shift.pk)

@@ -6,7 +6,7 @@ from django.core import mail
 from esit.activities.models import SignUp
 from esit.activities.services.errors import ActivityError
 from esit.activities.services.signups import sign_up
-from esit.volunteers.services import withdraw_from_programme
+from esit.volunteers.services import pause_volunteer, withdraw_from_programme
 from tests import factories
 from tests.activities.signups.conftest import emails_to, fill, make_shift
 
@@ -89,6 +89,15 @@ def test_volunteer_who_left_the_programme_cannot_sign_up(volunteer, shift):
 
     with pytest.raises(ActivityError, match="ayrıldığınız"):
         sign_up(volunteer=volunteer, shift=shift)
+    assert not SignUp.objects.exists()
+
+
+def test_a_paused_volunteer_is_told_she_is_paused_not_that_she_left(volunteer, shift):
+    pause_volunteer(volunteer=volunteer, by=factories.StaffFactory(role="coordinator"))
+
+    with pytest.raises(ActivityError, match="duraklatıldı") as refusal:
+        sign_up(volunteer=volunteer, shift=shift)
+    assert "ayrıl" not in str(refusal.value.message)
     assert not SignUp.objects.exists()
 
 
