@@ -13,7 +13,7 @@ FIND_PYTHON := for c in python3.13 python3.12 $(PYENV_ROOT)/versions/3.13*/bin/p
 	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; \
 	done
 
-.PHONY: run setup install migrate messages demo serve test lint test-deps clean bench bench-data
+.PHONY: run setup install migrate messages demo serve test lint test-deps clean bench bench-data load
 
 $(VENV)/.installed: pyproject.toml
 	@py=$$($(FIND_PYTHON)); \
@@ -86,3 +86,10 @@ bench: install messages
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3 var
+
+# The load run (docs/performance.md): gunicorn in production mode on a new PostgreSQL database,
+# Locust for LOAD_SECONDS; fails on any error or a lost application. .ci/run runs it too.
+LOAD_DATABASE ?= esit_load
+load: install messages
+	psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $(LOAD_DATABASE) WITH (FORCE)" -c "CREATE DATABASE $(LOAD_DATABASE)"
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(LOAD_DATABASE) scripts/load

@@ -168,7 +168,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 #   4.1's check: E003 refuses local memory and Django's database cache, whose `incr` reads
 #   and writes back, so parallel requests are counted once; W001 warns on any backend outside
 #   its short list, which predates Django's own Redis backend).
-# - With REDIS_URL: Django's RedisCache, whose `incr` is Redis's atomic INCR.
+# - With REDIS_URL: Django's RedisCache, whose `incr` is Redis's atomic INCR, through
+#   esit.core.cache.ResilientRedisCache: when Redis is down, each process caches (and counts
+#   rate limits) in its own memory until Redis answers again, so pages keep being served.
 # - Without it: a database table (`manage.py createcachetable`) through esit.core.cache,
 #   whose `incr` locks the row, so counters stay exact (tests/platform/test_cache.py).
 # Both are therefore outside django-ratelimit's list but atomic, and its W001 is silenced in
@@ -177,7 +179,7 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "esit.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "esit"),
         }

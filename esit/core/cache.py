@@ -12,11 +12,18 @@ other. `tests/platform/test_cache.py` runs them in parallel threads.
 """
 
 import base64
+import logging
 import pickle
+import time
 
 from django.core.cache.backends import db
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
 from django.db import connections, models, router, transaction
 from django.utils.timezone import now
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 
 class DatabaseCache(db.DatabaseCache):
@@ -59,3 +66,57 @@ class DatabaseCache(db.DatabaseCache):
         for converter in converters:
             expires = converter(expires, expression, connection)
         return expires
+
+
+class ResilientRedisCache(RedisCache):
+    """Redis, and when Redis stops answering, this process's memory instead of an error.
+
+    Everything the cache holds can be rebuilt (cached pages, rate-limit counters, the cached
+    copy of a session kept in the database by `cached_db`), so a Redis that is down or
+    restarting must cost speed, not pages: every operation that fails to reach Redis is done on
+    a local-memory cache of this process, and Redis is left alone for `RETRY_SECONDS` before it
+    is tried again, so a page does not wait for a connection timeout on every call. Rate limits
+    then count per process: looser by the number of processes, still limits. One warning is
+    logged each time Redis goes away and one when it is back.
+    """
+
+    RETRY_SECONDS = 5.0
+
+    def __init__(self, server, params):
+        options = params.setdefault("OPTIONS", {})
+        # Fail fast: a cache that takes seconds to time out is slower than no cache.
+        options.setdefault("socket_connect_timeout", 0.5)
+        options.setdefault("socket_timeout", 1.0)
+        super().__init__(server, params)
+        self._fallback = LocMemCache(f"esit-fallback-{id(self)}", params)
+        self._down_until = 0.0
+
+    def _call(self, operation: str, *args, **kwargs):
+        if time.monotonic() >= self._down_until:
+            try:
+                result = getattr(RedisCache, operation)(self, *args, **kwargs)
+            except RedisError as error:
+                self._down_until = time.monotonic() + self.RETRY_SECONDS
+                logger.warning("Redis is unreachable (%s): caching in this process for now.", error)
+            else:
+                if self._down_until:
+                    self._down_until = 0.0
+                    logger.warning("Redis answers again: back to the shared cache.")
+                return result
+        return getattr(self._fallback, operation)(*args, **kwargs)
+
+
+def _through_fallback(operation: str):
+    def method(self, *args, **kwargs):
+        return self._call(operation, *args, **kwargs)
+
+    method.__name__ = operation
+    return method
+
+
+# Every operation Django's RedisCache implements (the rest of BaseCache is built on these).
+for _operation in (
+    "add", "get", "set", "touch", "delete", "get_many", "set_many", "delete_many",
+    "has_key", "incr", "clear",
+):  # fmt: skip
+    setattr(ResilientRedisCache, _operation, _through_fallback(_operation))

@@ -92,7 +92,11 @@ def wait_until(condition, *, timeout: float, message: str):
     pytest.fail(message)
 
 
-def kill_between_two_messages(worker: subprocess.Popen) -> None:
+def anything_sending() -> bool:
+    return Delivery.objects.filter(status=Delivery.Status.SENDING).exists()
+
+
+def kill_between_two_messages(worker: subprocess.Popen, sending=anything_sending) -> None:
     """SIGKILL the worker at a moment it holds no claimed delivery.
 
     A worker killed while a delivery is claimed ("sending") leaves a message nobody can say
@@ -105,7 +109,7 @@ def kill_between_two_messages(worker: subprocess.Popen) -> None:
     for _attempt in range(2000):
         os.kill(worker.pid, signal.SIGSTOP)
         time.sleep(0.05)  # a statement the database was still running when it stopped ends
-        if not Delivery.objects.filter(status=Delivery.Status.SENDING).exists():
+        if not sending():
             os.kill(worker.pid, signal.SIGKILL)
             worker.wait(timeout=60)
             return

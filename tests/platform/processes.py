@@ -1,5 +1,6 @@
 """Django in a fresh process with a chosen environment: settings are read once, at start-up."""
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -68,3 +69,11 @@ def setting(name: str, **variables: str | None) -> str:
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
+
+
+def script(name: str):
+    """A Python script of `scripts/` as a module (they are programs, not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

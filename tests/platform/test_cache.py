@@ -107,3 +107,34 @@ def test_the_application_rate_limit_holds_with_the_database_cache(database_cache
     answers = [client.post("/apply/", {}).status_code for _ in range(3)]
 
     assert answers == [200, 200, 429]
+
+
+def unreachable_redis():
+    from esit.core.cache import ResilientRedisCache
+    from tests.resilience.stack import free_port
+
+    return ResilientRedisCache(f"redis://127.0.0.1:{free_port()}/0", {})  # nobody listens there
+
+
+def test_a_redis_that_does_not_answer_degrades_to_this_processs_memory(caplog):
+    redis = unreachable_redis()
+
+    assert redis.get("page") is None
+    redis.set("page", "<html>")
+    assert redis.get("page") == "<html>"
+    assert redis.add("tries", 0) is True
+    assert redis.incr("tries") == 1  # rate limits keep counting
+    assert redis.get_or_set("menu", "built") == "built"
+    assert "Redis is unreachable" in caplog.text
+
+
+def test_after_a_failure_redis_is_left_alone_for_a_few_seconds(monkeypatch):
+    redis = unreachable_redis()
+    redis.get("page")
+    tried = []
+    monkeypatch.setattr(redis, "_cache", None)  # any use of the Redis client would now fail
+
+    for _ in range(3):
+        tried.append(redis.get("page", "fallback"))
+
+    assert tried == ["fallback"] * 3

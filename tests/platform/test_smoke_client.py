@@ -1,18 +1,15 @@
 """The production smoke test's client (scripts/smoke.py) computes the codes allauth accepts and
 reads the messages the file e-mail backend writes."""
 
-import importlib.util
 import time
 
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-from django.conf import settings as django_settings
 from django.core.mail import EmailMessage
 
-SCRIPT = django_settings.BASE_DIR / "scripts" / "smoke.py"
-spec = importlib.util.spec_from_file_location("smoke", SCRIPT)
-smoke = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(smoke)
+from tests.platform.processes import script
+
+smoke = script("smoke")
 
 SECRET = "ESITIZMIRSMOKEKOORDINATORAAAAAAA"
 
