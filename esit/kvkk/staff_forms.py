@@ -46,6 +46,12 @@ class AnswerForm(forms.Form):
 
 
 class NoticeForm(forms.ModelForm):
+    def validate_unique(self) -> None:
+        """The service refuses a version used twice, with its own message by the field."""
+
+    def validate_constraints(self) -> None:
+        """As above: the unique version is the service's to refuse."""
+
     class Meta:
         model = PrivacyNotice
         fields = [
