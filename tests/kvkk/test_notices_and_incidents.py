@@ -108,12 +108,14 @@ def test_a_draft_is_published_by_an_administrator_and_audited(admin_client, admi
     )
     notice = PrivacyNotice.objects.get(version="2027-02")
     assert response.status_code == 302
-    assert notice.published_at is None and notice.material_change
+    assert notice.published_at is None
+    assert notice.material_change
 
     admin_client.post(f"/staff/privacy/notices/{notice.pk}/")
 
     notice.refresh_from_db()
-    assert notice.published_at is not None and notice.published_by == administrator
+    assert notice.published_at is not None
+    assert notice.published_by == administrator
     assert AuditEvent.objects.filter(action="kvkk.notice_drafted", object_id=str(notice.pk))
     assert AuditEvent.objects.filter(action="kvkk.notice_published", object_id=str(notice.pk))
 
