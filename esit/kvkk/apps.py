@@ -8,12 +8,14 @@ class KvkkConfig(AppConfig):
     verbose_name = _("KVKK hakları")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         from esit.accounts import capabilities
         from esit.audit import actions
         from esit.core import menus, panels
         from esit.core import personal_data_registry as registry
 
-        from . import mail, personal_data
+        from . import mail, middleware, personal_data, volunteer_sections
         from .models import DestructionRecord
 
         actions.register("kvkk.data_exported", _("Kişisel veriler dışa aktarıldı"))
@@ -37,6 +39,8 @@ class KvkkConfig(AppConfig):
             "kvkk.manage_incidents", _("Veri ihlallerini kaydetmek"), roles=("administrator",)
         )
         mail.register()
+        volunteer_sections.register()
+        user_logged_in.connect(middleware.mark_on_sign_in, dispatch_uid="kvkk.reconsent")
         personal_data.register()
         menus.register(
             menus.MenuItem(

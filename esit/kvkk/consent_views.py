@@ -3,6 +3,7 @@ texts and accept them"."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,8 +15,7 @@ from esit.privacy.models import PrivacyNotice
 from esit.privacy.services import current_notice
 
 from . import notices, retention
-
-SESSION_KEY = "esit_consent_checked"
+from .middleware import SESSION_KEY
 
 
 @require_http_methods(["GET", "POST"])
@@ -27,7 +27,7 @@ def stay(request, token=None):
     elif request.user.is_authenticated:
         warning = retention.open_warning_of(request.user)
     else:
-        return redirect(f"/accounts/login/?next={request.path}")
+        return redirect_to_login(request.get_full_path())
     if warning is None:
         raise Http404
     if request.method == "POST" and warning.is_open:

@@ -22,7 +22,6 @@ from esit.audit.services import record
 from esit.core.errors import RuleError
 from esit.privacy.models import ConsentRecord, PrivacyNotice
 from esit.privacy.services import (
-    forget_material_notice,
     latest_material_notice,
     record_consent,
 )
@@ -94,7 +93,6 @@ def publish_notice(*, notice: PrivacyNotice, by: User) -> PrivacyNotice:
     locked.published_at = timezone.now()
     locked.published_by = by
     locked.save(update_fields=["published_at", "published_by"])
-    transaction.on_commit(forget_material_notice)
     with translation.override(settings.LANGUAGE_CODE):
         record(
             action="kvkk.notice_published",

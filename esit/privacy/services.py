@@ -1,6 +1,5 @@
 import datetime
 
-from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -9,11 +8,6 @@ from esit.core.email_address import normalise_email
 from esit.core.network import hash_ip
 
 from .models import ConsentRecord, PrivacyNotice
-
-# The id of the latest materially changed published text, cached: the re-consent check runs
-# on every request of a signed-in volunteer and must not cost a query once the session knows.
-MATERIAL_CACHE_KEY = "privacy:latest-material-notice"
-MATERIAL_CACHE_SECONDS = 300
 
 
 def published() -> QuerySet[PrivacyNotice]:
@@ -30,20 +24,6 @@ def latest_material_notice() -> PrivacyNotice | None:
     """The most recently published text (of either kind) that changed materially: a
     volunteer whose consent is older than it is asked to read and accept again."""
     return published().filter(material_change=True).order_by("-published_at", "-pk").first()
-
-
-def latest_material_id() -> int:
-    """`latest_material_notice()`'s id (0 for none), from the cache when it can."""
-    cached = cache.get(MATERIAL_CACHE_KEY)
-    if cached is None:
-        notice = latest_material_notice()
-        cached = notice.pk if notice is not None else 0
-        cache.set(MATERIAL_CACHE_KEY, cached, MATERIAL_CACHE_SECONDS)
-    return int(cached)
-
-
-def forget_material_notice() -> None:
-    cache.delete(MATERIAL_CACHE_KEY)
 
 
 def record_consent(

@@ -159,12 +159,13 @@ def test_a_published_version_cannot_be_published_again(administrator):
 
 
 @pytest.mark.django_db
-def test_a_material_change_sends_a_volunteer_to_accept_before_her_pages(
-    volunteer_client, volunteer, administrator, run_on_commit
+def test_a_material_change_sends_a_volunteer_to_accept_at_her_next_sign_in(
+    volunteer_client, volunteer, administrator
 ):
-    assert volunteer_client.get("/me/").status_code == 200
-    with run_on_commit():  # publishing forgets the cached latest version once it commits
-        notices.publish_notice(notice=draft(administrator, material=True), by=administrator)
+    notices.publish_notice(notice=draft(administrator, material=True), by=administrator)
+    assert volunteer_client.get("/me/").status_code == 200  # signed in before: not yet
+
+    volunteer_client.force_login(volunteer.user)  # her next sign-in
 
     response = volunteer_client.get("/me/")
     assert response.status_code == 302
@@ -183,15 +184,17 @@ def test_a_material_change_sends_a_volunteer_to_accept_before_her_pages(
 
 
 @pytest.mark.django_db
-def test_a_non_material_change_asks_nobody(volunteer_client, administrator):
+def test_a_non_material_change_asks_nobody(volunteer_client, volunteer, administrator):
     notices.publish_notice(notice=draft(administrator, material=False), by=administrator)
+    volunteer_client.force_login(volunteer.user)
 
     assert volunteer_client.get("/me/").status_code == 200
 
 
 @pytest.mark.django_db
-def test_a_posted_form_is_stopped_too_until_she_accepts(volunteer_client, administrator):
+def test_a_posted_form_is_stopped_too_until_she_accepts(volunteer_client, volunteer, administrator):
     notices.publish_notice(notice=draft(administrator, material=True), by=administrator)
+    volunteer_client.force_login(volunteer.user)
 
     response = volunteer_client.post("/me/profile/", {})
 
@@ -243,6 +246,7 @@ def test_a_paper_consent_after_the_material_change_lets_her_in(
     )
     consent = ConsentRecord.objects.get(method="in_person")
     ConsentRecord.objects.filter(pk=consent.pk).update(given_at=timezone.now())
+    volunteer_client.force_login(volunteer.user)
 
     assert volunteer_client.get("/me/").status_code == 200
 
