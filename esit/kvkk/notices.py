@@ -163,7 +163,11 @@ def record_consent_for(
         raise NoticeError(_("Kâğıt, telefon ya da yüz yüze seçin."), field="method")
     if given_on > timezone.localdate():
         raise NoticeError(_("Verildiği gün gelecekte olamaz."), field="given_on")
-    at = timezone.make_aware(datetime.datetime.combine(given_on, datetime.time(12, 0)))
+    # The day is what the paper says; noon of it, or now when that is still to come today.
+    at = min(
+        timezone.make_aware(datetime.datetime.combine(given_on, datetime.time(12, 0))),
+        timezone.now(),
+    )
     consent = record_consent(
         email=volunteer.user.email,
         ip="",
