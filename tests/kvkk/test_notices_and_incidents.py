@@ -365,3 +365,57 @@ def test_a_notified_incident_is_not_reminded(administrator):
     )
 
     assert incidents.remind_due() == 0
+
+
+@pytest.mark.django_db
+def test_a_scoped_coordinator_cannot_record_a_consent_outside_her_scope(client):
+    from tests.accounts.test_scope import scoped
+
+    coordinator = scoped(factories.StaffFactory(role="coordinator"), areas=["translation"])
+    outside = factories.VolunteerFactory(areas=[factories.area("field-research")])
+    inside = factories.VolunteerFactory(areas=[factories.area("translation")])
+    client.force_login(coordinator)
+    today = timezone.localdate().isoformat()
+
+    refused = client.post(
+        f"/staff/privacy/consents/{outside.pk}/", {"method": "paper", "given_on": today}
+    )
+    allowed = client.post(
+        f"/staff/privacy/consents/{inside.pk}/", {"method": "paper", "given_on": today}
+    )
+
+    assert refused.status_code == 404
+    assert allowed.status_code == 302
+    assert not ConsentRecord.objects.filter(user=outside.user).exists()
+    assert ConsentRecord.objects.filter(user=inside.user, method="paper").exists()
+
+
+@pytest.mark.django_db
+def test_the_volunteer_staff_page_shows_her_latest_consent_and_the_link(
+    coordinator_client, volunteer
+):
+    html = coordinator_client.get(f"/staff/volunteers/{volunteer.pk}/").content.decode()
+
+    assert f"/staff/privacy/consents/{volunteer.pk}/" in html
+
+
+@pytest.mark.django_db
+def test_the_reminder_command_is_safe_twice(administrator, capsys):
+    from django.core.management import call_command
+
+    incidents.log_incident(
+        by=administrator,
+        title="Eski",
+        what_happened="x",
+        discovered_at=timezone.now() - datetime.timedelta(hours=60),
+        categories=["contact"],
+        affected="x",
+    )
+
+    call_command("remind_incidents")
+    call_command("remind_incidents")
+
+    assert capsys.readouterr().out.splitlines() == [
+        "1 incident(s) reminded.",
+        "0 incident(s) reminded.",
+    ]

@@ -397,3 +397,14 @@ def test_the_task_runs_the_rules(settings):
 
     assert result.return_value["applications"] == 1
     assert not Application.objects.filter(email="gorev@example.org").exists()
+
+
+@pytest.mark.django_db
+def test_the_command_can_hand_the_run_to_the_worker(settings, capsys):
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    declined(timezone.now() - relativedelta(months=7), email="kuyruk@example.org")
+
+    call_command("apply_retention", "--enqueue")
+
+    assert "Retention task queued" in capsys.readouterr().out
+    assert not Application.objects.filter(email="kuyruk@example.org").exists()
