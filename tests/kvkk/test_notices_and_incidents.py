@@ -419,3 +419,15 @@ def test_the_reminder_command_is_safe_twice(administrator, capsys):
         "1 incident(s) reminded.",
         "0 incident(s) reminded.",
     ]
+
+
+@pytest.mark.django_db
+def test_the_public_notice_shows_the_published_version_never_a_draft(client, administrator):
+    notice = draft(administrator, material=False, body_tr="Taslak metin, henüz geçerli değil.")
+    assert "Taslak metin" not in client.get("/privacy/").content.decode()
+
+    notices.publish_notice(notice=notice, by=administrator)
+
+    html = client.get("/privacy/").content.decode()
+    assert "Taslak metin, henüz geçerli değil." in html
+    assert "Sürüm 2027-01" in html
