@@ -111,6 +111,7 @@ MIDDLEWARE = [
     "esit.accounts.middleware.StaffTwoFactorMiddleware",
     "esit.accounts.middleware.StaffSessionMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
+    "esit.kvkk.middleware.ReconsentMiddleware",
 ]
 
 ROOT_URLCONF = "esit.urls"
@@ -403,6 +404,23 @@ MINIMUM_VOLUNTEER_AGE = 18
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", "https://www.mgm.gov.tr/")
 # How the audit trail keeps a client's address: "hash" (keyed, the default), "full" or "none".
 AUDIT_CLIENT_ADDRESS = env("AUDIT_CLIENT_ADDRESS", "hash")
+
+# KVKK retention rules (esit/kvkk/retention.py), applied by the daily `apply_retention`.
+# The information notice and the processing register state these same numbers.
+RETENTION = {
+    # Rejected and withdrawn applications: anonymised this long after the decision.
+    "APPLICATION_MONTHS": int(env("RETENTION_APPLICATION_MONTHS", "6")),
+    # Public participants: anonymised this long after the end of their last activity.
+    "PARTICIPANT_MONTHS": int(env("RETENTION_PARTICIPANT_MONTHS", "12")),
+    # Volunteers with no sign of life this long are warned...
+    "INACTIVE_VOLUNTEER_MONTHS": int(env("RETENTION_INACTIVE_VOLUNTEER_MONTHS", "24")),
+    # ...and anonymised this many days after the warning unless they choose to stay.
+    "INACTIVE_VOLUNTEER_GRACE_DAYS": int(env("RETENTION_INACTIVE_VOLUNTEER_GRACE_DAYS", "30")),
+    # Audit events older than this are deleted (the trail cannot be rewritten, only purged).
+    "AUDIT_MONTHS": int(env("RETENTION_AUDIT_MONTHS", "36")),
+}
+# Destruction records (kvkk.DestructionRecord) are never deleted by any rule: the regulation
+# on erasure asks for at least three years, and they name nobody.
 
 # Announcements (esit/announcements/): cover images and the social-media kit.
 ANNOUNCEMENT_COVER_MAX_BYTES = int(env("ANNOUNCEMENT_COVER_MAX_BYTES", str(5 * 1024 * 1024)))

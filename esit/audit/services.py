@@ -77,7 +77,9 @@ def purge_before(moment: datetime.datetime) -> int:
         with connection.cursor() as cursor:
             cursor.execute(
                 f"DELETE FROM {AuditEvent._meta.db_table} WHERE at < %s",  # noqa: S608 - our table name
-                [moment],
+                # Adapted as the ORM adapts it: SQLite compares datetimes as UTC text, and an
+                # aware datetime with another offset would compare wrongly.
+                [connection.ops.adapt_datetimefield_value(moment)],
             )
             deleted: int = cursor.rowcount
         PurgePermit.objects.filter(pk=permit.pk).delete()

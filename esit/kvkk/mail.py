@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from esit.notifications import kinds
 
-from .models import DataRequest
+from .models import DataRequest, Incident, RetentionWarning
 
 
 def _load(pk: str) -> DataRequest | None:
@@ -22,7 +22,53 @@ def _due(request: DataRequest, delivery) -> dict | None:
     }
 
 
+def _load_warning(pk: str) -> RetentionWarning | None:
+    return RetentionWarning.objects.select_related("volunteer").filter(pk=pk).first()
+
+
+def _inactivity(warning: RetentionWarning, delivery) -> dict | None:
+    if not warning.is_open:  # she stayed, or it is done: nothing to warn of
+        return None
+    from .retention import stay_token
+
+    return {
+        "warning": warning,
+        "url": settings.SITE_URL + reverse("kvkk:stay", args=[stay_token(warning)]),
+    }
+
+
+def _load_incident(pk: str) -> Incident | None:
+    return Incident.objects.filter(pk=pk).first()
+
+
+def _incident_due(incident: Incident, delivery) -> dict | None:
+    if incident.board_notified_at is not None:  # notified since: nothing to remind of
+        return None
+    return {
+        "incident": incident,
+        "url": settings.SITE_URL + reverse("kvkk:incident_detail", args=[incident.pk]),
+    }
+
+
 def register() -> None:
+    kinds.register(
+        kinds.Kind(
+            key="kvkk.inactivity_warning",
+            label=_("Uzun süredir hareketsiz gönüllü kayıtlarının anonim hale getirilmesi"),
+            template="kvkk/email/inactivity_warning",
+            context=_inactivity,
+            load=_load_warning,
+        )
+    )
+    kinds.register(
+        kinds.Kind(
+            key="kvkk.incident_due",
+            label=_("Veri ihlalinin Kurula bildirim süresi doluyor"),
+            template="kvkk/email/incident_due",
+            context=_incident_due,
+            load=_load_incident,
+        )
+    )
     kinds.register(
         kinds.Kind(
             key="kvkk.request_due",

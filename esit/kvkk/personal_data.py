@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from esit.core import personal_data_registry as registry
 from esit.core.anonymous import ANONYMOUS_NAME
 from esit.core.personal_data_registry import Category, DataSubject, ExportSection
+from esit.volunteers.personal_data import profiles
 
-from .models import DataRequest
+from .models import DataRequest, Incident, RetentionRun, RetentionWarning
 
 
 def requests_of(subject: DataSubject) -> QuerySet[DataRequest]:
@@ -39,7 +40,53 @@ def _anonymise(subject: DataSubject) -> int:
     )
 
 
+def warnings_of(subject: DataSubject) -> QuerySet[RetentionWarning]:
+    return RetentionWarning.objects.filter(volunteer__in=profiles(subject))
+
+
 def register() -> None:
+    registry.register(
+        RetentionWarning,
+        fields=dict.fromkeys(
+            ["warned_at", "anonymise_after", "stayed_at", "anonymised_at"], Category.ACTIVITY
+        ),
+        rows=warnings_of,
+        export=lambda subject: registry.sections_from(
+            warnings_of(subject),
+            title=lambda warning: _("Hareketsizlik uyarısı"),
+            fields=["warned_at", "anonymise_after", "stayed_at"],
+        ),
+        # Dates only, hanging off the profile the volunteers app anonymises: they then belong
+        # to nobody, and they prove the retention rule warned before it acted.
+        anonymise=lambda subject: 0,
+    )
+    registry.register_no_personal_data(
+        RetentionRun,
+        fields={"day", "started_at", "finished_at"},
+        reason="When the retention rules ran; the counts are in the destruction records.",
+    )
+    registry.register_no_personal_data(
+        Incident,
+        fields={
+            "title",
+            "what_happened",
+            "occurred_at",
+            "discovered_at",
+            "categories",
+            "affected",
+            "affected_count",
+            "measures",
+            "board_notified_at",
+            "people_notified_at",
+            "people_notified_how",
+            "reminded_at",
+            "logged_at",
+        },
+        reason=(
+            "A breach is described by categories and counts of people, never by their names "
+            "(the form says so); the staff who log it are staff."
+        ),
+    )
     registry.register(
         DataRequest,
         fields={

@@ -158,6 +158,27 @@ def record_export(*, subject: DataSubject, actor: User | None, person: models.Mo
     )
 
 
+def anonymise_subject(subject: DataSubject) -> tuple[set[str], int]:
+    """Run every registered anonymiser for the person: the one code path of erasure on
+    request and of the retention rules (esit/kvkk/retention.py). Returns the categories of
+    data that were held and how many rows changed; the caller writes the destruction record.
+
+    A volunteer first leaves the programme as leaving always does (her places in shifts and
+    tasks go to others once this commits).
+    """
+    if subject.user is not None:
+        profile = Volunteer.objects.filter(user=subject.user).first()
+        if profile is not None and profile.status != Volunteer.Status.WITHDRAWN:
+            withdraw_from_programme(volunteer=profile)
+    categories: set[str] = set()
+    changed = 0
+    for declaration in registry.declarations():
+        if declaration.rows(subject).exists():
+            categories |= {str(category) for category in declaration.fields.values()}
+        changed += declaration.anonymise(subject)
+    return categories, changed
+
+
 @transaction.atomic
 @translation.override(settings.LANGUAGE_CODE)  # the audit trail speaks the site's language
 def erase(
@@ -170,17 +191,8 @@ def erase(
     was while her rows keep counting in anonymous figures. The account gets an unusable
     password, which ends all its sessions: Django checks the password hash on every request.
     """
-    if subject.user is not None:
-        profile = Volunteer.objects.filter(user=subject.user).first()
-        if profile is not None and profile.status != Volunteer.Status.WITHDRAWN:
-            withdraw_from_programme(volunteer=profile)
     person = subject.user
-    categories: set[str] = set()
-    changed = 0
-    for declaration in registry.declarations():
-        if declaration.rows(subject).exists():
-            categories |= {str(category) for category in declaration.fields.values()}
-        changed += declaration.anonymise(subject)
+    categories, changed = anonymise_subject(subject)
     destruction = DestructionRecord.objects.create(
         reason=reason,
         method=DestructionRecord.Method.ANONYMISED,

@@ -23,11 +23,23 @@ class PrivacyNotice(models.Model):
     title_en = models.CharField(_("başlık (İngilizce)"), max_length=200, blank=True)
     body_tr = models.TextField(_("metin (Türkçe)"))
     body_en = models.TextField(_("metin (İngilizce)"), blank=True)
-    published_at = models.DateTimeField(_("yayın tarihi"))
+    # Empty while the text is a draft; a published text is never edited again.
+    published_at = models.DateTimeField(_("yayın tarihi"), null=True, blank=True)
+    # A material change asks every volunteer to read and accept again at her next visit.
+    material_change = models.BooleanField(_("esaslı değişiklik"), default=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("yayımlayan"),
+    )
 
     class Meta:
         verbose_name = _("KVKK metni")
         verbose_name_plural = _("KVKK metinleri")
+        permissions = [("publish_notices", _("KVKK metinlerini yayımlayabilir"))]
         ordering = ["kind", "-published_at"]
         constraints = [
             models.UniqueConstraint(
@@ -49,7 +61,14 @@ class PrivacyNotice(models.Model):
 
 
 class ConsentRecord(models.Model):
-    """One person's explicit consent to one version of the consent text."""
+    """One person's explicit consent to one version of the consent text: which version,
+    when, how (`method`) and, when staff wrote it down, who (`recorded_by`)."""
+
+    class Method(models.TextChoices):
+        ONLINE = "online", _("Çevrim içi form")
+        PAPER = "paper", _("Kâğıt form")
+        PHONE = "phone", _("Telefon")
+        IN_PERSON = "in_person", _("Yüz yüze")
 
     notice = models.ForeignKey(PrivacyNotice, on_delete=models.PROTECT, related_name="consents")
     information_notice = models.ForeignKey(
@@ -69,6 +88,17 @@ class ConsentRecord(models.Model):
     given_at = models.DateTimeField(_("verildiği an"))
     ip_hash = models.CharField(_("IP özeti"), max_length=64)
     withdrawn_at = models.DateTimeField(_("geri alındığı an"), null=True, blank=True)
+    method = models.CharField(
+        _("nasıl verildi"), max_length=12, choices=Method, default=Method.ONLINE
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("kaydeden personel"),
+    )
 
     class Meta:
         verbose_name = _("açık rıza kaydı")

@@ -22,7 +22,7 @@ def _export(subject):
     return registry.sections_from(
         consents(subject).select_related("notice", "information_notice"),
         title=lambda record: _("Açık rıza kaydı"),
-        fields=["notice", "information_notice", "email", "given_at", "withdrawn_at"],
+        fields=["notice", "information_notice", "email", "given_at", "method", "withdrawn_at"],
     )
 
 
@@ -40,6 +40,7 @@ def register() -> None:
             "given_at": Category.ACTIVITY,
             "ip_hash": Category.TECHNICAL,
             "withdrawn_at": Category.ACTIVITY,
+            "method": Category.ACTIVITY,
         },
         rows=consents,
         export=_export,
@@ -47,7 +48,16 @@ def register() -> None:
     )
     registry.register_no_personal_data(
         PrivacyNotice,
-        fields={"kind", "version", "title_tr", "title_en", "body_tr", "body_en", "published_at"},
+        fields={
+            "kind",
+            "version",
+            "title_tr",
+            "title_en",
+            "body_tr",
+            "body_en",
+            "published_at",
+            "material_change",
+        },
         reason="The published texts of the information notice and the consent.",
     )
 

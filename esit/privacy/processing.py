@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -55,6 +56,10 @@ class Purpose(models.TextChoices):
     SECURITY = "security", _("Hesapların ve verilerin güvenliği, denetim izi")
     STAFF_WORK = "staff_work", _("Personelin yetkilerini ve çalışma alanını yönetmek")
     RIGHTS = "rights", _("Kişisel veri başvurularını kaydetmek ve yanıtlamak (KVKK m.11, m.13)")
+    RETENTION = (
+        "retention",
+        _("Saklama sürelerini uygulamak ve süresi dolan verileri anonim hale getirmek"),
+    )
 
 
 class LegalBasis(models.TextChoices):
@@ -82,27 +87,33 @@ class LegalBasis(models.TextChoices):
 
 
 class Retention(models.TextChoices):
-    """How long each kind of record is kept, as the platform does it today. The automatic
-    retention rules (anonymising old declined applications and past participants) are not
-    built yet; until they are, these say only what the code does."""
+    """How long each kind of record is kept. The numbers come from `settings.RETENTION`,
+    the same dictionary the retention rules (esit/kvkk/retention.py) apply every day, so the
+    notice says what the rules do: read a row's `text`, not its bare label."""
 
     APPLICATION = (
         "application",
         _(
-            "Başvuru değerlendirilirken ve sonrasında saklanır; başvuru sahibinin silme talebinde "
-            "anonim hale getirilir"
+            "Başvuru değerlendirilirken saklanır; onaylanan başvuru gönüllülük kaydıyla birlikte "
+            "tutulur; reddedilen ya da geri çekilen başvuru karardan %(application_months)d ay "
+            "sonra, silme talebinde ise hemen anonim hale getirilir"
         ),
     )
     VOLUNTEER = (
         "volunteer",
         _(
             "Gönüllülük boyunca ve ayrıldıktan sonra, saatlerin ve belgelerin doğrulanabilmesi "
-            "için saklanır; silme talebinde anonim hale getirilir"
+            "için saklanır; %(inactive_months)d ay boyunca hiçbir hareketi olmayan gönüllüye "
+            "haber verilir ve kalmayı seçmezse %(grace_days)d gün sonra anonim hale getirilir; "
+            "silme talebinde hemen anonim hale getirilir"
         ),
     )
     PARTICIPANT = (
         "participant",
-        _("Etkinlik kaydı ve yoklama için saklanır; silme talebinde anonim hale getirilir"),
+        _(
+            "Etkinlik kaydı ve yoklama için saklanır; son etkinliğin bitiminden "
+            "%(participant_months)d ay sonra, silme talebinde ise hemen anonim hale getirilir"
+        ),
     )
     CERTIFICATE = (
         "certificate",
@@ -128,8 +139,8 @@ class Retention(models.TextChoices):
     AUDIT = (
         "audit",
         _(
-            "Denetim kayıtları değiştirilemez ve silinemez; kişiyi yalnızca kayıt numarasıyla "
-            "anar, kişi anonim hale getirilince kimliğini göstermez"
+            "Denetim kayıtları değiştirilemez; %(audit_months)d ay sonra silinir; kişiyi "
+            "yalnızca kayıt numarasıyla anar, kişi anonim hale getirilince kimliğini göstermez"
         ),
     )
     SESSION = (
@@ -145,6 +156,18 @@ class Retention(models.TextChoices):
             "adı ve iletişim bilgileri kaldırılır"
         ),
     )
+
+    @property
+    def text(self) -> str:
+        """The label with the deployment's numbers in it."""
+        rules = settings.RETENTION
+        return str(self.label) % {
+            "application_months": rules["APPLICATION_MONTHS"],
+            "participant_months": rules["PARTICIPANT_MONTHS"],
+            "inactive_months": rules["INACTIVE_VOLUNTEER_MONTHS"],
+            "grace_days": rules["INACTIVE_VOLUNTEER_GRACE_DAYS"],
+            "audit_months": rules["AUDIT_MONTHS"],
+        }
 
 
 class Recipient(models.TextChoices):

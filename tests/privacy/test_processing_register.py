@@ -49,7 +49,7 @@ def test_the_notice_speaks_to_every_group_with_purposes_bases_and_retention(clie
             for basis in bases:
                 assert str(basis.label) in html
         for retention in group.retention:
-            assert str(retention.label) in html
+            assert retention.text in html
     assert "İzmir Büyükşehir Belediyesi" in html
     assert "30 gün" in html
     assert "Haklarınız (KVKK m.11)" in html
@@ -79,3 +79,23 @@ def test_the_verbis_inventory_has_a_line_for_every_group_category_and_purpose():
         for row in processing.rows()
     }
     assert {(line["group"], line["category"], line["purpose"]) for line in lines} == expected
+
+
+@pytest.mark.django_db
+def test_the_notice_states_the_retention_periods_the_settings_give(client, settings):
+    settings.RETENTION = {
+        **settings.RETENTION,
+        "APPLICATION_MONTHS": 7,
+        "PARTICIPANT_MONTHS": 13,
+        "INACTIVE_VOLUNTEER_MONTHS": 25,
+        "INACTIVE_VOLUNTEER_GRACE_DAYS": 31,
+        "AUDIT_MONTHS": 37,
+    }
+    html = client.get("/privacy/").content.decode()
+
+    assert "karardan 7 ay sonra" in html
+    assert "bitiminden 13 ay sonra" in html
+    assert "25 ay boyunca" in html
+    assert "31 gün sonra" in html
+    assert "37 ay sonra silinir" in html
+    assert "%(" not in html

@@ -37,7 +37,7 @@ class Command(BaseCommand):
                         category.label,
                         purpose.label,
                         basis.label,
-                        retention.label,
+                        retention.text,
                         "; ".join(str(processing.Recipient(r).label) for r in sorted(recipients)),
                     ]
                 )
