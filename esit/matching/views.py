@@ -42,7 +42,7 @@ def _staff_target(request, model, pk: int):
 def _matches(request, target: Shift | Task):
     work = selectors.work_of(target)
     filter_form = MatchFilterForm(request.GET or None)
-    invite_form = InviteForm(request.POST or None)
+    invite_form = InviteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and invite_form.is_valid():
         try:
             invited = services.invite(
