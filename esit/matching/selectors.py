@@ -373,7 +373,7 @@ def _filtered(queryset: QuerySet[Volunteer], filters: Filters) -> QuerySet[Volun
             )
         )
     if filters.first_timers:
-        queryset = queryset.filter(_attended=0)
+        queryset = queryset.filter(_attended=0)  # type: ignore[misc]  # annotated by scored()
     return queryset
 
 
@@ -458,11 +458,11 @@ def scored(work: Work, queryset: QuerySet[Volunteer]) -> QuerySet[Volunteer]:
         parts["availability"] = Value(0)
     parts["fair_share"] = _fair_share_case(w["fair_share"])
     parts["reliability"] = _reliability_case(w["reliability"])
-    parts["first_timer"] = Case(
-        When(_attended=0, then=Value(w["first_timer"])), default=Value(0)
-    )
-    annotations = {f"_p_{key}": Coalesce(expression, Value(0), output_field=IntegerField())
-                   for key, expression in parts.items()}
+    parts["first_timer"] = Case(When(_attended=0, then=Value(w["first_timer"])), default=Value(0))
+    annotations = {
+        f"_p_{key}": Coalesce(expression, Value(0), output_field=IntegerField())
+        for key, expression in parts.items()
+    }
     queryset = queryset.annotate(**annotations)
     total = sum((F(f"_p_{key}") for key in parts), start=Value(0))
     return queryset.annotate(score=total)
@@ -489,7 +489,7 @@ def ranked(
     rows = list(
         queryset.select_related("district", "user")
         .prefetch_related("areas", "languages__language")
-        .order_by("-score", "name_key", "pk")[:limit]
+        .order_by("-score", "name_key", "pk")[:limit]  # type: ignore[misc]  # annotated
     )
     return [_explained(work, row) for row in rows]
 
@@ -597,13 +597,14 @@ def _meets_requirements(model: type[Shift] | type[Task], volunteer: Volunteer) -
     """Rows of `model` whose required areas and languages this volunteer meets."""
     area_ids = list(volunteer.areas.values_list("pk", flat=True))
     language_ids = list(volunteer.languages.values_list("language_id", flat=True))
-    areas = model.required_areas.through.objects.filter(**{f"{model._meta.model_name}_id": OuterRef("pk")})
+    areas = model.required_areas.through.objects.filter(
+        **{f"{model._meta.model_name}_id": OuterRef("pk")}
+    )
     languages = model.required_languages.through.objects.filter(
         **{f"{model._meta.model_name}_id": OuterRef("pk")}
     )
-    return (
-        (~Exists(areas) | Exists(areas.filter(volunteerarea_id__in=area_ids)))
-        & ~Exists(languages.exclude(language_id__in=language_ids))
+    return Q(~Exists(areas) | Exists(areas.filter(volunteerarea_id__in=area_ids))) & Q(
+        ~Exists(languages.exclude(language_id__in=language_ids))
     )
 
 
@@ -739,9 +740,7 @@ def recommendations(volunteer: Volunteer, *, limit: int | None = None) -> list[R
             _p_distance=distance_part,
             _p_availability=availability_case,
         )
-        .annotate(
-            score=F("_p_areas") + F("_p_languages") + F("_p_distance") + F("_p_availability")
-        )
+        .annotate(score=F("_p_areas") + F("_p_languages") + F("_p_distance") + F("_p_availability"))
         .select_related("activity__district")
         .order_by("-score", "starts_at", "pk")[:limit]
     )
@@ -779,10 +778,20 @@ def recommendations(volunteer: Volunteer, *, limit: int | None = None) -> list[R
         .order_by("-score", "due_date", "pk")[:limit]
     )
     found = [
-        Recommendation(shift=row, task=None, score=row.score, reasons=_reasons_for_her(row, volunteer, shift=True))
+        Recommendation(
+            shift=row,
+            task=None,
+            score=row.score,
+            reasons=_reasons_for_her(row, volunteer, shift=True),
+        )
         for row in shifts
     ] + [
-        Recommendation(shift=None, task=row, score=row.score, reasons=_reasons_for_her(row, volunteer, shift=False))
+        Recommendation(
+            shift=None,
+            task=row,
+            score=row.score,
+            reasons=_reasons_for_her(row, volunteer, shift=False),
+        )
         for row in tasks
     ]
     found.sort(key=lambda item: (-item.score, _when(item), item.activity.pk))
@@ -792,8 +801,8 @@ def recommendations(volunteer: Volunteer, *, limit: int | None = None) -> list[R
 def _when(item: Recommendation) -> datetime.datetime:
     if item.shift is not None:
         return item.shift.starts_at
-    assert item.task is not None
-    return timezone.make_aware(datetime.datetime.combine(item.task.due_date, datetime.time(23, 59)))
+    due = item.task.due_date if item.task is not None else timezone.localdate()
+    return timezone.make_aware(datetime.datetime.combine(due, datetime.time(23, 59)))
 
 
 def _reasons_for_her(row: Any, volunteer: Volunteer, *, shift: bool) -> list[Reason]:
@@ -801,7 +810,11 @@ def _reasons_for_her(row: Any, volunteer: Volunteer, *, shift: bool) -> list[Rea
     reasons = []
     if row._p_areas:
         reasons.append(
-            Reason("areas", _("Alanlarınızdan biri için: +%(points)d") % {"points": row._p_areas}, row._p_areas)
+            Reason(
+                "areas",
+                _("Alanlarınızdan biri için: +%(points)d") % {"points": row._p_areas},
+                row._p_areas,
+            )
         )
     if row._p_languages:
         reasons.append(
@@ -855,11 +868,13 @@ def shown_status() -> Case:
     )
 
 
-def invitations_of(
-    *, shift: Shift | None = None, task: Task | None = None
-) -> QuerySet[Invitation]:
+def invitations_of(*, shift: Shift | None = None, task: Task | None = None) -> QuerySet[Invitation]:
     """The invitations to one shift or task, newest first, with `shown` (their status now)."""
-    queryset = Invitation.objects.filter(shift=shift) if shift is not None else Invitation.objects.filter(task=task)
+    queryset = (
+        Invitation.objects.filter(shift=shift)
+        if shift is not None
+        else Invitation.objects.filter(task=task)
+    )
     return (
         queryset.annotate(shown=shown_status())
         .select_related("volunteer", "invited_by")

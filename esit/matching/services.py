@@ -64,9 +64,8 @@ def check_open(work_: Work, *, now: datetime.datetime | None = None) -> None:
 
 def expiry_for(work_: Work, now: datetime.datetime) -> datetime.datetime:
     valid_until = now + datetime.timedelta(days=settings.INVITATION_VALID_DAYS)
-    if work_.shift is not None:
-        return min(valid_until, work_.shift.starts_at)
-    assert work_.task is not None
+    if work_.shift is not None or work_.task is None:
+        return min(valid_until, work_.shift.starts_at) if work_.shift else valid_until
     due_end = timezone.make_aware(
         datetime.datetime.combine(work_.task.due_date + datetime.timedelta(days=1), datetime.time())
     )
@@ -185,7 +184,7 @@ def accept_invitation(*, invitation: Invitation) -> SignUp | TaskAssignment:
                 )
             else:
                 result = work.claim_task(
-                    volunteer=invitation.volunteer, task=Task.objects.get(pk=locked.task_id)
+                    volunteer=invitation.volunteer, task=Task.objects.get(pk=locked.task_id or 0)
                 )
         except ActivityError as error:
             raise MatchingError(error.message) from None

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
+from django_stubs_ext import StrOrPromise
 
 from esit.accounts.permissions import capability_required
 from esit.activities.models import Shift, SignUp, Task
@@ -75,15 +76,15 @@ def _matches(request, target: Shift | Task):
                 )
             query = request.GET.urlencode()
             return redirect(request.path + (f"?{query}" if query else ""))
+    closed: StrOrPromise = ""
     try:
         services.check_open(work)
-        closed = ""
     except services.MatchingError as error:
         closed = error.message
-    matches = [] if closed else selectors.ranked(work, user=request.user, filters=filter_form.filters())
-    invitations = list(
-        selectors.invitations_of(shift=work.shift, task=work.task)
+    matches = (
+        [] if closed else selectors.ranked(work, user=request.user, filters=filter_form.filters())
     )
+    invitations = list(selectors.invitations_of(shift=work.shift, task=work.task))
     return render(
         request,
         "matching/matches.html",
@@ -154,8 +155,8 @@ def _answer(request, token: str, *, accept: bool):
                 },
             )
         )
-    if error := services.refusal(invitation):
-        return _refused(request, error.message, invitation=invitation)
+    if refused := services.refusal(invitation):
+        return _refused(request, refused.message, invitation=invitation)
     return _private(
         render(
             request,

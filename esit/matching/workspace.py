@@ -29,7 +29,9 @@ def _activity_invitations(request, *, activity):
     )
     groups: dict[tuple[str, int], dict] = {}
     for invitation in rows:
-        key = ("shift", invitation.shift_id) if invitation.shift_id else ("task", invitation.task_id)
+        key = (
+            ("shift", invitation.shift_id) if invitation.shift_id else ("task", invitation.task_id)
+        )
         group = groups.setdefault(
             key,
             {

@@ -40,12 +40,21 @@ def make_shift(*, district="konak", areas=("workshops",), start_hour=10, hours=3
 def past_shift():
     """A shift a month ago, for an attendance record."""
     starts = timezone.now() - datetime.timedelta(days=30)
-    activity = factories.ActivityFactory(starts_at=starts, ends_at=starts + datetime.timedelta(hours=4))
+    activity = factories.ActivityFactory(
+        starts_at=starts, ends_at=starts + datetime.timedelta(hours=4)
+    )
     return factories.ShiftFactory(activity=activity, starts_at=starts)
 
 
-def candidate(first_name="Deniz", last_name="Aydın", *, district="konak", areas=("workshops",),
-              week=EVERY_SLOT, **fields):
+def candidate(
+    first_name="Deniz",
+    last_name="Aydın",
+    *,
+    district="konak",
+    areas=("workshops",),
+    week=EVERY_SLOT,
+    **fields,
+):
     user = factories.UserFactory(first_name=first_name, last_name=last_name)
     return factories.VolunteerFactory(
         user=user,
@@ -57,7 +66,9 @@ def candidate(first_name="Deniz", last_name="Aydın", *, district="konak", areas
 
 
 def ranked_ids(target, *, user=None, **kwargs) -> list[int]:
-    return [m.volunteer.pk for m in selectors.ranked(selectors.work_of(target), user=user, **kwargs)]
+    return [
+        m.volunteer.pk for m in selectors.ranked(selectors.work_of(target), user=user, **kwargs)
+    ]
 
 
 def match_of(target, volunteer, *, user=None):

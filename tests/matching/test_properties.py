@@ -61,8 +61,9 @@ def in_savepoint(build):
 
 
 def make(profile, name="Deniz", surname="Aydın") -> Volunteer:
-    volunteer = candidate(name, surname, district=profile["district"], areas=profile["areas"],
-                          week=profile["week"])
+    volunteer = candidate(
+        name, surname, district=profile["district"], areas=profile["areas"], week=profile["week"]
+    )
     for hours in profile["hours"]:
         factories.HoursEntryFactory(volunteer=volunteer, status="approved", hours=hours)
     for _ in range(profile["attended"]):
@@ -119,15 +120,14 @@ def test_a_volunteer_who_breaks_a_hard_rule_never_appears(shift, profile, rules)
         if rules["already_invited"]:
             from esit.matching.models import Invitation
 
-            Invitation.objects.create(shift=shift, volunteer=volunteer, sent_at=timezone.now(),
-                                      expires_at=shift.starts_at)
+            Invitation.objects.create(
+                shift=shift, volunteer=volunteer, sent_at=timezone.now(), expires_at=shift.starts_at
+            )
         ids = [m.volunteer.pk for m in selectors.ranked(selectors.work_of(shift), user=coordinator)]
         return volunteer.pk in ids
 
     appears = in_savepoint(build)
-    breaks_one = rules["status"] != "active" or any(
-        rules[key] for key in rules if key != "status"
-    )
+    breaks_one = rules["status"] != "active" or any(rules[key] for key in rules if key != "status")
     assert appears == (not breaks_one)
 
 
@@ -141,7 +141,8 @@ def test_adding_a_matching_area_never_lowers_a_score(shift, profile, extra):
         return before, score_of(shift, volunteer)
 
     before, after = in_savepoint(build)
-    assert before is not None and after is not None
+    assert before is not None
+    assert after is not None
     assert after >= before
 
 
@@ -164,8 +165,12 @@ def test_more_recent_hours_never_raise_a_score(shift, profile, more):
 
 
 @EXAMPLES
-@given(people=st.lists(profiles, min_size=2, max_size=6),
-       names=st.lists(st.sampled_from(["Can", "Çelik", "Işık", "İnce", "Öz", "Şahin"]), min_size=6, max_size=6))
+@given(
+    people=st.lists(profiles, min_size=2, max_size=6),
+    names=st.lists(
+        st.sampled_from(["Can", "Çelik", "Işık", "İnce", "Öz", "Şahin"]), min_size=6, max_size=6
+    ),
+)
 def test_the_order_is_stable_and_follows_score_then_name_then_id(shift, people, names):
     def build():
         for n, profile in enumerate(people):

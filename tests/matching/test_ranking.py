@@ -65,8 +65,12 @@ def test_required_languages_are_all_needed(shift):
     both = candidate()
     one = candidate("Ece")
     for lang in ("ar", "en"):
-        VolunteerLanguage.objects.create(volunteer=both, language=factories.language(lang), level="fluent")
-    VolunteerLanguage.objects.create(volunteer=one, language=factories.language("ar"), level="native")
+        VolunteerLanguage.objects.create(
+            volunteer=both, language=factories.language(lang), level="fluent"
+        )
+    VolunteerLanguage.objects.create(
+        volunteer=one, language=factories.language("ar"), level="native"
+    )
     assert ranked_ids(shift) == [both.pk]
 
 
@@ -110,8 +114,14 @@ def reasons(match) -> dict[str, int]:
 def test_every_part_is_explained_and_the_parts_add_up_to_the_score(shift):
     match = match_of(shift, candidate())
     parts = reasons(match)
-    assert set(parts) == {"areas", "distance", "availability", "fair_share", "reliability",
-                          "first_timer"}
+    assert set(parts) == {
+        "areas",
+        "distance",
+        "availability",
+        "fair_share",
+        "reliability",
+        "first_timer",
+    }
     assert sum(parts.values()) == match.score
     texts = [reason.text for reason in match.reasons]
     assert "Alanı eşleşiyor (Atölye çalışmaları): +30" in texts
@@ -129,7 +139,9 @@ def test_a_nearer_district_ranks_higher_and_says_how_far(shift):
     far = candidate("Ece", district="bergama")
     near_match, far_match = match_of(shift, near), match_of(shift, far)
     assert reasons(near_match)["distance"] > reasons(far_match)["distance"]
-    assert any(r.text.startswith("Bornova → Konak 10 km") for r in near_match.reasons), near_match.summary
+    assert any(r.text.startswith("Bornova → Konak 10 km") for r in near_match.reasons), (
+        near_match.summary
+    )
     assert ranked_ids(shift)[:2] == [near.pk, far.pk]
 
 
@@ -199,9 +211,15 @@ def test_ties_are_ordered_by_surname_then_name_then_id(shift):
 def test_filters_narrow_the_list(shift):
     bornova = candidate(district="bornova")
     konak = candidate("Ece", district="konak")
-    VolunteerLanguage.objects.create(volunteer=konak, language=factories.language("ar"), level="basic")
+    VolunteerLanguage.objects.create(
+        volunteer=konak, language=factories.language("ar"), level="basic"
+    )
     work = selectors.work_of(shift)
-    ids = lambda **f: [m.volunteer.pk for m in selectors.ranked(work, user=None, filters=selectors.Filters(**f))]  # noqa: E731
+
+    def ids(**chosen):
+        filters = selectors.Filters(**chosen)
+        return [m.volunteer.pk for m in selectors.ranked(work, user=None, filters=filters)]
+
     assert ids(district=factories.district("bornova")) == [bornova.pk]
     assert ids(language_id=factories.language("ar").pk) == [konak.pk]
     assert set(ids(first_timers=True)) == {bornova.pk, konak.pk}

@@ -20,8 +20,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def deniz(db):
-    return candidate(district="bornova", areas=("workshops",),
-                     week=availability.to_mask(["wed_morning", "wed_afternoon"]))
+    return candidate(
+        district="bornova",
+        areas=("workshops",),
+        week=availability.to_mask(["wed_morning", "wed_afternoon"]),
+    )
 
 
 def test_open_shifts_are_ranked_for_her_with_reasons(deniz):
@@ -72,13 +75,17 @@ def test_the_me_page_shows_recommendations_and_not_interested_hides_one(client, 
     response = client.post(reverse("matching:dismiss"), {"shift": shift.pk})
     assert response.status_code == 302
     assert Dismissal.objects.filter(volunteer=deniz, shift=shift).exists()
-    assert shift.activity.title_tr not in client.get(reverse("volunteers:dashboard")).content.decode()
+    assert (
+        shift.activity.title_tr not in client.get(reverse("volunteers:dashboard")).content.decode()
+    )
 
 
 def test_not_interested_with_htmx_answers_an_empty_fragment(client, deniz):
     shift = make_shift()
     client.force_login(deniz.user)
-    response = client.post(reverse("matching:dismiss"), {"shift": shift.pk}, headers={"HX-Request": "true"})
+    response = client.post(
+        reverse("matching:dismiss"), {"shift": shift.pk}, headers={"HX-Request": "true"}
+    )
     assert response.status_code == 200
     assert response.content == b""
 
