@@ -175,7 +175,6 @@ def _answer(request, token: str, *, accept: bool):
 
 def _private(response: HttpResponse) -> HttpResponse:
     response.headers["X-Robots-Tag"] = "noindex"
-    response.headers["Referrer-Policy"] = "no-referrer"  # the token stays out of other sites
     return response
 
 
