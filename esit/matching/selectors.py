@@ -593,10 +593,10 @@ class Recommendation:
         return (self.shift or self.task).activity  # type: ignore[union-attr]  # one is set
 
 
-def _meets_requirements(model: type[Shift] | type[Task], volunteer: Volunteer) -> Q:
-    """Rows of `model` whose required areas and languages this volunteer meets."""
-    area_ids = list(volunteer.areas.values_list("pk", flat=True))
-    language_ids = list(volunteer.languages.values_list("language_id", flat=True))
+def _meets_requirements(
+    model: type[Shift] | type[Task], area_ids: list[int], language_ids: list[int]
+) -> Q:
+    """Rows of `model` whose required areas and languages a volunteer with these meets."""
     areas = model.required_areas.through.objects.filter(
         **{f"{model._meta.model_name}_id": OuterRef("pk")}
     )
@@ -683,11 +683,13 @@ def recommendations(volunteer: Volunteer, *, limit: int | None = None) -> list[R
     limit = settings.MATCHING_RECOMMENDATIONS if limit is None else limit
     now = timezone.now()
     area_ids = list(volunteer.areas.values_list("pk", flat=True))
-    low_ids = list(
-        volunteer.languages.filter(level__in=LOW_LEVELS).values_list("language_id", flat=True)
-    )
-    slugs = _district_slugs()
+    known = list(volunteer.languages.values_list("language_id", "level"))
+    language_ids = [language_id for language_id, _level in known]
+    low_ids = [language_id for language_id, level in known if level in LOW_LEVELS]
+    every_district = {district.pk: district for district in District.objects.all()}
+    slugs = {pk: district.slug for pk, district in every_district.items()}
     home = slugs.get(volunteer.district_id, "")
+    her_district = every_district.get(volunteer.district_id)
     distance = (
         _distance_case("activity__district_id", home, slugs, w["distance"]) if home else Value(0)
     )
@@ -700,7 +702,7 @@ def recommendations(volunteer: Volunteer, *, limit: int | None = None) -> list[R
     )
     shifts = (
         Shift.objects.filter(activity__status=Activity.Status.PUBLISHED, starts_at__gt=now)
-        .filter(_meets_requirements(Shift, volunteer))
+        .filter(_meets_requirements(Shift, area_ids, language_ids))
         .exclude(
             Exists(
                 SignUp.objects.filter(
@@ -748,7 +750,7 @@ def recommendations(volunteer: Volunteer, *, limit: int | None = None) -> list[R
         Task.objects.filter(
             activity__status=Activity.Status.PUBLISHED, due_date__gte=timezone.localdate()
         )
-        .filter(_meets_requirements(Task, volunteer))
+        .filter(_meets_requirements(Task, area_ids, language_ids))
         .exclude(
             Exists(
                 TaskAssignment.objects.filter(
@@ -782,7 +784,7 @@ def recommendations(volunteer: Volunteer, *, limit: int | None = None) -> list[R
             shift=row,
             task=None,
             score=row.score,
-            reasons=_reasons_for_her(row, volunteer, shift=True),
+            reasons=_reasons_for_her(row, her_district, shift=True),
         )
         for row in shifts
     ] + [
@@ -790,7 +792,7 @@ def recommendations(volunteer: Volunteer, *, limit: int | None = None) -> list[R
             shift=None,
             task=row,
             score=row.score,
-            reasons=_reasons_for_her(row, volunteer, shift=False),
+            reasons=_reasons_for_her(row, her_district, shift=False),
         )
         for row in tasks
     ]
@@ -805,7 +807,7 @@ def _when(item: Recommendation) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(due, datetime.time(23, 59)))
 
 
-def _reasons_for_her(row: Any, volunteer: Volunteer, *, shift: bool) -> list[Reason]:
+def _reasons_for_her(row: Any, home: District | None, *, shift: bool) -> list[Reason]:
     """Her list's reasons, in the second person: "Alanlarınızdan biri: +30"."""
     reasons = []
     if row._p_areas:
@@ -827,15 +829,15 @@ def _reasons_for_her(row: Any, volunteer: Volunteer, *, shift: bool) -> list[Rea
     activity = row.activity
     if is_online(activity):
         reasons.append(Reason("distance", _("Çevrim içi: nereden olursa katılabilirsiniz"), 0))
-    else:
-        km = districts.km(volunteer.district.slug, activity.district.slug)
+    elif home is not None:
+        km = districts.km(home.slug, activity.district.slug)
         if km is not None:
             reasons.append(
                 Reason(
                     "distance",
                     _("%(from)s → %(to)s %(km)d km: +%(points)d")
                     % {
-                        "from": volunteer.district.name,
+                        "from": home.name,
                         "to": activity.district.name,
                         "km": km,
                         "points": row._p_distance,
