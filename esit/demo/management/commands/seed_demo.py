@@ -36,7 +36,6 @@ from esit.activities.models import (
 )
 from esit.announcements.models import Announcement
 from esit.applications.models import Application
-from esit.matching.models import Invitation
 from esit.demo.accounts import (
     DEMO_PASSWORD,
     DEMO_VOLUNTEER_EMAIL,
@@ -50,6 +49,7 @@ from esit.demo.applications import APPLICANTS, seed_application
 from esit.demo.common import by_status, quiet_task_log
 from esit.demo.matching import seed_invitations
 from esit.demo.volunteers import seed_volunteer_statuses
+from esit.matching.models import Invitation
 from esit.volunteers.models import Volunteer
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "testserver", "::1", "[::1]"}
