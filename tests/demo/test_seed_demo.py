@@ -90,9 +90,7 @@ def test_seed_demo_fills_every_application_status(db, mailoutbox):
     assert Volunteer.objects.filter(application__in=approved).count() == approved.count()
 
 
-def test_seed_demo_has_a_shift_with_ranked_matches_and_invitations_in_every_state(
-    db, mailoutbox
-):
+def test_seed_demo_has_a_shift_with_ranked_matches_and_invitations_in_every_state(db, mailoutbox):
     seed()
 
     assert statuses(Invitation) == set(Invitation.Status.values)
