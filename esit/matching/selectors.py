@@ -52,6 +52,7 @@ from django.db.models import (
     Count,
     DecimalField,
     Exists,
+    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
@@ -63,13 +64,17 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import (
+    Cast,
     Coalesce,
     ExtractHour,
     ExtractIsoWeekDay,
     ExtractMinute,
+    Floor,
+    Least,
+    Round,
     TruncDate,
 )
-from django.db.models.lookups import GreaterThan, GreaterThanOrEqual
+from django.db.models.lookups import Exact, GreaterThan, GreaterThanOrEqual
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -268,27 +273,63 @@ def _recent_hours() -> Coalesce:
     )
 
 
-def _fair_share_case(weight: int) -> Case:
-    """Full weight under one hour, one step less for each further hour, 0 from the cap on:
-    never more points for more hours."""
+def _fair_share_points(weight: int) -> Any:
+    """The full weight under one hour of recent work, a step less for each further whole
+    hour, nothing from the cap on: never more points for more hours. One reference to
+    the hours' subquery, so the database sums them once per volunteer."""
     cap = settings.MATCHING_FAIR_SHARE_HOURS
+    if not cap:
+        return Value(0)
+    number = DecimalField(max_digits=12, decimal_places=4)
+    steps = Least(Floor(_recent_hours()), Value(decimal.Decimal(cap)), output_field=number)
+    share = ExpressionWrapper(
+        (Value(decimal.Decimal(cap)) - steps)
+        * Value(decimal.Decimal(weight))
+        / Value(decimal.Decimal(cap)),
+        output_field=number,
+    )
+    return Cast(Round(share), output_field=IntegerField())
+
+
+def _attendance_record() -> QuerySet[Any, Any]:
+    """Her decided sign-ups (attended or no-show), grouped into one row with the counts
+    `attended` and `decided`."""
+    return (
+        SignUp.objects.filter(
+            volunteer_id=OuterRef("pk"),
+            attendance__in=[SignUp.Attendance.ATTENDED, SignUp.Attendance.NO_SHOW],
+        )
+        .order_by()
+        .values("volunteer_id")
+        .annotate(
+            attended=Count("pk", filter=Q(attendance=SignUp.Attendance.ATTENDED)),
+            decided=Count("pk"),
+        )
+    )
+
+
+def _reliability_points(weight: int) -> Coalesce:
+    """The share of her decided sign-ups she attended, in tenths; half the weight with no
+    record (no row: Coalesce). Computed inside one subquery per volunteer."""
     whens = [
-        When(_recent_hours__lt=step + 1, then=Value(round(weight * (1 - step / cap))))
-        for step in range(cap)
-    ]
-    return Case(*whens, default=Value(0), output_field=IntegerField())
-
-
-def _reliability_case(weight: int) -> Case:
-    whens = [When(_decided=0, then=Value(weight // 2))]
-    whens += [
         When(
-            GreaterThanOrEqual(F("_attended") * 10, F("_decided") * tenths),
+            GreaterThanOrEqual(F("attended") * 10, F("decided") * tenths),
             then=Value(round(weight * tenths / 10)),
         )
         for tenths in range(10, 0, -1)
     ]
-    return Case(*whens, default=Value(0), output_field=IntegerField())
+    record = _attendance_record().annotate(
+        points=Case(*whens, default=Value(0), output_field=IntegerField())
+    )
+    return Coalesce(
+        Subquery(record.values("points")[:1]), Value(weight // 2), output_field=IntegerField()
+    )
+
+
+def _has_attended() -> Exists:
+    return Exists(
+        SignUp.objects.filter(volunteer_id=OuterRef("pk"), attendance=SignUp.Attendance.ATTENDED)
+    )
 
 
 def _invitations_off() -> Exists:
@@ -373,24 +414,32 @@ def _filtered(queryset: QuerySet[Volunteer], filters: Filters) -> QuerySet[Volun
             )
         )
     if filters.first_timers:
-        queryset = queryset.filter(_attended=0)  # type: ignore[misc]  # annotated by scored()
+        queryset = queryset.exclude(_has_attended())
     return queryset
 
 
-def scored(work: Work, queryset: QuerySet[Volunteer]) -> QuerySet[Volunteer]:
-    """`queryset` with each part of the score and the total annotated (`_p_<part>`, `score`)."""
+def _covered(shift: Shift) -> Any:
+    """How many of the parts of the day the shift takes her week covers (no subquery)."""
+    weekday, taken = parts_taken(shift.starts_at, shift.ends_at)
+    return sum(
+        (
+            Case(
+                When(
+                    GreaterThan(F("availability").bitand(_slot_bit(weekday, part)), 0),
+                    then=Value(1),
+                ),
+                default=Value(0),
+            )
+            for part in taken
+        ),
+        start=Value(0),
+    )
+
+
+def parts_of(work: Work) -> dict[str, Any]:
+    """Each part of the score as one integer expression on Volunteer rows; every
+    subquery appears once in it."""
     w = weights()
-    attended = SignUp.objects.filter(
-        volunteer_id=OuterRef("pk"), attendance=SignUp.Attendance.ATTENDED
-    )
-    no_show = SignUp.objects.filter(
-        volunteer_id=OuterRef("pk"), attendance=SignUp.Attendance.NO_SHOW
-    )
-    queryset = queryset.annotate(
-        _attended=_count_of(attended, "volunteer_id"),
-        _decided=F("_attended") + _count_of(no_show, "volunteer_id"),
-        _recent_hours=_recent_hours(),
-    )
     parts: dict[str, Any] = {}
     parts["areas"] = (
         Case(
@@ -431,24 +480,14 @@ def scored(work: Work, queryset: QuerySet[Volunteer]) -> QuerySet[Volunteer]:
             "district_id", work.activity.district.slug, _district_slugs(), w["distance"]
         )
     if work.shift is not None:
-        weekday, taken = parts_taken(work.shift.starts_at, work.shift.ends_at)
-        covered = sum(
-            (
-                Case(
-                    When(
-                        GreaterThan(F("availability").bitand(_slot_bit(weekday, part)), 0),
-                        then=Value(1),
-                    ),
-                    default=Value(0),
-                )
-                for part in taken
-            ),
-            start=Value(0),
-        )
-        queryset = queryset.annotate(_covered=covered)
+        _weekday, taken = parts_taken(work.shift.starts_at, work.shift.ends_at)
+        covered = _covered(work.shift)
         parts["availability"] = Case(
             *[
-                When(_covered=count, then=Value(_share(w["availability"], count, len(taken))))
+                When(
+                    Q(Exact(covered, count)),
+                    then=Value(_share(w["availability"], count, len(taken))),
+                )
                 for count in range(1, len(taken) + 1)
             ],
             default=Value(0),
@@ -456,16 +495,45 @@ def scored(work: Work, queryset: QuerySet[Volunteer]) -> QuerySet[Volunteer]:
         )
     else:
         parts["availability"] = Value(0)
-    parts["fair_share"] = _fair_share_case(w["fair_share"])
-    parts["reliability"] = _reliability_case(w["reliability"])
-    parts["first_timer"] = Case(When(_attended=0, then=Value(w["first_timer"])), default=Value(0))
-    annotations = {
-        f"_p_{key}": Coalesce(expression, Value(0), output_field=IntegerField())
+    parts["fair_share"] = _fair_share_points(w["fair_share"])
+    parts["reliability"] = _reliability_points(w["reliability"])
+    parts["first_timer"] = Case(
+        When(_has_attended(), then=Value(0)),
+        default=Value(w["first_timer"]),
+        output_field=IntegerField(),
+    )
+    return {
+        key: Coalesce(expression, Value(0), output_field=IntegerField())
         for key, expression in parts.items()
     }
-    queryset = queryset.annotate(**annotations)
-    total = sum((F(f"_p_{key}") for key in parts), start=Value(0))
-    return queryset.annotate(score=total)
+
+
+def score_of(work: Work, parts: dict[str, Any] | None = None) -> Any:
+    return sum((parts or parts_of(work)).values(), start=Value(0))
+
+
+def scored(
+    work: Work, queryset: QuerySet[Volunteer], parts: dict[str, Any] | None = None
+) -> QuerySet[Volunteer]:
+    """`queryset` with each part (`_p_<part>`), the total (`score`) and what the reasons
+    quote (`_attended`, `_decided`, `_recent_hours`, `_covered`) annotated. For the few
+    rows a page shows: the total repeats every part's expression."""
+    record = _attendance_record()
+    annotations: dict[str, Any] = {
+        "_attended": Coalesce(
+            Subquery(record.values("attended")[:1]), Value(0), output_field=IntegerField()
+        ),
+        "_decided": Coalesce(
+            Subquery(record.values("decided")[:1]), Value(0), output_field=IntegerField()
+        ),
+        "_recent_hours": _recent_hours(),
+        "_covered": _covered(work.shift) if work.shift is not None else Value(0),
+        "_ever_attended": _has_attended(),
+    }
+    parts = parts or parts_of(work)
+    annotations.update({f"_p_{key}": expression for key, expression in parts.items()})
+    annotations["score"] = score_of(work, parts)
+    return queryset.annotate(**annotations)
 
 
 def ranked(
@@ -478,20 +546,30 @@ def ranked(
 ) -> list[Match]:
     """The best `limit` candidates (MATCHING_RESULTS), best first, each with its reasons.
 
-    A fixed number of queries whatever the number of volunteers: the work's requirements
-    (3), the district slugs (1), the ranked page (1), its areas and languages (2).
+    Two passes, a fixed number of queries whatever the number of volunteers: the order of
+    every candidate by the total alone (each part's expression once in it), cut at `limit`;
+    then, for those rows only, each part and what its reasons quote, with their areas and
+    languages. Before them: the work's requirements (3) and the district slugs (1).
     """
-    queryset = scored(work, candidates(work, user=user))
-    queryset = _filtered(queryset, filters or Filters())
+    queryset = _filtered(candidates(work, user=user), filters or Filters())
     if only_ids is not None:
         queryset = queryset.filter(pk__in=list(only_ids))
     limit = settings.MATCHING_RESULTS if limit is None else limit
-    rows = list(
-        queryset.select_related("district", "user")
-        .prefetch_related("areas", "languages__language")
-        .order_by("-score", "name_key", "pk")[:limit]  # type: ignore[misc]  # annotated
+    parts = parts_of(work)
+    # First the order, computing only the total for every candidate (each part once)…
+    ids = list(
+        queryset.annotate(score=score_of(work, parts))
+        .order_by("-score", "name_key", "pk")
+        .values_list("pk", flat=True)[:limit]
     )
-    return [_explained(work, row) for row in rows]
+    # …then, for the page's rows only, each part and what its reason quotes.
+    rows = {
+        row.pk: row
+        for row in scored(work, Volunteer.objects.filter(pk__in=ids), parts)
+        .select_related("district", "user")
+        .prefetch_related("areas", "languages__language")
+    }
+    return [_explained(work, rows[pk]) for pk in ids]
 
 
 def _explained(work: Work, row: Any) -> Match:
@@ -559,7 +637,9 @@ def _explained(work: Work, row: Any) -> Match:
                 row._p_first_timer,
             )
         )
-    return Match(volunteer=row, score=row.score, reasons=reasons, first_timer=row._attended == 0)
+    return Match(
+        volunteer=row, score=row.score, reasons=reasons, first_timer=not row._ever_attended
+    )
 
 
 def _distance_reason(work: Work, row: Any) -> Reason:
