@@ -66,13 +66,9 @@ from django.db.models import (
 from django.db.models.functions import (
     Cast,
     Coalesce,
-    ExtractHour,
-    ExtractIsoWeekDay,
-    ExtractMinute,
     Floor,
     Least,
     Round,
-    TruncDate,
 )
 from django.db.models.lookups import Exact, GreaterThan, GreaterThanOrEqual
 from django.template.defaultfilters import floatformat
@@ -95,6 +91,9 @@ INVITATION_KIND = "matching.invitation"
 PARTS = ("areas", "languages", "distance", "availability", "fair_share", "reliability")
 LOW_LEVELS = (LanguageLevel.BASIC, LanguageLevel.INTERMEDIATE)
 MINUTES_IN_A_DAY = 24 * 60
+# Her list: the database ranks open shifts by areas, languages and distance and keeps this
+# many times the list's length; availability (from her week) then re-ranks those in Python.
+AVAILABILITY_RERANK = 10
 
 
 def weights() -> dict[str, int]:
@@ -722,40 +721,15 @@ def _online() -> Q:
     )
 
 
-def _availability_parts(mask: int, weight: int) -> tuple[Case, Any, Any]:
-    """The "availability" part from the shift's side, in the database: which parts of its
-    first day the shift takes (by its local start and end minute), and how many of those
-    her week (`mask`) covers. Returns (points, taken, covered) as expressions."""
-    taken: list[Any] = []
-    covered: list[Any] = []
-    for part, (begin, finish) in enumerate(day_parts()):
-        takes = Q(_start_minute__lt=finish) & Q(_end_minute__gt=begin)
-        taken.append(Case(When(takes, then=Value(1)), default=Value(0)))
-        days = [day + 1 for day in range(7) if mask & _slot_bit(day, part)]  # ISO weekdays
-        covered.append(
-            Case(When(takes & Q(_weekday__in=days), then=Value(1)), default=Value(0))
-            if days
-            else Value(0)
-        )
-    points = Case(
-        *[
-            When(Q(_taken=of) & Q(_covered=count), then=Value(_share(weight, count, of)))
-            for of in range(1, len(taken) + 1)
-            for count in range(1, of + 1)
-        ],
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    return points, sum(taken, start=Value(0)), sum(covered, start=Value(0))
-
-
 def recommendations(volunteer: Volunteer, *, limit: int | None = None) -> list[Recommendation]:
     """Open shifts and tasks ranked for this volunteer, best first, each with its reasons.
 
     Open: its activity is published, a shift has not started and has a free place, a task
     is not due yet and has a free place. Left out: what she cannot take (requirements,
     an overlapping booking), what she already has, and what she said she is not
-    interested in. Bounded: each of the two lists is ranked and cut in the database.
+    interested in. Bounded: each of the two lists is ranked and cut in the database (shifts
+    by areas, languages and distance, `AVAILABILITY_RERANK` times the list's length, then
+    re-ranked with availability, which is read from the rows fetched).
     """
     if not volunteer.is_active:
         return []
@@ -777,9 +751,6 @@ def recommendations(volunteer: Volunteer, *, limit: int | None = None) -> list[R
         When(_online(), then=Value(0)), default=distance, output_field=IntegerField()
     )
 
-    availability_case, taken, covered = _availability_parts(
-        volunteer.availability, w["availability"]
-    )
     shifts = (
         Shift.objects.filter(activity__status=Activity.Status.PUBLISHED, starts_at__gt=now)
         .filter(_meets_requirements(Shift, area_ids, language_ids))
@@ -804,27 +775,13 @@ def recommendations(volunteer: Volunteer, *, limit: int | None = None) -> list[R
         )
         .filter(_held__lt=F("capacity"))
         .annotate(
-            _weekday=ExtractIsoWeekDay("starts_at"),
-            _start_minute=ExtractHour("starts_at") * 60 + ExtractMinute("starts_at"),
-            _end_minute=Case(
-                When(
-                    GreaterThan(TruncDate("ends_at"), TruncDate("starts_at")),
-                    then=Value(MINUTES_IN_A_DAY),
-                ),
-                default=ExtractHour("ends_at") * 60 + ExtractMinute("ends_at"),
-                output_field=IntegerField(),
-            ),
-        )
-        .annotate(_taken=taken, _covered=covered)
-        .annotate(
             _p_areas=_counted_areas_case(Shift, area_ids, w["areas"]),
             _p_languages=_languages_case(Shift, low_ids, w["languages"]),
             _p_distance=distance_part,
-            _p_availability=availability_case,
         )
-        .annotate(score=F("_p_areas") + F("_p_languages") + F("_p_distance") + F("_p_availability"))
+        .annotate(score=F("_p_areas") + F("_p_languages") + F("_p_distance"))
         .select_related("activity__district")
-        .order_by("-score", "starts_at", "pk")[:limit]
+        .order_by("-score", "starts_at", "pk")[: limit * AVAILABILITY_RERANK]
     )
     tasks = (
         Task.objects.filter(
@@ -859,15 +816,24 @@ def recommendations(volunteer: Volunteer, *, limit: int | None = None) -> list[R
         .select_related("activity__district")
         .order_by("-score", "due_date", "pk")[:limit]
     )
-    found = [
-        Recommendation(
-            shift=row,
-            task=None,
-            score=row.score,
-            reasons=_reasons_for_her(row, her_district, shift=True),
+    found = []
+    row: Any
+    for row in shifts:
+        # Availability, from her week and the shift's hours, for the bounded few the
+        # database chose by the other parts (the same rule as for a coordinator).
+        weekday, taken = parts_taken(row.starts_at, row.ends_at)
+        covered = sum(1 for part in taken if volunteer.availability & _slot_bit(weekday, part))
+        row._p_availability = _share(w["availability"], covered, len(taken))
+        row.score += row._p_availability
+        found.append(
+            Recommendation(
+                shift=row,
+                task=None,
+                score=row.score,
+                reasons=_reasons_for_her(row, her_district, shift=True),
+            )
         )
-        for row in shifts
-    ] + [
+    found += [
         Recommendation(
             shift=None,
             task=row,

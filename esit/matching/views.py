@@ -103,6 +103,8 @@ def _matches(request, target: Shift | Task):
                 for status, count in selectors.status_counts(invitations).items()
             ],
             "query": request.GET.urlencode(),
+            # What she ticked, kept when the form comes back with a message.
+            "selected": request.POST.getlist("volunteers") if request.method == "POST" else [],
             "activity_url": reverse("planning:detail", args=[work.activity.pk]),
         },
     )
