@@ -307,3 +307,24 @@ def test_the_invitation_email_is_in_english_for_an_english_speaker(
         services.invite(work=selectors.work_of(shift), volunteer_ids=[person.pk], by=coordinator)
     message = invitation_email(person)
     assert "invite" in message.subject.lower()
+
+
+def test_expire_invitations_stores_the_status_of_those_past_their_expiry(coordinator, shift):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    people = [candidate(f"Kişi{n}") for n in range(2)]
+    old, fresh = services.invite(
+        work=selectors.work_of(shift), volunteer_ids=[p.pk for p in people], by=coordinator
+    ).invitations
+    Invitation.objects.filter(pk=old.pk).update(
+        expires_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    out = StringIO()
+    call_command("expire_invitations", stdout=out)
+    assert "1 invitation(s) expired." in out.getvalue()
+    old.refresh_from_db()
+    fresh.refresh_from_db()
+    assert old.status == Invitation.Status.EXPIRED
+    assert fresh.status == Invitation.Status.SENT
