@@ -328,3 +328,24 @@ def test_expire_invitations_stores_the_status_of_those_past_their_expiry(coordin
     fresh.refresh_from_db()
     assert old.status == Invitation.Status.EXPIRED
     assert fresh.status == Invitation.Status.SENT
+
+
+def test_the_matches_page_of_a_task_ranks_and_invites(coordinator_client, run_on_commit):
+    task = factories.TaskFactory()
+    task.required_areas.set([factories.area("translation")])
+    translator = candidate("Nour", "Haddad", areas=("translation",))
+    candidate("Ece", "Bulut", areas=("workshops",))
+    url = reverse("matching:task_matches", args=[task.pk])
+    page = coordinator_client.get(url).content.decode()
+    assert "Nour Haddad" in page
+    assert "Ece Bulut" not in page  # no required area: a hard rule
+    assert (
+        url
+        in coordinator_client.get(
+            reverse("planning:detail", args=[task.activity_id])
+        ).content.decode()
+    )
+    with run_on_commit():
+        response = coordinator_client.post(url, {"volunteers": [translator.pk]})
+    assert response.status_code == 302
+    assert Invitation.objects.get(task=task).volunteer == translator
