@@ -759,6 +759,10 @@ def recommendations(volunteer: Volunteer, *, limit: int | None = None) -> list[R
                 SignUp.objects.filter(
                     volunteer=volunteer,
                     status__in=SignUp.ACTIVE_STATUSES,
+                    # Only bookings still ahead can overlap a shift that has not started:
+                    # a busy volunteer's past hundreds are left out before the join.
+                    shift__ends_at__gt=now,
+                ).filter(
                     shift__starts_at__lt=OuterRef("ends_at"),
                     shift__ends_at__gt=OuterRef("starts_at"),
                 )
