@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "esit.team",
     "esit.kvkk",
     "esit.announcements",
+    "esit.matching",
     "esit.demo",
 ]
 
@@ -400,6 +401,26 @@ RATELIMIT_USE_CACHE = "default"
 RATELIMIT_IP_META_KEY = "esit.core.network.client_ip"
 RATELIMIT_VIEW = "esit.core.views.rate_limited"
 MINIMUM_VOLUNTEER_AGE = 18
+
+# Matching volunteers to shifts and tasks (esit/matching, docs/matching.md). Each part of
+# the score gives at most its weight in points; set a weight to 0 to leave a part out.
+MATCHING_WEIGHTS = {
+    "areas": 30,  # she works in one of the areas the work is for
+    "languages": 10,  # she speaks the required languages fluently (half for a lower level)
+    "distance": 20,  # her district's centre is near the activity's (online work: none)
+    "availability": 20,  # her week covers the parts of the day the shift takes
+    "fair_share": 15,  # fewer approved hours lately ranks higher
+    "reliability": 15,  # she came to the shifts she signed up for
+    "first_timer": 10,  # a lift for someone who has not taken part yet
+}
+# The hours (from, to) of the parts of the day in volunteers' weekly availability, local time.
+MATCHING_DAY_PARTS = {"morning": (6, 12), "afternoon": (12, 18), "evening": (18, 24)}
+MATCHING_DISTANCE_LIMIT_KM = 60  # this far or farther: no points for distance
+MATCHING_FAIR_SHARE_DAYS = 90  # the period of "recent" hours
+MATCHING_FAIR_SHARE_HOURS = 20  # this many approved hours in the period: no fair-share points
+MATCHING_RESULTS = 50  # how many ranked volunteers a matches page shows
+MATCHING_RECOMMENDATIONS = 5  # how many shifts and tasks /me/ recommends
+INVITATION_VALID_DAYS = 7  # an invitation's links work this long (never past the shift's start)
 # Where "quick exit" leads: a neutral, everyday page (İzmir's default is the weather service).
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", "https://www.mgm.gov.tr/")
 # How the audit trail keeps a client's address: "hash" (keyed, the default), "full" or "none".

@@ -1,8 +1,10 @@
 """Dashboard panels: how several apps share one page without the page importing them.
 
 The home page (`home`), the staff workspace's front page (`staff`), a
-volunteer's `/me/` (`me`) and a volunteer's staff page (`staff_volunteer`: the
-sections that higher apps add about her, given `volunteer=`) are built from
+volunteer's `/me/` (`me`), a volunteer's staff page (`staff_volunteer`: the
+sections that higher apps add about her, given `volunteer=`) and an activity's staff
+page (`staff_activity`: sections higher apps add about it, given `activity=`, e.g. the
+invitations of its shifts and tasks) are built from
 panels that the apps register in their `AppConfig.ready()`. A panel is a
 template and a function that gives its context for this request, or None when
 it has nothing to show; a staff panel may also name the capability its reader
@@ -20,7 +22,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-PLACES = ("home", "staff", "me", "staff_volunteer")
+PLACES = ("home", "staff", "me", "staff_volunteer", "staff_activity")
 
 
 @dataclass(frozen=True)

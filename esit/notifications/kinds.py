@@ -28,8 +28,8 @@ Keys in use (register a new kind under its app's label, `<app>.<name>`):
 - `accounts.<allauth template name>` (recorded only), e.g. `accounts.password_reset_key`.
 - `announcements.announcement` and `announcements.digest` (optional), holding the
   preference moved from the old `Volunteer.notify_announcements`.
-- Reserved for the next capability, already holding the preference moved from the old
-  `Volunteer.notify_*` booleans: `matching.invitation`.
+- `matching.invitation` (optional), holding the preference moved from the old
+  `Volunteer.notify_*` booleans: an invitation to a shift or task.
 """
 
 from collections.abc import Callable

@@ -26,6 +26,8 @@ from esit.activities.models import (
 )
 from esit.applications.models import Application, ApplicationLanguage, Decision
 from esit.demo.accounts import DEMO_PASSWORD, DEMO_VOLUNTEER_EMAIL, STAFF
+from esit.matching import selectors
+from esit.matching.models import Invitation
 from esit.privacy.models import ConsentRecord
 from esit.volunteers.models import Volunteer
 from tests.accounts.helpers import current_totp_code, sign_in
@@ -47,6 +49,7 @@ MODELS = [
     Participant,
     HoursEntry,
     Certificate,
+    Invitation,
 ]
 
 
@@ -85,6 +88,18 @@ def test_seed_demo_fills_every_application_status(db, mailoutbox):
     assert not Application.objects.filter(status="rejected", decision_reason="").exists()
     approved = Application.objects.filter(status="approved")
     assert Volunteer.objects.filter(application__in=approved).count() == approved.count()
+
+
+def test_seed_demo_has_a_shift_with_ranked_matches_and_invitations_in_every_state(db, mailoutbox):
+    seed()
+
+    assert statuses(Invitation) == set(Invitation.Status.values)
+    shifts = {invitation.shift for invitation in Invitation.objects.all()}
+    assert len(shifts) == 1
+    (shift,) = shifts
+    assert selectors.ranked(selectors.work_of(shift), user=None)
+    accepted = Invitation.objects.get(status="accepted")
+    assert SignUp.objects.filter(shift=shift, volunteer=accepted.volunteer).exists()
 
 
 def test_seed_demo_sends_no_mail(db, mailoutbox):

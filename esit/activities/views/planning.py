@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from esit.accounts.permissions import capability_required
 from esit.activities.selectors.scope import RUN_ACTIVITIES
+from esit.core.panels import panels_for
 
 from ..filters import ActivityListFilter
 from ..forms import planning as forms
@@ -147,6 +148,10 @@ def activity_detail(request, pk: int):
             or activity.participants_waitlisted
             else None,
             "public_url": _reverse_or_none("activities:detail", pk) if shows_publicly else None,
+            # "Find volunteers" for each shift and task, when matching is installed.
+            "finds_volunteers": _reverse_or_none("matching:shift_matches", pk) is not None
+            and not is_cancelled,
+            "sections": panels_for("staff_activity", request, activity=activity),
         },
     )
 

@@ -208,7 +208,7 @@ def operations(f: Fixtures) -> list[Operation]:
         Operation(
             "matching for one shift",
             "matching",
-            _built(f"/staff/shifts/{f.shift.pk}/matching/"),
+            _built(f"/staff/shifts/{f.shift.pk}/matches/"),
             who="staff",
         ),
         Operation("/staff/reports/", "staff", _built("/staff/reports/"), who="staff"),

@@ -47,7 +47,9 @@ from esit.demo.activities import seed_activities, seed_certificate, seed_self_re
 from esit.demo.announcements import seed_announcements
 from esit.demo.applications import APPLICANTS, seed_application
 from esit.demo.common import by_status, quiet_task_log
+from esit.demo.matching import seed_invitations
 from esit.demo.volunteers import seed_volunteer_statuses
+from esit.matching.models import Invitation
 from esit.volunteers.models import Volunteer
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "testserver", "::1", "[::1]"}
@@ -87,10 +89,15 @@ class Command(BaseCommand):
             seed_certificate()
             seed_volunteer_statuses(coordinator=staff[1])
             new_announcements = seed_announcements(coordinator=staff[1])
+            new_invitations = seed_invitations(coordinator=staff[1])
         self.report(staff, created=sum(created), new_activities=new_activities)
         self.stdout.write(
             f"Announcements: {Announcement.objects.count()} ({new_announcements} new; "
             f"{by_status(Announcement)})."
+        )
+        self.stdout.write(
+            f"Invitations: {Invitation.objects.count()} ({new_invitations} new; "
+            f"{by_status(Invitation)})."
         )
 
     def report(self, staff, *, created: int, new_activities: int) -> None:

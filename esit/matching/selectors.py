@@ -1,0 +1,945 @@
+"""The matching engine: volunteers ranked for a shift or a task, and work ranked for a
+volunteer, each result with its reasons (docs/matching.md).
+
+Hard rules first. A volunteer is a candidate for a shift or a task only when she
+- is active (not paused, not withdrawn) and inside the coordinator's scope;
+- meets its requirements the way sign-up checks them (services/requirements.py in
+  activities): at least one of its required areas when it names any, and every required
+  language, so whoever is invited can accept;
+- is not booked at an overlapping time (a confirmed, pending or waitlisted sign-up on a
+  shift that overlaps this one, this one included) — for a task: does not hold it already;
+- has not turned invitations off (`matching.invitation`, or every optional message);
+- has not been invited to it already (nobody is invited twice).
+
+Then a score, the sum of parts, each worth at most its weight in `MATCHING_WEIGHTS`:
+- **areas**: she works in one of the areas the work is for (its required areas, or else
+  its activity's areas);
+- **languages**: she speaks every required language fluently or natively (half when one
+  of them only at a basic or intermediate level); nothing when none is required;
+- **distance**: from her district's centre to the activity's (districts.py), the full
+  weight at 0 km falling to nothing at `MATCHING_DISTANCE_LIMIT_KM`; online work ignores
+  distance;
+- **availability** (shifts only): the share of the parts of the day the shift takes (on
+  the day it starts; the hours of each part are `MATCHING_DAY_PARTS`) that her weekly
+  availability covers;
+- **fair share**: fewer approved hours in the last `MATCHING_FAIR_SHARE_DAYS` days ranks
+  higher, nothing from `MATCHING_FAIR_SHARE_HOURS` hours on;
+- **reliability**: the share of her decided sign-ups she attended (attended against
+  no-show), in tenths; half the weight when she has no record yet;
+- **first-timer**: a lift for someone who has not attended any shift yet.
+
+Every part is an integer the database computes for all candidates in one query (CASE
+expressions, correlated subqueries, the district distances as a CASE on the district's
+id), then ORDER BY score, name_key, id and LIMIT there: the number of queries does not
+grow with the number of volunteers. Ties are ordered by surname and name in Turkish order
+(`name_key`), then by id, so the same data always gives the same order.
+
+For a volunteer's own list ("recommended for you") the same parts are computed the other
+way round, one volunteer against many shifts and tasks; the parts about her alone (fair
+share, reliability, first-timer) are the same for every shift, so they do not take part
+in ordering her list.
+"""
+
+import datetime
+import decimal
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import (
+    Cast,
+    Coalesce,
+    Floor,
+    Least,
+    Round,
+)
+from django.db.models.lookups import Exact, GreaterThan, GreaterThanOrEqual
+from django.template.defaultfilters import floatformat
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_stubs_ext import StrOrPromise
+
+from esit.accounts.models import User
+from esit.activities.models import Activity, HoursEntry, Shift, SignUp, Task, TaskAssignment
+from esit.notifications.models import Channel, Preference
+from esit.reference import availability
+from esit.reference.models import District, LanguageLevel, VolunteerArea
+from esit.volunteers.models import Volunteer, VolunteerLanguage
+from esit.volunteers.selectors import visible_to
+
+from . import districts
+from .models import Dismissal, Invitation
+
+INVITATION_KIND = "matching.invitation"
+PARTS = ("areas", "languages", "distance", "availability", "fair_share", "reliability")
+LOW_LEVELS = (LanguageLevel.BASIC, LanguageLevel.INTERMEDIATE)
+MINUTES_IN_A_DAY = 24 * 60
+# Her list: the database ranks open shifts by areas, languages and distance and keeps this
+# many times the list's length; availability (from her week) then re-ranks those in Python.
+AVAILABILITY_RERANK = 10
+
+
+def weights() -> dict[str, int]:
+    defaults = {
+        "areas": 30,
+        "languages": 10,
+        "distance": 20,
+        "availability": 20,
+        "fair_share": 15,
+        "reliability": 15,
+        "first_timer": 10,
+    }
+    return {**defaults, **getattr(settings, "MATCHING_WEIGHTS", {})}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One part of a score, in words a coordinator understands: "Alanı eşleşiyor: +30"."""
+
+    key: str
+    text: str
+    points: int
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass
+class Match:
+    volunteer: Volunteer
+    score: int
+    reasons: list[Reason] = field(default_factory=list)
+    first_timer: bool = False
+
+    @property
+    def summary(self) -> str:
+        return "; ".join(reason.text for reason in self.reasons)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a coordinator narrows the ranked list to (the matches page's form)."""
+
+    area: VolunteerArea | None = None
+    district: District | None = None
+    language_id: int | None = None
+    first_timers: bool = False
+
+
+# What a shift or a task asks for ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Work:
+    """A shift or a task, as matching reads it."""
+
+    shift: Shift | None
+    task: Task | None
+    activity: Activity
+    counted_area_ids: frozenset[int]  # the areas the "areas" part looks for
+    required_area_ids: frozenset[int]
+    required_language_ids: frozenset[int]
+
+    @property
+    def target(self) -> Shift | Task:
+        return self.shift if self.shift is not None else self.task  # type: ignore[return-value]  # one of them is set
+
+    @property
+    def is_online(self) -> bool:
+        return is_online(self.activity)
+
+
+def is_online(activity: Activity) -> bool:
+    return activity.is_online or activity.district.kind == District.Kind.ONLINE
+
+
+def work_of(target: Shift | Task) -> Work:
+    """Read what the shift or task asks for (three small queries)."""
+    required_areas = frozenset(target.required_areas.values_list("pk", flat=True))
+    activity = Activity.objects.select_related("district").get(pk=target.activity_id)
+    counted = required_areas or frozenset(activity.areas.values_list("pk", flat=True))
+    return Work(
+        shift=target if isinstance(target, Shift) else None,
+        task=target if isinstance(target, Task) else None,
+        activity=activity,
+        counted_area_ids=counted,
+        required_area_ids=required_areas,
+        required_language_ids=frozenset(target.required_languages.values_list("pk", flat=True)),
+    )
+
+
+# Day parts -----------------------------------------------------------------------------------
+
+
+def day_parts() -> list[tuple[int, int]]:
+    """(from, to) in minutes of the day, for morning, afternoon and evening in that order."""
+    parts = settings.MATCHING_DAY_PARTS
+    return [(parts[name][0] * 60, parts[name][1] * 60) for name, _label in availability.PARTS]
+
+
+def _minutes(moment: datetime.datetime) -> int:
+    local = timezone.localtime(moment)
+    return local.hour * 60 + local.minute
+
+
+def parts_taken(starts_at: datetime.datetime, ends_at: datetime.datetime) -> tuple[int, list[int]]:
+    """The weekday (0 = Monday) a shift starts on, and the parts of that day (indexes into
+    availability.PARTS) it takes: a part is taken when the shift runs during any of it."""
+    start = timezone.localtime(starts_at)
+    end = timezone.localtime(ends_at)
+    start_minute = _minutes(starts_at)
+    end_minute = MINUTES_IN_A_DAY if end.date() > start.date() else _minutes(ends_at)
+    taken = [
+        index
+        for index, (begin, finish) in enumerate(day_parts())
+        if start_minute < finish and end_minute > begin
+    ]
+    return start.weekday(), taken
+
+
+def _slot_bit(weekday: int, part: int) -> int:
+    return 1 << (weekday * len(availability.PARTS) + part)
+
+
+def _share(weight: int, covered: int, of: int) -> int:
+    return round(weight * covered / of) if of else 0
+
+
+# Expressions shared by both directions --------------------------------------------------------
+
+
+def _count_of(queryset: QuerySet[Any], by: str) -> Coalesce:
+    return Coalesce(
+        Subquery(queryset.order_by().values(by).annotate(n=Count("pk")).values("n")[:1]),
+        Value(0),
+        output_field=IntegerField(),
+    )
+
+
+def _distance_points(weight: int, km: int | None) -> int:
+    if km is None:
+        return 0
+    limit = settings.MATCHING_DISTANCE_LIMIT_KM
+    return max(0, round(weight * (1 - km / limit))) if limit else 0
+
+
+def _district_slugs() -> dict[int, str]:
+    return dict(District.objects.values_list("pk", "slug"))
+
+
+def _distance_case(field_name: str, to_slug: str, slugs: dict[int, str], weight: int) -> Case:
+    """Points for distance from `to_slug`, by the district id in `field_name`."""
+    whens = [
+        When(**{field_name: pk}, then=Value(points))
+        for pk, slug in slugs.items()
+        if (points := _distance_points(weight, districts.km(slug, to_slug)))
+    ]
+    return Case(*whens, default=Value(0), output_field=IntegerField())
+
+
+def _recent_hours() -> Coalesce:
+    since = timezone.localdate() - datetime.timedelta(days=settings.MATCHING_FAIR_SHARE_DAYS)
+    hours = (
+        HoursEntry.objects.filter(
+            volunteer=OuterRef("pk"), status=HoursEntry.Status.APPROVED, date__gte=since
+        )
+        .order_by()
+        .values("volunteer")
+        .annotate(total=Sum("hours"))
+        .values("total")[:1]
+    )
+    return Coalesce(
+        Subquery(hours),
+        Value(decimal.Decimal(0)),
+        output_field=DecimalField(max_digits=10, decimal_places=2),
+    )
+
+
+def _fair_share_points(weight: int) -> Any:
+    """The full weight under one hour of recent work, a step less for each further whole
+    hour, nothing from the cap on: never more points for more hours. One reference to
+    the hours' subquery, so the database sums them once per volunteer."""
+    cap = settings.MATCHING_FAIR_SHARE_HOURS
+    if not cap:
+        return Value(0)
+    number = DecimalField(max_digits=12, decimal_places=4)
+    steps = Least(Floor(_recent_hours()), Value(decimal.Decimal(cap)), output_field=number)
+    share = ExpressionWrapper(
+        (Value(decimal.Decimal(cap)) - steps)
+        * Value(decimal.Decimal(weight))
+        / Value(decimal.Decimal(cap)),
+        output_field=number,
+    )
+    return Cast(Round(share), output_field=IntegerField())
+
+
+def _attendance_record() -> QuerySet[Any, Any]:
+    """Her decided sign-ups (attended or no-show), grouped into one row with the counts
+    `attended` and `decided`."""
+    return (
+        SignUp.objects.filter(
+            volunteer_id=OuterRef("pk"),
+            attendance__in=[SignUp.Attendance.ATTENDED, SignUp.Attendance.NO_SHOW],
+        )
+        .order_by()
+        .values("volunteer_id")
+        .annotate(
+            attended=Count("pk", filter=Q(attendance=SignUp.Attendance.ATTENDED)),
+            decided=Count("pk"),
+        )
+    )
+
+
+def _reliability_points(weight: int) -> Coalesce:
+    """The share of her decided sign-ups she attended, in tenths; half the weight with no
+    record (no row: Coalesce). Computed inside one subquery per volunteer."""
+    whens = [
+        When(
+            GreaterThanOrEqual(F("attended") * 10, F("decided") * tenths),
+            then=Value(round(weight * tenths / 10)),
+        )
+        for tenths in range(10, 0, -1)
+    ]
+    record = _attendance_record().annotate(
+        points=Case(*whens, default=Value(0), output_field=IntegerField())
+    )
+    return Coalesce(
+        Subquery(record.values("points")[:1]), Value(weight // 2), output_field=IntegerField()
+    )
+
+
+def _has_attended() -> Exists:
+    return Exists(
+        SignUp.objects.filter(volunteer_id=OuterRef("pk"), attendance=SignUp.Attendance.ATTENDED)
+    )
+
+
+def _invitations_off() -> Exists:
+    return Exists(
+        Preference.objects.filter(
+            user_id=OuterRef("user_id"),
+            channel=Channel.EMAIL,
+            kind__in=[INVITATION_KIND, Preference.ALL_OPTIONAL],
+            enabled=False,
+        )
+    )
+
+
+# Volunteers for a shift or a task --------------------------------------------------------------
+
+
+def candidates(work: Work, *, user: User | None) -> QuerySet[Volunteer]:
+    """Every volunteer who passes the hard rules for this work (module docstring), unranked.
+
+    `user` the coordinator whose scope applies; None for the whole programme (the system).
+    """
+    queryset = visible_to(user) if user is not None else Volunteer.objects.all()
+    queryset = queryset.filter(status=Volunteer.Status.ACTIVE).exclude(_invitations_off())
+    if work.required_area_ids:
+        queryset = queryset.filter(
+            Exists(
+                Volunteer.areas.through.objects.filter(
+                    volunteer_id=OuterRef("pk"), volunteerarea_id__in=work.required_area_ids
+                )
+            )
+        )
+    for language_id in sorted(work.required_language_ids):
+        queryset = queryset.filter(
+            Exists(
+                VolunteerLanguage.objects.filter(
+                    volunteer_id=OuterRef("pk"), language_id=language_id
+                )
+            )
+        )
+    if work.shift is not None:
+        shift = work.shift
+        queryset = queryset.exclude(
+            Exists(
+                SignUp.objects.filter(
+                    volunteer_id=OuterRef("pk"),
+                    status__in=SignUp.ACTIVE_STATUSES,
+                    shift__starts_at__lt=shift.ends_at,
+                    shift__ends_at__gt=shift.starts_at,
+                )
+            )
+        ).exclude(Exists(Invitation.objects.filter(volunteer_id=OuterRef("pk"), shift=shift)))
+    else:
+        queryset = queryset.exclude(
+            Exists(
+                TaskAssignment.objects.filter(
+                    volunteer_id=OuterRef("pk"),
+                    task=work.task,
+                    status__in=TaskAssignment.ACTIVE_STATUSES,
+                )
+            )
+        ).exclude(Exists(Invitation.objects.filter(volunteer_id=OuterRef("pk"), task=work.task)))
+    return queryset
+
+
+def _filtered(queryset: QuerySet[Volunteer], filters: Filters) -> QuerySet[Volunteer]:
+    if filters.area is not None:
+        queryset = queryset.filter(
+            Exists(
+                Volunteer.areas.through.objects.filter(
+                    volunteer_id=OuterRef("pk"), volunteerarea_id=filters.area.pk
+                )
+            )
+        )
+    if filters.district is not None:
+        queryset = queryset.filter(district_id=filters.district.pk)
+    if filters.language_id is not None:
+        queryset = queryset.filter(
+            Exists(
+                VolunteerLanguage.objects.filter(
+                    volunteer_id=OuterRef("pk"), language_id=filters.language_id
+                )
+            )
+        )
+    if filters.first_timers:
+        queryset = queryset.exclude(_has_attended())
+    return queryset
+
+
+def _covered(shift: Shift) -> Any:
+    """How many of the parts of the day the shift takes her week covers (no subquery)."""
+    weekday, taken = parts_taken(shift.starts_at, shift.ends_at)
+    return sum(
+        (
+            Case(
+                When(
+                    GreaterThan(F("availability").bitand(_slot_bit(weekday, part)), 0),
+                    then=Value(1),
+                ),
+                default=Value(0),
+            )
+            for part in taken
+        ),
+        start=Value(0),
+    )
+
+
+def parts_of(work: Work) -> dict[str, Any]:
+    """Each part of the score as one integer expression on Volunteer rows; every
+    subquery appears once in it."""
+    w = weights()
+    parts: dict[str, Any] = {}
+    parts["areas"] = (
+        Case(
+            When(
+                Exists(
+                    Volunteer.areas.through.objects.filter(
+                        volunteer_id=OuterRef("pk"), volunteerarea_id__in=work.counted_area_ids
+                    )
+                ),
+                then=Value(w["areas"]),
+            ),
+            default=Value(0),
+        )
+        if work.counted_area_ids
+        else Value(0)
+    )
+    parts["languages"] = (
+        Case(
+            When(
+                Exists(
+                    VolunteerLanguage.objects.filter(
+                        volunteer_id=OuterRef("pk"),
+                        language_id__in=work.required_language_ids,
+                        level__in=LOW_LEVELS,
+                    )
+                ),
+                then=Value(w["languages"] // 2),
+            ),
+            default=Value(w["languages"]),
+        )
+        if work.required_language_ids
+        else Value(0)
+    )
+    if work.is_online:
+        parts["distance"] = Value(0)
+    else:
+        parts["distance"] = _distance_case(
+            "district_id", work.activity.district.slug, _district_slugs(), w["distance"]
+        )
+    if work.shift is not None:
+        _weekday, taken = parts_taken(work.shift.starts_at, work.shift.ends_at)
+        covered = _covered(work.shift)
+        parts["availability"] = Case(
+            *[
+                When(
+                    Q(Exact(covered, count)),
+                    then=Value(_share(w["availability"], count, len(taken))),
+                )
+                for count in range(1, len(taken) + 1)
+            ],
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    else:
+        parts["availability"] = Value(0)
+    parts["fair_share"] = _fair_share_points(w["fair_share"])
+    parts["reliability"] = _reliability_points(w["reliability"])
+    parts["first_timer"] = Case(
+        When(_has_attended(), then=Value(0)),
+        default=Value(w["first_timer"]),
+        output_field=IntegerField(),
+    )
+    return {
+        key: Coalesce(expression, Value(0), output_field=IntegerField())
+        for key, expression in parts.items()
+    }
+
+
+def score_of(work: Work, parts: dict[str, Any] | None = None) -> Any:
+    return sum((parts or parts_of(work)).values(), start=Value(0))
+
+
+def scored(
+    work: Work, queryset: QuerySet[Volunteer], parts: dict[str, Any] | None = None
+) -> QuerySet[Volunteer]:
+    """`queryset` with each part (`_p_<part>`), the total (`score`) and what the reasons
+    quote (`_attended`, `_decided`, `_recent_hours`, `_covered`) annotated. For the few
+    rows a page shows: the total repeats every part's expression."""
+    record = _attendance_record()
+    annotations: dict[str, Any] = {
+        "_attended": Coalesce(
+            Subquery(record.values("attended")[:1]), Value(0), output_field=IntegerField()
+        ),
+        "_decided": Coalesce(
+            Subquery(record.values("decided")[:1]), Value(0), output_field=IntegerField()
+        ),
+        "_recent_hours": _recent_hours(),
+        "_covered": _covered(work.shift) if work.shift is not None else Value(0),
+        "_ever_attended": _has_attended(),
+    }
+    parts = parts or parts_of(work)
+    annotations.update({f"_p_{key}": expression for key, expression in parts.items()})
+    annotations["score"] = score_of(work, parts)
+    return queryset.annotate(**annotations)
+
+
+def ranked(
+    work: Work,
+    *,
+    user: User | None,
+    filters: Filters | None = None,
+    limit: int | None = None,
+    only_ids: Iterable[int] | None = None,
+) -> list[Match]:
+    """The best `limit` candidates (MATCHING_RESULTS), best first, each with its reasons.
+
+    Two passes, a fixed number of queries whatever the number of volunteers: the order of
+    every candidate by the total alone (each part's expression once in it), cut at `limit`;
+    then, for those rows only, each part and what its reasons quote, with their areas and
+    languages. Before them: the work's requirements (3) and the district slugs (1).
+    """
+    queryset = _filtered(candidates(work, user=user), filters or Filters())
+    if only_ids is not None:
+        queryset = queryset.filter(pk__in=list(only_ids))
+    limit = settings.MATCHING_RESULTS if limit is None else limit
+    parts = parts_of(work)
+    # First the order, computing only the total for every candidate (each part once)…
+    ids = list(
+        queryset.annotate(score=score_of(work, parts))
+        .order_by("-score", "name_key", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    # …then, for the page's rows only, each part and what its reason quotes.
+    rows = {
+        row.pk: row
+        for row in scored(work, Volunteer.objects.filter(pk__in=ids), parts)
+        .select_related("district", "user")
+        .prefetch_related("areas", "languages__language")
+    }
+    return [_explained(work, rows[pk]) for pk in ids]
+
+
+def _explained(work: Work, row: Any) -> Match:
+    w = weights()
+    reasons = []
+    if work.counted_area_ids:
+        names = [area.name for area in row.areas.all() if area.pk in work.counted_area_ids]
+        if names:
+            text = _("Alanı eşleşiyor (%(areas)s): +%(points)d") % {
+                "areas": ", ".join(sorted(names)),
+                "points": row._p_areas,
+            }
+        else:
+            text = _("Alanı eşleşmiyor: +0")
+        reasons.append(Reason("areas", text, row._p_areas))
+    if work.required_language_ids:
+        known = [
+            f"{known.language.name} ({known.get_level_display()})"
+            for known in row.languages.all()
+            if known.language_id in work.required_language_ids
+        ]
+        template = (
+            _("Gereken dilleri biliyor (%(languages)s): +%(points)d")
+            if row._p_languages == w["languages"]
+            else _("Gereken dilleri biliyor, ileri düzeyde değil (%(languages)s): +%(points)d")
+        )
+        text = template % {"languages": ", ".join(sorted(known)), "points": row._p_languages}
+        reasons.append(Reason("languages", text, row._p_languages))
+    reasons.append(_distance_reason(work, row))
+    if work.shift is not None:
+        _weekday, taken = parts_taken(work.shift.starts_at, work.shift.ends_at)
+        if taken:
+            text = _(
+                "Vardiyanın %(parts)d gün bölümünden %(covered)d tanesinde uygun: +%(points)d"
+            ) % {"parts": len(taken), "covered": row._covered, "points": row._p_availability}
+        else:
+            text = _("Vardiya, haftalık uygunluk bölümlerinin dışında: +0")
+        reasons.append(Reason("availability", text, row._p_availability))
+    reasons.append(
+        Reason(
+            "fair_share",
+            _("Son %(days)d günde %(hours)s onaylı saat: +%(points)d")
+            % {
+                "days": settings.MATCHING_FAIR_SHARE_DAYS,
+                "hours": floatformat(row._recent_hours, "-2"),
+                "points": row._p_fair_share,
+            },
+            row._p_fair_share,
+        )
+    )
+    if row._decided:
+        text = _("%(decided)d vardiyanın %(attended)d tanesine geldi: +%(points)d") % {
+            "decided": row._decided,
+            "attended": row._attended,
+            "points": row._p_reliability,
+        }
+    else:
+        text = _("Henüz katılım kaydı yok: +%(points)d") % {"points": row._p_reliability}
+    reasons.append(Reason("reliability", text, row._p_reliability))
+    if row._p_first_timer:
+        reasons.append(
+            Reason(
+                "first_timer",
+                _("İlk kez katılacak: +%(points)d") % {"points": row._p_first_timer},
+                row._p_first_timer,
+            )
+        )
+    return Match(
+        volunteer=row, score=row.score, reasons=reasons, first_timer=not row._ever_attended
+    )
+
+
+def _distance_reason(work: Work, row: Any) -> Reason:
+    if work.is_online:
+        return Reason("distance", _("Çevrim içi: uzaklık önemli değil: +0"), 0)
+    km = districts.km(row.district.slug, work.activity.district.slug)
+    if km is None:
+        text = _("%(district)s için uzaklık bilinmiyor: +0") % {"district": row.district.name}
+        return Reason("distance", text, 0)
+    text = _("%(from)s → %(to)s %(km)d km: +%(points)d") % {
+        "from": row.district.name,
+        "to": work.activity.district.name,
+        "km": km,
+        "points": row._p_distance,
+    }
+    return Reason("distance", text, row._p_distance)
+
+
+# Work for a volunteer ("recommended for you") --------------------------------------------------
+
+
+@dataclass
+class Recommendation:
+    shift: Shift | None
+    task: Task | None
+    score: int
+    reasons: list[Reason]
+
+    @property
+    def activity(self) -> Activity:
+        return (self.shift or self.task).activity  # type: ignore[union-attr]  # one is set
+
+
+def _meets_requirements(
+    model: type[Shift] | type[Task], area_ids: list[int], language_ids: list[int]
+) -> Q:
+    """Rows of `model` whose required areas and languages a volunteer with these meets."""
+    areas = model.required_areas.through.objects.filter(
+        **{f"{model._meta.model_name}_id": OuterRef("pk")}
+    )
+    languages = model.required_languages.through.objects.filter(
+        **{f"{model._meta.model_name}_id": OuterRef("pk")}
+    )
+    return Q(~Exists(areas) | Exists(areas.filter(volunteerarea_id__in=area_ids))) & Q(
+        ~Exists(languages.exclude(language_id__in=language_ids))
+    )
+
+
+def _counted_areas_case(model: type[Shift] | type[Task], area_ids: list[int], weight: int) -> Case:
+    """The "areas" part from the work's side: one of her areas among its required areas, or
+    (when it requires none) among its activity's areas."""
+    name = model._meta.model_name
+    required = model.required_areas.through.objects.filter(**{f"{name}_id": OuterRef("pk")})
+    of_activity = Activity.areas.through.objects.filter(activity_id=OuterRef("activity_id"))
+    return Case(
+        When(Exists(required.filter(volunteerarea_id__in=area_ids)), then=Value(weight)),
+        When(
+            ~Exists(required) & Exists(of_activity.filter(volunteerarea_id__in=area_ids)),
+            then=Value(weight),
+        ),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
+def _languages_case(model: type[Shift] | type[Task], low_ids: list[int], weight: int) -> Case:
+    name = model._meta.model_name
+    required = model.required_languages.through.objects.filter(**{f"{name}_id": OuterRef("pk")})
+    return Case(
+        When(~Exists(required), then=Value(0)),
+        When(Exists(required.filter(language_id__in=low_ids)), then=Value(weight // 2)),
+        default=Value(weight),
+        output_field=IntegerField(),
+    )
+
+
+def _online() -> Q:
+    return (Q(activity__address="") & ~Q(activity__online_url="")) | Q(
+        activity__district__kind=District.Kind.ONLINE
+    )
+
+
+def recommendations(volunteer: Volunteer, *, limit: int | None = None) -> list[Recommendation]:
+    """Open shifts and tasks ranked for this volunteer, best first, each with its reasons.
+
+    Open: its activity is published, a shift has not started and has a free place, a task
+    is not due yet and has a free place. Left out: what she cannot take (requirements,
+    an overlapping booking), what she already has, and what she said she is not
+    interested in. Bounded: each of the two lists is ranked and cut in the database (shifts
+    by areas, languages and distance, `AVAILABILITY_RERANK` times the list's length, then
+    re-ranked with availability, which is read from the rows fetched).
+    """
+    if not volunteer.is_active:
+        return []
+    w = weights()
+    limit = settings.MATCHING_RECOMMENDATIONS if limit is None else limit
+    now = timezone.now()
+    area_ids = list(volunteer.areas.values_list("pk", flat=True))
+    known = list(volunteer.languages.values_list("language_id", "level"))
+    language_ids = [language_id for language_id, _level in known]
+    low_ids = [language_id for language_id, level in known if level in LOW_LEVELS]
+    every_district = {district.pk: district for district in District.objects.all()}
+    slugs = {pk: district.slug for pk, district in every_district.items()}
+    home = slugs.get(volunteer.district_id, "")
+    her_district = every_district.get(volunteer.district_id)
+    distance = (
+        _distance_case("activity__district_id", home, slugs, w["distance"]) if home else Value(0)
+    )
+    distance_part = Case(
+        When(_online(), then=Value(0)), default=distance, output_field=IntegerField()
+    )
+
+    shifts = (
+        Shift.objects.filter(activity__status=Activity.Status.PUBLISHED, starts_at__gt=now)
+        .filter(_meets_requirements(Shift, area_ids, language_ids))
+        .exclude(
+            Exists(
+                SignUp.objects.filter(
+                    volunteer=volunteer,
+                    status__in=SignUp.ACTIVE_STATUSES,
+                    # Only bookings still ahead can overlap a shift that has not started:
+                    # a busy volunteer's past hundreds are left out before the join.
+                    shift__ends_at__gt=now,
+                ).filter(
+                    shift__starts_at__lt=OuterRef("ends_at"),
+                    shift__ends_at__gt=OuterRef("starts_at"),
+                )
+            )
+        )
+        .exclude(Exists(Dismissal.objects.filter(volunteer=volunteer, shift_id=OuterRef("pk"))))
+        .annotate(
+            _held=_count_of(
+                SignUp.objects.filter(
+                    shift_id=OuterRef("pk"), status__in=SignUp.PLACE_HOLDING_STATUSES
+                ),
+                "shift_id",
+            )
+        )
+        .filter(_held__lt=F("capacity"))
+        .annotate(
+            _p_areas=_counted_areas_case(Shift, area_ids, w["areas"]),
+            _p_languages=_languages_case(Shift, low_ids, w["languages"]),
+            _p_distance=distance_part,
+        )
+        .annotate(score=F("_p_areas") + F("_p_languages") + F("_p_distance"))
+        .select_related("activity__district")
+        .order_by("-score", "starts_at", "pk")[: limit * AVAILABILITY_RERANK]
+    )
+    tasks = (
+        Task.objects.filter(
+            activity__status=Activity.Status.PUBLISHED, due_date__gte=timezone.localdate()
+        )
+        .filter(_meets_requirements(Task, area_ids, language_ids))
+        .exclude(
+            Exists(
+                TaskAssignment.objects.filter(
+                    volunteer=volunteer,
+                    task_id=OuterRef("pk"),
+                    status__in=TaskAssignment.ACTIVE_STATUSES,
+                )
+            )
+        )
+        .exclude(Exists(Dismissal.objects.filter(volunteer=volunteer, task_id=OuterRef("pk"))))
+        .annotate(
+            _held=_count_of(
+                TaskAssignment.objects.filter(
+                    task_id=OuterRef("pk"), status__in=TaskAssignment.ACTIVE_STATUSES
+                ),
+                "task_id",
+            )
+        )
+        .filter(_held__lt=F("places"))
+        .annotate(
+            _p_areas=_counted_areas_case(Task, area_ids, w["areas"]),
+            _p_languages=_languages_case(Task, low_ids, w["languages"]),
+            _p_distance=distance_part,
+        )
+        .annotate(score=F("_p_areas") + F("_p_languages") + F("_p_distance"))
+        .select_related("activity__district")
+        .order_by("-score", "due_date", "pk")[:limit]
+    )
+    found = []
+    row: Any
+    for row in shifts:
+        # Availability, from her week and the shift's hours, for the bounded few the
+        # database chose by the other parts (the same rule as for a coordinator).
+        weekday, taken = parts_taken(row.starts_at, row.ends_at)
+        covered = sum(1 for part in taken if volunteer.availability & _slot_bit(weekday, part))
+        row._p_availability = _share(w["availability"], covered, len(taken))
+        row.score += row._p_availability
+        found.append(
+            Recommendation(
+                shift=row,
+                task=None,
+                score=row.score,
+                reasons=_reasons_for_her(row, her_district, shift=True),
+            )
+        )
+    found += [
+        Recommendation(
+            shift=None,
+            task=row,
+            score=row.score,
+            reasons=_reasons_for_her(row, her_district, shift=False),
+        )
+        for row in tasks
+    ]
+    found.sort(key=lambda item: (-item.score, _when(item), item.activity.pk))
+    return found[:limit]
+
+
+def _when(item: Recommendation) -> datetime.datetime:
+    if item.shift is not None:
+        return item.shift.starts_at
+    due = item.task.due_date if item.task is not None else timezone.localdate()
+    return timezone.make_aware(datetime.datetime.combine(due, datetime.time(23, 59)))
+
+
+def _reasons_for_her(row: Any, home: District | None, *, shift: bool) -> list[Reason]:
+    """Her list's reasons, in the second person: "Alanlarınızdan biri: +30"."""
+    reasons = []
+    if row._p_areas:
+        reasons.append(
+            Reason(
+                "areas",
+                _("Alanlarınızdan biri için: +%(points)d") % {"points": row._p_areas},
+                row._p_areas,
+            )
+        )
+    if row._p_languages:
+        reasons.append(
+            Reason(
+                "languages",
+                _("Bildiğiniz bir dil gerekiyor: +%(points)d") % {"points": row._p_languages},
+                row._p_languages,
+            )
+        )
+    activity = row.activity
+    if is_online(activity):
+        reasons.append(Reason("distance", _("Çevrim içi: nereden olursa katılabilirsiniz"), 0))
+    elif home is not None:
+        km = districts.km(home.slug, activity.district.slug)
+        if km is not None:
+            reasons.append(
+                Reason(
+                    "distance",
+                    _("%(from)s → %(to)s %(km)d km: +%(points)d")
+                    % {
+                        "from": home.name,
+                        "to": activity.district.name,
+                        "km": km,
+                        "points": row._p_distance,
+                    },
+                    row._p_distance,
+                )
+            )
+    if shift and row._p_availability:
+        reasons.append(
+            Reason(
+                "availability",
+                _("Haftalık uygunluğunuza uyuyor: +%(points)d") % {"points": row._p_availability},
+                row._p_availability,
+            )
+        )
+    return reasons
+
+
+# Invitations, for staff pages ------------------------------------------------------------------
+
+
+def shown_status() -> Case:
+    """An invitation still "sent" past its expiry is shown as expired (the link refuses it)."""
+    return Case(
+        When(
+            Q(status=Invitation.Status.SENT) & Q(expires_at__lte=timezone.now()),
+            then=Value(Invitation.Status.EXPIRED.value),
+        ),
+        default=F("status"),
+    )
+
+
+def invitations_of(*, shift: Shift | None = None, task: Task | None = None) -> QuerySet[Invitation]:
+    """The invitations to one shift or task, newest first, with `shown` (their status now)."""
+    queryset = (
+        Invitation.objects.filter(shift=shift)
+        if shift is not None
+        else Invitation.objects.filter(task=task)
+    )
+    return (
+        queryset.annotate(shown=shown_status())
+        .select_related("volunteer", "invited_by")
+        .order_by("-sent_at", "-pk")
+    )
+
+
+def status_counts(invitations: Sequence[Invitation]) -> dict[str, int]:
+    counts = dict.fromkeys(Invitation.Status.values, 0)
+    for invitation in invitations:
+        counts[invitation.shown] += 1  # type: ignore[attr-defined]  # annotated by invitations_of
+    return counts
+
+
+def status_label(value: str) -> StrOrPromise:
+    return Invitation.Status(value).label

@@ -1,0 +1,109 @@
+"""/me/: "recommended for you", ranked by the same parts, each with its reason, and "not
+interested" hides one."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from esit.matching import selectors
+from esit.matching.models import Dismissal
+from esit.reference import availability
+from tests import factories
+from tests.matching.conftest import candidate, make_shift
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def deniz(db):
+    return candidate(
+        district="bornova",
+        areas=("workshops",),
+        week=availability.to_mask(["wed_morning", "wed_afternoon"]),
+    )
+
+
+def test_open_shifts_are_ranked_for_her_with_reasons(deniz):
+    near = make_shift(district="bornova")
+    far = make_shift(district="bergama", areas=("guidance",))
+    found = selectors.recommendations(deniz)
+    assert [item.shift for item in found] == [near, far]
+    texts = [reason.text for reason in found[0].reasons]
+    assert "Alanlarınızdan biri için: +30" in texts
+    assert "Bornova → Bornova 0 km: +20" in texts
+    assert "Haftalık uygunluğunuza uyuyor: +20" in texts
+
+
+def test_the_day_parts_count_for_her_as_for_the_coordinator(deniz):
+    evening = make_shift(district="bornova", start_hour=19)
+    morning = make_shift(district="bornova", start_hour=9)
+    scores = {item.shift: item.score for item in selectors.recommendations(deniz)}
+    assert scores[morning] - scores[evening] == 20
+
+
+def test_what_she_cannot_take_is_not_recommended(deniz):
+    full = make_shift(capacity=1)
+    factories.SignUpFactory(shift=full)
+    languages = make_shift()
+    languages.required_languages.set([factories.language("ar")])
+    mine = make_shift()
+    factories.SignUpFactory(shift=mine, volunteer=deniz)
+    clash = make_shift(start_hour=11)
+    started = make_shift()
+    started.starts_at = timezone.now() - datetime.timedelta(hours=1)
+    started.save()
+    found = {item.shift for item in selectors.recommendations(deniz, limit=50)}
+    assert not found & {full, languages, mine, clash, started}
+
+
+def test_open_tasks_are_recommended_too(deniz):
+    task = factories.TaskFactory()
+    task.required_areas.set([factories.area("workshops")])
+    assert [item.task for item in selectors.recommendations(deniz)] == [task]
+
+
+def test_the_me_page_shows_recommendations_and_not_interested_hides_one(client, deniz):
+    shift = make_shift(district="bornova")
+    client.force_login(deniz.user)
+    page = client.get(reverse("volunteers:dashboard")).content.decode()
+    assert "Sizin için önerilenler" in page
+    assert shift.activity.title_tr in page
+    response = client.post(reverse("matching:dismiss"), {"shift": shift.pk})
+    assert response.status_code == 302
+    assert Dismissal.objects.filter(volunteer=deniz, shift=shift).exists()
+    assert (
+        shift.activity.title_tr not in client.get(reverse("volunteers:dashboard")).content.decode()
+    )
+
+
+def test_not_interested_with_htmx_answers_an_empty_fragment(client, deniz):
+    shift = make_shift()
+    client.force_login(deniz.user)
+    response = client.post(
+        reverse("matching:dismiss"), {"shift": shift.pk}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200
+    assert response.content == b""
+
+
+def test_a_bad_dismissal_changes_nothing(client, deniz):
+    client.force_login(deniz.user)
+    response = client.post(reverse("matching:dismiss"), {"shift": "nope"})
+    assert response.status_code == 302
+    assert not Dismissal.objects.exists()
+
+
+def test_the_list_is_read_in_a_fixed_number_of_queries(deniz):
+    def count(shifts: int) -> int:
+        for _ in range(shifts):
+            make_shift()
+            factories.TaskFactory()
+        with CaptureQueriesContext(connection) as queries:
+            selectors.recommendations(deniz, limit=50)
+        return len(queries)
+
+    assert count(2) == count(10)
