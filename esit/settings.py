@@ -402,6 +402,17 @@ QUICK_EXIT_URL = env("QUICK_EXIT_URL", "https://www.mgm.gov.tr/")
 # How the audit trail keeps a client's address: "hash" (keyed, the default), "full" or "none".
 AUDIT_CLIENT_ADDRESS = env("AUDIT_CLIENT_ADDRESS", "hash")
 
+# Calendar feeds (docs/performance.md): a bounded window of events, whatever the data. Past
+# events stay this many days (so a cancellation reaches subscribed calendars), events this
+# many days ahead are listed, and never more than MAX_EVENTS, soonest first. A built feed is
+# cached for CACHE_SECONDS at most; any change to an activity, a shift or a volunteer's
+# sign-ups makes a new one at once (esit/core/versions.py).
+CALENDAR_FEED_PAST_DAYS = int(env("CALENDAR_FEED_PAST_DAYS", "30"))
+CALENDAR_PRIVATE_FEED_PAST_DAYS = int(env("CALENDAR_PRIVATE_FEED_PAST_DAYS", "90"))
+CALENDAR_FEED_FUTURE_DAYS = int(env("CALENDAR_FEED_FUTURE_DAYS", "365"))
+CALENDAR_FEED_MAX_EVENTS = int(env("CALENDAR_FEED_MAX_EVENTS", "500"))
+CALENDAR_FEED_CACHE_SECONDS = int(env("CALENDAR_FEED_CACHE_SECONDS", "600"))
+
 # Announcements (esit/announcements/): cover images and the social-media kit.
 ANNOUNCEMENT_COVER_MAX_BYTES = int(env("ANNOUNCEMENT_COVER_MAX_BYTES", str(5 * 1024 * 1024)))
 # More pixels than this is refused before decoding (a decompression bomb): 40 megapixels.
