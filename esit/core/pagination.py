@@ -24,9 +24,9 @@ COUNT_CAP = 1000
 
 
 class CappedPaginator(Paginator):
-    def __init__(self, object_list, per_page, *, cap: int = COUNT_CAP, **kwargs):
+    def __init__(self, object_list, per_page, *, cap: int | None = None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
-        self.cap = cap
+        self.cap = cap or COUNT_CAP
         self.wanted = 1
         self.count_is_exact = True
 
