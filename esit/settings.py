@@ -412,6 +412,9 @@ CALENDAR_PRIVATE_FEED_PAST_DAYS = int(env("CALENDAR_PRIVATE_FEED_PAST_DAYS", "90
 CALENDAR_FEED_FUTURE_DAYS = int(env("CALENDAR_FEED_FUTURE_DAYS", "365"))
 CALENDAR_FEED_MAX_EVENTS = int(env("CALENDAR_FEED_MAX_EVENTS", "500"))
 CALENDAR_FEED_CACHE_SECONDS = int(env("CALENDAR_FEED_CACHE_SECONDS", "600"))
+# Public pages whose content is cached (the activity list): kept this long at most, and
+# drawn anew at once when what they show changes.
+PUBLIC_PAGE_CACHE_SECONDS = int(env("PUBLIC_PAGE_CACHE_SECONDS", "120"))
 
 # Announcements (esit/announcements/): cover images and the social-media kit.
 ANNOUNCEMENT_COVER_MAX_BYTES = int(env("ANNOUNCEMENT_COVER_MAX_BYTES", str(5 * 1024 * 1024)))
