@@ -95,6 +95,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ETag on GET responses that may be kept (none marked no-store) and 304 to a client that
+    # has them already: the feeds of other apps answer conditional requests too.
+    "django.middleware.http.ConditionalGetMiddleware",
     "esit.core.middleware.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -13,6 +13,7 @@ from the data as it was, is not kept under the new token.
 """
 
 import uuid
+from collections.abc import Callable
 
 from django.core.cache import cache
 from django.db import transaction
@@ -64,3 +65,17 @@ def bump(*names: str) -> None:
                 _set(name)
 
         transaction.on_commit(again)
+
+
+_MISSING = object()
+
+
+def cached[T](key: str, names: tuple[str, ...], build: Callable[[], T], *, timeout: int) -> T:
+    """`build()`'s value, kept under `key` and the current versions of `names`: built again as
+    soon as one of them is bumped, or after `timeout` seconds."""
+    full_key = f"esit:cached:{key}:{versions(*names)}"
+    value = cache.get(full_key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        cache.set(full_key, value, timeout)
+    return value  # type: ignore[return-value]

@@ -206,6 +206,15 @@ def _may_preview_drafts(request) -> bool:
 def load_activity(request, pk: int, *, volunteer=None) -> "DetailedActivity":
     include_drafts = _may_preview_drafts(request)
     try:
+        if volunteer is None and not include_drafts:
+            # What every visitor sees alike (no one's sign-ups, no drafts): read once per
+            # content version of activities and places.
+            return versions.cached(
+                f"activities:detail:{pk}",
+                (ACTIVITIES_VERSION, PLACES_VERSION),
+                lambda: selectors.activity_detail(pk=pk),
+                timeout=settings.PUBLIC_PAGE_CACHE_SECONDS,
+            )
         return selectors.activity_detail(pk=pk, include_drafts=include_drafts, volunteer=volunteer)
     except Activity.DoesNotExist:
         raise Http404(_("Etkinlik bulunamadı.")) from None

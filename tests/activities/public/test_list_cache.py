@@ -1,6 +1,8 @@
 """The public list is built once per language, query string and content version, and drawn
 anew as soon as an activity, a shift, a sign-up or a registration changes."""
 
+import re
+
 import pytest
 
 from tests import factories
@@ -70,3 +72,46 @@ def test_a_cached_list_still_carries_a_fresh_csrf_token_for_the_language_switche
     client.get(LIST_URL)
     html = client.get(LIST_URL).content.decode()
     assert 'name="csrfmiddlewaretoken"' in html
+
+
+def test_an_activity_page_is_read_once_for_visitors(client, django_assert_num_queries):
+    activity = factories.ShiftFactory().activity
+    client.get(f"/activities/{activity.pk}/")
+    with django_assert_num_queries(0):
+        assert client.get(f"/activities/{activity.pk}/").status_code == 200
+
+
+def places_left(html: str) -> str:
+    """The places-left cell that follows a shift's capacity of 4."""
+    return re.search(r"<td>4</td>\s*<td>(\d+)", html).group(1)
+
+
+def test_an_activity_page_shows_a_new_sign_up_at_once(client):
+    shift = factories.ShiftFactory(capacity=4)
+    url = f"/activities/{shift.activity.pk}/"
+    assert places_left(client.get(url).content.decode()) == "4"
+    factories.SignUpFactory(shift=shift)
+    assert places_left(client.get(url).content.decode()) == "3"
+
+
+def test_a_cancelled_activity_page_says_so_at_once(client):
+    activity = factories.ActivityFactory()
+    client.get(f"/activities/{activity.pk}/")
+    activity.status = "cancelled"
+    activity.save()
+    assert "İptal edildi" in client.get(f"/activities/{activity.pk}/").content.decode()
+
+
+def test_a_volunteers_activity_page_is_not_the_cached_one(volunteer_client, volunteer):
+    signup = factories.SignUpFactory(volunteer=volunteer)
+    url = f"/activities/{signup.shift.activity.pk}/"
+    volunteer_client.get(url)
+    html = volunteer_client.get(url).content.decode()
+    assert f"/activities/signups/{signup.pk}/cancel/" in html
+
+
+def test_the_home_page_lists_a_new_activity_at_once(client):
+    factories.ActivityFactory(title_tr="Birinci atölye")
+    assert "Birinci atölye" in client.get("/").content.decode()
+    factories.ActivityFactory(title_tr="İkinci atölye")
+    assert "İkinci atölye" in client.get("/").content.decode()
