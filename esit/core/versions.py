@@ -78,4 +78,4 @@ def cached[T](key: str, names: tuple[str, ...], build: Callable[[], T], *, timeo
     if value is _MISSING:
         value = build()
         cache.set(full_key, value, timeout)
-    return value  # type: ignore[return-value]
+    return value
