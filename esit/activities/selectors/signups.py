@@ -141,7 +141,7 @@ def signup_for_staff(*, user: User, signup_id: int) -> SignUp | None:
 
 # Sign-ups on one page of the roster: the 20,000 of a city-wide event are 200 pages, each a
 # few dozen kilobytes of HTML, never one page of megabytes.
-ROSTER_PAGE_SIZE = 100
+ROSTER_PAGE_SIZE = 50
 
 # The groups coordinators look at, in the roster's order; keyed by the status's value.
 _GROUPS: tuple[tuple[str, str], ...] = (
