@@ -96,6 +96,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ETag on GET responses that may be kept (none marked no-store) and 304 to a client that
+    # has them already: the feeds of other apps answer conditional requests too.
+    "django.middleware.http.ConditionalGetMiddleware",
     "esit.core.middleware.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -442,6 +445,19 @@ RETENTION = {
 }
 # Destruction records (kvkk.DestructionRecord) are never deleted by any rule: the regulation
 # on erasure asks for at least three years, and they name nobody.
+# Calendar feeds (docs/performance.md): a bounded window of events, whatever the data. Past
+# events stay this many days (so a cancellation reaches subscribed calendars), events this
+# many days ahead are listed, and never more than MAX_EVENTS, soonest first. A built feed is
+# cached for CACHE_SECONDS at most; any change to an activity, a shift or a volunteer's
+# sign-ups makes a new one at once (esit/core/versions.py).
+CALENDAR_FEED_PAST_DAYS = int(env("CALENDAR_FEED_PAST_DAYS", "30"))
+CALENDAR_PRIVATE_FEED_PAST_DAYS = int(env("CALENDAR_PRIVATE_FEED_PAST_DAYS", "90"))
+CALENDAR_FEED_FUTURE_DAYS = int(env("CALENDAR_FEED_FUTURE_DAYS", "365"))
+CALENDAR_FEED_MAX_EVENTS = int(env("CALENDAR_FEED_MAX_EVENTS", "500"))
+CALENDAR_FEED_CACHE_SECONDS = int(env("CALENDAR_FEED_CACHE_SECONDS", "600"))
+# Public pages whose content is cached (the activity list): kept this long at most, and
+# drawn anew at once when what they show changes.
+PUBLIC_PAGE_CACHE_SECONDS = int(env("PUBLIC_PAGE_CACHE_SECONDS", "120"))
 
 # Announcements (esit/announcements/): cover images and the social-media kit.
 ANNOUNCEMENT_COVER_MAX_BYTES = int(env("ANNOUNCEMENT_COVER_MAX_BYTES", str(5 * 1024 * 1024)))

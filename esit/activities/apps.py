@@ -8,10 +8,13 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Etkinlikler")
 
     def ready(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
         from esit.accounts import capabilities
         from esit.volunteers.signals import volunteer_left
 
-        from . import mail, personal_data, receivers, volunteer_sections, workspace
+        from . import mail, personal_data, receivers, versions, volunteer_sections, workspace
+        from .models import Activity, Participant, Shift, SignUp
         from .services import trail
 
         personal_data.register()
@@ -26,6 +29,28 @@ class ActivitiesConfig(AppConfig):
         volunteer_left.connect(
             receivers.release_tasks_of_volunteer_who_left,
             dispatch_uid="esit.activities.release_tasks_of_volunteer_who_left",
+        )
+        for signal in (post_save, post_delete):
+            for model in (Activity, Shift):
+                signal.connect(
+                    versions.activity_or_shift_changed,
+                    sender=model,
+                    dispatch_uid=f"esit.activities.version.{model.__name__}.{signal is post_save}",
+                )
+            signal.connect(
+                versions.signup_changed,
+                sender=SignUp,
+                dispatch_uid=f"esit.activities.version.SignUp.{signal is post_save}",
+            )
+            signal.connect(
+                versions.participant_changed,
+                sender=Participant,
+                dispatch_uid=f"esit.activities.version.Participant.{signal is post_save}",
+            )
+        m2m_changed.connect(
+            versions.activity_or_shift_changed,
+            sender=Activity.areas.through,
+            dispatch_uid="esit.activities.version.Activity.areas",
         )
         capabilities.register(
             "activities.run_activities",

@@ -105,7 +105,11 @@ class Activity(models.Model):
         verbose_name_plural = _("etkinlikler")
         permissions = [("run_activities", _("Etkinlikleri, vardiyaları ve görevleri yürütebilir"))]
         ordering = ["starts_at", "id"]
-        indexes = [models.Index(fields=["status", "starts_at"], name="activity_status_start")]
+        indexes = [
+            models.Index(fields=["status", "starts_at"], name="activity_status_start"),
+            # The public list and the feeds order by start time across several statuses.
+            models.Index(fields=["starts_at"], name="activity_start"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gt=models.F("starts_at")), name="activity_ends_after_start"

@@ -4,14 +4,16 @@ page, a volunteer's /me/ and the home page (esit/core/menus.py, esit/core/panels
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from esit.core import menus, panels
+from esit.core import menus, panels, versions
 
 from .selectors import dashboard, hours, public, work
 from .selectors.scope import APPROVE_HOURS, RUN_ACTIVITIES
+from .versions import ACTIVITIES_VERSION, PLACES_VERSION
 
 HOME_UPCOMING = 3
 
@@ -75,7 +77,14 @@ def _my_hours(request, *, volunteer):
 
 
 def _upcoming(request):
-    return {"upcoming": public.upcoming(public.public_activities())[:HOME_UPCOMING]}
+    """The same for everyone: read once per content version of activities and places."""
+    upcoming = versions.cached(
+        "activities:home_upcoming",
+        (ACTIVITIES_VERSION, PLACES_VERSION),
+        lambda: list(public.upcoming(public.public_activities())[:HOME_UPCOMING]),
+        timeout=settings.PUBLIC_PAGE_CACHE_SECONDS,
+    )
+    return {"upcoming": upcoming}
 
 
 def register() -> None:

@@ -158,3 +158,21 @@ def test_a_volunteers_view_of_an_activity_has_no_accessibility_violations(page, 
     expect(shifts.locator(f"form[action='{sign_up}'] button[type=submit]")).to_have_count(1)
     expect(page.locator(f"table.tasks form[action='{claim}'] button[type=submit]")).to_have_count(1)
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_roster_of_several_pages_has_no_accessibility_violations(
+    page, site, language, monkeypatch
+):
+    from esit.activities.selectors import signups as roster_selectors
+
+    monkeypatch.setattr(roster_selectors, "ROSTER_PAGE_SIZE", 3)
+    shift = busy_activity()
+    sign_in_as(page.context, site, factories.StaffFactory(role="coordinator"))
+    choose_language(page.context, site, language)
+
+    for number in (1, 2, 3):
+        response = page.goto(f"{site}/staff/activities/{shift.activity_id}/roster/?page={number}")
+        assert response.status == 200
+        expect(page.locator("nav.pagination").first).to_be_visible()
+        assert axe_violations(page) == [], number

@@ -8,6 +8,7 @@ shifts, tasks and sign-ups exist: counts are annotated with subqueries
 import datetime
 from typing import TYPE_CHECKING, Any, TypedDict, cast
 
+from django.conf import settings
 from django.db.models import (
     Count,
     Exists,
@@ -21,18 +22,13 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.functions import Coalesce, Greatest, Substr
 from django.utils import timezone
 
 from esit.reference.models import District, VolunteerArea
 from esit.volunteers.models import Volunteer
 
 from ..models import Activity, ActivityKind, Participant, Shift, SignUp, Task, TaskAssignment
-
-# Cancelled or finished events stay in the feeds this long, so subscribed calendars
-# learn of the cancellation (STATUS:CANCELLED) instead of silently losing the event.
-FEED_KEEPS_PAST = datetime.timedelta(days=30)
-PRIVATE_FEED_KEEPS_PAST = datetime.timedelta(days=90)
 
 
 class ActivityPlaces(TypedDict):
@@ -239,40 +235,136 @@ def tasks_on_page(activity: Activity) -> "list[TaskOnPage]":
     return cast("list[TaskOnPage]", list(activity.tasks.all()))
 
 
-def calendar_activities(*, now: datetime.datetime | None = None) -> QuerySet[Activity]:
-    """The public feed: published activities still to come or recently ended, and recently
-    cancelled ones (shown as cancelled so subscribed calendars remove them)."""
+class CalendarEvent(TypedDict):
+    """One event of a feed, as the feed writes it: plain values, never a model instance."""
+
+    uid: str
+    activity_id: int
+    status: str
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    activity_created_at: datetime.datetime
+    activity_updated_at: datetime.datetime
+    title_tr: str
+    title_en: str
+    excerpt_tr: str
+    excerpt_en: str
+    address: str
+    online_url: str
+    kind_tr: str
+    kind_en: str
+    district_tr: str
+    district_en: str
+    activity_status: str
+
+
+def _feed_days(name: str) -> datetime.timedelta:
+    return datetime.timedelta(days=getattr(settings, name))
+
+
+# An activity's own columns an event carries under their own names.
+_EVENT_FIELDS = ("title_tr", "title_en", "address", "online_url")
+
+
+def _event_values(prefix: str = "") -> tuple[tuple[str, ...], dict[str, Any]]:
+    """What an event carries of its activity (reached through `prefix`): short texts cut in
+    the database, so a feed's size depends on how many events it has, never on how long
+    their descriptions are."""
+    expressions: dict[str, Any] = {
+        "activity_id": F(f"{prefix}id"),
+        "activity_status": F(f"{prefix}status"),
+        "activity_created_at": F(f"{prefix}created_at"),
+        "activity_updated_at": F(f"{prefix}updated_at"),
+        "excerpt_tr": Substr(f"{prefix}description_tr", 1, FEED_EXCERPT + 1),
+        "excerpt_en": Substr(f"{prefix}description_en", 1, FEED_EXCERPT + 1),
+        "kind_tr": F(f"{prefix}kind__name_tr"),
+        "kind_en": F(f"{prefix}kind__name_en"),
+        "district_tr": F(f"{prefix}district__name_tr"),
+        "district_en": F(f"{prefix}district__name_en"),
+    }
+    if not prefix:
+        return _EVENT_FIELDS, expressions
+    expressions.update({name: F(f"{prefix}{name}") for name in _EVENT_FIELDS})
+    return (), expressions
+
+
+# Characters of an activity's description an event carries, before its link.
+FEED_EXCERPT = 160
+
+
+def calendar_events(*, now: datetime.datetime | None = None) -> list[CalendarEvent]:
+    """The public feed in one query: published activities from CALENDAR_FEED_PAST_DAYS ago to
+    CALENDAR_FEED_FUTURE_DAYS ahead, and those cancelled lately (shown as cancelled so
+    subscribed calendars remove them), soonest first, at most CALENDAR_FEED_MAX_EVENTS."""
     now = now or timezone.now()
-    recent = now - FEED_KEEPS_PAST
-    return (
+    fields, expressions = _event_values()
+    recent = now - _feed_days("CALENDAR_FEED_PAST_DAYS")
+    ahead = now + _feed_days("CALENDAR_FEED_FUTURE_DAYS")
+    rows = (
         Activity.objects.filter(
             Q(status__in=[Activity.Status.PUBLISHED, Activity.Status.COMPLETED])
             | Q(status=Activity.Status.CANCELLED, updated_at__gte=recent),
             ends_at__gte=recent,
+            starts_at__lte=ahead,
         )
-        .select_related("kind", "district")
         .order_by("starts_at", "id")
+        .values(
+            "starts_at",
+            "ends_at",
+            "status",
+            *fields,
+            uid_value=F("uid"),
+            **expressions,
+        )[: settings.CALENDAR_FEED_MAX_EVENTS]
     )
+    events = []
+    for values in rows:
+        row: dict[str, Any] = dict(values)
+        row["uid"] = str(row.pop("uid_value"))
+        events.append(cast(CalendarEvent, row))
+    return events
 
 
-def calendar_signups(
+def calendar_shifts(
     *, volunteer: Volunteer, now: datetime.datetime | None = None
-) -> QuerySet[SignUp]:
-    """A volunteer's shifts for their private feed: confirmed and pending ones, and those
-    cancelled lately (so their calendar drops them), for shifts not long past."""
+) -> list[CalendarEvent]:
+    """A volunteer's private feed in one query: confirmed and pending sign-ups, and those
+    cancelled lately (so their calendar drops them), for shifts from
+    CALENDAR_PRIVATE_FEED_PAST_DAYS ago to CALENDAR_FEED_FUTURE_DAYS ahead, soonest first,
+    at most CALENDAR_FEED_MAX_EVENTS. `status` is the sign-up's, `activity_status` the
+    activity's."""
     now = now or timezone.now()
-    return (
+    _, expressions = _event_values("shift__activity__")
+    rows = (
         SignUp.objects.filter(
-            volunteer=volunteer, shift__ends_at__gte=now - PRIVATE_FEED_KEEPS_PAST
+            volunteer=volunteer,
+            shift__ends_at__gte=now - _feed_days("CALENDAR_PRIVATE_FEED_PAST_DAYS"),
+            shift__starts_at__lte=now + _feed_days("CALENDAR_FEED_FUTURE_DAYS"),
         )
         .filter(
             Q(status__in=SignUp.PLACE_HOLDING_STATUSES)
-            | Q(status=SignUp.Status.CANCELLED, cancelled_at__gte=now - FEED_KEEPS_PAST)
+            | Q(
+                status=SignUp.Status.CANCELLED,
+                cancelled_at__gte=now - _feed_days("CALENDAR_FEED_PAST_DAYS"),
+            )
         )
         .exclude(shift__activity__status=Activity.Status.DRAFT)
-        .select_related("shift__activity__district", "shift__activity__kind")
         .order_by("shift__starts_at", "pk")
+        .values(
+            "status",
+            "pk",
+            "shift_id",
+            starts_at=F("shift__starts_at"),
+            ends_at=F("shift__ends_at"),
+            **expressions,
+        )[: settings.CALENDAR_FEED_MAX_EVENTS]
     )
+    events = []
+    for values in rows:
+        row: dict[str, Any] = dict(values)
+        row["uid"] = f"shift-{row.pop('shift_id')}-signup-{row.pop('pk')}"
+        events.append(cast(CalendarEvent, row))
+    return events
 
 
 def volunteer_by_calendar_token(*, token: str) -> Volunteer | None:

@@ -4,18 +4,31 @@ Each runs a fixed number of queries however many shifts and sign-ups exist.
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypedDict, cast
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.core.paginator import Page
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from esit.accounts.models import User
 from esit.activities.models import Activity, Shift, SignUp
-from esit.core.turkish import sort_key
+from esit.core.pagination import KnownCountPaginator
 from esit.volunteers.models import Volunteer
 
 from .scope import visible_activities, within
@@ -29,6 +42,7 @@ class WaitlistPosition(TypedDict):
 
 class AwaitingComing(TypedDict):
     awaiting_coming: bool
+    position: int  # its place in its group on the whole roster (the waitlist's order)
 
 
 class ShiftPlaces(TypedDict):
@@ -125,24 +139,68 @@ def signup_for_staff(*, user: User, signup_id: int) -> SignUp | None:
     )
 
 
+# Sign-ups on one page of the roster: the 20,000 of a city-wide event are 200 pages, each a
+# few dozen kilobytes of HTML, never one page of megabytes.
+ROSTER_PAGE_SIZE = 50
+
+# The groups coordinators look at, in the roster's order; keyed by the status's value.
+_GROUPS: tuple[tuple[str, str], ...] = (
+    (SignUp.Status.CONFIRMED, "confirmed"),
+    (SignUp.Status.PENDING, "pending"),
+    (SignUp.Status.WAITLISTED, "waitlisted"),
+    (SignUp.Status.CANCELLED, "cancelled"),
+)
+_GROUP: dict[str, str] = dict(_GROUPS)
+
+
 @dataclass
 class RosterShift:
-    """One shift of the roster with its sign-ups sorted into the groups coordinators look at."""
+    """One shift of the roster: how many are in each group, and this page's sign-ups in each."""
 
     shift: Shift
+    counts: dict[str, int] = field(default_factory=dict)
+    # Reminded but silent: the people a coordinator may want to replace in time.
+    not_confirmed_coming: int = 0
     confirmed: "list[RosterSignUp]" = field(default_factory=list)
     pending: "list[RosterSignUp]" = field(default_factory=list)
     waitlisted: "list[RosterSignUp]" = field(default_factory=list)
     cancelled: "list[RosterSignUp]" = field(default_factory=list)
+    takes_sign_ups: bool = False
+
+    def count(self, status: str) -> int:
+        return self.counts.get(status, 0)
 
     @property
-    def not_confirmed_coming(self) -> "list[RosterSignUp]":
-        """Reminded but silent: the people a coordinator may want to replace in time."""
-        return [s for s in self.confirmed if awaiting_coming_confirmation(s)]
+    def confirmed_count(self) -> int:
+        return self.count(SignUp.Status.CONFIRMED)
+
+    @property
+    def pending_count(self) -> int:
+        return self.count(SignUp.Status.PENDING)
+
+    @property
+    def waitlisted_count(self) -> int:
+        return self.count(SignUp.Status.WAITLISTED)
+
+    @property
+    def cancelled_count(self) -> int:
+        return self.count(SignUp.Status.CANCELLED)
 
     @property
     def places_taken(self) -> int:
-        return len(self.confirmed) + len(self.pending)
+        return self.confirmed_count + self.pending_count
+
+    @property
+    def on_this_page(self) -> bool:
+        return bool(self.confirmed or self.pending or self.waitlisted or self.cancelled)
+
+
+@dataclass
+class Roster:
+    activity: Activity
+    shifts: list[RosterShift]
+    page: "Page[SignUp]"
+    total: int
 
 
 def awaiting_coming_confirmation(signup: SignUp) -> bool:
@@ -154,49 +212,112 @@ def awaiting_coming_confirmation(signup: SignUp) -> bool:
     )
 
 
-# Keyed by the status's value, which is what a row's `status` holds.
-_GROUP: dict[str, str] = {
-    SignUp.Status.CONFIRMED: "confirmed",
-    SignUp.Status.PENDING: "pending",
-    SignUp.Status.WAITLISTED: "waitlisted",
-    SignUp.Status.CANCELLED: "cancelled",
-}
-
-
-def roster(*, user: User, activity_id: int) -> tuple[Activity, list[RosterShift]] | None:
-    """An activity's shifts with everyone signed up, in three queries whatever their number.
-
-    Waitlists come in the order places are offered (created_at, id); volunteers'
-    phone numbers are included, so only staff pages may use this. None for an activity
-    unknown or outside the user's scope.
-    """
-    activity = (
-        visible_activities(user).select_related("kind", "district").filter(pk=activity_id).first()
+def roster_signups(activity: Activity) -> QuerySet[SignUp]:
+    """Every sign-up of `activity` in the roster's order, sorted by the database: shift by
+    shift, the groups in turn, confirmed volunteers by surname then first name in Turkish
+    order (the volunteer's `name_key`), the others in the order they came (a waitlist is the
+    order places are offered). Phone numbers come with them: staff pages only."""
+    group = Case(
+        *(When(status=status, then=Value(rank)) for rank, (status, _) in enumerate(_GROUPS)),
+        default=Value(len(_GROUPS)),
+        output_field=IntegerField(),
     )
-    if activity is None:
-        return None
-    signups = SignUp.objects.select_related(
-        "volunteer__user", "checked_in_by", "added_by", "requirements_waived_by"
-    ).order_by("created_at", "id")
+    by_name = Case(
+        When(status=SignUp.Status.CONFIRMED, then=F("volunteer__name_key")),
+        default=Value(""),
+        output_field=CharField(),
+    )
+    return (
+        SignUp.objects.filter(shift__activity=activity)
+        .select_related("volunteer__user", "checked_in_by", "added_by", "requirements_waived_by")
+        .order_by("shift__starts_at", "shift_id", group, by_name, "created_at", "id")
+    )
+
+
+def _roster_shifts(activity: Activity) -> list[RosterShift]:
+    """The activity's shifts with their counts by group: one query, whatever the sign-ups."""
+    counts = {
+        f"n_{status}": Count("signups", filter=Q(signups__status=status)) for status, _ in _GROUPS
+    }
+    silent = Q(
+        signups__status=SignUp.Status.CONFIRMED,
+        signups__reminder_sent_at__isnull=False,
+        signups__coming_confirmed_at__isnull=True,
+        signups__attendance=SignUp.Attendance.UNKNOWN,
+    )
     shifts = (
         Shift.objects.filter(activity=activity)
-        .prefetch_related(Prefetch("signups", queryset=signups))
+        .annotate(n_silent=Count("signups", filter=silent), **counts)
         .order_by("starts_at", "id")
     )
     rows = []
     for shift in shifts:
         shift.activity = activity
-        row = RosterShift(shift=shift)
-        # Each gets `awaiting_coming` below, before any page reads it.
-        for signup in cast("Iterable[RosterSignUp]", shift.signups.all()):
-            signup.shift = shift
-            signup.awaiting_coming = awaiting_coming_confirmation(signup)
-            getattr(row, _GROUP[signup.status]).append(signup)
-        row.confirmed.sort(
-            key=lambda s: sort_key(f"{s.volunteer.last_name} {s.volunteer.first_name}")
-        )
+        row = RosterShift(shift=shift, not_confirmed_coming=getattr(shift, "n_silent"))  # noqa: B009
+        for status, _ in _GROUPS:
+            if found := getattr(shift, f"n_{status}"):
+                row.counts[status] = found
         rows.append(row)
-    return activity, rows
+    return rows
+
+
+def roster_activity(*, user: User, activity_id: int) -> Activity | None:
+    """The activity whose roster `user` may see, or None."""
+    return (
+        visible_activities(user).select_related("kind", "district").filter(pk=activity_id).first()
+    )
+
+
+def roster_size(activity: Activity) -> int:
+    return SignUp.objects.filter(shift__activity=activity).count()
+
+
+def roster(*, user: User, activity_id: int, page: str | int | None = 1) -> Roster | None:
+    """An activity's shifts with one page of everyone signed up, in four queries whatever
+    their number: the activity, its shifts, their counts by group, the page's sign-ups.
+
+    None for an activity unknown or outside the user's scope.
+    """
+    activity = roster_activity(user=user, activity_id=activity_id)
+    if activity is None:
+        return None
+    shifts = _roster_shifts(activity)
+    total = sum(sum(row.counts.values()) for row in shifts)
+    paginator = KnownCountPaginator(roster_signups(activity), ROSTER_PAGE_SIZE, count=total)
+    found = paginator.get_page(page)
+    # Where each group starts in the whole roster's order: a waitlisted row's place in the
+    # queue is its index in the roster less its group's start.
+    starts: dict[tuple[int, str], int] = {}
+    offset = 0
+    for row in shifts:
+        for status, _ in _GROUPS:
+            starts[(row.shift.pk, status)] = offset
+            offset += row.count(status)
+    by_shift = {row.shift.pk: row for row in shifts}
+    for index, signup in enumerate(
+        cast("Iterable[RosterSignUp]", found.object_list), start=found.start_index() - 1
+    ):
+        row = by_shift[signup.shift_id]
+        signup.shift = row.shift
+        signup.awaiting_coming = awaiting_coming_confirmation(signup)
+        signup.position = index - starts[(signup.shift_id, signup.status)] + 1
+        getattr(row, _GROUP[signup.status]).append(signup)
+    return Roster(activity=activity, shifts=shifts, page=found, total=total)
+
+
+def roster_rows(activity: Activity) -> "Iterator[tuple[SignUp, int | None]]":
+    """Every sign-up of the roster in its order, read from the database in chunks (a CSV
+    of 20,000 keeps a few thousand in memory), each with its place in its shift's waitlist
+    (None when not waitlisted)."""
+    shift_id, position = None, 0
+    for signup in roster_signups(activity).select_related("shift").iterator(chunk_size=2000):
+        if signup.shift_id != shift_id:
+            shift_id, position = signup.shift_id, 0
+        if signup.status == SignUp.Status.WAITLISTED:
+            position += 1
+            yield signup, position
+        else:
+            yield signup, None
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ urlpatterns = [
     # Staff (the two-factor gate covers everything under /staff/)
     path("staff/activities/<int:pk>/roster/", roster.roster, name="roster"),
     path("staff/activities/<int:pk>/roster.csv", roster.roster_csv, name="roster_csv"),
+    path("staff/activities/<int:pk>/roster.xlsx", roster.roster_xlsx, name="roster_xlsx"),
     path("staff/signups/<int:pk>/approve/", roster.approve, name="approve"),
     path("staff/signups/<int:pk>/decline/", roster.decline, name="decline"),
     path("staff/signups/<int:pk>/cancel/", roster.staff_cancel, name="staff_cancel"),

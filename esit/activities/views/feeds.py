@@ -7,23 +7,32 @@ Europe/Istanbul with the VTIMEZONE that describes it.
 """
 
 import datetime
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, quote_etag
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from esit.core import versions
 from esit.core.confirm import confirmation_page
 from esit.volunteers.permissions import volunteer_view
 
 from ..models import Activity, SignUp
 from ..selectors import public as selectors
 from ..services import participants as services
+from ..versions import ACTIVITIES_VERSION, signups_version
 
 UID_DOMAIN = "esit-izmir"
 PRODID = "-//İzmir Büyükşehir Belediyesi//Eşit İzmir//TR"
@@ -44,91 +53,141 @@ def _calendar(name: str) -> icalendar.Calendar:
     return calendar
 
 
-def _sequence(activity: Activity) -> int:
+def _sequence(event: selectors.CalendarEvent) -> int:
     """Grows with every edit of the activity, from 0 when it was created."""
-    return max(int((activity.updated_at - activity.created_at).total_seconds()), 0)
+    edited = event["activity_updated_at"] - event["activity_created_at"]
+    return max(int(edited.total_seconds()), 0)
 
 
-def _location(activity: Activity) -> str:
-    if activity.address:
-        return f"{activity.address}, {activity.district.name}"
-    return activity.online_url or activity.district.name
+def _in_language(event: selectors.CalendarEvent, field: str) -> str:
+    english = event[f"{field}_en"]  # type: ignore[literal-required]
+    return english if get_language() == "en" and english else event[f"{field}_tr"]  # type: ignore[literal-required]
 
 
-def _event(*, uid: str, activity: Activity, starts_at, ends_at, status: str, summary: str):
+def _location(event: selectors.CalendarEvent) -> str:
+    district = _in_language(event, "district")
+    if event["address"]:
+        return f"{event['address']}, {district}"
+    return event["online_url"] or district
+
+
+def _description(event: selectors.CalendarEvent, url: str) -> str:
+    """A few words of the description and the link to the whole of it."""
+    text = " ".join(_in_language(event, "excerpt").split())
+    if len(text) > selectors.FEED_EXCERPT:
+        text = text[: selectors.FEED_EXCERPT].rsplit(" ", 1)[0] + "…"
+    return f"{text}\n\n{url}" if text else url
+
+
+def _event(event: selectors.CalendarEvent, *, status: str) -> icalendar.Event:
     zone = _zone()
-    event = icalendar.Event()
-    event.add("uid", f"{uid}@{UID_DOMAIN}")
-    event.add("summary", summary)
-    event.add("dtstart", starts_at.astimezone(zone))
-    event.add("dtend", ends_at.astimezone(zone))
-    event.add("dtstamp", activity.updated_at.astimezone(datetime.UTC))
-    event.add("last-modified", activity.updated_at.astimezone(datetime.UTC))
-    event.add("sequence", _sequence(activity))
-    event.add("status", status)
-    event.add("location", _location(activity))
-    event.add("description", activity.description)
-    event.add("categories", [activity.kind.name])
-    event.add("url", settings.SITE_URL + reverse("activities:detail", args=[activity.pk]))
-    return event
+    url = settings.SITE_URL + reverse("activities:detail", args=[event["activity_id"]])
+    component = icalendar.Event()
+    component.add("uid", f"{event['uid']}@{UID_DOMAIN}")
+    component.add("summary", _in_language(event, "title"))
+    component.add("dtstart", event["starts_at"].astimezone(zone))
+    component.add("dtend", event["ends_at"].astimezone(zone))
+    component.add("dtstamp", event["activity_updated_at"].astimezone(datetime.UTC))
+    component.add("last-modified", event["activity_updated_at"].astimezone(datetime.UTC))
+    component.add("sequence", _sequence(event))
+    component.add("status", status)
+    component.add("location", _location(event))
+    component.add("description", _description(event, url))
+    component.add("categories", [_in_language(event, "kind")])
+    component.add("url", url)
+    return component
 
 
-def _ics_response(calendar: icalendar.Calendar, filename: str, *, private: bool) -> HttpResponse:
+@dataclass(frozen=True)
+class BuiltFeed:
+    """A feed as the cache keeps it: its bytes and what conditional requests are answered by."""
+
+    body: bytes
+    etag: str
+    last_modified: int | None
+
+
+def _built(calendar: icalendar.Calendar, events: list[selectors.CalendarEvent]) -> BuiltFeed:
     calendar.add_missing_timezones()
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
+    body = calendar.to_ical()
+    changed = max((event["activity_updated_at"] for event in events), default=None)
+    return BuiltFeed(
+        body=body,
+        etag=quote_etag(hashlib.sha256(body).hexdigest()[:32]),
+        last_modified=int(changed.timestamp()) if changed else None,
+    )
+
+
+def _cached(key: str, build: Callable[[], BuiltFeed]) -> BuiltFeed:
+    feed = cache.get(key)
+    if not isinstance(feed, BuiltFeed):
+        feed = build()
+        cache.set(key, feed, settings.CALENDAR_FEED_CACHE_SECONDS)
+    return feed
+
+
+def _ics_response(request, feed: BuiltFeed, filename: str, *, private: bool) -> HttpResponse:
+    """The feed, or 304 Not Modified when the calendar app already has this one."""
+    response = get_conditional_response(
+        request, etag=feed.etag, last_modified=feed.last_modified
+    ) or HttpResponse(feed.body, content_type="text/calendar; charset=utf-8")
+    response.headers["ETag"] = feed.etag
+    if feed.last_modified is not None:
+        response.headers["Last-Modified"] = http_date(feed.last_modified)
+    if response.status_code == 200:
+        response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
     if private:
         response.headers["Cache-Control"] = "private, no-store"
         response.headers["X-Robots-Tag"] = "noindex"
     return response
 
 
+def _public_feed() -> BuiltFeed:
+    calendar = _calendar(_("Eşit İzmir etkinlikleri"))
+    events = selectors.calendar_events()
+    for event in events:
+        status = "CANCELLED" if event["status"] == Activity.Status.CANCELLED else "CONFIRMED"
+        calendar.add_component(_event(event, status=status))
+    return _built(calendar, events)
+
+
 @require_GET
 def public_calendar(request):
-    calendar = _calendar(_("Eşit İzmir etkinlikleri"))
-    for activity in selectors.calendar_activities():
-        status = "CANCELLED" if activity.status == Activity.Status.CANCELLED else "CONFIRMED"
-        calendar.add_component(
-            _event(
-                uid=str(activity.uid),
-                activity=activity,
-                starts_at=activity.starts_at,
-                ends_at=activity.ends_at,
-                status=status,
-                summary=activity.title,
-            )
-        )
-    return _ics_response(calendar, "esit-izmir.ics", private=False)
+    """Built once per language and content version (any change to an activity or a shift
+    draws a new one), then answered from the cache, or with 304 to a calendar app that has
+    it already."""
+    key = f"esit:feed:public:{get_language()}:{versions.version(ACTIVITIES_VERSION)}"
+    feed = _cached(key, _public_feed)
+    return _ics_response(request, feed, "esit-izmir.ics", private=False)
 
 
-def _signup_status(signup: SignUp) -> str:
-    if signup.status == SignUp.Status.CANCELLED:
+def _signup_status(event: selectors.CalendarEvent) -> str:
+    if event["status"] == SignUp.Status.CANCELLED:
         return "CANCELLED"
-    if signup.shift.activity.status == Activity.Status.CANCELLED:
+    if event["activity_status"] == Activity.Status.CANCELLED:
         return "CANCELLED"
-    return "TENTATIVE" if signup.status == SignUp.Status.PENDING else "CONFIRMED"
+    return "TENTATIVE" if event["status"] == SignUp.Status.PENDING else "CONFIRMED"
+
+
+def _private_feed(volunteer) -> BuiltFeed:
+    calendar = _calendar(_("Eşit İzmir vardiyalarım"))
+    events = selectors.calendar_shifts(volunteer=volunteer)
+    for event in events:
+        calendar.add_component(_event(event, status=_signup_status(event)))
+    return _built(calendar, events)
 
 
 @require_GET
 def volunteer_calendar(request, token: str):
-    """No sign-in (calendar apps cannot sign in): the unguessable token is the key."""
+    """No sign-in (calendar apps cannot sign in): the unguessable token is the key. Cached per
+    volunteer, language and the versions of activities and of her sign-ups."""
     volunteer = selectors.volunteer_by_calendar_token(token=token)
     if volunteer is None:
         raise Http404(_("Takvim bulunamadı."))
-    calendar = _calendar(_("Eşit İzmir vardiyalarım"))
-    for signup in selectors.calendar_signups(volunteer=volunteer):
-        shift = signup.shift
-        calendar.add_component(
-            _event(
-                uid=f"shift-{shift.pk}-signup-{signup.pk}",
-                activity=shift.activity,
-                starts_at=shift.starts_at,
-                ends_at=shift.ends_at,
-                status=_signup_status(signup),
-                summary=shift.activity.title,
-            )
-        )
-    return _ics_response(calendar, "esit-izmir-vardiyalarim.ics", private=True)
+    version = versions.versions(ACTIVITIES_VERSION, signups_version(volunteer.pk))
+    key = f"esit:feed:volunteer:{volunteer.pk}:{get_language()}:{version}"
+    feed = _cached(key, lambda: _private_feed(volunteer))
+    return _ics_response(request, feed, "esit-izmir-vardiyalarim.ics", private=True)
 
 
 def _feed_url(volunteer) -> str:

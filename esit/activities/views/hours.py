@@ -18,6 +18,7 @@ from esit.activities.selectors import hours as selectors
 from esit.activities.selectors.scope import APPROVE_HOURS
 from esit.activities.services import hours as services
 from esit.activities.services.errors import ActivityError
+from esit.core.pagination import CappedPaginator
 from esit.volunteers.permissions import volunteer_view
 
 PAGE_SIZE = 25
@@ -65,7 +66,7 @@ def _render_queue(request, bulk_form: BulkHoursForm):
         request.GET, queryset=selectors.hours_review_queue(user=request.user)
     )
     filter_form = filters.form
-    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     now = timezone.now()
     for entry in page:
         entry.waits_for_shift_end = entry.status == HoursEntry.Status.PENDING and (

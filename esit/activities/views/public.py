@@ -4,20 +4,27 @@ Reads go through selectors/public.py; this module only decides what the
 viewer may do (prepared flags and URLs the templates read).
 """
 
+import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_stubs_ext import StrOrPromise
 
 from esit.accounts.permissions import staff_gate
+from esit.core import versions
 from esit.privacy.models import PrivacyNotice
 from esit.privacy.services import current_notice
 from esit.volunteers.models import Volunteer
@@ -28,6 +35,7 @@ from ..models import Activity, Shift, SignUp, Task, TaskAssignment
 from ..selectors import public as selectors
 from ..services import requirements
 from ..services import signups as signup_rules
+from ..versions import ACTIVITIES_VERSION, PLACES_VERSION
 
 if TYPE_CHECKING:
     from ..selectors.public import DetailedActivity, ShiftOnPage
@@ -35,14 +43,37 @@ if TYPE_CHECKING:
 PAGE_SIZE = 20
 
 
+def _list_key(request) -> str:
+    """Language, the content versions and the query string (in a fixed order)."""
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    digest = hashlib.sha256(query.encode()).hexdigest()[:24]
+    version = versions.versions(ACTIVITIES_VERSION, PLACES_VERSION)
+    return f"esit:page:activities:{get_language()}:{version}:{digest}"
+
+
 @require_GET
 def activity_list(request):
-    filters = PublicActivityFilter(request.GET, queryset=selectors.public_activities())
-    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    """The same for everyone who asks with the same filters (nothing in it depends on who
+    asks, and its form is a GET without a CSRF token): its content is built once per
+    language, query string and content version (any change to an activity, a shift, a
+    sign-up or a registration draws new ones) and kept PUBLIC_PAGE_CACHE_SECONDS at most
+    (what is "upcoming" moves with the clock). The layout around it is rendered each time."""
+    key = _list_key(request)
+    cached = cache.get(key)
+    if cached is None:
+        filters = PublicActivityFilter(request.GET, queryset=selectors.public_activities())
+        page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        context = {"filter_form": filters.form, "page_obj": page, "past": filters.past}
+        content = render_to_string(
+            "activities/public/partials/list_content.html", context, request=request
+        )
+        cached = (str(content), filters.past)
+        cache.set(key, cached, settings.PUBLIC_PAGE_CACHE_SECONDS)
+    content, past = cached
     return render(
         request,
         "activities/public/list.html",
-        {"filter_form": filters.form, "page_obj": page, "past": filters.past},
+        {"content": mark_safe(content), "past": past},  # noqa: S308 - our own rendered template
     )
 
 
@@ -175,6 +206,15 @@ def _may_preview_drafts(request) -> bool:
 def load_activity(request, pk: int, *, volunteer=None) -> "DetailedActivity":
     include_drafts = _may_preview_drafts(request)
     try:
+        if volunteer is None and not include_drafts:
+            # What every visitor sees alike (no one's sign-ups, no drafts): read once per
+            # content version of activities and places.
+            return versions.cached(
+                f"activities:detail:{pk}",
+                (ACTIVITIES_VERSION, PLACES_VERSION),
+                lambda: selectors.activity_detail(pk=pk),
+                timeout=settings.PUBLIC_PAGE_CACHE_SECONDS,
+            )
         return selectors.activity_detail(pk=pk, include_drafts=include_drafts, volunteer=volunteer)
     except Activity.DoesNotExist:
         raise Http404(_("Etkinlik bulunamadı.")) from None

@@ -7,7 +7,6 @@ only swaps the queue's results when the filters change.
 from typing import TYPE_CHECKING
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +19,7 @@ from esit.accounts.permissions import capability_required
 from esit.audit import services as audit
 from esit.audit.selectors import events_about
 from esit.core.htmx import wants_partial
+from esit.core.pagination import CappedPaginator
 from esit.notifications.selectors import delivery_history
 from esit.reference import availability
 
@@ -100,7 +100,7 @@ def _report_bulk_result(request, kind: str, result: services.BulkResult) -> None
 def _render_queue(request, bulk_form: BulkDecisionForm):
     filters = QueueFilter(request.GET or None, queryset=selectors.review_queue(user=request.user))
     queue = filters.qs
-    page = Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "applications/review/list.html"
     if wants_partial(request):
         template += "#queue-results"

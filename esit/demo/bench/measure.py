@@ -289,6 +289,7 @@ class Runner:
         if not result.built:
             result.problems.append("not built yet")
             return result
+        self.client(op.who)  # signed in before counting: the sign-in is no part of the page
         with CaptureQueriesContext(connection) as queries:
             response, body = self.request(op)
         result.queries = len(queries)

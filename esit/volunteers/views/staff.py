@@ -5,7 +5,6 @@ managing volunteers and shows only the volunteers of the reader's scope.
 """
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,6 +20,7 @@ from esit.audit.selectors import events_about
 from esit.core.confirm import confirmation_page
 from esit.core.forms import add_refusal
 from esit.core.htmx import wants_partial
+from esit.core.pagination import CappedPaginator
 from esit.core.panels import panels_for
 from esit.core.spreadsheets import csv_download, xlsx_download
 from esit.notifications.selectors import delivery_history
@@ -47,7 +47,7 @@ def filtered(request) -> VolunteerFilter:
 @capability_required(MANAGE)
 def volunteer_list(request):
     filters = filtered(request)
-    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "volunteers/staff/list.html"
     if wants_partial(request):
         template += "#directory-results"

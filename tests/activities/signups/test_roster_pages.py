@@ -25,7 +25,8 @@ def csv_url(activity) -> str:
 
 
 def read_csv(response) -> list[list[str]]:
-    body = response.content.decode("utf-8")
+    assert response.streaming  # row by row: a roster of 20,000 never sits in memory
+    body = b"".join(response.streaming_content).decode("utf-8")
     assert body.startswith("\ufeff")
     return list(csv.reader(io.StringIO(body.removeprefix("\ufeff"))))
 
@@ -260,3 +261,137 @@ def test_csv_headers_follow_the_page_language(coordinator_client, shift):
     rows = read_csv(coordinator_client.get(csv_url(shift.activity)))
 
     assert rows[0][2] != "Ad soyad"
+
+
+# A large roster: paginated in the database ------------------------------------------------
+
+
+def test_confirmed_volunteers_are_sorted_by_surname_in_turkish_order(coordinator_client, shift):
+    shift.capacity = 10
+    shift.save()
+    for name in ["Zeynep Şen", "Ali Çakır", "Deniz Can", "Ece Ilgaz", "Oya İnce", "Ufuk Sağ"]:
+        factories.SignUpFactory(shift=shift, volunteer=named(name))
+
+    html = coordinator_client.get(roster_url(shift.activity)).content.decode()
+
+    order = ["Deniz Can", "Ali Çakır", "Ece Ilgaz", "Oya İnce", "Ufuk Sağ", "Zeynep Şen"]
+    positions = [html.index(name) for name in order]
+    assert positions == sorted(positions)
+
+
+@pytest.fixture
+def small_pages(monkeypatch):
+    from esit.activities.selectors import signups
+
+    monkeypatch.setattr(signups, "ROSTER_PAGE_SIZE", 3)
+
+
+def test_a_large_roster_is_shown_a_page_at_a_time(coordinator_client, shift, small_pages):
+    shift.capacity = 10
+    shift.save()
+    names = ["Ada Bir", "Banu İki", "Cem Üç", "Dilek Dört", "Emre Beş"]
+    for name in names:
+        factories.SignUpFactory(shift=shift, volunteer=named(name))
+
+    first = coordinator_client.get(roster_url(shift.activity)).content.decode()
+    second = coordinator_client.get(roster_url(shift.activity) + "?page=2").content.decode()
+
+    # by surname: Beş, Bir, Dört, İki, Üç
+    assert [n for n in names if n in first] == ["Ada Bir", "Dilek Dört", "Emre Beş"]
+    assert [n for n in names if n in second] == ["Banu İki", "Cem Üç"]
+    assert "5 vardiya kaydı" in first
+    assert "Sayfa 1 / 2" in first
+    assert 'rel="next"' in first
+    assert 'rel="prev"' in second
+    assert "Onaylı gönüllüler (5)" in first
+    assert "Onaylı gönüllüler (5)" in second
+
+
+def test_waitlist_positions_continue_across_pages(coordinator_client, shift, small_pages):
+    fill(shift, 2)
+    now = timezone.now()
+    for minutes, name in [(1, "Ada Birinci"), (2, "Bora İkinci"), (3, "Can Üçüncü")]:
+        factories.SignUpFactory(
+            shift=shift,
+            volunteer=named(name),
+            status="waitlisted",
+            created_at=now - datetime.timedelta(minutes=60 - minutes),
+        )
+
+    second = coordinator_client.get(roster_url(shift.activity) + "?page=2").content.decode()
+
+    # Page 1: the two confirmed and Ada; page 2 goes on with the queue's 2nd and 3rd.
+    assert "Ada Birinci" not in second
+    rows = second[second.index("Bekleme listesi, yer açıldığında sırayla") :]
+    assert "<td>2</td>" in rows[: rows.index("Bora İkinci")]
+    assert "<td>3</td>" in rows[rows.index("Bora İkinci") : rows.index("Can Üçüncü")]
+
+
+def test_a_shift_whose_sign_ups_are_all_on_other_pages_says_so(coordinator_client, small_pages):
+    activity = make_shift().activity
+    first_shift = activity.shifts.get()
+    fill(first_shift, 3)
+    later = factories.ShiftFactory(
+        activity=activity,
+        starts_at=first_shift.starts_at + datetime.timedelta(hours=4),
+        ends_at=first_shift.starts_at + datetime.timedelta(hours=7),
+    )
+    fill(later, 2)
+
+    first = coordinator_client.get(roster_url(activity)).content.decode()
+
+    assert first.count('class="card roster-shift"') == 2
+    assert "Bu vardiyanın kayıtları başka sayfalarda." in first
+    assert "Onaylı gönüllüler (3)" in first
+
+
+def test_a_page_beyond_the_last_shows_the_last(coordinator_client, shift, small_pages):
+    fill(shift, 2)
+    response = coordinator_client.get(roster_url(shift.activity) + "?page=99")
+    assert response.status_code == 200
+    assert "2 vardiya kaydı" in response.content.decode()
+
+
+def test_the_roster_page_stays_small_however_many_signed_up(coordinator_client):
+    from esit.activities.selectors.signups import ROSTER_PAGE_SIZE
+
+    shift = make_shift(capacity=ROSTER_PAGE_SIZE * 3)
+    fill(shift, ROSTER_PAGE_SIZE + 1)
+    one_page = len(coordinator_client.get(roster_url(shift.activity)).content)
+    fill(shift, ROSTER_PAGE_SIZE)
+    assert len(coordinator_client.get(roster_url(shift.activity)).content) < one_page + 200
+    # 200 KB at most for the 20,000 roster: a full page here is far below it.
+    assert one_page < 150 * 1024
+
+
+def test_csv_lists_every_sign_up_not_only_one_page(coordinator_client, shift, small_pages):
+    shift.capacity = 10
+    shift.save()
+    fill(shift, 5)
+    fill(shift, 2, status="waitlisted")
+
+    rows = read_csv(coordinator_client.get(csv_url(shift.activity)))
+
+    assert len(rows) == 1 + 7
+    assert [row[6] for row in rows[1:]] == ["", "", "", "", "", "1", "2"]
+
+
+def test_xlsx_lists_every_sign_up_streamed(coordinator_client, shift):
+    import openpyxl
+
+    factories.SignUpFactory(shift=shift, volunteer=named("Şule Çağlayan"))
+    factories.SignUpFactory(shift=shift, volunteer=named("=Tehlikeli Ad"), status="waitlisted")
+
+    response = coordinator_client.get(f"/staff/activities/{shift.activity.pk}/roster.xlsx")
+
+    assert response.streaming
+    assert "attachment" in response["Content-Disposition"]
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    rows = list(book.active.iter_rows(values_only=True))
+    assert rows[0][2] == "Ad soyad"
+    assert {row[2] for row in rows[1:]} == {"Şule Çağlayan", "'=Tehlikeli Ad"}
+
+
+def test_volunteer_cannot_download_the_xlsx(volunteer_client, shift):
+    response = volunteer_client.get(f"/staff/activities/{shift.activity.pk}/roster.xlsx")
+    assert response.status_code == 403

@@ -248,3 +248,19 @@ def test_dashboard_counts_applications_by_status_with_links(coordinator_client):
         f'<a href="{queue_url}?status=rejected">Olumsuz sonuçlandı</a></th> '
         '<td class="numeric">0</td>' in html
     )
+
+
+def test_a_huge_queue_counts_up_to_a_cap_and_says_more_than(
+    coordinator_client, queue_url, monkeypatch
+):
+    monkeypatch.setattr("esit.core.pagination.COUNT_CAP", 30)
+    monkeypatch.setattr("esit.core.pagination.CappedPaginator.__init__.__kwdefaults__", {"cap": 30})
+    for n in range(32):
+        ApplicationFactory(first_name=f"Kişi{n:02d}", submitted_at=istanbul(2025, 1, 1, 10, n))
+    html = coordinator_client.get(queue_url).content.decode()
+    assert "30+ başvuru bulundu." in html
+    assert "sayfa 1 / 2+" in html
+    assert 'rel="next"' in html
+    second = coordinator_client.get(queue_url, {"page": 2})
+    assert len(listed_names(second)) == 7
+    assert "32 başvuru bulundu." in second.content.decode()

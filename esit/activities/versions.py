@@ -1,0 +1,47 @@
+"""The content versions of activities (esit/core/versions.py), and what changes them.
+
+`ACTIVITIES_VERSION` changes with any activity or shift saved or deleted (or an activity's
+areas set), `PLACES_VERSION` with any sign-up or participant (the places left that public
+pages show), and `signups_version(volunteer_id)` with any of that volunteer's sign-ups: the
+calendar feeds and the cached public pages put the ones they show into their cache keys.
+Names of kinds and districts are not versioned: they change rarely, and a cached copy
+lives CALENDAR_FEED_CACHE_SECONDS at most. Saves and deletes reach these
+receivers through Django's model signals (connected in `ActivitiesConfig.ready()`); the few
+services that change rows with `QuerySet.update()` call `bump_signups()` themselves.
+"""
+
+from collections.abc import Iterable
+
+from esit.core import versions
+
+ACTIVITIES_VERSION = "activities"
+PLACES_VERSION = "activities.places"
+
+
+def signups_version(volunteer_id: int) -> str:
+    return f"activities.signups.{volunteer_id}"
+
+
+def bump_activities() -> None:
+    versions.bump(ACTIVITIES_VERSION)
+
+
+def bump_signups(volunteer_ids: Iterable[int]) -> None:
+    """The sign-ups of these volunteers changed, and so do the public counts of places."""
+    versions.bump(PLACES_VERSION, *(signups_version(pk) for pk in set(volunteer_ids)))
+
+
+def bump_places() -> None:
+    versions.bump(PLACES_VERSION)
+
+
+def activity_or_shift_changed(sender, **kwargs) -> None:
+    bump_activities()
+
+
+def participant_changed(sender, **kwargs) -> None:
+    bump_places()
+
+
+def signup_changed(sender, *, instance, **kwargs) -> None:
+    bump_signups([instance.volunteer_id])

@@ -1,0 +1,92 @@
+"""Paginators for lists that may hold hundreds of thousands of rows.
+
+Django's Paginator counts every matching row (`SELECT COUNT(*)` over the whole filtered
+table) before it shows the first page. `CappedPaginator` counts at most `cap` rows (a COUNT
+over a LIMIT, which stops there), and further when someone pages beyond them, so its cost
+follows the page asked for, not the table. When more rows exist than were counted, the page
+says so ("1.000+ sonuç", "Sayfa 3 / 40+") and "next" still leads on: `count_is_exact` is False,
+`count_shown` and `pages_shown` are what templates print (core/pagination.html,
+core/result_count.html).
+
+`KnownCountPaginator` is for a list whose total a page has already counted (the roster counts
+its sign-ups by shift and status in one query): no second COUNT.
+"""
+
+import contextlib
+import math
+
+from django.core.paginator import Page, Paginator
+from django.utils.formats import number_format
+from django.utils.functional import cached_property
+
+# Rows counted exactly before a list says "more than": forty pages of twenty-five.
+COUNT_CAP = 1000
+
+
+class CappedPaginator(Paginator):
+    def __init__(self, object_list, per_page, *, cap: int | None = None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.cap = cap or COUNT_CAP
+        self.wanted = 1
+        self.count_is_exact = True
+
+    def get_page(self, number) -> Page:
+        try:
+            self.wanted = max(int(number), 1)
+        except (TypeError, ValueError):
+            self.wanted = 1
+        return super().get_page(number)
+
+    def page(self, number) -> Page:
+        # A number that is not one: validate_number (in page()) raises the paginator's error.
+        with contextlib.suppress(TypeError, ValueError):
+            self.wanted = max(int(number), 1)
+        return super().page(number)
+
+    @cached_property
+    def limit(self) -> int:
+        """How many rows are counted: the cap, or as far as the page asked for reaches."""
+        return max(self.cap, self.wanted * self.per_page)
+
+    @cached_property
+    def count(self) -> int:
+        counted = self.object_list[: self.limit + 1]
+        found = counted.count() if hasattr(counted, "count") else len(counted)
+        if found > self.limit:
+            self.count_is_exact = False
+            return self.limit
+        return found
+
+    @cached_property
+    def num_pages(self) -> int:
+        pages = super().num_pages
+        # Rows exist past the ones counted: one page more, so "next" leads on.
+        return pages + (0 if self.count_is_exact else 1)
+
+    @property
+    def count_shown(self) -> str:
+        shown = number_format(self.count, force_grouping=True)
+        return shown if self.count_is_exact else f"{shown}+"
+
+    @property
+    def pages_shown(self) -> str:
+        if self.count_is_exact:
+            return str(self.num_pages)
+        return f"{math.ceil(self.count / self.per_page)}+"
+
+
+class KnownCountPaginator(Paginator):
+    """A Paginator told its total instead of counting it."""
+
+    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.__dict__["count"] = count  # the cached_property's slot: no COUNT query
+        self.count_is_exact = True
+
+    @property
+    def count_shown(self) -> str:
+        return number_format(self.count, force_grouping=True)
+
+    @property
+    def pages_shown(self) -> str:
+        return str(self.num_pages)

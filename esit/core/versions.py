@@ -1,0 +1,81 @@
+"""Content versions: a token per kind of content, changed whenever that content changes.
+
+A cached page or feed puts the versions it depends on into its cache key, so an edit makes
+every copy built before it unreachable at once (the old entries expire with their timeout):
+no list of keys to delete, and nothing to scan. A version is an opaque random token kept in
+the cache without expiry; when it is missing (a fresh or flushed cache) a new one is drawn,
+which is the same as "everything changed".
+
+`bump()` changes the token now and again when the surrounding transaction commits: now, so
+the request that made the change (and a test inside one transaction) never reads its own stale
+copy; at the commit, so a page built by another request between the change and the commit,
+from the data as it was, is not kept under the new token.
+"""
+
+import uuid
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.db import transaction
+
+PREFIX = "esit:version:"
+
+
+def _key(name: str) -> str:
+    return PREFIX + name
+
+
+def _token() -> str:
+    return uuid.uuid4().hex[:16]
+
+
+def version(name: str) -> str:
+    """The current token of `name` (one cache read; a new token when there is none)."""
+    key = _key(name)
+    token = cache.get(key)
+    if token is None:
+        cache.add(key, _token(), timeout=None)
+        token = cache.get(key) or _token()
+    return str(token)
+
+
+def versions(*names: str) -> str:
+    """The tokens of several names in one cache read, joined for a cache key."""
+    keys = [_key(name) for name in names]
+    found = cache.get_many(keys)
+    tokens = []
+    for name, key in zip(names, keys, strict=True):
+        token = found.get(key)
+        tokens.append(str(token) if token is not None else version(name))
+    return ".".join(tokens)
+
+
+def _set(name: str) -> None:
+    cache.set(_key(name), _token(), timeout=None)
+
+
+def bump(*names: str) -> None:
+    """Mark the content of each of `names` as changed (see the module's docstring)."""
+    for name in names:
+        _set(name)
+    if transaction.get_connection().in_atomic_block:
+
+        def again() -> None:
+            for name in names:
+                _set(name)
+
+        transaction.on_commit(again)
+
+
+_MISSING = object()
+
+
+def cached[T](key: str, names: tuple[str, ...], build: Callable[[], T], *, timeout: int) -> T:
+    """`build()`'s value, kept under `key` and the current versions of `names`: built again as
+    soon as one of them is bumped, or after `timeout` seconds."""
+    full_key = f"esit:cached:{key}:{versions(*names)}"
+    value = cache.get(full_key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        cache.set(full_key, value, timeout)
+    return value

@@ -1,0 +1,74 @@
+"""Paginators for huge lists: the count stops at a cap (and as far as the page asked for), the
+page says "more than" past it and still leads on (esit/core/pagination.py)."""
+
+import pytest
+
+from esit.applications.models import Application
+from esit.core.pagination import CappedPaginator, KnownCountPaginator
+from tests.factories import ApplicationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seven(db):
+    ApplicationFactory.create_batch(7)
+    return Application.objects.order_by("pk")
+
+
+def test_under_the_cap_the_count_is_exact(seven):
+    paginator = CappedPaginator(seven, 2, cap=10)
+    page = paginator.get_page(1)
+    assert paginator.count == 7
+    assert paginator.count_is_exact
+    assert paginator.count_shown == "7"
+    assert paginator.pages_shown == "4"
+    assert page.has_next()
+
+
+def test_past_the_cap_the_count_says_more_than(seven):
+    paginator = CappedPaginator(seven, 2, cap=4)
+    page = paginator.get_page(1)
+    assert paginator.count == 4
+    assert not paginator.count_is_exact
+    assert paginator.count_shown == "4+"
+    assert paginator.pages_shown == "2+"
+    assert [a.pk for a in page] == [a.pk for a in seven[:2]]
+
+
+def test_the_last_counted_page_still_leads_on(seven):
+    page = CappedPaginator(seven, 2, cap=4).get_page(2)
+    assert page.has_next()
+
+
+def test_paging_past_the_cap_counts_as_far_as_the_page_and_shows_its_rows(seven):
+    paginator = CappedPaginator(seven, 2, cap=4)
+    page = paginator.get_page(3)
+    assert [a.pk for a in page] == [a.pk for a in seven[4:6]]
+    assert page.has_next()
+    last = CappedPaginator(seven, 2, cap=4).get_page(4)
+    assert [a.pk for a in last] == [a.pk for a in seven[6:]]
+    assert not last.has_next()
+
+
+def test_the_count_is_one_query_over_a_limit(seven, django_assert_num_queries):
+    paginator = CappedPaginator(seven, 2, cap=4)
+    with django_assert_num_queries(1) as captured:
+        assert paginator.count == 4
+    assert "LIMIT 5" in captured.captured_queries[0]["sql"]
+
+
+def test_a_page_that_is_not_a_number_is_the_first(seven):
+    assert CappedPaginator(seven, 2, cap=4).get_page("abc").number == 1
+
+
+def test_a_large_count_is_grouped_in_the_pages_language(settings):
+    paginator = KnownCountPaginator([], 100, count=20000)
+    assert paginator.count_shown in {"20.000", "20,000", "20 000"}
+    assert paginator.pages_shown == "200"
+
+
+def test_known_count_makes_no_count_query(seven, django_assert_num_queries):
+    paginator = KnownCountPaginator(seven, 2, count=7)
+    with django_assert_num_queries(1):  # the page's rows only
+        list(paginator.get_page(2))
