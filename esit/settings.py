@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "esit.team",
     "esit.kvkk",
     "esit.announcements",
+    "esit.reports",
     "esit.demo",
 ]
 

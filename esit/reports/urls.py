@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("staff/reports/", views.dashboard, name="dashboard"),
+    path("staff/reports/<slug:key>.csv", views.figure_csv, name="csv"),
+]
