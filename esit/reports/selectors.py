@@ -151,7 +151,7 @@ def suppress_row(total: int, cells: Sequence[int]) -> tuple[Cell, ...]:
 
 
 def _pivot_by_gender(
-    rows: Iterable[dict[str, Any]], *, key: str = "language_id", value: str = "n"
+    rows: Iterable[Any], *, key: str = "language_id", value: str = "n"
 ) -> dict[Any, dict[str, int]]:
     """{row key: {gender: value}} from rows of `values(key, "gender").annotate(value)`."""
     pivot: dict[Any, dict[str, int]] = defaultdict(dict)
@@ -375,7 +375,7 @@ def _median_wait(queryset: QuerySet[Application], count: int) -> datetime.timede
         value: datetime.timedelta | None = queryset.aggregate(median=Median("wait"))["median"]
         return value
     middle = list(
-        queryset.order_by("wait", "pk").values_list("wait", flat=True)[
+        queryset.order_by(F("wait").asc(), "pk").values_list(F("wait"), flat=True)[
             (count - 1) // 2 : count // 2 + 1
         ]
     )
@@ -612,8 +612,8 @@ def participation_by_district(user: User, filters: ReportFilters) -> Figure:
     activities, per district of the activity, ranked by the people who took part: the
     picture of İzmir by district (a ranked chart, not a map: docs/reports.md)."""
     shifts = _shifts(user, filters)
-    per_shift = {
-        row["activity__district_id"]: row
+    per_shift: dict[Any, dict[str, Any]] = {
+        row["activity__district_id"]: dict(row)
         for row in shifts.order_by()
         .values("activity__district_id")
         .annotate(shifts=Count("pk"), places=Sum("capacity"))
@@ -658,7 +658,7 @@ def participation_by_district(user: User, filters: ReportFilters) -> Figure:
         shift_row = per_shift.get(district.pk, {})
         table.append(
             (
-                taking_part,
+                together or 0,  # rank by what is shown: a hidden count must not show its size
                 Row(
                     label=district.name,
                     cells=(
