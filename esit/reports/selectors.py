@@ -399,21 +399,21 @@ def time_to_decision(user: User, filters: ReportFilters) -> Figure:
         .values("gender")
         .annotate(n=Count("pk"), quick=Count("pk", filter=Q(wait__lte=DECIDED_WITHIN)))
     }
-    total = sum(row["n"] for row in counts.values())
-    quick = sum(row["quick"] for row in counts.values())
+    genders = _genders()
+    ns = [counts[value]["n"] if value in counts else 0 for value, _label in genders]
+    shown = suppress_row(sum(ns), ns)  # the groups' sizes, hidden under 5 and by difference
 
-    def row_of(label: str, queryset: QuerySet[Application], n: int, within_30: int) -> Row:
-        if suppressed(n) is None or n == 0:
-            return Row(label=label, cells=(suppressed(n), None, None))
+    def row_of(label: str, queryset: QuerySet[Application], n: Cell, within_30: int) -> Row:
+        if n is None or n == 0:
+            return Row(label=label, cells=(n, None, None))
         share = (Decimal(100 * within_30) / Decimal(n)).quantize(Decimal("1"))
-        return Row(label=label, cells=(n, _days(_median_wait(queryset, n)), share))
+        return Row(label=label, cells=(n, _days(_median_wait(queryset, int(n))), share))
 
-    table = [row_of(_("Tümü"), waits, total, quick)]
-    for value, label in _genders():
-        row = counts.get(value)
-        n, within_30 = (row["n"], row["quick"]) if row else (0, 0)
-        gender_waits = waits.filter(gender=value) if value else waits.filter(gender="")
-        table.append(row_of(label, gender_waits, n, within_30))
+    quick = sum(row["quick"] for row in counts.values())
+    table = [row_of(_("Tümü"), waits, shown[0], quick)]
+    for (value, label), n in zip(genders, shown[1:], strict=True):
+        within_30 = counts[value]["quick"] if value in counts else 0
+        table.append(row_of(label, waits.filter(gender=value), n, within_30))
     return Figure(
         key="time-to-decision",
         title=_("Karar süresi"),
@@ -803,23 +803,24 @@ def retention(user: User, filters: ReportFilters) -> Figure:
         .annotate(n=Count("pk"), back=Count("pk", filter=Q(came_back=True)))
     )
     found = {row["gender"] or NOT_GIVEN: row for row in rows}
+    genders = _genders()
+    ns = [found[value]["n"] if value in found else 0 for value, _label in genders]
+    backs = [found[value]["back"] if value in found else 0 for value, _label in genders]
+    # Both columns hidden under 5 and by difference (the total minus the groups shown).
+    shown_n, shown_back = suppress_row(sum(ns), ns), suppress_row(sum(backs), backs)
 
-    def row_of(label: str, n: int, back: int) -> Row:
-        if suppressed(n) is None or suppressed(back) is None or n == 0:
-            return Row(label=label, cells=(suppressed(n), suppressed(back), None))
+    def row_of(label: str, n: Cell, back: Cell) -> Row:
+        if n is None or back is None or n == 0:
+            return Row(label=label, cells=(n, back, None))
         share = (Decimal(100 * back) / Decimal(n)).quantize(Decimal("1"))
         return Row(label=label, cells=(n, back, share))
 
     table = [
-        row_of(
-            _("Tümü"),
-            sum(row["n"] for row in found.values()),
-            sum(row["back"] for row in found.values()),
+        row_of(label, n, back)
+        for label, n, back in zip(
+            [_("Tümü"), *(label for _value, label in genders)], shown_n, shown_back, strict=True
         )
     ]
-    for value, label in _genders():
-        row = found.get(value)
-        table.append(row_of(label, row["n"] if row else 0, row["back"] if row else 0))
     return Figure(
         key="retention",
         title=_("Gönüllülerin devamı"),
