@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.formats import number_format
-from django.utils.translation import gettext as _
 
 from .selectors import Cell, Figure
 
@@ -19,11 +18,12 @@ BAR_HEIGHT = 18
 BAR_GAP = 6
 COLUMN_HEIGHT = 200
 AXIS_LABELS = 12  # at most this many labels under the columns, so they never overlap
+HIDDEN = "<5"  # a suppressed cell, in every language (the page explains it)
 
 
 def cell_text(cell: Cell) -> str:
     if cell is None:
-        return _("<5")
+        return HIDDEN
     if isinstance(cell, Decimal):
         return number_format(cell, decimal_pos=1 if cell != cell.to_integral() else 0)
     return number_format(cell)
