@@ -13,7 +13,7 @@ from django.utils.formats import number_format
 from .selectors import Cell, Figure
 
 WIDTH = 640
-LABEL_WIDTH = 190
+LABEL_WIDTH = 250
 BAR_HEIGHT = 18
 BAR_GAP = 6
 COLUMN_HEIGHT = 200
@@ -59,6 +59,7 @@ class Column:
     height: float
     show_label: bool
     center: float
+    hidden: bool  # suppressed: no column, "<5" on the baseline
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ def column_chart(figure: Figure) -> ColumnChart:
                 height=round(height, 1),
                 show_label=index % every == 0,
                 center=round(left + index * slot + slot / 2, 1),
+                hidden=cell is None,
             )
         )
     top_cell: Cell = Decimal(str(top)) if top != int(top) else int(top)

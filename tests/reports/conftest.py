@@ -72,6 +72,10 @@ class Programme:
 
 @pytest.fixture
 def programme(db) -> Programme:
+    return build_programme()
+
+
+def build_programme() -> Programme:
     # Volunteers: six women in Konak aged ~30 speaking English, one man in Buca aged ~50
     # speaking Arabic, one woman who left (never counted).
     women = [volunteer() for _ in range(6)]

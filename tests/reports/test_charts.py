@@ -76,7 +76,7 @@ def test_svg_coordinates_are_never_written_with_a_decimal_comma(db):
                 "bars": charts.bar_chart(figure([("Konak", 7), ("Buca", 3)])),
             },
         )
-    assert 'width="162.9"' in html  # 380 × 3/7, with a point whatever the language
+    assert 'width="137.1"' in html  # 320 × 3/7, with a point whatever the language
 
 
 def test_decimal_figures_are_written_the_readers_way():
