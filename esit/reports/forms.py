@@ -9,6 +9,7 @@ is not valid is reported next to its field and left out, while the other filters
 import datetime
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from esit.core.filters import DateRangeForm
@@ -77,3 +78,24 @@ class ReportFilterForm(DateRangeForm):
             district_id=data["district"].pk if data.get("district") else None,
             plan_area_id=data["plan_area"].pk if data.get("plan_area") else None,
         )
+
+
+FIRST_YEAR = 2024  # the programme's first year on the platform
+
+
+class AnnualReportForm(forms.Form):
+    """The year and language of the annual impact report."""
+
+    year = forms.TypedChoiceField(label=_("Yıl"), coerce=int, choices=())
+    language = forms.ChoiceField(
+        label=_("Dil"), choices=[("tr", "Türkçe"), ("en", "English")], initial="tr"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        this_year = timezone.localdate().year
+        years = range(this_year, FIRST_YEAR - 1, -1)
+        self.fields["year"].choices = [(year, str(year)) for year in years]
+        self.fields["year"].initial = this_year
+        self.fields["year"].error_messages["invalid_choice"] = _("Listeden bir yıl seçin.")
+        self.fields["language"].error_messages["invalid_choice"] = _("Listeden bir dil seçin.")

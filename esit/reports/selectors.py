@@ -48,7 +48,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import TruncMonth, TruncWeek
+from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -863,3 +863,68 @@ def impact_report(*, user: User, filters: ReportFilters) -> Report:
         figures=tuple(figure(user, filters) for figure in FIGURES),
         computed_at=timezone.now(),
     )
+
+
+@dataclass(frozen=True)
+class Highlight:
+    title: str
+    district: str
+    starts_on: datetime.date
+    participants: int | None  # public participants and places filled, None under 5
+    goals: tuple[str, ...]
+
+
+HIGHLIGHTS = 20
+
+
+def year_filters(year: int, filters: ReportFilters | None = None) -> ReportFilters:
+    """The filters narrowed to one calendar year (İzmir's calendar)."""
+    base = filters or ReportFilters()
+    return ReportFilters(
+        start=datetime.date(year, 1, 1),
+        end=datetime.date(year, 12, 31),
+        area_id=base.area_id,
+        district_id=base.district_id,
+        plan_area_id=base.plan_area_id,
+    )
+
+
+def highlights(*, user: User, filters: ReportFilters) -> list[Highlight]:
+    """The completed activities of the period with the most people taking part (at most
+    HIGHLIGHTS), for the annual report: title, district, day, people, plan goals."""
+    filled = (
+        SignUp.objects.filter(shift__activity=OuterRef("pk"), status=SignUp.Status.CONFIRMED)
+        .order_by()
+        .values("shift__activity")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    public = (
+        Participant.objects.filter(activity=OuterRef("pk"), status=Participant.Status.CONFIRMED)
+        .order_by()
+        .values("activity")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    activities = (
+        _activities(user, filters)
+        .filter(status=Activity.Status.COMPLETED)
+        .annotate(
+            volunteers_n=Coalesce(Subquery(filled), 0),
+            public_n=Coalesce(Subquery(public), 0),
+        )
+        .select_related("district")
+        .prefetch_related("plan_goals")
+        .order_by(F("volunteers_n") + F("public_n"), "starts_at")
+        .reverse()[:HIGHLIGHTS]
+    )
+    return [
+        Highlight(
+            title=activity.title,
+            district=activity.district.name,
+            starts_on=timezone.localtime(activity.starts_at).date(),
+            participants=suppressed(activity.volunteers_n + activity.public_n),
+            goals=tuple(goal.label for goal in activity.plan_goals.all()),
+        )
+        for activity in activities
+    ]

@@ -11,7 +11,7 @@ import hashlib
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
@@ -20,8 +20,8 @@ from esit.accounts.permissions import capability_required
 from esit.accounts.scope import scope_of
 from esit.core.spreadsheets import csv_download
 
-from . import charts, selectors
-from .forms import ReportFilterForm
+from . import annual, charts, selectors
+from .forms import AnnualReportForm, ReportFilterForm
 from .workspace import VIEW_REPORTS
 
 REPORT_CACHE_SECONDS = 5 * 60
@@ -69,7 +69,12 @@ def dashboard(request):
     return render(
         request,
         "reports/dashboard.html",
-        {"filter_form": form, "report": report, "query": _query(form)},
+        {
+            "filter_form": form,
+            "report": report,
+            "query": _query(form),
+            "annual_form": AnnualReportForm(),
+        },
     )
 
 
@@ -87,3 +92,34 @@ def figure_csv(request, key: str):
 
 def _csv_cell(cell: selectors.Cell) -> object:
     return charts.cell_text(cell) if cell is None else cell
+
+
+@require_GET
+@capability_required(VIEW_REPORTS)
+def annual_report(request):
+    """The year's impact report as a PDF, within the reader's scope and the page's area,
+    district and plan area; a bad year or language is said on the dashboard."""
+    form = AnnualReportForm(request.GET)
+    if not form.is_valid():
+        filters_form = ReportFilterForm(None)
+        return render(
+            request,
+            "reports/dashboard.html",
+            {
+                "filter_form": filters_form,
+                "report": _report(request, filters_form.report_filters()),
+                "query": "",
+                "annual_form": form,
+            },
+            status=400,
+        )
+    year, language = form.cleaned_data["year"], form.cleaned_data["language"]
+    pdf = annual.render_annual_report_pdf(
+        user=request.user,
+        year=year,
+        language=language,
+        filters=ReportFilterForm(request.GET).report_filters(),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="esit-izmir-etki-raporu-{year}.pdf"'
+    return response
