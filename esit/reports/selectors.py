@@ -691,6 +691,41 @@ def participation_by_district(user: User, filters: ReportFilters) -> Figure:
     )
 
 
+def participation_by_gender(user: User, filters: ReportFilters) -> Figure:
+    """Shift places filled by volunteers and the volunteers who filled them, by gender (the
+    public participants' gender is not asked)."""
+    rows = (
+        SignUp.objects.filter(
+            shift__in=_shifts(user, filters).order_by().values("pk"),
+            status=SignUp.Status.CONFIRMED,
+        )
+        .order_by()
+        .values("volunteer__gender")
+        .annotate(n=Count("pk"), people=Count("volunteer", distinct=True))
+    )
+    found = {row["volunteer__gender"] or NOT_GIVEN: row for row in rows}
+    genders = _genders()
+    places = [found[value]["n"] if value in found else 0 for value, _label in genders]
+    people = [found[value]["people"] if value in found else 0 for value, _label in genders]
+    shown_places, shown_people = (
+        suppress_row(sum(places), places),
+        suppress_row(sum(people), people),
+    )
+    labels = [_("Tümü"), *(label for _value, label in genders)]
+    table = [
+        Row(label=label, cells=(None if person is None else place, person))
+        for label, place, person in zip(labels, shown_places, shown_people, strict=True)
+    ]
+    return Figure(
+        key="participation-by-gender",
+        title=_("Vardiyalara katılım, cinsiyete göre"),
+        label_heading=_("Gönüllüler"),
+        columns=(_("Gönüllülerin doldurduğu yer"), _("Gönüllü")),
+        rows=tuple(table),
+        chart="",
+    )
+
+
 def _age_group() -> Case:
     today = timezone.localdate()
     return Case(
@@ -849,6 +884,7 @@ FIGURES = (
     activities_by_month,
     activities_by_plan_area,
     participation_by_district,
+    participation_by_gender,
     volunteers_by_age_group,
     volunteers_by_language,
     volunteers_by_district,

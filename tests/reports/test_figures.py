@@ -182,3 +182,12 @@ def test_an_area_narrows_hours_to_that_area(programme, administrator):
     rows = rows_of(selectors.hours_by_gender(administrator, workshops))
     assert rows["Kadın"] == (Decimal(0), 0)
     assert rows["Erkek"] == (HIDDEN, HIDDEN)
+
+
+def test_places_filled_by_gender_hide_the_lone_man_and_the_women_with_him(report):
+    rows = rows_of(figure(report, "participation-by-gender"))
+    # Twelve places filled by seven volunteers: six women (11 places), one man (1 place).
+    assert rows["Tümü"] == (12, 7)
+    assert rows["Kadın"] == (HIDDEN, HIDDEN)
+    assert rows["Erkek"] == (HIDDEN, HIDDEN)
+    assert rows["Belirtilmedi"] == (0, 0)
