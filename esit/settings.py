@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "esit.kvkk",
     "esit.announcements",
     "esit.matching",
+    "esit.reports",
     "esit.demo",
 ]
 

@@ -140,6 +140,7 @@ def _fail_on_logged_errors(caplog):
 # The data migrations that load rows every page needs (groups, İzmir's lists, KVKK texts).
 DATA_MIGRATIONS = [
     ("esit.reference.migrations.0002_load_izmir_reference_data", "load"),
+    ("esit.reference.migrations.0004_load_izmir_equality_plan", "load"),
     ("esit.accounts.migrations.0002_create_role_groups", "create_groups"),
     ("esit.privacy.migrations.0002_publish_first_notices", "publish"),
     ("esit.activities.migrations.0002_load_activity_kinds", "load"),

@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from esit.reference.models import BilingualName, District, Language, VolunteerArea
+from esit.reference.models import BilingualName, District, Language, PlanGoal, VolunteerArea
 
 
 def new_token() -> str:
@@ -69,6 +69,10 @@ class Activity(models.Model):
     )
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, related_name="activities", verbose_name=_("ilçe")
+    )
+    # The equality plan goals the activity works towards (reports count activities by them).
+    plan_goals = models.ManyToManyField(
+        PlanGoal, related_name="activities", blank=True, verbose_name=_("eşitlik planı hedefleri")
     )
     address = models.CharField(_("adres"), max_length=300, blank=True)
     online_url = models.URLField(_("çevrim içi bağlantı"), max_length=500, blank=True)

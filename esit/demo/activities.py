@@ -29,7 +29,7 @@ from esit.activities.services.errors import ActivityError
 from esit.demo.accounts import DEMO_IP
 from esit.demo.volunteers import demo_volunteers
 from esit.privacy.services import record_consent
-from esit.reference.models import District, Language, VolunteerArea
+from esit.reference.models import District, Language, PlanGoal, VolunteerArea
 from esit.volunteers.models import Volunteer
 
 # Every activities page needs a living example. Every demo activity is keyed by its Turkish
@@ -111,6 +111,24 @@ class DemoActivity:
     participants: tuple[DemoParticipant, ...] = ()
     shifts: tuple[DemoShift, ...] = ()
     tasks: tuple[DemoTask, ...] = ()
+
+
+# The equality plan goals each demo activity works towards (slugs of reference.PlanGoal),
+# so the reports' "activities by plan area" shows a living picture; one stays untagged.
+PLAN_GOALS = {
+    "Gündelik Hayatta Eşitlik Atölyesi": ("education-equality-education",),
+    "Kadın Kooperatifleri Saha Araştırması": ("economy-employment",),
+    "Turuncu Günler: Şiddete Karşı Bilgilendirme Standları": ("violence-prevention",),
+    "Toplumsal Cinsiyete Duyarlı Dil Eğitimi": ("culture-non-sexist-communication",),
+    "Kız Çocukları İçin Kodlama ve Özgüven Atölyesi": ("education-girls-education",),
+    "Kamusal Alanda Güvenlik Anketi": ("safe-city-public-spaces",),
+    "Erkekler de Bakım Verir: Ortak Bakım Emeği Atölyesi": ("economy-care-work",),
+    "Destek Hatları Broşürünün Çevirisi": ("violence-support-services",),
+    "Turuncu Günler Sosyal Medya Takvimi": ("violence-prevention",),
+    "Kadın Dayanışma Ağı Afiş Tasarımı": ("culture-non-sexist-communication",),
+    "Çeşme Kış Okulu: Kız Çocuklarıyla Eşitlik Oyunları": ("education-girls-education",),
+    "Ödemiş Köy Kadınlarıyla Söyleşi": ("governance-decision-making", "health-womens-health"),
+}
 
 
 ACTIVITIES = [
@@ -597,6 +615,7 @@ def seed_activity(spec: DemoActivity, *, volunteers, coordinator) -> Activity:
     activity = planning.create_activity(
         by=coordinator,
         areas=VolunteerArea.objects.filter(slug__in=spec.areas),
+        plan_goals=PlanGoal.objects.filter(slug__in=PLAN_GOALS.get(spec.title_tr, ())),
         kind=ActivityKind.objects.get(slug=spec.kind),
         title_tr=spec.title_tr,
         title_en=spec.title_en,

@@ -111,3 +111,20 @@ class LevelField(forms.ChoiceField):
         super().validate(value)
         if value:
             rules.check_level(value)
+
+
+class PlanGoalsField(forms.ModelMultipleChoiceField):
+    """The equality plan's goals in the plan's own order (area, then goal), with their codes:
+    the order of the printed plan, not the alphabet."""
+
+    widget = forms.CheckboxSelectMultiple
+    default_error_messages = NamedMultipleChoiceField.default_error_messages
+
+    def __init__(self, **kwargs):
+        from .models import PlanGoal
+
+        kwargs.setdefault("queryset", PlanGoal.objects.active().select_related("area"))
+        super().__init__(**kwargs)
+
+    def label_from_instance(self, obj):
+        return obj.label

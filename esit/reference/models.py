@@ -97,3 +97,44 @@ def sorted_by_name(items, *, by: str | None = None) -> list:
         return (row.position, sort_key(row.name))
 
     return sorted(items, key=key)
+
+
+class PlanArea(BilingualName):
+    """An area of the local equality action plan the municipality reports in.
+
+    İzmir's default list (migration 0003) is the frame of İzmir Büyükşehir Belediyesi's
+    Yerel Eşitlik Eylem Planı (YEEP) 2025–2027; staff edit it in the admin when the plan
+    is revised, or replace it with another city's (docs/reports.md, "Equality plan tags").
+    """
+
+    slug = models.SlugField(unique=True)
+    code = models.CharField(_("kod"), max_length=12, blank=True)
+
+    objects = ActiveQuerySet.as_manager()
+
+    class Meta(BilingualName.Meta):
+        verbose_name = _("eşitlik planı alanı")
+        verbose_name_plural = _("eşitlik planı alanları")
+
+
+class PlanGoal(BilingualName):
+    """A goal inside a plan area: what an activity is tagged with."""
+
+    area = models.ForeignKey(
+        PlanArea, on_delete=models.PROTECT, related_name="goals", verbose_name=_("plan alanı")
+    )
+    slug = models.SlugField(unique=True)
+    code = models.CharField(_("kod"), max_length=12, blank=True)
+
+    objects = ActiveQuerySet.as_manager()
+
+    class Meta(BilingualName.Meta):
+        verbose_name = _("eşitlik planı hedefi")
+        verbose_name_plural = _("eşitlik planı hedefleri")
+        ordering = ["area__position", "position", "name_tr"]
+
+    @property
+    def label(self) -> str:
+        """The goal with its code and area, as a checkbox shows it."""
+        prefix = f"{self.code} " if self.code else ""
+        return f"{prefix}{self.name}"

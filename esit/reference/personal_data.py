@@ -2,7 +2,7 @@
 
 from esit.core import personal_data_registry as registry
 
-from .models import District, Language, VolunteerArea
+from .models import District, Language, PlanArea, PlanGoal, VolunteerArea
 
 NAMES = {"name_tr", "name_en", "is_active", "position"}
 
@@ -16,4 +16,14 @@ def register() -> None:
     )
     registry.register_no_personal_data(
         Language, fields=NAMES | {"code"}, reason="Languages (reference list)."
+    )
+    registry.register_no_personal_data(
+        PlanArea,
+        fields=NAMES | {"slug", "code"},
+        reason="Areas of the local equality action plan (reference list).",
+    )
+    registry.register_no_personal_data(
+        PlanGoal,
+        fields=NAMES | {"slug", "code"},
+        reason="Goals of the local equality action plan (reference list).",
     )

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from esit.accounts.models import User
-from esit.activities.models import Participant, SignUp, TaskAssignment
+from esit.activities.models import Activity, Participant, SignUp, TaskAssignment
 
 
 @pytest.fixture
@@ -40,3 +40,22 @@ def test_demo_participant_list_shows_who_came(seeded, client):
 
     assert "Fadime Yurtsever" in html
     assert "Katıldı" in html
+
+
+def test_demo_tags_its_activities_with_every_plan_area_but_one(seeded):
+    from esit.reference.models import PlanArea
+
+    tagged = PlanArea.objects.filter(goals__activities__isnull=False).distinct()
+    assert tagged.count() == PlanArea.objects.count()
+    assert Activity.objects.filter(plan_goals__isnull=True).exists()
+
+
+def test_demo_report_shows_a_living_picture(seeded):
+    from esit.reports import selectors
+
+    administrator = User.objects.filter(groups__name="administrator").first()
+    report = selectors.impact_report(user=administrator, filters=selectors.ReportFilters())
+    plan = report.figure("activities-by-plan-area")
+    assert sum(row.cells[0] for row in plan.rows) > 0
+    assert report.figure("hours-by-month").rows
+    assert report.figure("applications-by-week").rows

@@ -131,7 +131,7 @@ def test_the_app_list_is_in_turkish_alphabetical_order(admin_client):
     html = admin_html(admin_client, "/staff/admin/reference/")
 
     names = re.findall(r'<th scope="row" id="reference-\w+">\s*<a [^>]*>([^<]+)</a>', html)
-    assert names == ["Diller", "Gönüllülük alanları", "İlçeler"]
+    assert names == ["Diller", "Eşitlik planı alanları", "Gönüllülük alanları", "İlçeler"]
 
 
 def admin_pages():

@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from esit.reference.forms import NamedChoiceField, NamedMultipleChoiceField
+from esit.reference.forms import NamedChoiceField, NamedMultipleChoiceField, PlanGoalsField
 from esit.reference.models import District, Language, VolunteerArea, sorted_by_name
 from esit.volunteers.models import Volunteer
 
@@ -141,6 +141,11 @@ class ActivityForm(forms.Form):
     areas = NamedMultipleChoiceField(
         label=_("Gönüllülük alanları"), queryset=VolunteerArea.objects.active(), required=False
     )
+    plan_goals = PlanGoalsField(
+        label=_("Eşitlik planı hedefleri"),
+        required=False,
+        help_text=_("Raporlar etkinlikleri Yerel Eşitlik Eylem Planı'nın hedeflerine göre sayar."),
+    )
     district = NamedChoiceField(
         label=_("İlçe"),
         queryset=District.objects.active(),
@@ -215,10 +220,12 @@ class ActivityForm(forms.Form):
 
     @classmethod
     def for_activity(cls, activity: Activity, *args, **kwargs) -> "ActivityForm":
-        initial = {name: getattr(activity, name) for name in cls.base_fields if name != "areas"}
+        many = {"areas", "plan_goals"}
+        initial = {name: getattr(activity, name) for name in cls.base_fields if name not in many}
         initial["kind"] = activity.kind_id
         initial["district"] = activity.district_id
         initial["areas"] = [area.pk for area in activity.areas.all()]
+        initial["plan_goals"] = [goal.pk for goal in activity.plan_goals.all()]
         return cls(*args, initial=initial, **kwargs)
 
     def clean_title_tr(self):

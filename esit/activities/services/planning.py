@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from esit.accounts.models import User
 from esit.core.turkish import search_key
 from esit.notifications.services import notify_many
-from esit.reference.models import District, Language, VolunteerArea
+from esit.reference.models import District, Language, PlanGoal, VolunteerArea
 
 from ..models import Activity, Participant, Shift, SignUp, Task, TaskAssignment
 from ..selectors.scope import RUN_ACTIVITIES, check_actor, visible_activities
@@ -126,7 +126,11 @@ def _check_activity(values: dict[str, Any]) -> None:
 
 
 def create_activity(
-    *, by: User | None, areas: Iterable[VolunteerArea] = (), **fields: Any
+    *,
+    by: User | None,
+    areas: Iterable[VolunteerArea] = (),
+    plan_goals: Iterable[PlanGoal] = (),
+    **fields: Any,
 ) -> Activity:
     """Create an activity; it starts as a draft unless staff choose otherwise."""
     check_actor(by, RUN_ACTIVITIES)
@@ -151,6 +155,7 @@ def create_activity(
             search_text=search_key(values["title_tr"], values["title_en"]),
         )
         activity.areas.set(areas)
+        activity.plan_goals.set(plan_goals)
         _check_within_scope(activity, by)
         if activity.status == Activity.Status.PUBLISHED:
             _record_published(activity, by)
@@ -186,6 +191,7 @@ def update_activity(
     activity: Activity,
     by: User | None,
     areas: Iterable[VolunteerArea] | None = None,
+    plan_goals: Iterable[PlanGoal] | None = None,
     **fields: Any,
 ) -> Activity:
     """Change an activity's details; its calendar `uid` never changes.
@@ -232,6 +238,8 @@ def update_activity(
         activity.save(update_fields=[*fields, "search_text", "updated_at"])
         if areas is not None:
             activity.areas.set(areas)
+        if plan_goals is not None:
+            activity.plan_goals.set(plan_goals)
         _check_within_scope(activity, by)
         if activity.status == Activity.Status.PUBLISHED and not was_published:
             _record_published(activity, by)
@@ -315,6 +323,7 @@ def copy_activity(*, activity: Activity, by: User | None, starts_at: datetime.da
     with transaction.atomic():
         source = Activity.objects.prefetch_related(
             "areas",
+            "plan_goals",
             "shifts__required_areas",
             "shifts__required_languages",
             "tasks__required_areas",
@@ -331,6 +340,7 @@ def copy_activity(*, activity: Activity, by: User | None, starts_at: datetime.da
             search_text=search_key(source.title_tr, source.title_en),
         )
         copy.areas.set(source.areas.all())
+        copy.plan_goals.set(source.plan_goals.all())
         for shift in source.shifts.all():
             new_shift = Shift.objects.create(
                 activity=copy,
