@@ -73,11 +73,12 @@ def check_in(*, shift: Shift, code: str, by: User | None) -> SignUp:
                 _("Bu etkinlik henüz yayında değil; yoklama alınamaz."), field="code"
             )
         if not volunteer.is_active:
-            raise ActivityError(
-                _("%(name)s programdan ayrıldı; yoklamaya eklenemez.")
-                % {"name": volunteer.full_name},
-                field="code",
+            message = (
+                _("%(name)s adlı gönüllünün gönüllülüğü duraklatıldı; yoklamaya eklenemez.")
+                if volunteer.status == Volunteer.Status.PAUSED
+                else _("%(name)s programdan ayrıldı; yoklamaya eklenemez.")
             )
+            raise ActivityError(message % {"name": volunteer.full_name}, field="code")
         if not check_in_is_open(shift, now=now):
             raise ActivityError(
                 _("Yoklama, vardiya başlamadan en erken iki saat önce açılır."), field="code"

@@ -471,10 +471,12 @@ def approve_sign_up(*, signup: SignUp, by: User | None) -> SignUp:
             raise ActivityError(_("Bu vardiya sona erdi; kayıt artık onaylanamaz."))
         volunteer = locked.get(signup.volunteer_id)
         if volunteer is None or not volunteer.is_active:
-            raise ActivityError(
-                _("%(name)s programdan ayrıldı; bu kayıt onaylanamaz.")
-                % {"name": signup.volunteer.full_name}
+            message = (
+                _("%(name)s adlı gönüllünün gönüllülüğü duraklatıldı; bu kayıt onaylanamaz.")
+                if volunteer is not None and volunteer.status == Volunteer.Status.PAUSED
+                else _("%(name)s programdan ayrıldı; bu kayıt onaylanamaz.")
             )
+            raise ActivityError(message % {"name": signup.volunteer.full_name})
         if other := _overlapping_confirmed(signup.volunteer, signup.shift):
             raise ActivityError(
                 _(

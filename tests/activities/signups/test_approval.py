@@ -78,3 +78,17 @@ def test_a_decline_records_who_decided_and_when(pending, coordinator):
     pending.refresh_from_db()
     assert pending.decided_by == coordinator
     assert pending.decided_at == pending.cancelled_at
+
+
+@pytest.mark.parametrize(
+    ("status", "said"), [("paused", "duraklatıldı"), ("withdrawn", "programdan ayrıldı")]
+)
+def test_a_sign_up_of_a_volunteer_who_is_not_active_is_not_approved_and_says_why(
+    pending, coordinator, status, said
+):
+    type(pending.volunteer).objects.filter(pk=pending.volunteer_id).update(status=status)
+
+    with pytest.raises(ActivityError, match=said):
+        approve_sign_up(signup=pending, by=coordinator)
+    pending.refresh_from_db()
+    assert pending.status == SignUp.Status.PENDING

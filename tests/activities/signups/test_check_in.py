@@ -162,3 +162,17 @@ def test_no_shows_cannot_be_marked_before_the_shift_ends(confirmed, coordinator)
         mark_no_shows(shift=confirmed.shift, by=coordinator)
     confirmed.refresh_from_db()
     assert confirmed.attendance == SignUp.Attendance.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("status", "said"), [("paused", "duraklatıldı"), ("withdrawn", "programdan ayrıldı")]
+)
+def test_a_volunteer_who_is_not_active_is_not_checked_in_and_told_why(
+    confirmed, coordinator, status, said
+):
+    type(confirmed.volunteer).objects.filter(pk=confirmed.volunteer_id).update(status=status)
+
+    with pytest.raises(ActivityError, match=said):
+        check_in(shift=confirmed.shift, code=confirmed.volunteer.checkin_code, by=coordinator)
+    confirmed.refresh_from_db()
+    assert confirmed.attendance != SignUp.Attendance.ATTENDED
