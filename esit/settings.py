@@ -55,6 +55,12 @@ if PRODUCTION:
 elif not SECRET_KEY:
     SECRET_KEY = "development-only-not-secret"  # noqa: S105 - never used when DJANGO_ENV=production
 
+# The key of every hash that stands for a client address or an e-mail address (rate limits,
+# the audit trail, consent records, known sign-in addresses: esit/core/network.py). Its own
+# variable, so rotating SECRET_KEY (sessions, signed links) keeps those hashes comparable;
+# SECRET_KEY when unset.
+ADDRESS_HASH_KEY = env("ADDRESS_HASH_KEY") or SECRET_KEY
+
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # Behind a load balancer: how many proxies append to X-Forwarded-For. Sign-in limits
@@ -245,9 +251,12 @@ ACCOUNT_FORMS = {
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_RATE_LIMITS = {
-    # Many people share one address (a municipal office, a mobile carrier): the per-account
-    # limit does the real work.
-    "login_failed": "20/5m/ip,5/5m/key",
+    # Failed sign-ins (esit/accounts/sign_in.py): 20 per client address, 5 per account from
+    # one address (an attacker's guesses lock her address out, never the owner's), and a much
+    # higher cap per account from everywhere, which addresses the account signed in from
+    # before do not count against.
+    "login_failed": env("SIGN_IN_FAILURES_LIMIT", "20/5m/ip,5/5m/key"),
+    "login_failed_account": env("SIGN_IN_FAILURES_ACCOUNT_LIMIT", "50/1h/key"),
     "reset_password": "10/h/ip,5/h/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Eşit İzmir · "
@@ -399,7 +408,8 @@ RATELIMIT_VIEW = "esit.core.views.rate_limited"
 MINIMUM_VOLUNTEER_AGE = 18
 # Where "quick exit" leads: a neutral, everyday page (İzmir's default is the weather service).
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", "https://www.mgm.gov.tr/")
-# How the audit trail keeps a client's address: "hash" (keyed, the default), "full" or "none".
+# How the audit trail keeps a client's address: "hash" (keyed, the default) or "none". Never in
+# full: client addresses are stored only as keyed hashes (KVKK; "full" is read as "hash").
 AUDIT_CLIENT_ADDRESS = env("AUDIT_CLIENT_ADDRESS", "hash")
 
 # Announcements (esit/announcements/): cover images and the social-media kit.
