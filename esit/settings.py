@@ -82,7 +82,6 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_tasks_db",
-    "django_ratelimit",
     "django_filters",
     "django_htmx",
     "esit.core",
@@ -116,7 +115,6 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "esit.accounts.middleware.StaffTwoFactorMiddleware",
     "esit.accounts.middleware.StaffSessionMiddleware",
-    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "esit.urls"
@@ -170,15 +168,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache (rate limits, sign-in lockout, sessions): local memory by default, Redis when
 # REDIS_URL is set. Production supports both a Redis and a Redis-less deployment:
-# - Rate limits need a cache shared by every process, with atomic counters (django-ratelimit
-#   4.1's check: E003 refuses local memory and Django's database cache, whose `incr` reads
-#   and writes back, so parallel requests are counted once; W001 warns on any backend outside
-#   its short list, which predates Django's own Redis backend).
+# - Rate limits (esit/core/rate_limits.py, allauth's) need a cache shared by every process,
+#   with atomic counters: local memory is one process's, and Django's database cache
+#   increments by reading and writing back, so parallel requests would be counted once.
 # - With REDIS_URL: Django's RedisCache, whose `incr` is Redis's atomic INCR.
 # - Without it: a database table (`manage.py createcachetable`) through esit.core.cache,
 #   whose `incr` locks the row, so counters stay exact (tests/platform/test_cache.py).
-# Both are therefore outside django-ratelimit's list but atomic, and its W001 is silenced in
-# production on purpose; E003 does not apply to either.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -194,10 +189,7 @@ elif PRODUCTION:
 else:
     # One development process: local memory is shared by everything that needs it.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]  # both shared caches are atomic, see above
-if not PRODUCTION and not REDIS_URL:
-    # Local memory: exact, because development and the tests run in one process.
-    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
+SILENCED_SYSTEM_CHECKS: list[str] = []
 
 # Background work through django.tasks. The database backend needs only a worker process
 # (`manage.py db_worker`); a deployment that outgrows it sets TASKS_BACKEND=rq: the queue moves
@@ -400,11 +392,16 @@ if PRODUCTION:
         SILENCED_SYSTEM_CHECKS.append("security.W021")
 
 # Application rules that a deployment may tune.
+# Rate limits of the public forms, posts per client address (esit/core/rate_limits.py):
+# "count/period", period s, m, h or d (e.g. "20/h", "5/10m").
 # An information desk may help many people apply from one tablet, so the default is generous.
 APPLY_RATE_LIMIT = env("APPLY_RATE_LIMIT", "20/h")
-RATELIMIT_USE_CACHE = "default"
-RATELIMIT_IP_META_KEY = "esit.core.network.client_ip"
-RATELIMIT_VIEW = "esit.core.views.rate_limited"
+PUBLIC_REGISTRATION_RATE_LIMIT = env("PUBLIC_REGISTRATION_RATE_LIMIT", "20/h")
+# The other public forms: the applicant's status page, cancelling a registration, confirming a
+# shift from an e-mail.
+PUBLIC_FORM_RATE_LIMIT = env("PUBLIC_FORM_RATE_LIMIT", "30/h")
+# One-click unsubscribe is posted by mail providers' servers, for many people from one address.
+UNSUBSCRIBE_RATE_LIMIT = env("UNSUBSCRIBE_RATE_LIMIT", "600/h")
 MINIMUM_VOLUNTEER_AGE = 18
 # Where "quick exit" leads: a neutral, everyday page (İzmir's default is the weather service).
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", "https://www.mgm.gov.tr/")

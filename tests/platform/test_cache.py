@@ -1,7 +1,7 @@
 """Production without Redis keeps its cache in a database table; counters there stay exact.
 
 Rate limits count with `cache.incr`: if two requests at once were counted once, a burst of
-parallel requests would slip past every limit (django-ratelimit's check E003).
+parallel requests would slip past every limit (esit/core/rate_limits.py).
 """
 
 import threading

@@ -1,7 +1,7 @@
 """`DJANGO_ENV=production manage.py check --deploy` passes clean, with Redis and without it.
 
 Every command (migrate, the task worker, send_shift_reminders) runs the same system checks
-first: a production error there used to stop all of them (django_ratelimit.E003 without
+first: a production error there used to stop all of them (a rate-limit check without
 Redis), so no confirmation, invitation or reminder was ever sent. Each case runs in a fresh
 process, as a deployment starts.
 """
