@@ -52,7 +52,7 @@ def address_of(form: str) -> str:
 
 @pytest.mark.parametrize("form", PUBLIC_FORMS)
 def test_a_public_form_answers_429_past_its_limit(form, settings):
-    path, setting = PUBLIC_FORMS[form]
+    _path, setting = PUBLIC_FORMS[form]
     setattr(settings, setting, "2/h")
     url = address_of(form)
     visitor = Client(REMOTE_ADDR="85.105.1.2")
@@ -168,7 +168,7 @@ def test_rates_are_read_as_count_per_period(rate, expected):
 
 @pytest.mark.parametrize("rate", ["20", "h/20", "20/w", "-1/h", "20/xh"])
 def test_a_malformed_rate_is_refused(rate):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="count/period"):
         rate_limits.parse_rate(rate)
 
 

@@ -1,7 +1,6 @@
 """Public registration for workshops open to everyone, cancelling through the private link, and
 the coordinators' list of an activity's participants (cancel, attendance, CSV)."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
