@@ -17,7 +17,6 @@ import pytest
 from .processes import CONFIGURATION, PRODUCTION, ROOT
 
 
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
