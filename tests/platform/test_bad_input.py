@@ -157,9 +157,9 @@ def problems_of(response, payload_name, where) -> list[str]:
     found = []
     if response.status_code >= 500:
         found.append(f"{where}: {response.status_code}")
-    if payload_name in MARKUP and "text/html" in response.get("Content-Type", ""):
-        if PAYLOADS[payload_name] in response.content.decode():
-            found.append(f"{where}: rendered unescaped")
+    html = "text/html" in response.get("Content-Type", "")
+    if payload_name in MARKUP and html and PAYLOADS[payload_name] in response.content.decode():
+        found.append(f"{where}: rendered unescaped")
     return found
 
 
