@@ -41,3 +41,17 @@ def test_addresses_are_hashed_with_their_own_key(settings):
     settings.ADDRESS_HASH_KEY = "address-key-two"
     assert hash_ip("85.105.1.2") != first
     assert "85.105.1.2" not in first
+
+
+def test_no_model_has_a_column_for_a_raw_address():
+    """Client addresses are stored only as keyed hashes: no IP address column anywhere."""
+    from django.apps import apps
+    from django.db import models
+
+    columns = [
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.GenericIPAddressField)
+    ]
+    assert columns == []
