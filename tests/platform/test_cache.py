@@ -107,3 +107,48 @@ def test_the_application_rate_limit_holds_with_the_database_cache(database_cache
     answers = [client.post("/apply/", {}).status_code for _ in range(3)]
 
     assert answers == [200, 200, 429]
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]  # free once the socket closes: nothing listens there
+
+
+@pytest.fixture
+def redis_down():
+    """Our Redis cache pointed at a port nobody listens on: Redis really down."""
+    from django.test import override_settings
+
+    dead = {
+        "default": {
+            "BACKEND": "esit.core.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{_closed_port()}/0",
+        }
+    }
+    with override_settings(CACHES=dead):
+        yield
+
+
+@pytest.mark.django_db
+def test_with_redis_down_sign_in_still_works_and_says_so_in_the_log(redis_down, volunteer, caplog):
+    from django.contrib.auth import get_user
+    from django.test import Client
+
+    from tests.accounts.helpers import sign_in
+
+    visitor = Client()
+    wrong = sign_in(visitor, volunteer.user.email, password="yanlis-parola")
+    sign_in(visitor, volunteer.user.email)
+
+    assert wrong.status_code == 200  # the form with its error, not a server error
+    assert get_user(visitor) == volunteer.user
+    assert "The cache (Redis) did not answer" in caplog.text
+
+
+@pytest.mark.django_db
+def test_with_redis_down_the_public_forms_answer(redis_down, client):
+    assert client.post("/apply/", {}).status_code == 200
+    assert client.post("/accounts/password/reset/", {"email": "x@example.org"}).status_code == 302
