@@ -16,6 +16,7 @@ from esit.applications.models import Application
 from esit.core import rate_limits
 from tests import factories
 from tests.accounts.test_sign_in_lockout import cache_keys
+from tests.platform.matrix_world import routes
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +39,38 @@ PUBLIC_FORMS = {
 }
 # Public addresses that accept a post and are not limited here, with the reason.
 NOT_LIMITED_HERE = {
-    "set_language": "switches the page's language: stores nothing but a cookie",
+    "i18n/setlang/": "switches the page's language: stores nothing but a cookie",
 }
+# Public addresses that only answer GET (no form is posted to them).
+READ_ONLY = {
+    "",
+    "healthz",
+    "me/data/erased/",
+    "apply/thanks/",
+    "apply/status/<token:token>/data/",
+    "apply/status/<token:token>/data.json",
+    "privacy/",
+    "activities/",
+    "activities/calendar.ics",
+    "activities/<int:pk>/",
+    "me/calendar/<token:token>.ics",
+    "certificates/<token:code>/",
+    "announcements/",
+    "announcements/feed.atom",
+    "announcements/<int:pk>/",
+    "announcements/<int:pk>/cover/",
+    "announcements/cards/<str:kind>/<int:pk>/<str:language>/<str:card_format>.png",
+    "activities/feed.atom",
+}
+# Behind a sign-in (volunteers, staff) or allauth's own limits (settings.ACCOUNT_RATE_LIMITS).
+NOT_PUBLIC = (
+    "staff/",
+    "me/",
+    "accounts/",
+    "activities/shifts/",
+    "activities/signups/<int",
+    "activities/tasks/",
+)
 
 
 def address_of(form: str) -> str:
@@ -95,6 +126,30 @@ def test_every_public_form_view_carries_its_limit():
         for pattern in _all_patterns(get_resolver())
     } - {None}
     assert limited == set(PUBLIC_FORMS)
+
+
+def test_every_public_address_is_limited_read_only_or_explained():
+    """A new public view must join PUBLIC_FORMS (and carry `limit_posts`) or READ_ONLY."""
+    public = [route for route in routes() if not route.startswith(NOT_PUBLIC) or route in READ_ONLY]
+    known = (
+        {
+            path.lstrip("/").replace(TOKEN, "<token:token>")
+            for path, _setting in PUBLIC_FORMS.values()
+        }
+        | READ_ONLY
+        | set(NOT_LIMITED_HERE)
+    )
+    unexplained = sorted(route for route in public if _as_written(route) not in known)
+    assert unexplained == []
+
+
+def _as_written(route: str) -> str:
+    """The route as PUBLIC_FORMS writes it (the concrete parts the test fills in)."""
+    return (
+        route.replace("<int:pk>/register/", "{activity}/register/")
+        .replace("confirm/<signed:token>/", "confirm/<token:token>/")
+        .replace("unsubscribe/<str:token>/", "unsubscribe/<token:token>/")
+    )
 
 
 def _all_patterns(resolver):
