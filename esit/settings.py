@@ -55,6 +55,12 @@ if PRODUCTION:
 elif not SECRET_KEY:
     SECRET_KEY = "development-only-not-secret"  # noqa: S105 - never used when DJANGO_ENV=production
 
+# The key of every hash that stands for a client address or an e-mail address (rate limits,
+# the audit trail, consent records, known sign-in addresses: esit/core/network.py). Its own
+# variable, so rotating SECRET_KEY (sessions, signed links) keeps those hashes comparable;
+# SECRET_KEY when unset.
+ADDRESS_HASH_KEY = env("ADDRESS_HASH_KEY") or SECRET_KEY
+
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # Behind a load balancer: how many proxies append to X-Forwarded-For. Sign-in limits
@@ -76,7 +82,6 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_tasks_db",
-    "django_ratelimit",
     "django_filters",
     "django_htmx",
     "esit.core",
@@ -115,7 +120,6 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "esit.accounts.middleware.StaffTwoFactorMiddleware",
     "esit.accounts.middleware.StaffSessionMiddleware",
-    "django_ratelimit.middleware.RatelimitMiddleware",
     "esit.kvkk.middleware.ReconsentMiddleware",
 ]
 
@@ -170,17 +174,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache (rate limits, sign-in lockout, sessions): local memory by default, Redis when
 # REDIS_URL is set. Production supports both a Redis and a Redis-less deployment:
-# - Rate limits need a cache shared by every process, with atomic counters (django-ratelimit
-#   4.1's check: E003 refuses local memory and Django's database cache, whose `incr` reads
-#   and writes back, so parallel requests are counted once; W001 warns on any backend outside
-#   its short list, which predates Django's own Redis backend).
+# - Rate limits (esit/core/rate_limits.py, allauth's) need a cache shared by every process,
+#   with atomic counters: local memory is one process's, and Django's database cache
+#   increments by reading and writing back, so parallel requests would be counted once.
 # - With REDIS_URL: Django's RedisCache, whose `incr` is Redis's atomic INCR, through
 #   esit.core.cache.ResilientRedisCache: when Redis is down, each process caches (and counts
 #   rate limits) in its own memory until Redis answers again, so pages keep being served.
 # - Without it: a database table (`manage.py createcachetable`) through esit.core.cache,
 #   whose `incr` locks the row, so counters stay exact (tests/platform/test_cache.py).
-# Both are therefore outside django-ratelimit's list but atomic, and its W001 is silenced in
-# production on purpose; E003 does not apply to either.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -196,10 +197,7 @@ elif PRODUCTION:
 else:
     # One development process: local memory is shared by everything that needs it.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]  # both shared caches are atomic, see above
-if not PRODUCTION and not REDIS_URL:
-    # Local memory: exact, because development and the tests run in one process.
-    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
+SILENCED_SYSTEM_CHECKS: list[str] = []
 
 # Background work through django.tasks. The database backend needs only a worker process
 # (`manage.py db_worker`); a deployment that outgrows it sets TASKS_BACKEND=rq: the queue moves
@@ -253,9 +251,12 @@ ACCOUNT_FORMS = {
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_RATE_LIMITS = {
-    # Many people share one address (a municipal office, a mobile carrier): the per-account
-    # limit does the real work.
-    "login_failed": "20/5m/ip,5/5m/key",
+    # Failed sign-ins (esit/accounts/sign_in.py): 20 per client address, 5 per account from
+    # one address (an attacker's guesses lock her address out, never the owner's), and a much
+    # higher cap per account from everywhere, which addresses the account signed in from
+    # before do not count against.
+    "login_failed": env("SIGN_IN_FAILURES_LIMIT", "20/5m/ip,5/5m/key"),
+    "login_failed_account": env("SIGN_IN_FAILURES_ACCOUNT_LIMIT", "50/1h/key"),
     "reset_password": "10/h/ip,5/h/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Eşit İzmir · "
@@ -399,11 +400,16 @@ if PRODUCTION:
         SILENCED_SYSTEM_CHECKS.append("security.W021")
 
 # Application rules that a deployment may tune.
+# Rate limits of the public forms, posts per client address (esit/core/rate_limits.py):
+# "count/period", period s, m, h or d (e.g. "20/h", "5/10m").
 # An information desk may help many people apply from one tablet, so the default is generous.
 APPLY_RATE_LIMIT = env("APPLY_RATE_LIMIT", "20/h")
-RATELIMIT_USE_CACHE = "default"
-RATELIMIT_IP_META_KEY = "esit.core.network.client_ip"
-RATELIMIT_VIEW = "esit.core.views.rate_limited"
+PUBLIC_REGISTRATION_RATE_LIMIT = env("PUBLIC_REGISTRATION_RATE_LIMIT", "20/h")
+# The other public forms: the applicant's status page, cancelling a registration, confirming a
+# shift from an e-mail.
+PUBLIC_FORM_RATE_LIMIT = env("PUBLIC_FORM_RATE_LIMIT", "30/h")
+# One-click unsubscribe is posted by mail providers' servers, for many people from one address.
+UNSUBSCRIBE_RATE_LIMIT = env("UNSUBSCRIBE_RATE_LIMIT", "600/h")
 MINIMUM_VOLUNTEER_AGE = 18
 
 # Matching volunteers to shifts and tasks (esit/matching, docs/matching.md). Each part of
@@ -427,7 +433,8 @@ MATCHING_RECOMMENDATIONS = 5  # how many shifts and tasks /me/ recommends
 INVITATION_VALID_DAYS = 7  # an invitation's links work this long (never past the shift's start)
 # Where "quick exit" leads: a neutral, everyday page (İzmir's default is the weather service).
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", "https://www.mgm.gov.tr/")
-# How the audit trail keeps a client's address: "hash" (keyed, the default), "full" or "none".
+# How the audit trail keeps a client's address: "hash" (keyed, the default) or "none". Never in
+# full: client addresses are stored only as keyed hashes (KVKK; "full" is read as "hash").
 AUDIT_CLIENT_ADDRESS = env("AUDIT_CLIENT_ADDRESS", "hash")
 
 # KVKK retention rules (esit/kvkk/retention.py), applied by the daily `apply_retention`.

@@ -7,6 +7,7 @@ from urllib.parse import quote, urlsplit
 from allauth import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.stages import LoginStage
+from allauth.core.internal import ratelimit as internal_ratelimit
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -17,7 +18,7 @@ from esit.core.email_address import normalise_email
 from esit.core.network import hash_ip
 from esit.notifications.services import Recipient, record_sent
 
-from . import mail
+from . import mail, sign_in
 
 
 def site_link(path: str) -> str:
@@ -74,16 +75,56 @@ class AccountAdapter(DefaultAccountAdapter):
         """Nobody signs up on their own: accounts come from approved applications."""
         return False
 
-    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
-        """The per-account count of failed sign-ins, one per account whatever the Host says.
-
-        allauth prefixes the address with the current site's domain, which without
-        django.contrib.sites is the request's Host header, port included: naming another
-        port ("esit.example:8001", ":8002", …) would start a fresh count every time and
-        defeat the lockout (ACCOUNT_RATE_LIMITS "5/5m/key"). The site is SITE_URL's.
-        """
+    def _account_key(self, **credentials) -> str:
+        """One account whatever the Host says: allauth prefixes the address with the current
+        site's domain, which without django.contrib.sites is the request's Host header, port
+        included, so naming another port would start a fresh count every time. The site is
+        SITE_URL's."""
         login = normalise_email(credentials.get("email", credentials.get("username", "")))
         return f"{urlsplit(settings.SITE_URL).netloc}:{login}"
+
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """allauth's per-"key" count of failed sign-ins: one account *from one client*.
+
+        An attacker's wrong passwords lock only her own address out of the account; the
+        owner elsewhere still signs in (esit/accounts/sign_in.py). The account-wide count
+        is `pre_authenticate`'s.
+        """
+        return f"{self._account_key(**credentials)}:{self.get_client_ip(request)}"
+
+    def pre_authenticate(self, request, **credentials) -> None:
+        """allauth's limits per address and per (account, address) first; then the much
+        higher account-wide limit, which an address the account signed in from before
+        does not count against (the owner at her usual desk)."""
+        super().pre_authenticate(request, **credentials)
+        login = credentials.get("email", credentials.get("username", ""))
+        if sign_in.is_known_address(login, self.get_client_ip(request)):
+            return
+        self._account_rl_usage = internal_ratelimit.consume(
+            request,
+            app="allauth.account",
+            action=sign_in.ACCOUNT_WIDE_ACTION,
+            key=self._account_key(**credentials),
+        )
+        if not self._account_rl_usage:
+            raise self.validation_error("too_many_login_attempts")
+
+    def _rollback_login_failed_rl_usage(self) -> None:
+        """A right password takes back this attempt from every count, the account-wide too."""
+        super()._rollback_login_failed_rl_usage()
+        usage = getattr(self, "_account_rl_usage", None)
+        if usage:
+            usage.rollback()
+
+    def _delete_login_attempts_cached_email(self, request, **credentials) -> None:
+        """After a password reset (itself rate limited) the account-wide count starts again."""
+        super()._delete_login_attempts_cached_email(request, **credentials)
+        internal_ratelimit.clear(
+            request,
+            app="allauth.account",
+            action=sign_in.ACCOUNT_WIDE_ACTION,
+            key=self._account_key(**credentials),
+        )
 
     def get_reauthentication_methods(self, user) -> list[dict]:
         methods = super().get_reauthentication_methods(user)

@@ -29,5 +29,10 @@ class UserAdmin(DjangoUserAdmin):
         """Accounts come from an approved application or from /staff/team/ (audited)."""
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        """An account ends through erasure (every anonymiser, a destruction record) or, for
+        staff, by removing access on /staff/team/: both audited, unlike a deletion here."""
+        return False
+
     def user_change_password(self, request, id, form_url=""):
         raise PermissionDenied

@@ -13,7 +13,7 @@ class AccountsConfig(AppConfig):
 
         from esit.core import menus
 
-        from . import capabilities, mail, personal_data
+        from . import capabilities, mail, personal_data, sign_in
         from .middleware import start_staff_session
 
         personal_data.register()
@@ -27,6 +27,9 @@ class AccountsConfig(AppConfig):
             )
         )
         user_logged_in.connect(start_staff_session, dispatch_uid="esit.accounts.staff_session")
+        user_logged_in.connect(
+            sign_in.remember_address, dispatch_uid="esit.accounts.known_sign_in_address"
+        )
         post_migrate.connect(
             capabilities.apply_default_grants, dispatch_uid="esit.accounts.default_grants"
         )

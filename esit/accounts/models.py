@@ -130,3 +130,29 @@ class StaffScope(models.Model):
 
     def __str__(self):
         return f"scope of {self.user_id}"
+
+
+class KnownSignInAddress(models.Model):
+    """An address (as a keyed hash, never the address) an account completed a sign-in from.
+
+    The sign-in lockout (esit/accounts/sign_in.py) lets the owner in from an address she has
+    used before even while guesses from elsewhere have reached the account's global limit.
+    Only the last few are kept per account.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="known_sign_in_addresses")
+    address_hash = models.CharField(_("adres özeti"), max_length=64)
+    last_seen = models.DateTimeField(_("son oturum açma"))
+
+    class Meta:
+        verbose_name = _("bilinen oturum açma adresi")
+        verbose_name_plural = _("bilinen oturum açma adresleri")
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "address_hash"], name="known_sign_in_address_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user_id}: {self.address_hash[:8]}…"

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from esit.core import personal_data_registry as registry
 from esit.core.personal_data_registry import Category, DataSubject
 
-from .models import DefaultGrant, StaffScope, User
+from .models import DefaultGrant, KnownSignInAddress, StaffScope, User
 
 ANONYMOUS_NAME = ""
 
@@ -124,6 +124,20 @@ def _export_sessions(subject):
     ]
 
 
+def known_addresses(subject):
+    if subject.user is None:
+        return KnownSignInAddress.objects.none()
+    return KnownSignInAddress.objects.filter(user=subject.user)
+
+
+def _export_known_addresses(subject):
+    return registry.sections_from(
+        known_addresses(subject),
+        title=lambda row: _("Oturum açtığınız bir adres (yalnızca özeti)"),
+        fields=["address_hash", "last_seen"],
+    )
+
+
 def admin_log(subject):
     """The admin's change log about the person's account (its `object_repr` names them)."""
     if subject.user is None:
@@ -200,6 +214,13 @@ def register() -> None:
         rows=sessions,
         export=_export_sessions,
         anonymise=lambda subject: _delete(sessions(subject)),
+    )
+    registry.register(
+        KnownSignInAddress,
+        fields={"address_hash": Category.TECHNICAL, "last_seen": Category.TECHNICAL},
+        rows=known_addresses,
+        export=_export_known_addresses,
+        anonymise=lambda subject: _delete(known_addresses(subject)),
     )
     registry.register(
         LogEntry,

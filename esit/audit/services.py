@@ -24,7 +24,11 @@ current_request: ContextVar[HttpRequest | None] = ContextVar("esit_audit_request
 
 
 def _client_address(request: HttpRequest | None) -> str:
-    """The address as the deployment chose (AUDIT_CLIENT_ADDRESS): hashed, in full, or none."""
+    """The address as the deployment chose (AUDIT_CLIENT_ADDRESS): a keyed hash, or none.
+
+    Never the address itself: client addresses are stored only as keyed hashes (KVKK), so an
+    old "full" setting is read as "hash".
+    """
     if request is None:
         return ""
     mode = getattr(settings, "AUDIT_CLIENT_ADDRESS", "hash")
@@ -33,7 +37,7 @@ def _client_address(request: HttpRequest | None) -> str:
     address = client_ip(request)
     if not address:
         return ""
-    return address if mode == "full" else hash_ip(address)
+    return hash_ip(address)
 
 
 def record(

@@ -61,12 +61,28 @@ class TurkishCapitals:
         return corrected(to_delete), model_count, perms_needed, corrected(protected)
 
 
+# Models third-party apps register on the admin that it must not offer: each is a way around
+# the audited pages where rights and sign-in keys change (/staff/team/; people's own
+# account pages), or shows secrets.
+# - auth.Group: a role's capabilities (adding a capability to a role grants it to everyone
+#   holding the role; /staff/team/ changes capabilities, audited).
+# - account.EmailAddress: changing or verifying someone's sign-in address, then resetting
+#   "her" password, would take her account.
+# - mfa.Authenticator: the TOTP secrets themselves, and removing someone's second factor.
+NOT_IN_ADMIN = frozenset({"auth.group", "account.emailaddress", "mfa.authenticator"})
+
+
 class AdminSite(admin.AdminSite):
     site_header = "Eşit İzmir"
     site_title = "Eşit İzmir"
     index_title = _("Yönetim")
 
     def register(self, model_or_iterable, admin_class=None, **options):
+        models = [model_or_iterable] if isinstance(model_or_iterable, type) else model_or_iterable
+        models = [model for model in models if model._meta.label_lower not in NOT_IN_ADMIN]
+        if not models:
+            return
+        model_or_iterable = models
         admin_class = admin_class or admin.ModelAdmin
         if not issubclass(admin_class, TurkishCapitals):
             admin_class = type(

@@ -7,6 +7,11 @@ class CoreConfig(AppConfig):
     name = "esit.core"
     label = "core"
 
+    def ready(self):
+        from .forms import install_plain_text_rule
+
+        install_plain_text_rule()
+
 
 class AdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin on our site: titled Eşit İzmir, with Turkish capitals."""

@@ -1,11 +1,10 @@
 """The cache of a production without Redis: a database table, with counters that count right.
 
-Rate limits (django-ratelimit: the application form) count requests with
-`cache.add(key, 0)` then `cache.incr(key)`. Django's database cache increments by
+Rate limits (esit/core/rate_limits.py: the public forms) count requests with
+`cache.add(key, 1)` then `cache.incr(key)`. Django's database cache increments by
 reading the value and writing it back, so two requests at once can both read 4 and
 both write 5: a burst of parallel requests is counted as one, and the limit no longer
-holds. That is why django-ratelimit refuses the database cache (its check
-`django_ratelimit.E003`). Here `incr` locks the row first (`SELECT … FOR UPDATE` on
+holds. Here `incr` locks the row first (`SELECT … FOR UPDATE` on
 PostgreSQL; SQLite takes its write lock when the transaction begins, see
 `transaction_mode` in settings), so concurrent increments are applied one after the
 other. `tests/platform/test_cache.py` runs them in parallel threads.

@@ -1,6 +1,40 @@
-"""What every form does with a service's refusal."""
+"""What every form does with a service's refusal, and the characters no typed text may hold."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from .errors import RuleError
+
+# C0 and C1 control characters but tab, line feed and carriage return (NUL is Django's own
+# ProhibitNullCharactersValidator's), and the direction embeddings, overrides and isolates
+# (U+202A–U+202E, U+2066–U+2069): invisible, they make a name or a file name read
+# differently from what is stored ("Ayşe\u202egnp.exe" shows as "Ayşeexe.png"). The marks a
+# right-to-left text needs (U+200E, U+200F) stay allowed.
+FORBIDDEN_CHARACTERS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+FORBIDDEN_MESSAGE = _(
+    "Bu metinde görünmeyen denetim karakterleri ya da yazının yönünü değiştiren karakterler "
+    "var. Lütfen onları silip yeniden yazın."
+)
+
+
+def validate_plain_text(value: object) -> None:
+    """Refuse typed text holding control or direction-override characters (a field error,
+    never a 500 and never stored)."""
+    if isinstance(value, str) and FORBIDDEN_CHARACTERS.search(value):
+        raise ValidationError(FORBIDDEN_MESSAGE, code="control_characters")
+
+
+def install_plain_text_rule() -> None:
+    """Every `forms.CharField` of the project (ours, allauth's, the admin's, the filters')
+    validates with `validate_plain_text`, so no form can forget it; e-mail and URL fields
+    too, whose formats let any letter beyond ASCII through, these included. Called once,
+    from `CoreConfig.ready()`."""
+    for field in (forms.CharField, forms.EmailField, forms.URLField):
+        if validate_plain_text not in field.default_validators:
+            field.default_validators = [*field.default_validators, validate_plain_text]
 
 
 def add_refusal(form, error: RuleError) -> None:

@@ -23,4 +23,5 @@ def hash_ip(ip: str) -> str:
     Proves a consent's origin, or tells two messages to one address apart, without storing
     the address itself (KVKK).
     """
-    return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()
+    key = getattr(settings, "ADDRESS_HASH_KEY", "") or settings.SECRET_KEY
+    return hmac.new(key.encode(), ip.encode(), hashlib.sha256).hexdigest()

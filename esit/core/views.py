@@ -42,10 +42,6 @@ def home_after_login(request):
     return redirect("home")
 
 
-def rate_limited(request, exception=None):
-    return render(request, "core/rate_limited.html", status=429)
-
-
 def server_error(request):
     """Django's 500 page, unless the database is what failed: then 503 (esit/core/outage.py)."""
     return outage_response(request) or defaults.server_error(request)

@@ -8,6 +8,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from esit.core.rate_limits import limit_posts
+
 from . import kinds, preferences
 
 
@@ -26,6 +28,7 @@ def _target(token: str):
 @never_cache
 @csrf_exempt  # mail programs post here on their own (RFC 8058); the signed token is the key
 @require_http_methods(["GET", "POST"])
+@limit_posts("unsubscribe", rate_setting="UNSUBSCRIBE_RATE_LIMIT")
 def unsubscribe(request, token: str):
     """GET shows one button, so a link scanner unsubscribes nobody; POST turns the kind off."""
     user, kind = _target(token)

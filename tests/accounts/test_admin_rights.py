@@ -2,6 +2,7 @@
 and edits none of them, not even for a superuser."""
 
 import pytest
+from django.contrib.auth.models import Group
 
 from tests import factories
 
@@ -57,3 +58,56 @@ def test_accounts_are_not_created_in_the_admin(client):
     client.force_login(boss)
 
     assert client.get("/staff/admin/accounts/user/add/").status_code == 403
+
+
+def test_accounts_are_not_deleted_in_the_admin(client):
+    boss = factories.StaffFactory(role="administrator", is_superuser=True)
+    someone = factories.StaffFactory(role="coordinator")
+    client.force_login(boss)
+
+    response = client.post(f"/staff/admin/accounts/user/{someone.pk}/delete/", {"post": "yes"})
+
+    assert response.status_code == 403
+    assert type(someone).objects.filter(pk=someone.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        # a role's capabilities: granting one to a role would grant it to all who hold it
+        "/staff/admin/auth/group/",
+        "/staff/admin/auth/group/add/",
+        # someone's sign-in address: changing it, then resetting "her" password, takes her account
+        "/staff/admin/account/emailaddress/",
+        "/staff/admin/account/emailaddress/add/",
+        # the second factors' secrets
+        "/staff/admin/mfa/authenticator/",
+    ],
+)
+def test_roles_addresses_and_second_factors_are_not_in_the_admin(client, path):
+    client.force_login(factories.StaffFactory(role="administrator", is_superuser=True))
+
+    assert client.get(path).status_code == 404
+
+
+def test_the_administrator_role_cannot_be_granted_in_the_admin(client):
+    """Neither through the account (its groups are read-only) nor through the role group."""
+    boss = factories.StaffFactory(role="administrator", is_superuser=True)
+    someone = factories.StaffFactory(role="coordinator")
+    client.force_login(boss)
+    administrators = Group.objects.get(name="administrator")
+    change = f"/staff/admin/accounts/user/{someone.pk}/change/"
+
+    client.post(change, {"email": someone.email, "groups": [administrators.pk]})
+    client.post(f"/staff/admin/auth/group/{administrators.pk}/change/", {"name": "administrator"})
+
+    assert not someone.groups.filter(name="administrator").exists()
+
+
+def test_the_admin_index_offers_only_reference_data_accounts_and_tasks(client):
+    client.force_login(factories.StaffFactory(role="administrator", is_superuser=True))
+    html = client.get("/staff/admin/").content.decode()
+
+    for hidden in ("/staff/admin/auth/", "/staff/admin/account/", "/staff/admin/mfa/"):
+        assert f'href="{hidden}' not in html, hidden
+    assert 'href="/staff/admin/reference/district/"' in html

@@ -1,16 +1,38 @@
-"""Guessing passwords is cut short (settings.ACCOUNT_RATE_LIMITS["login_failed"]):
-5 failures per account and 20 per address within 5 minutes, then sign-in is refused.
+"""Guessing passwords is cut short without locking the real owner out
+(settings.ACCOUNT_RATE_LIMITS, esit/accounts/sign_in.py):
+
+- 5 failures for one account from one client address within 5 minutes lock that address
+  out of that account, the right password included; the owner elsewhere still signs in;
+- 20 failures from one address, whatever the accounts, lock that address;
+- a much higher cap per account from everywhere slows a guesser spread over many
+  addresses, and addresses the account completed a sign-in from before do not count
+  against it: the owner at her usual desk gets in.
 """
 
+import pytest
 from django.contrib.auth import get_user
-from django.test import Client
+from django.test import Client, RequestFactory
 
+from esit.accounts.models import KnownSignInAddress
+from esit.accounts.sign_in import remember_address
+from esit.core.network import hash_ip
 from tests import factories
-from tests.accounts.helpers import sign_in
+from tests.accounts.helpers import current_totp_code, sign_in
 
 TOO_MANY = "Çok fazla hatalı giriş yapıldı"
 ACCOUNT_LIMIT = 5
 ADDRESS_LIMIT = 20
+ACCOUNT_WIDE_LIMIT = 8  # the tests' own, lower than the deployment's 50/1h
+ATTACKER = "85.105.1.2"
+OWNER_AT_HOME = "176.88.4.9"
+
+
+@pytest.fixture
+def account_wide_limit(settings):
+    settings.ACCOUNT_RATE_LIMITS = {
+        **settings.ACCOUNT_RATE_LIMITS,
+        "login_failed_account": f"{ACCOUNT_WIDE_LIMIT}/1h/key",
+    }
 
 
 def fail(client, email: str, times: int, **headers) -> None:
@@ -19,7 +41,30 @@ def fail(client, email: str, times: int, **headers) -> None:
         assert response.status_code == 200
 
 
-def test_five_wrong_passwords_lock_the_account_even_against_the_right_one(client, volunteer):
+def from_address(address: str) -> Client:
+    return Client(REMOTE_ADDR=address)
+
+
+def attack_from_many_addresses(email: str, attempts: int) -> None:
+    """A guesser spread over many addresses: fewer than 5 failures from each."""
+    for attempt in range(attempts):
+        fail(from_address(f"203.0.113.{attempt + 1}"), email, 1)
+
+
+def has_signed_in_before(user, address: str) -> None:
+    """A complete sign-in from `address`, which remembers it (hashed)."""
+    owner = from_address(address)
+    sign_in(owner, user.email)
+    assert get_user(owner) == user
+    owner.post("/accounts/logout/")
+
+
+def test_the_account_wide_cap_is_much_higher_than_the_per_address_one(settings):
+    assert settings.ACCOUNT_RATE_LIMITS["login_failed"] == "20/5m/ip,5/5m/key"
+    assert settings.ACCOUNT_RATE_LIMITS["login_failed_account"] == "50/1h/key"
+
+
+def test_five_wrong_passwords_lock_that_address_out_even_against_the_right_one(client, volunteer):
     fail(client, volunteer.user.email, ACCOUNT_LIMIT)
 
     response = sign_in(client, volunteer.user.email)
@@ -36,13 +81,23 @@ def test_four_wrong_passwords_still_let_the_right_one_in(client, volunteer):
     assert get_user(client) == volunteer.user
 
 
-def test_the_lock_holds_from_another_address(volunteer):
-    fail(Client(REMOTE_ADDR="85.105.1.2"), volunteer.user.email, ACCOUNT_LIMIT)
-    elsewhere = Client(REMOTE_ADDR="176.88.4.9")
+def test_an_attackers_wrong_passwords_do_not_keep_the_owner_out_from_another_address(volunteer):
+    """The attack the old lockout allowed: anyone who knew the address kept its owner out."""
+    fail(from_address(ATTACKER), volunteer.user.email, ACCOUNT_LIMIT * 3)
+    owner = from_address(OWNER_AT_HOME)
 
-    response = sign_in(elsewhere, volunteer.user.email)
+    sign_in(owner, volunteer.user.email)
 
-    assert not get_user(elsewhere).is_authenticated
+    assert get_user(owner) == volunteer.user
+
+
+def test_the_attackers_own_address_stays_locked_for_that_account(volunteer):
+    attacker = from_address(ATTACKER)
+    fail(attacker, volunteer.user.email, ACCOUNT_LIMIT)
+
+    response = sign_in(attacker, volunteer.user.email)  # even the right password
+
+    assert not get_user(attacker).is_authenticated
     assert TOO_MANY in response.content.decode()
 
 
@@ -80,7 +135,7 @@ def test_twenty_failures_from_one_address_lock_that_address(client, volunteer):
 
     assert not get_user(client).is_authenticated
     assert TOO_MANY in response.content.decode()
-    other_address = Client(REMOTE_ADDR="176.88.4.9")
+    other_address = from_address(OWNER_AT_HOME)
     sign_in(other_address, volunteer.user.email)
     assert get_user(other_address) == volunteer.user
 
@@ -96,6 +151,82 @@ def test_a_right_password_does_not_wipe_the_earlier_failures(client, volunteer):
     sign_in(client, volunteer.user.email)
 
     assert not get_user(client).is_authenticated
+
+
+def test_guesses_spread_over_many_addresses_reach_the_account_wide_cap(
+    account_wide_limit, volunteer
+):
+    attack_from_many_addresses(volunteer.user.email, ACCOUNT_WIDE_LIMIT)
+    newcomer = from_address("198.51.100.7")  # an address the account never signed in from
+
+    response = sign_in(newcomer, volunteer.user.email)
+
+    assert not get_user(newcomer).is_authenticated
+    assert TOO_MANY in response.content.decode()
+
+
+def test_the_owner_at_her_usual_address_is_not_denied_by_the_account_wide_cap(
+    account_wide_limit, volunteer
+):
+    has_signed_in_before(volunteer.user, OWNER_AT_HOME)
+    attack_from_many_addresses(volunteer.user.email, ACCOUNT_WIDE_LIMIT * 2)
+    owner = from_address(OWNER_AT_HOME)
+
+    sign_in(owner, volunteer.user.email)
+
+    assert get_user(owner) == volunteer.user
+
+
+def test_the_usual_address_still_needs_the_right_password(account_wide_limit, volunteer):
+    has_signed_in_before(volunteer.user, OWNER_AT_HOME)
+    from_home = from_address(OWNER_AT_HOME)
+    fail(from_home, volunteer.user.email, ACCOUNT_LIMIT)
+
+    response = sign_in(from_home, volunteer.user.email)
+
+    assert not get_user(from_home).is_authenticated
+    assert TOO_MANY in response.content.decode()
+
+
+def test_a_coordinator_under_attack_signs_in_with_password_and_second_factor(
+    account_wide_limit, coordinator
+):
+    """Staff: the guesser is everywhere but at the coordinator's desk; the right password and
+    the right code from that desk reach the staff pages."""
+    # Yesterday's complete sign-in from her desk (today's code cannot be used twice).
+    remember_address(
+        None, request=RequestFactory(REMOTE_ADDR=OWNER_AT_HOME).get("/"), user=coordinator
+    )
+    desk = from_address(OWNER_AT_HOME)
+    fail(from_address(ATTACKER), coordinator.email, ACCOUNT_LIMIT * 2)
+    attack_from_many_addresses(coordinator.email, ACCOUNT_WIDE_LIMIT * 2)
+
+    response = sign_in(desk, coordinator.email)
+    assert response.status_code == 302, response.content.decode()
+    desk.post("/accounts/2fa/authenticate/", {"code": current_totp_code(coordinator.totp_secret)})
+
+    assert get_user(desk) == coordinator
+    assert desk.get("/staff/").status_code == 200
+
+
+def test_a_password_alone_does_not_make_an_address_known(coordinator):
+    """Only a completed sign-in (the second factor too, for staff) remembers an address."""
+    desk = from_address(OWNER_AT_HOME)
+    sign_in(desk, coordinator.email)
+    assert not KnownSignInAddress.objects.filter(user=coordinator).exists()
+
+    desk.post("/accounts/2fa/authenticate/", {"code": current_totp_code(coordinator.totp_secret)})
+
+    assert get_user(desk) == coordinator
+    assert KnownSignInAddress.objects.filter(user=coordinator).count() == 1
+
+
+def test_a_known_address_is_kept_only_as_a_keyed_hash(volunteer):
+    has_signed_in_before(volunteer.user, OWNER_AT_HOME)
+
+    known = KnownSignInAddress.objects.get(user=volunteer.user)
+    assert known.address_hash == hash_ip(OWNER_AT_HOME)
+    assert OWNER_AT_HOME not in known.address_hash
 
 
 def test_a_staff_account_is_locked_the_same_way(client, db):

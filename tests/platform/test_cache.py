@@ -1,7 +1,7 @@
 """Production without Redis keeps its cache in a database table; counters there stay exact.
 
 Rate limits count with `cache.incr`: if two requests at once were counted once, a burst of
-parallel requests would slip past every limit (django-ratelimit's check E003).
+parallel requests would slip past every limit (esit/core/rate_limits.py).
 """
 
 import threading
@@ -138,3 +138,42 @@ def test_after_a_failure_redis_is_left_alone_for_a_few_seconds(monkeypatch):
         tried.append(redis.get("page", "fallback"))
 
     assert tried == ["fallback"] * 3
+
+
+@pytest.fixture
+def redis_down():
+    """Our Redis cache pointed at a port nobody listens on: Redis really down."""
+    from django.test import override_settings
+
+    from tests.resilience.stack import free_port
+
+    dead = {
+        "default": {
+            "BACKEND": "esit.core.cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+        }
+    }
+    with override_settings(CACHES=dead):
+        yield
+
+
+@pytest.mark.django_db
+def test_with_redis_down_sign_in_still_works_and_says_so_in_the_log(redis_down, volunteer, caplog):
+    from django.contrib.auth import get_user
+    from django.test import Client
+
+    from tests.accounts.helpers import sign_in
+
+    visitor = Client()
+    wrong = sign_in(visitor, volunteer.user.email, password="yanlis-parola")
+    sign_in(visitor, volunteer.user.email)
+
+    assert wrong.status_code == 200  # the form with its error, not a server error
+    assert get_user(visitor) == volunteer.user
+    assert "Redis is unreachable" in caplog.text
+
+
+@pytest.mark.django_db
+def test_with_redis_down_the_public_forms_answer(redis_down, client):
+    assert client.post("/apply/", {}).status_code == 200
+    assert client.post("/accounts/password/reset/", {"email": "x@example.org"}).status_code == 302

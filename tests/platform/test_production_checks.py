@@ -1,7 +1,8 @@
-"""`DJANGO_ENV=production manage.py check --deploy` passes clean, with Redis and without it.
+"""`DJANGO_ENV=production manage.py check --deploy` passes clean in every supported
+configuration: SQLite or PostgreSQL, with Redis or without it, S3 storage on or off.
 
 Every command (migrate, the task worker, send_shift_reminders) runs the same system checks
-first: a production error there used to stop all of them (django_ratelimit.E003 without
+first: a production error there used to stop all of them (a rate-limit check without
 Redis), so no confirmation, invitation or reminder was ever sent. Each case runs in a fresh
 process, as a deployment starts.
 """
@@ -10,6 +11,7 @@ import pytest
 
 from tests.platform.processes import PRODUCTION, run_python
 
+POSTGRESQL = "postgres://esit@db.internal:5432/esit"
 WITHOUT_REDIS = {**PRODUCTION, "REDIS_URL": None}
 WITH_REDIS = {**PRODUCTION, "REDIS_URL": "redis://redis.internal:6379/0"}  # never contacted
 CONFIGURATIONS = {
@@ -20,6 +22,33 @@ CONFIGURATIONS = {
         **WITHOUT_REDIS,
         "TRUSTED_PROXY_COUNT": "1",
         "SECURE_SSL_REDIRECT": "false",
+    },
+    # Never contacted either: the checks read the settings, not the servers.
+    "PostgreSQL without Redis": {**WITHOUT_REDIS, "DATABASE_URL": POSTGRESQL},
+    "PostgreSQL with Redis and the RQ task queue": {
+        **WITH_REDIS,
+        "DATABASE_URL": POSTGRESQL,
+        "TASKS_BACKEND": "rq",
+    },
+    "S3 storage": {
+        **WITH_REDIS,
+        "DATABASE_URL": POSTGRESQL,
+        "AWS_STORAGE_BUCKET_NAME": "esit-files",
+        "AWS_S3_ENDPOINT_URL": "https://s3.izmir.bel.tr",
+        "AWS_S3_REGION_NAME": "tr-izmir-1",
+        "AWS_ACCESS_KEY_ID": "test-only",
+        "AWS_SECRET_ACCESS_KEY": "test-only",
+    },
+    "S3 storage without Redis": {
+        **WITHOUT_REDIS,
+        "AWS_STORAGE_BUCKET_NAME": "esit-files",
+        "AWS_S3_ENDPOINT_URL": "https://s3.izmir.bel.tr",
+    },
+    "SMTP with TLS": {
+        **WITHOUT_REDIS,
+        "EMAIL_HOST": "smtp.izmir.bel.tr",
+        "EMAIL_PORT": "587",
+        "EMAIL_USE_TLS": "true",
     },
 }
 

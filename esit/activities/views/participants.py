@@ -1,7 +1,6 @@
 """Public registration for workshops open to everyone, cancelling through the private link, and
 the coordinators' list of an activity's participants (cancel, attendance, CSV)."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,12 +10,12 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_ratelimit.decorators import ratelimit
 
 from esit.accounts.permissions import capability_required
 from esit.activities.selectors.scope import RUN_ACTIVITIES
 from esit.core.confirm import confirmation_page
 from esit.core.network import client_ip
+from esit.core.rate_limits import limit_posts
 
 from ..forms.public import CancelRegistrationForm, ParticipantAttendanceForm, ParticipantForm
 from ..models import Activity, Participant
@@ -28,12 +27,8 @@ from .public import _active_volunteer, load_activity, render_detail
 from .spreadsheets import csv_download, local_time
 
 
-def _rate(_group, _request) -> str:
-    return getattr(settings, "PUBLIC_REGISTRATION_RATE_LIMIT", settings.APPLY_RATE_LIMIT)
-
-
 @require_POST
-@ratelimit(key="ip", rate=_rate, method="POST", block=True)
+@limit_posts("participant_registration", rate_setting="PUBLIC_REGISTRATION_RATE_LIMIT")
 def register(request, pk: int):
     volunteer = _active_volunteer(request.user)
     activity = load_activity(request, pk, volunteer=volunteer)
@@ -77,6 +72,7 @@ def register(request, pk: int):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@limit_posts("participant_cancellation")
 def cancel_registration(request, token: str):
     participant = get_object_or_404(
         Participant.objects.select_related("activity__district", "activity__kind"),

@@ -21,6 +21,7 @@ from esit.activities.selectors import signups as selectors
 from esit.activities.services import signups as services
 from esit.activities.services.errors import ActivityError
 from esit.core.confirm import confirmation_page
+from esit.core.rate_limits import limit_posts
 from esit.volunteers.permissions import volunteer_view
 
 
@@ -165,6 +166,7 @@ def my_shifts(request, *, volunteer):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@limit_posts("shift_confirmation")
 def confirm_coming(request, token: str):
     """The reminder's one-click link: GET shows a button, so a link preview confirms nothing."""
     try:

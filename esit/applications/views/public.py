@@ -1,6 +1,5 @@
 import uuid
 
-from django.conf import settings
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,10 +8,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
 
 from esit.core.forms import add_refusal
 from esit.core.network import client_ip
+from esit.core.rate_limits import limit_posts
 from esit.privacy.models import PrivacyNotice
 from esit.privacy.services import current_notice
 from esit.reference import availability
@@ -26,9 +25,7 @@ THANKS_SESSION_KEY = "esit_application_token"
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@ratelimit(
-    key="ip", rate=lambda _group, _request: settings.APPLY_RATE_LIMIT, method="POST", block=True
-)
+@limit_posts("apply", rate_setting="APPLY_RATE_LIMIT")
 def apply(request):
     if request.method == "POST":
         form = ApplicationForm(request.POST)
@@ -97,6 +94,7 @@ def _application_or_404(token: str) -> Application:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@limit_posts("application_status")
 def status(request, token):
     application = _application_or_404(token)
     # Not `request.POST or None`: an empty POST (box left unticked) must show its error.
@@ -127,9 +125,7 @@ def status(request, token):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@ratelimit(
-    key="ip", rate=lambda _group, _request: settings.APPLY_RATE_LIMIT, method="POST", block=True
-)
+@limit_posts("application_correction", rate_setting="APPLY_RATE_LIMIT")
 def correct(request, token):
     """The applicant corrects her pending application; bad input comes back as typed."""
     application = _application_or_404(token)

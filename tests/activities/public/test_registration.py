@@ -233,7 +233,7 @@ def test_the_honeypot_is_hidden_from_people(client, workshop):
 def test_past_the_rate_limit_a_post_gets_429_and_stores_nothing(
     client, registration_data, settings
 ):
-    settings.APPLY_RATE_LIMIT = "2/h"
+    settings.PUBLIC_REGISTRATION_RATE_LIMIT = "2/h"
     workshop = factories.ActivityFactory(public_registration=True, public_capacity=10)
     for n in range(2):
         response = client.post(register_url(workshop), registration_data(email=f"k{n}@example.org"))
