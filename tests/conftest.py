@@ -145,6 +145,7 @@ DATA_MIGRATIONS = [
     ("esit.privacy.migrations.0002_publish_first_notices", "publish"),
     ("esit.activities.migrations.0002_load_activity_kinds", "load"),
     ("esit.activities.migrations.0003_grant_activity_kind_permissions", "grant"),
+    ("esit.reference.migrations.0005_grant_equality_plan_permissions", "grant"),
 ]
 
 

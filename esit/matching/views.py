@@ -20,6 +20,7 @@ from esit.activities.models import Shift, SignUp, Task
 from esit.activities.selectors.scope import RUN_ACTIVITIES, within
 from esit.core.forms import add_refusal
 from esit.core.htmx import wants_partial
+from esit.core.rate_limits import limit_posts
 from esit.volunteers.permissions import volunteer_view
 
 from . import selectors, services
@@ -193,12 +194,14 @@ def _refused(request, message, *, invitation: Invitation | None = None) -> HttpR
 
 @never_cache
 @FORM_METHODS
+@limit_posts("invitation")
 def accept(request, token: str):
     return _answer(request, token, accept=True)
 
 
 @never_cache
 @FORM_METHODS
+@limit_posts("invitation")
 def decline(request, token: str):
     return _answer(request, token, accept=False)
 

@@ -22,8 +22,9 @@ from esit.announcements import services as announcements
 from esit.announcements.models import Announcement
 from esit.applications.models import Application
 from esit.kvkk import requests
-from esit.kvkk.models import DataRequest
+from esit.kvkk.models import DataRequest, Incident
 from esit.notifications.preferences import unsubscribe_token
+from esit.privacy.models import PrivacyNotice
 from esit.privacy.services import record_consent
 from esit.reference.models import District
 from esit.volunteers.models import Volunteer
@@ -73,6 +74,7 @@ class World:
     announcement: Announcement
     data_request: DataRequest
     district: District
+    incident: Incident
 
     def client(self, role: str) -> Client:
         client = Client()
@@ -150,6 +152,13 @@ def build_world() -> World:
         announcement=announcement,
         data_request=data_request,
         district=factories.district("konak"),
+        incident=Incident.objects.create(
+            title="Yanlış alıcıya giden e-posta",
+            what_happened="Bir liste yanlış kişiye gönderildi.",
+            discovered_at=timezone.now(),
+            affected="Bir etkinliğin katılımcıları",
+            logged_by=administrator,
+        ),
     )
 
 
@@ -164,6 +173,8 @@ def concrete(route: str, world: World, role: str) -> str:
         "<signed:token>": coming_token(world.signup),
         "<str:token>": unsubscribe_token(world.volunteer.user, "announcements.announcement"),
         "<str:kind>": "announcement",
+        "<int:volunteer_pk>": world.volunteer.pk,
+        "<slug:key>": "applications-by-week",
         "<str:language>": "tr",
         "<str:card_format>": "square",
         "<id>": world.volunteer.user.pk,
@@ -174,6 +185,8 @@ def concrete(route: str, world: World, role: str) -> str:
         ("activities/registrations/", world.participant.cancel_token),
         ("me/calendar/", world.volunteer.calendar_token),
         ("staff/privacy/requests/", world.data_request.pk),
+        ("staff/privacy/notices/", PrivacyNotice.objects.latest("pk").pk),
+        ("staff/privacy/incidents/", world.incident.pk),
         ("staff/applications/", world.application.pk),
         ("staff/volunteers/", world.volunteer.pk),
         ("staff/participants/", world.participant.pk),
