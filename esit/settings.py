@@ -410,6 +410,12 @@ PUBLIC_REGISTRATION_RATE_LIMIT = env("PUBLIC_REGISTRATION_RATE_LIMIT", "20/h")
 PUBLIC_FORM_RATE_LIMIT = env("PUBLIC_FORM_RATE_LIMIT", "30/h")
 # One-click unsubscribe is posted by mail providers' servers, for many people from one address.
 UNSUBSCRIBE_RATE_LIMIT = env("UNSUBSCRIBE_RATE_LIMIT", "600/h")
+# django-ratelimit counts them (not installed as an app: its checks predate Django's own
+# Redis cache and our atomic database cache, see "Cache" above). A cache that cannot count
+# lets the post through rather than refusing everyone.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_CACHE_PREFIX = "esit:rl:"
+RATELIMIT_FAIL_OPEN = True
 MINIMUM_VOLUNTEER_AGE = 18
 
 # Matching volunteers to shifts and tasks (esit/matching, docs/matching.md). Each part of

@@ -8,8 +8,8 @@ public registration, cancelling it, confirming a shift, unsubscribing) is decora
 - The limit is a setting (`"20/h"`: 20 posts an hour; units s, m, h, d), read on each request.
 - The counter's key is a keyed hash of the form's name and the client address
   (`esit.core.network`), never the address: no cache holds a raw IP (KVKK).
-- Counting is a fixed window with `cache.add` then `cache.incr`, atomic on Redis and on the
-  database cache of a deployment without Redis (esit/core/cache.py).
+- Counting is django-ratelimit's: a fixed window with `cache.add` then `cache.incr`, atomic
+  on Redis and on the database cache of a deployment without Redis (esit/core/cache.py).
 - Over the limit: a translated 429 page with `Retry-After`; nothing the form would do
   happens.
 - The cache down (Redis unreachable): the post goes through and a warning is logged. A
@@ -25,9 +25,9 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django_ratelimit.core import is_ratelimited
 
 from .network import client_ip, hash_ip
 
@@ -52,26 +52,26 @@ def parse_rate(rate: str) -> Rate:
     return Rate(count=int(count), seconds=int(amount) * UNITS[period[-1]])
 
 
-def cache_key(request: HttpRequest, form_name: str, window: int) -> str:
-    """The counter of one form, one client address and one window: no address in it."""
-    return f"esit:rl:{form_name}:{hash_ip(f'{form_name}|{client_ip(request)}')[:40]}:{window}"
+def address_key(group: str, request: HttpRequest) -> str:
+    """What the counter is kept for: a keyed hash of the form's name and the client address,
+    never the address itself (django-ratelimit hashes it again into its cache key)."""
+    return hash_ip(f"{group}|{client_ip(request)}")[:40]
 
 
 def allowed(request: HttpRequest, form_name: str, rate: Rate) -> bool:
     """Count this post; False once the address has used up the rate in this window.
 
-    Fails open (True, with a warning in the log) when the cache does not answer.
+    django-ratelimit counts (a fixed window, `add` then `incr` on the shared cache). Fails
+    open (True, with a warning in the log) when the cache does not answer.
     """
-    window = int(time.time()) // rate.seconds
-    key = cache_key(request, form_name, window)
     try:
-        if cache.add(key, 1, timeout=rate.seconds + 1):
-            return rate.count >= 1
-        try:
-            used = cache.incr(key)
-        except ValueError:  # expired between add and incr: a new window
-            cache.set(key, 1, timeout=rate.seconds + 1)
-            used = 1
+        limited = is_ratelimited(
+            request,
+            group=form_name,
+            key=address_key,
+            rate=f"{rate.count}/{rate.seconds}s",
+            increment=True,
+        )
     except Exception as error:
         logger.warning(
             "Rate limit of %s not checked: the cache did not answer (%s).",
@@ -79,7 +79,7 @@ def allowed(request: HttpRequest, form_name: str, rate: Rate) -> bool:
             type(error).__name__,
         )
         return True
-    return int(used) <= rate.count
+    return not limited
 
 
 def too_many_requests(request: HttpRequest, rate: Rate | None = None) -> HttpResponse:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from esit.core.network import client_ip
+from esit.core.rate_limits import limit_posts
 from esit.privacy.models import PrivacyNotice
 from esit.privacy.services import current_notice
 
@@ -19,6 +20,7 @@ from .middleware import SESSION_KEY
 
 
 @require_http_methods(["GET", "POST"])
+@limit_posts("retention_stay")  # the e-mailed link works without signing in
 def stay(request, token=None):
     """From the e-mail's signed link (no sign-in needed) or signed in at /me/stay/. Reading
     the page changes nothing (mail scanners open links); the button does."""

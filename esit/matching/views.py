@@ -194,14 +194,14 @@ def _refused(request, message, *, invitation: Invitation | None = None) -> HttpR
 
 @never_cache
 @FORM_METHODS
-@limit_posts("invitation")
+@limit_posts("invitation_accept")
 def accept(request, token: str):
     return _answer(request, token, accept=True)
 
 
 @never_cache
 @FORM_METHODS
-@limit_posts("invitation")
+@limit_posts("invitation_decline")
 def decline(request, token: str):
     return _answer(request, token, accept=False)
 

@@ -36,6 +36,9 @@ PUBLIC_FORMS = {
     ),
     "shift_confirmation": (f"/activities/signups/confirm/{TOKEN}/", "PUBLIC_FORM_RATE_LIMIT"),
     "unsubscribe": (f"/notifications/unsubscribe/{TOKEN}/", "UNSUBSCRIBE_RATE_LIMIT"),
+    "invitation_accept": (f"/invitations/{TOKEN}/accept/", "PUBLIC_FORM_RATE_LIMIT"),
+    "invitation_decline": (f"/invitations/{TOKEN}/decline/", "PUBLIC_FORM_RATE_LIMIT"),
+    "retention_stay": (f"/me/stay/{TOKEN}/", "PUBLIC_FORM_RATE_LIMIT"),
 }
 # Public addresses that accept a post and are not limited here, with the reason.
 NOT_LIMITED_HERE = {
