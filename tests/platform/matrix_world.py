@@ -15,7 +15,15 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from esit.accounts.models import StaffScope, User
-from esit.activities.models import Activity, Certificate, Participant, Shift, SignUp, Task
+from esit.activities.models import (
+    Activity,
+    Certificate,
+    Participant,
+    Shift,
+    SignUp,
+    Task,
+    TaskAssignment,
+)
 from esit.activities.services import work
 from esit.activities.services.signups import coming_token
 from esit.announcements import services as announcements
@@ -75,6 +83,7 @@ class World:
     data_request: DataRequest
     district: District
     incident: Incident
+    assignment: TaskAssignment
 
     def client(self, role: str) -> Client:
         client = Client()
@@ -109,7 +118,7 @@ def build_world() -> World:
     shift = factories.ShiftFactory(activity=activity)
     signup = factories.SignUpFactory(shift=shift, volunteer=volunteer)
     task = factories.TaskFactory()
-    work.claim_task(volunteer=volunteer, task=task)
+    assignment = work.claim_task(volunteer=volunteer, task=task)
     participant = Participant.objects.create(
         activity=activity,
         name="Derya Işık",
@@ -152,6 +161,7 @@ def build_world() -> World:
         announcement=announcement,
         data_request=data_request,
         district=factories.district("konak"),
+        assignment=assignment,
         incident=Incident.objects.create(
             title="Yanlış alıcıya giden e-posta",
             what_happened="Bir liste yanlış kişiye gönderildi.",
@@ -195,7 +205,7 @@ def concrete(route: str, world: World, role: str) -> str:
         ("staff/shifts/", world.shift.pk),
         ("activities/shifts/", world.shift.pk),
         ("staff/tasks/", world.task.pk),
-        ("me/tasks/", world.task.pk),
+        ("me/tasks/", world.assignment.pk),  # her own claim of the task, not the task
         ("activities/tasks/", world.task.pk),
         ("staff/team/", world.coordinator.pk),
         ("announcements/", world.announcement.pk),
