@@ -328,6 +328,28 @@ def _reliability_points(weight: int) -> Coalesce:
     )
 
 
+def _record_points(reliability: int, first_timer: int) -> Coalesce:
+    """Reliability and the first-timer lift together, from one subquery per volunteer (for
+    the ordering, where only their sum counts): the same attendance record gives both, as
+    she has attended a shift exactly when her record counts one attended."""
+    whens = [
+        When(
+            GreaterThanOrEqual(F("attended") * 10, F("decided") * tenths),
+            then=Value(round(reliability * tenths / 10)),
+        )
+        for tenths in range(10, 0, -1)
+    ]
+    record = _attendance_record().annotate(
+        points=Case(*whens, default=Value(0), output_field=IntegerField())
+        + Case(When(attended=0, then=Value(first_timer)), default=Value(0))
+    )
+    return Coalesce(
+        Subquery(record.values("points")[:1]),
+        Value(reliability // 2 + first_timer),
+        output_field=IntegerField(),
+    )
+
+
 def _has_attended() -> Exists:
     return Exists(
         SignUp.objects.filter(volunteer_id=OuterRef("pk"), attendance=SignUp.Attendance.ATTENDED)
@@ -521,6 +543,14 @@ def score_of(work: Work, parts: dict[str, Any] | None = None) -> Any:
     return sum((parts or parts_of(work)).values(), start=Value(0))
 
 
+def ordering_score(work: Work, parts: dict[str, Any]) -> Any:
+    """The total, as the ordering computes it for every candidate: the same as `score_of`,
+    with reliability and the first-timer lift read from one subquery instead of two."""
+    w = weights()
+    others = [value for key, value in parts.items() if key not in {"reliability", "first_timer"}]
+    return sum(others, start=Value(0)) + _record_points(w["reliability"], w["first_timer"])
+
+
 def scored(
     work: Work, queryset: QuerySet[Volunteer], parts: dict[str, Any] | None = None
 ) -> QuerySet[Volunteer]:
@@ -578,7 +608,7 @@ def ranked(
     parts = parts_of(work)
     # First the order, computing only the total for every candidate (each part once)…
     order = (
-        queryset.annotate(score=score_of(work, parts))
+        queryset.annotate(score=ordering_score(work, parts))
         .order_by("-score", "name_key", "pk")
         .values_list("pk", flat=True)[:limit]
     )
