@@ -439,11 +439,11 @@ class HoursEntry(models.Model):
         permissions = [("approve_hours", _("Gönüllülük saatlerini onaylayabilir"))]
         ordering = ["-date", "-id"]
         indexes = [
-            # `hours` included: matching's fair share sums a volunteer's recent approved hours
-            # for every candidate with an index-only scan (PostgreSQL; ignored elsewhere).
+            # `hours` last in the key: matching's fair share sums a volunteer's recent approved
+            # hours for every candidate with an index-only scan (a key column rather than
+            # INCLUDE, which SQLite does not support).
             models.Index(
-                fields=["volunteer", "status", "date"],
-                include=["hours"],
+                fields=["volunteer", "status", "date", "hours"],
                 name="hours_volunteer_status_hours",
             ),
             models.Index(fields=["status", "date"], name="hours_status_date"),
