@@ -239,6 +239,13 @@ class SignUp(models.Model):
         indexes = [
             models.Index(fields=["shift", "status", "created_at"], name="signup_shift_queue"),
             models.Index(fields=["volunteer", "status"], name="signup_volunteer_status"),
+            # Matching's attendance record and first-timer test (esit/matching/selectors.py),
+            # read for every candidate: an index-only scan over the decided sign-ups alone.
+            models.Index(
+                fields=["volunteer", "attendance"],
+                condition=Q(attendance__in=["attended", "no_show"]),
+                name="signup_volunteer_decided",
+            ),
         ]
 
     def __str__(self):
@@ -432,7 +439,13 @@ class HoursEntry(models.Model):
         permissions = [("approve_hours", _("Gönüllülük saatlerini onaylayabilir"))]
         ordering = ["-date", "-id"]
         indexes = [
-            models.Index(fields=["volunteer", "status", "date"], name="hours_volunteer_status"),
+            # `hours` last in the key: matching's fair share sums a volunteer's recent approved
+            # hours for every candidate with an index-only scan (a key column rather than
+            # INCLUDE, which SQLite does not support).
+            models.Index(
+                fields=["volunteer", "status", "date", "hours"],
+                name="hours_volunteer_status_hours",
+            ),
             models.Index(fields=["status", "date"], name="hours_status_date"),
         ]
         constraints = [

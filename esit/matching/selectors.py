@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.db import connection, transaction
 from django.db.models import (
     Case,
     Count,
@@ -301,8 +302,10 @@ def _attendance_record() -> QuerySet[Any, Any]:
         .order_by()
         .values("volunteer_id")
         .annotate(
-            attended=Count("pk", filter=Q(attendance=SignUp.Attendance.ATTENDED)),
-            decided=Count("pk"),
+            # Counting a column of the index signup_volunteer_decided (never null, like the
+            # key) lets PostgreSQL answer from the index alone.
+            attended=Count("volunteer_id", filter=Q(attendance=SignUp.Attendance.ATTENDED)),
+            decided=Count("volunteer_id"),
         )
     )
 
@@ -322,6 +325,28 @@ def _reliability_points(weight: int) -> Coalesce:
     )
     return Coalesce(
         Subquery(record.values("points")[:1]), Value(weight // 2), output_field=IntegerField()
+    )
+
+
+def _record_points(reliability: int, first_timer: int) -> Coalesce:
+    """Reliability and the first-timer lift together, from one subquery per volunteer (for
+    the ordering, where only their sum counts): the same attendance record gives both, as
+    she has attended a shift exactly when her record counts one attended."""
+    whens = [
+        When(
+            GreaterThanOrEqual(F("attended") * 10, F("decided") * tenths),
+            then=Value(round(reliability * tenths / 10)),
+        )
+        for tenths in range(10, 0, -1)
+    ]
+    record = _attendance_record().annotate(
+        points=Case(*whens, default=Value(0), output_field=IntegerField())
+        + Case(When(attended=0, then=Value(first_timer)), default=Value(0))
+    )
+    return Coalesce(
+        Subquery(record.values("points")[:1]),
+        Value(reliability // 2 + first_timer),
+        output_field=IntegerField(),
     )
 
 
@@ -370,13 +395,20 @@ def candidates(work: Work, *, user: User | None) -> QuerySet[Volunteer]:
         )
     if work.shift is not None:
         shift = work.shift
+        # The shifts at an overlapping time, read first (one small query): with their ids
+        # as values the database finds their sign-ups by the shift index instead of
+        # scanning every sign-up to join them to their shifts.
+        overlapping = list(
+            Shift.objects.filter(starts_at__lt=shift.ends_at, ends_at__gt=shift.starts_at)
+            .order_by()
+            .values_list("pk", flat=True)
+        )
         queryset = queryset.exclude(
             Exists(
                 SignUp.objects.filter(
                     volunteer_id=OuterRef("pk"),
                     status__in=SignUp.ACTIVE_STATUSES,
-                    shift__starts_at__lt=shift.ends_at,
-                    shift__ends_at__gt=shift.starts_at,
+                    shift_id__in=overlapping,
                 )
             )
         ).exclude(Exists(Invitation.objects.filter(volunteer_id=OuterRef("pk"), shift=shift)))
@@ -511,6 +543,14 @@ def score_of(work: Work, parts: dict[str, Any] | None = None) -> Any:
     return sum((parts or parts_of(work)).values(), start=Value(0))
 
 
+def ordering_score(work: Work, parts: dict[str, Any]) -> Any:
+    """The total, as the ordering computes it for every candidate: the same as `score_of`,
+    with reliability and the first-timer lift read from one subquery instead of two."""
+    w = weights()
+    others = [value for key, value in parts.items() if key not in {"reliability", "first_timer"}]
+    return sum(others, start=Value(0)) + _record_points(w["reliability"], w["first_timer"])
+
+
 def scored(
     work: Work, queryset: QuerySet[Volunteer], parts: dict[str, Any] | None = None
 ) -> QuerySet[Volunteer]:
@@ -535,6 +575,17 @@ def scored(
     return queryset.annotate(**annotations)
 
 
+def _without_jit(order: QuerySet[Any, int]) -> list[int]:
+    """The ordering query's ids. On PostgreSQL with JIT compilation turned off for it: its
+    estimated cost (a subquery per candidate) makes PostgreSQL compile it, which took longer
+    than running it (0.4 s of 1.1 s at 100,000 volunteers, docs/performance.md)."""
+    if connection.vendor != "postgresql":
+        return list(order)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL jit = off")
+        return list(order)
+
+
 def ranked(
     work: Work,
     *,
@@ -556,11 +607,12 @@ def ranked(
     limit = settings.MATCHING_RESULTS if limit is None else limit
     parts = parts_of(work)
     # First the order, computing only the total for every candidate (each part once)…
-    ids = list(
-        queryset.annotate(score=score_of(work, parts))
+    order = (
+        queryset.annotate(score=ordering_score(work, parts))
         .order_by("-score", "name_key", "pk")
         .values_list("pk", flat=True)[:limit]
     )
+    ids = _without_jit(order)
     # …then, for the page's rows only, each part and what its reason quotes.
     rows = {
         row.pk: row

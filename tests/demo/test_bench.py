@@ -1,5 +1,6 @@
 """`bench` times every key operation against the floor and prints each goal as met or not."""
 
+import json
 from io import StringIO
 
 import pytest
@@ -31,6 +32,31 @@ def test_bench_prints_the_table_and_fails_while_a_goal_is_not_met(tmp_path):
     assert "export of all volunteers (peak memory)" in table
     assert "goals met" in table
     assert '"queries"' in results.read_text()
+
+
+@pytest.mark.django_db
+def test_bench_only_measures_the_operations_named_and_the_floor(tmp_path):
+    call_command("seed_bench", "--scale", "0.001", stdout=StringIO())
+    out, results = StringIO(), tmp_path / "bench.json"
+    # Matching (two dozen queries) is never within 10 × a one-query floor: the run fails.
+    with pytest.raises(SystemExit) as exit_status:
+        call_command(
+            "bench",
+            "--repeat",
+            "1",
+            "--warmup",
+            "1",
+            "--only",
+            "MATCHING",
+            "--json",
+            str(results),
+            stdout=out,
+            stderr=StringIO(),
+        )
+    assert exit_status.value.code == 1
+    names = [result["name"] for result in json.loads(results.read_text())["results"]]
+    assert names == ["floor: one primary-key query", "matching for one shift"]
+    assert "/activities/calendar.ics" not in out.getvalue()
 
 
 @pytest.mark.django_db

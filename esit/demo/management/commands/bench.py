@@ -33,12 +33,17 @@ class Command(BaseCommand):
         )
         parser.add_argument("--json", dest="json_path", help="also write the results to this file")
         parser.add_argument(
+            "--only",
+            metavar="SUBSTRING",
+            help="measure only the operations whose name contains this (and the floor)",
+        )
+        parser.add_argument(
             "--compare",
             metavar="DATABASE_URL",
             help="a database seeded at another scale: its queries per request must be the same",
         )
 
-    def handle(self, *args, repeat, warmup, budget, json_path, compare, **options):
+    def handle(self, *args, repeat, warmup, budget, json_path, compare, only=None, **options):
         if not has_bench_data():
             raise CommandError(
                 "No bench data in this database: run `manage.py seed_bench --scale 0.1` "
@@ -48,7 +53,9 @@ class Command(BaseCommand):
             self.stderr.write("DEBUG is on: pages are slower than in production (DEBUG=false).")
         if connection.vendor != "postgresql":
             self.stderr.write("The goals are for PostgreSQL; this is " + connection.vendor + ".")
-        results = self.measure(repeat=max(1, repeat), warmup=max(1, warmup), budget=budget)
+        results = self.measure(
+            repeat=max(1, repeat), warmup=max(1, warmup), budget=budget, only=only
+        )
         payload = {
             "vendor": connection.vendor,
             "volunteers": _volunteers(),
@@ -71,7 +78,9 @@ class Command(BaseCommand):
         if unmet or not flat:
             sys.exit(1)
 
-    def measure(self, *, repeat: int, warmup: int, budget: float) -> list[measure.Result]:
+    def measure(
+        self, *, repeat: int, warmup: int, budget: float, only: str | None = None
+    ) -> list[measure.Result]:
         with override_settings(
             ROOT_URLCONF="esit.demo.bench.urls",
             # Every submission comes from the one address of the test client.
@@ -82,6 +91,8 @@ class Command(BaseCommand):
             floor = runner.time(measure.floor_operation(fixtures))
             results = [floor]
             for op in measure.operations(fixtures):
+                if only and only.casefold() not in op.name.casefold():
+                    continue
                 self.stderr.write(f"  {op.name}…")
                 result = runner.time(op)
                 measure.judge(result, floor.median_ms)
