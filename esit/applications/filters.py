@@ -9,7 +9,7 @@ from esit.reference.filters import NamedChoiceFilter
 from esit.reference.models import District, Language, VolunteerArea
 
 from .models import Application
-from .selectors import AgeGroup, birth_date_range
+from .selectors import AgeGroup, birth_year_range
 
 
 class QueueForm(DateRangeForm):
@@ -58,5 +58,5 @@ class QueueFilter(django_filters.FilterSet):
         form = QueueForm
 
     def in_age_group(self, queryset, name, value):
-        """Age today in İzmir, from the birth date (an index, not a computed age)."""
-        return queryset.filter(**birth_date_range(value, today=timezone.localdate()))
+        """The age reached this year in İzmir, from the clear birth year (an index)."""
+        return queryset.filter(**birth_year_range(value, today=timezone.localdate()))

@@ -122,7 +122,7 @@ def enrol_from_application(*, application: ApprovedApplication) -> Enrolment:
                     "sayfasından günceller."
                 )
             )
-        others = Volunteer.objects.filter(phone=application.phone).exclude(
+        others = Volunteer.objects.filter(phone_hash=application.phone_hash).exclude(
             status=Volunteer.Status.WITHDRAWN
         )
         if others.exclude(user=user).exists():
