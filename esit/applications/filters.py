@@ -20,7 +20,7 @@ class QueueFilter(django_filters.FilterSet):
     """What coordinators narrow the queue by. An application names an area or a language at
     most once (the database guarantees it), so these joins never repeat a row."""
 
-    q = SearchFilter(label=_("Ad, soyad ya da e-posta"))
+    q = SearchFilter(label=_("Ad, e-posta ya da telefon"), phone_hash="phone_hash")
     status = django_filters.ChoiceFilter(
         label=_("Durum"), choices=Application.Status.choices, empty_label=_("Tüm durumlar")
     )

@@ -203,18 +203,21 @@ class DerivedFieldsModel(models.Model):
 
 
 def encrypted_fields(model: type[models.Model]) -> list[str]:
-    return [field.attname for field in model._meta.concrete_fields if isinstance(field, _Encrypted)]
+    """The columns of `model` that hold encrypted values."""
+    return [
+        str(field.column) for field in model._meta.concrete_fields if isinstance(field, _Encrypted)
+    ]
 
 
 def reencrypt_rows(model: type[models.Model], *, batch: int = 500) -> int:
     """Rewrite every encrypted column of every row with the first key; the number of rows."""
     from django.db import connection, transaction
 
-    columns = [model._meta.get_field(name).column for name in encrypted_fields(model)]
+    columns = encrypted_fields(model)
     if not columns:
         return 0
     table = connection.ops.quote_name(model._meta.db_table)
-    pk = connection.ops.quote_name(model._meta.pk.column)
+    pk = connection.ops.quote_name(str(model._meta.pk.column))
     quoted = [connection.ops.quote_name(column) for column in columns]
     done = 0
     last: Any = None
@@ -298,3 +301,18 @@ def decrypt_to_clear_columns(schema_editor: Any, table: str, *, encrypted: Itera
                 f"UPDATE {quote(table)} SET {assignments} WHERE id = %s",  # noqa: S608 - names from the migration
                 updates,
             )
+
+
+def rehash_rows(model: type[models.Model], *, batch: int = 500) -> int:
+    """Recompute the row's keyed hash columns from the (decrypted) clear values."""
+    derived = [field for field in model._meta.concrete_fields if isinstance(field, LookupHashField)]
+    if not derived:
+        return 0
+    names = [field.attname for field in derived]
+    sources = {field.source for field in derived}
+    rows = list(model._base_manager.only("pk", *sources).order_by("pk"))
+    for row in rows:
+        for field in derived:
+            setattr(row, field.attname, field.derive(getattr(row, field.source)))
+    model._base_manager.bulk_update(rows, names, batch_size=batch)
+    return len(rows)

@@ -9,7 +9,6 @@ import datetime
 
 import django_filters
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -58,16 +57,6 @@ SORT_CHOICES = [
     ("hours", _("Onaylı saat (en çok önce)")),
     ("last_active", _("Son etkinlik (en yakın önce)")),
 ]
-
-
-def phone_number(text: str) -> str | None:
-    """The stored E.164 form of a whole Turkish mobile number typed as a query ("0532 123 45
-    67", "+90 532…"), or None when the query is not one. Phones are encrypted at rest, so the
-    directory finds an exact number through its keyed hash, never a part of one."""
-    try:
-        return phones.normalise_turkish_mobile((text or "").strip())
-    except ValidationError:
-        return None
 
 
 class DirectoryForm(DateRangeForm):
@@ -169,7 +158,7 @@ class VolunteerFilter(django_filters.FilterSet):
         return queryset.order_by(*SORTS[cleaned.get("sort") or "name"])
 
     def search(self, queryset, name, value):
-        number = phone_number(value)
+        number = phones.query_number(value)
         if number is not None:
             return queryset.filter(phone_hash=lookup_hash(number))
         return matching(queryset, value)

@@ -189,3 +189,11 @@ def test_status_counts_list_every_status_including_zero():
 def test_application_detail_of_a_missing_application_raises():
     with pytest.raises(Application.DoesNotExist):
         selectors.application_detail(987654, user=READER)
+
+
+@pytest.mark.parametrize("query", ["0532 123 45 67", "+90 532 123 45 67", "5321234567"])
+def test_queue_search_finds_a_whole_phone_number_through_its_hash(query):
+    ApplicationFactory(first_name="Telefonlu", phone="+905321234567")
+    ApplicationFactory(first_name="Başka", phone="+905429999999")
+    assert names(queue(q=query)) == {"Telefonlu Güneş"}
+    assert names(queue(q="1234567")) == set()
