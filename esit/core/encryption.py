@@ -202,6 +202,10 @@ class DerivedFieldsModel(models.Model):
         super().save(*args, **kwargs)
 
 
+def is_encrypted(field: Any) -> bool:
+    return isinstance(field, _Encrypted)
+
+
 def encrypted_fields(model: type[models.Model]) -> list[str]:
     """The columns of `model` that hold encrypted values."""
     return [

@@ -18,8 +18,8 @@ BEFORE = [
     ("volunteers", "0007_search_text_trigram_index"),
 ]
 AFTER = [
-    ("applications", "0008_encrypt_sensitive_fields"),
-    ("volunteers", "0008_encrypt_phone_and_birth_date"),
+    ("applications", "0010_one_open_application_per_phone_hash"),
+    ("volunteers", "0009_encrypt_existing_volunteers"),
 ]
 
 

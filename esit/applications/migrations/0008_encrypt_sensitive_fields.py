@@ -5,22 +5,6 @@ import esit.core.encryption
 from django.conf import settings
 from django.db import migrations, models
 
-from esit.core.encryption import decrypt_to_clear_columns, encrypt_clear_columns
-
-
-def encrypt_rows(apps, schema_editor):
-    encrypt_clear_columns(
-        schema_editor,
-        "applications_application",
-        encrypted=['phone', 'birth_date', 'experience', 'motivation', 'gender_self_description'],
-        hashes={'phone_hash': 'phone'},
-        years={'birth_year': 'birth_date'},
-    )
-
-
-def decrypt_rows(apps, schema_editor):
-    decrypt_to_clear_columns(schema_editor, "applications_application", encrypted=['phone', 'birth_date', 'experience', 'motivation', 'gender_self_description'])
-
 
 class Migration(migrations.Migration):
 
@@ -74,10 +58,5 @@ class Migration(migrations.Migration):
             model_name='application',
             name='phone',
             field=esit.core.encryption.EncryptedCharField(help_text='E.164 biçiminde', max_length=16, verbose_name='cep telefonu'),
-        ),
-        migrations.RunPython(encrypt_rows, decrypt_rows),
-        migrations.AddConstraint(
-            model_name='application',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['submitted', 'waitlisted'])), fields=('phone_hash',), name='application_one_open_per_phone'),
         ),
     ]

@@ -4,22 +4,6 @@ converted in place."""
 import esit.core.encryption
 from django.db import migrations
 
-from esit.core.encryption import decrypt_to_clear_columns, encrypt_clear_columns
-
-
-def encrypt_rows(apps, schema_editor):
-    encrypt_clear_columns(
-        schema_editor,
-        "volunteers_volunteer",
-        encrypted=['phone', 'birth_date'],
-        hashes={'phone_hash': 'phone'},
-        years={'birth_year': 'birth_date'},
-    )
-
-
-def decrypt_rows(apps, schema_editor):
-    decrypt_to_clear_columns(schema_editor, "volunteers_volunteer", encrypted=['phone', 'birth_date'])
-
 
 class Migration(migrations.Migration):
 
@@ -48,5 +32,4 @@ class Migration(migrations.Migration):
             name='phone',
             field=esit.core.encryption.EncryptedCharField(max_length=16, verbose_name='cep telefonu'),
         ),
-        migrations.RunPython(encrypt_rows, decrypt_rows),
     ]
