@@ -23,7 +23,7 @@ from typing import Any
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import models
+from django.db import connection, models, transaction
 
 
 @functools.lru_cache(maxsize=8)
@@ -214,22 +214,23 @@ def encrypted_fields(model: type[models.Model]) -> list[str]:
 
 
 def reencrypt_rows(model: type[models.Model], *, batch: int = 500) -> int:
-    """Rewrite every encrypted column of every row with the first key; the number of rows."""
-    from django.db import connection, transaction
-
+    """Rewrite every encrypted column of every row with the first key; the number of rows.
+    Batches lock their rows (PostgreSQL), so a save made meanwhile is not overwritten."""
     columns = encrypted_fields(model)
     if not columns:
         return 0
     table = connection.ops.quote_name(model._meta.db_table)
     pk = connection.ops.quote_name(str(model._meta.pk.column))
     quoted = [connection.ops.quote_name(column) for column in columns]
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
     done = 0
     last: Any = None
     while True:
         with transaction.atomic(), connection.cursor() as cursor:
             where = "" if last is None else f" WHERE {pk} > %s"
+            select = f"SELECT {pk}, {', '.join(quoted)} FROM {table}{where}"  # noqa: S608 - names from the model
             cursor.execute(
-                f"SELECT {pk}, {', '.join(quoted)} FROM {table}{where} ORDER BY {pk} LIMIT %s",  # noqa: S608 - names from the model
+                f"{select} ORDER BY {pk} LIMIT %s{lock}",
                 ([] if last is None else [last]) + [batch],
             )
             rows = cursor.fetchall()
