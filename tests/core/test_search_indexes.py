@@ -41,7 +41,9 @@ def test_a_search_can_use_the_trigram_index(model):
     with connection.cursor() as cursor:
         # On a test database of a few rows the planner would rather scan: ask it not to.
         cursor.execute("SET LOCAL enable_seqscan = off")
-    plan = matching(model.objects.all(), "şahin").explain()
+    # Unordered: with the wider rows of encrypted columns, the planner would otherwise walk
+    # the queue's ordering index and filter, which says nothing about the trigram index.
+    plan = matching(model.objects.order_by(), "şahin").explain()
     assert TRIGRAM_INDEXES[model._meta.db_table] in plan
 
 
