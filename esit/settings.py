@@ -4,6 +4,8 @@ Development defaults are safe and need no service; `DJANGO_ENV=production`
 refuses to start with an unsafe value. See README.md for every variable.
 """
 
+import base64
+import hashlib
 import os
 from pathlib import Path
 from typing import Any
@@ -50,6 +52,8 @@ if PRODUCTION:
         problems.append("ALLOWED_HOSTS is empty")
     if not env("SITE_URL").startswith("https://"):
         problems.append("SITE_URL must be the public https:// address used in e-mails")
+    if not env_list("FIELD_ENCRYPTION_KEYS"):
+        problems.append("FIELD_ENCRYPTION_KEYS is not set")
     if problems:
         raise ImproperlyConfigured("Refusing to start in production: " + "; ".join(problems) + ".")
 elif not SECRET_KEY:
@@ -60,6 +64,18 @@ elif not SECRET_KEY:
 # variable, so rotating SECRET_KEY (sessions, signed links) keeps those hashes comparable;
 # SECRET_KEY when unset.
 ADDRESS_HASH_KEY = env("ADDRESS_HASH_KEY") or SECRET_KEY
+
+# Encryption at rest of phones, exact birth dates and free texts (esit/core/encryption.py):
+# comma-separated Fernet keys, the first encrypts, all decrypt (rotation: put a new key
+# first, run `manage.py rotate_encryption_keys`, then drop the old one). Required in
+# production; derived from SECRET_KEY in development and tests.
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS") or [
+    base64.urlsafe_b64encode(hashlib.sha256(f"esit:fields:{SECRET_KEY}".encode()).digest()).decode()
+]
+# The key of the hashes that stand for encrypted values in equality look-ups (duplicate
+# phones, unique constraints, search by number). Changing it means recomputing the hashes
+# (`manage.py rotate_encryption_keys --rehash`); SECRET_KEY when unset.
+LOOKUP_HASH_KEY = env("LOOKUP_HASH_KEY") or SECRET_KEY
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 

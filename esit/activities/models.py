@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from esit.core.encryption import DerivedFieldsModel, EncryptedCharField, LookupHashField
 from esit.reference.models import BilingualName, District, Language, PlanGoal, VolunteerArea
 
 
@@ -331,7 +332,7 @@ class TaskAssignment(models.Model):
         return f"{self.volunteer} · {self.task}"
 
 
-class Participant(models.Model):
+class Participant(DerivedFieldsModel):
     """A member of the public registered for a workshop open to them."""
 
     class Status(models.TextChoices):
@@ -347,7 +348,8 @@ class Participant(models.Model):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="participants")
     name = models.CharField(_("ad soyad"), max_length=160)
     email = models.EmailField(_("e-posta"))
-    phone = models.CharField(_("telefon"), max_length=16, blank=True)
+    phone = EncryptedCharField(_("telefon"), max_length=16, blank=True)
+    phone_hash = LookupHashField(source="phone", db_index=True)
     status = models.CharField(_("durum"), max_length=10, choices=Status, db_index=True)
     language = models.CharField(max_length=8, default="tr")
     cancel_token = models.CharField(max_length=64, unique=True, default=new_token)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from esit.core import personal_data_registry as registry
 from esit.core.anonymous import ANONYMOUS_NAME, anonymous_email
+from esit.core.encryption import lookup_hashes
 from esit.core.personal_data_registry import Category, DataSubject
 from esit.volunteers.personal_data import profiles
 
@@ -60,7 +61,7 @@ def certificates(subject):
 
 
 def participants(subject):
-    condition = Q(email__in=subject.emails) | Q(phone__in=subject.phones)
+    condition = Q(email__in=subject.emails) | Q(phone_hash__in=lookup_hashes(subject.phones))
     return Participant.objects.filter(condition)
 
 
@@ -169,6 +170,7 @@ def register() -> None:
             "name": Category.IDENTITY,
             "email": Category.CONTACT,
             "phone": Category.CONTACT,
+            "phone_hash": Category.TECHNICAL,
             "status": Category.ACTIVITY,
             "language": Category.ACTIVITY,
             "cancel_token": Category.TECHNICAL,

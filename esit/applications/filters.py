@@ -9,7 +9,7 @@ from esit.reference.filters import NamedChoiceFilter
 from esit.reference.models import District, Language, VolunteerArea
 
 from .models import Application
-from .selectors import AgeGroup, birth_date_range
+from .selectors import AgeGroup, birth_year_range
 
 
 class QueueForm(DateRangeForm):
@@ -20,7 +20,7 @@ class QueueFilter(django_filters.FilterSet):
     """What coordinators narrow the queue by. An application names an area or a language at
     most once (the database guarantees it), so these joins never repeat a row."""
 
-    q = SearchFilter(label=_("Ad, soyad ya da e-posta"))
+    q = SearchFilter(label=_("Ad, e-posta ya da telefon"), phone_hash="phone_hash")
     status = django_filters.ChoiceFilter(
         label=_("Durum"), choices=Application.Status.choices, empty_label=_("Tüm durumlar")
     )
@@ -58,5 +58,5 @@ class QueueFilter(django_filters.FilterSet):
         form = QueueForm
 
     def in_age_group(self, queryset, name, value):
-        """Age today in İzmir, from the birth date (an index, not a computed age)."""
-        return queryset.filter(**birth_date_range(value, today=timezone.localdate()))
+        """The age reached this year in İzmir, from the clear birth year (an index)."""
+        return queryset.filter(**birth_year_range(value, today=timezone.localdate()))

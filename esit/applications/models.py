@@ -7,6 +7,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from esit.core.encryption import (
+    BirthYearField,
+    DerivedFieldsModel,
+    EncryptedCharField,
+    EncryptedDateField,
+    EncryptedTextField,
+    LookupHashField,
+)
 from esit.reference.models import District, Language, LanguageLevel, VolunteerArea
 from esit.volunteers.models import Gender
 
@@ -36,8 +44,11 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
         return self.filter(status__in=Application.OPEN_STATUSES)
 
 
-class Application(models.Model):
-    """A citizen's request to join the volunteer network (docs/product.md, "Applications")."""
+class Application(DerivedFieldsModel):
+    """A citizen's request to join the volunteer network (docs/product.md, "Applications").
+
+    The phone, the exact birth date and the free texts are encrypted at rest
+    (esit/core/encryption.py): `phone_hash` finds a phone, `birth_year` sorts into age bands."""
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("İnceleniyor")
@@ -51,8 +62,10 @@ class Application(models.Model):
     first_name = models.CharField(_("ad"), max_length=80)
     last_name = models.CharField(_("soyad"), max_length=80)
     email = models.EmailField(_("e-posta"), max_length=254)
-    phone = models.CharField(_("cep telefonu"), max_length=16, help_text=_("E.164 biçiminde"))
-    birth_date = models.DateField(_("doğum tarihi"))
+    phone = EncryptedCharField(_("cep telefonu"), max_length=16, help_text=_("E.164 biçiminde"))
+    phone_hash = LookupHashField(source="phone", db_index=True)
+    birth_date = EncryptedDateField(_("doğum tarihi"))
+    birth_year = BirthYearField(source="birth_date", db_index=True)
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, related_name="applications", verbose_name=_("ilçe")
     )
@@ -60,13 +73,13 @@ class Application(models.Model):
         VolunteerArea, related_name="applications", verbose_name=_("gönüllülük alanları")
     )
     availability = models.PositiveIntegerField(_("haftalık uygunluk"), default=0)
-    experience = models.TextField(_("deneyim"), max_length=2000, blank=True)
-    motivation = models.TextField(_("motivasyon"), max_length=2000)
+    experience = EncryptedTextField(_("deneyim"), max_length=2000, blank=True)
+    motivation = EncryptedTextField(_("motivasyon"), max_length=2000)
     heard_from = models.CharField(
         _("bizi nereden duydunuz"), max_length=20, choices=HeardFrom, blank=True
     )
     gender = models.CharField(_("cinsiyet"), max_length=20, choices=Gender, blank=True)
-    gender_self_description = models.CharField(
+    gender_self_description = EncryptedCharField(
         _("cinsiyet (kendi ifadeniz)"), max_length=60, blank=True
     )
     language = models.CharField(_("başvuru dili"), max_length=8, default="tr")
@@ -109,14 +122,13 @@ class Application(models.Model):
                 name="application_one_open_per_email",
             ),
             models.UniqueConstraint(
-                fields=["phone"],
+                fields=["phone_hash"],
                 condition=Q(status__in=["submitted", "waitlisted"]),
                 name="application_one_open_per_phone",
             ),
         ]
         indexes = [
             models.Index(fields=["status", "-submitted_at"], name="application_queue_idx"),
-            models.Index(fields=["birth_date"], name="application_birth_idx"),
         ]
 
     def __str__(self):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from esit.core import personal_data_registry as registry
 from esit.core.anonymous import ANONYMOUS_NAME, anonymous_email, coarse_birth_date
+from esit.core.encryption import lookup_hashes
 from esit.core.personal_data_registry import Category, DataSubject
 
 from .models import (
@@ -27,7 +28,7 @@ from .models import (
 
 
 def applications(subject: DataSubject):
-    condition = Q(email__in=subject.emails) | Q(phone__in=subject.phones)
+    condition = Q(email__in=subject.emails) | Q(phone_hash__in=lookup_hashes(subject.phones))
     if subject.user is not None:
         condition |= Q(user=subject.user)
     return Application.objects.filter(condition)
@@ -109,7 +110,9 @@ def register() -> None:
             "last_name": Category.IDENTITY,
             "email": Category.CONTACT,
             "phone": Category.CONTACT,
+            "phone_hash": Category.TECHNICAL,
             "birth_date": Category.IDENTITY,
+            "birth_year": Category.IDENTITY,
             "availability": Category.ACTIVITY,
             "experience": Category.ACTIVITY,
             "motivation": Category.ACTIVITY,

@@ -40,29 +40,22 @@ class AgeGroup:
         ]
 
 
-def _years_before(day: datetime.date, years: int) -> datetime.date:
-    """The same calendar day `years` earlier; 29 February becomes 28 February."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
-
-
 def age_today(birth_date: datetime.date) -> int:
     """Age in whole years on today's date in İzmir."""
     return age_on(birth_date, timezone.localdate())
 
 
-def birth_date_range(age_group: str, *, today: datetime.date) -> dict[str, datetime.date]:
-    """Lookups on birth_date for people whose age today falls in the band.
+def birth_year_range(age_group: str, *, today: datetime.date) -> dict[str, int]:
+    """Lookups on birth_year for people whose age this year falls in the band.
 
-    Someone is at least N years old when born on or before the day N years ago,
-    and younger than N+1 when born after the day N+1 years ago.
+    The exact birth date is encrypted at rest (esit/core/encryption.py), so the database
+    bands people by the age they reach this calendar year: the clear `birth_year` column,
+    an index rather than a computed age.
     """
     low, high = AgeGroup.BANDS[age_group]
-    lookups = {"birth_date__lte": _years_before(today, low)}
+    lookups = {"birth_year__lte": today.year - low}
     if high is not None:
-        lookups["birth_date__gt"] = _years_before(today, high + 1)
+        lookups["birth_year__gte"] = today.year - high
     return lookups
 
 

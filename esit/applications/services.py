@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from esit.accounts.models import User
 from esit.audit import services as audit
+from esit.core.encryption import lookup_hash
 from esit.core.errors import RuleError, checked
 from esit.core.turkish import search_key
 from esit.notifications.services import Recipient, notify
@@ -161,7 +162,12 @@ def _checked_languages(languages: Iterable[tuple[Language, str]]) -> list[tuple[
 
 
 def find_open_duplicate(*, email: str, phone: str) -> Application | None:
-    return Application.objects.open().filter(Q(email=email) | Q(phone=phone)).order_by("id").first()
+    return (
+        Application.objects.open()
+        .filter(Q(email=email) | Q(phone_hash=lookup_hash(phone)))
+        .order_by("id")
+        .first()
+    )
 
 
 def members_with(*, email: str | None, phone: str | None) -> list[User]:
@@ -176,7 +182,9 @@ def members_with(*, email: str | None, phone: str | None) -> list[User]:
     if account is not None and in_programme(account):
         owners[account.pk] = account
     if phone:
-        active = Volunteer.objects.filter(phone=phone).exclude(status=Volunteer.Status.WITHDRAWN)
+        active = Volunteer.objects.filter(phone_hash=lookup_hash(phone)).exclude(
+            status=Volunteer.Status.WITHDRAWN
+        )
         for volunteer in active.select_related("user"):
             owners.setdefault(volunteer.user_id, volunteer.user)
     return list(owners.values())
@@ -200,7 +208,9 @@ def _is_this_submission(
 def _same_submission(*, submission_key: uuid.UUID, fields: ApplicationFields) -> Application | None:
     """The application this very form already created (a double click or a resubmitted page)."""
     return Application.objects.filter(
-        submission_key=submission_key, email=fields["email"], phone=fields["phone"]
+        submission_key=submission_key,
+        email=fields["email"],
+        phone_hash=lookup_hash(fields["phone"]),
     ).first()
 
 
@@ -521,7 +531,7 @@ def _taken(application: Application, *, email: str | None, phone: str | None) ->
     """The owners of a new e-mail or phone other than this application (reads only)."""
     matches = Q(email=email) if email else Q(pk__in=[])
     if phone:
-        matches |= Q(phone=phone)
+        matches |= Q(phone_hash=lookup_hash(phone))
     others = Application.objects.open().exclude(pk=application.pk).filter(matches)
     return _Taken(
         members=members_with(email=email, phone=phone),

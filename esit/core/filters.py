@@ -11,23 +11,33 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import phones
 from .dates import start_of_day
+from .encryption import lookup_hash
 from .search import matching
 
 SEARCH_MAX = 100
 
 
 class SearchFilter(django_filters.CharFilter):
-    """Turkish-aware search over a folded column (esit/core/search.py)."""
+    """Turkish-aware search over a folded column (esit/core/search.py). With `phone_hash`,
+    a query that is a whole Turkish mobile number finds the rows whose encrypted phone is
+    that number, through the keyed hash column of that name (esit/core/encryption.py)."""
 
-    def __init__(self, *, column: str = "search_text", **kwargs):
+    def __init__(self, *, column: str = "search_text", phone_hash: str = "", **kwargs):
         kwargs.setdefault("max_length", SEARCH_MAX)
         kwargs.setdefault("widget", forms.TextInput(attrs={"type": "search"}))
         super().__init__(**kwargs)
         self.column = column
+        self.phone_hash = phone_hash
 
     def filter(self, qs, value):
-        return matching(qs, value, column=self.column) if value else qs
+        if not value:
+            return qs
+        number = phones.query_number(value) if self.phone_hash else None
+        if number is not None:
+            return qs.filter(**{self.phone_hash: lookup_hash(number)})
+        return matching(qs, value, column=self.column)
 
 
 class DayFilter(django_filters.DateFilter):

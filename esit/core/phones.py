@@ -66,6 +66,16 @@ def normalise_any_phone(raw: str) -> str:
     return ("+" if raw.strip().startswith("+") else "") + digits
 
 
+def query_number(text: str) -> str | None:
+    """The E.164 form of a whole Turkish mobile number typed into a search box ("0532 123 45
+    67", "+90 532…"), or None when the query is not one. Phones are encrypted at rest, so
+    searches find an exact number through its keyed hash, never a part of one."""
+    try:
+        return normalise_turkish_mobile((text or "").strip())
+    except ValidationError:
+        return None
+
+
 def national(stored: str) -> str:
     """A stored E.164 number the way people write it in Türkiye: 0532 123 45 67."""
     try:

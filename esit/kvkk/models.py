@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from esit.core.encryption import DerivedFieldsModel, EncryptedCharField, LookupHashField
+
 
 class RetentionRun(models.Model):
     """One day's run of the retention rules (esit/kvkk/retention.py). One row per day: a
@@ -79,7 +81,7 @@ class DestructionRecord(models.Model):
         return f"{self.get_reason_display()} · {self.at:%Y-%m-%d}"
 
 
-class DataRequest(models.Model):
+class DataRequest(DerivedFieldsModel):
     """A request under KVKK article 11 that reached the municipality by another channel
     (a petition, an e-mail, a phone call): logged, answered within 30 days (article 13)."""
 
@@ -108,7 +110,8 @@ class DataRequest(models.Model):
     channel = models.CharField(_("geldiği yol"), max_length=20, choices=Channel)
     requester_name = models.CharField(_("başvuranın adı soyadı"), max_length=200)
     requester_email = models.EmailField(_("başvuranın e-postası"), blank=True)
-    requester_phone = models.CharField(_("başvuranın telefonu"), max_length=20, blank=True)
+    requester_phone = EncryptedCharField(_("başvuranın telefonu"), max_length=20, blank=True)
+    requester_phone_hash = LookupHashField(source="requester_phone", db_index=True)
     summary = models.TextField(_("talebin özeti"), max_length=2000)
     received_on = models.DateField(_("alındığı gün"))
     deadline = models.DateField(_("yanıt için son gün"))

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from esit.core import personal_data_registry as registry
 from esit.core.anonymous import ANONYMOUS_NAME
+from esit.core.encryption import lookup_hashes
 from esit.core.personal_data_registry import Category, DataSubject, ExportSection
 from esit.volunteers.personal_data import profiles
 
@@ -16,7 +17,7 @@ def requests_of(subject: DataSubject) -> QuerySet[DataRequest]:
     if subject.emails:
         condition |= Q(requester_email__in=subject.emails)
     if subject.phones:
-        condition |= Q(requester_phone__in=subject.phones)
+        condition |= Q(requester_phone_hash__in=lookup_hashes(subject.phones))
     return DataRequest.objects.filter(condition)
 
 
@@ -35,6 +36,7 @@ def _anonymise(subject: DataSubject) -> int:
         requester_name=ANONYMOUS_NAME,
         requester_email="",
         requester_phone="",
+        requester_phone_hash="",
         summary="",
         answer="",
     )
@@ -93,6 +95,7 @@ def register() -> None:
             "requester_name": Category.IDENTITY,
             "requester_email": Category.CONTACT,
             "requester_phone": Category.CONTACT,
+            "requester_phone_hash": Category.TECHNICAL,
             "summary": Category.ACTIVITY,
             "answer": Category.ACTIVITY,
         },

@@ -48,6 +48,7 @@ from esit.audit.models import AuditEvent
 from esit.audit.services import purge_before, record
 from esit.core import personal_data_registry as registry
 from esit.core.anonymous import ANONYMOUS_DOMAIN
+from esit.core.encryption import lookup_hashes
 from esit.core.personal_data_registry import Category, DataSubject
 from esit.notifications.services import Recipient, notify
 from esit.volunteers import directory
@@ -107,7 +108,7 @@ def _subject(email: str, phone: str) -> DataSubject:
 def _by_address(subject: DataSubject) -> Q:
     condition = Q(email__in=subject.emails)
     if subject.phones:
-        condition |= Q(phone__in=subject.phones)
+        condition |= Q(phone_hash__in=lookup_hashes(subject.phones))
     return condition
 
 
@@ -116,7 +117,10 @@ def has_live_records(subject: DataSubject, cut: Cutoffs) -> bool:
     not ended: then nothing of hers is anonymised by an address rule."""
     if User.objects.filter(email__in=subject.emails).exists():
         return True  # an account: a volunteer (her own rule) or staff
-    if subject.phones and Volunteer.objects.filter(phone__in=subject.phones).exists():
+    if (
+        subject.phones
+        and Volunteer.objects.filter(phone_hash__in=lookup_hashes(subject.phones)).exists()
+    ):
         return True
     applications = Application.objects.filter(_by_address(subject))
     if applications.exclude(status__in=DECLINED, decided_at__lt=cut.application).exists():
@@ -128,7 +132,7 @@ def has_live_records(subject: DataSubject, cut: Cutoffs) -> bool:
         return True
     requests = Q(requester_email__in=subject.emails)
     if subject.phones:
-        requests |= Q(requester_phone__in=subject.phones)
+        requests |= Q(requester_phone_hash__in=lookup_hashes(subject.phones))
     return DataRequest.objects.filter(requests, status=DataRequest.Status.OPEN).exists()
 
 

@@ -56,7 +56,7 @@ from esit.accounts.models import User
 from esit.activities.models import Activity, HoursEntry, Participant, Shift, SignUp
 from esit.activities.selectors.scope import visible_activities, visible_hours, within
 from esit.applications.models import Application, Decision
-from esit.applications.selectors import AgeGroup, birth_date_range
+from esit.applications.selectors import AgeGroup, birth_year_range
 from esit.applications.selectors import visible_to as visible_applications
 from esit.core.dates import start_of_day
 from esit.reference.models import District, Language, PlanArea, VolunteerArea, sorted_by_name
@@ -729,7 +729,7 @@ def participation_by_gender(user: User, filters: ReportFilters) -> Figure:
 def _age_group() -> Case:
     today = timezone.localdate()
     return Case(
-        *(When(then=Value(key), **birth_date_range(key, today=today)) for key in AgeGroup.BANDS),
+        *(When(then=Value(key), **birth_year_range(key, today=today)) for key in AgeGroup.BANDS),
         default=Value(""),
         output_field=CharField(),
     )

@@ -6,7 +6,6 @@ count the period the coordinator chose, all time when she chose none.
 """
 
 import datetime
-import re
 
 import django_filters
 from django import forms
@@ -15,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from esit.core import phones
+from esit.core.encryption import lookup_hash
 from esit.core.filters import SEARCH_MAX, DateRangeForm
 from esit.core.search import matching
 from esit.reference import availability
@@ -56,23 +57,6 @@ SORT_CHOICES = [
     ("hours", _("Onaylı saat (en çok önce)")),
     ("last_active", _("Son etkinlik (en yakın önce)")),
 ]
-
-# Digits a coordinator may type for a phone number: "0532 123 45 67", "+90 532…", "532123".
-_PHONE_QUERY = re.compile(r"^[\d\s()+\-.]+$")
-PHONE_MIN_DIGITS = 4
-
-
-def phone_digits(text: str) -> str | None:
-    """The digits to look for in stored E.164 numbers (+905321234567), or None when the query
-    is not a phone number. A leading 0 or +90 is how people write the same number."""
-    text = (text or "").strip()
-    if not _PHONE_QUERY.match(text):
-        return None
-    digits = re.sub(r"\D", "", text)
-    if digits.startswith("90") and len(digits) > 10:
-        digits = digits[2:]
-    digits = digits.lstrip("0")
-    return digits if len(digits) >= PHONE_MIN_DIGITS else None
 
 
 class DirectoryForm(DateRangeForm):
@@ -174,9 +158,9 @@ class VolunteerFilter(django_filters.FilterSet):
         return queryset.order_by(*SORTS[cleaned.get("sort") or "name"])
 
     def search(self, queryset, name, value):
-        digits = phone_digits(value)
-        if digits is not None:
-            return queryset.filter(phone__contains=digits)
+        number = phones.query_number(value)
+        if number is not None:
+            return queryset.filter(phone_hash=lookup_hash(number))
         return matching(queryset, value)
 
     def knows_language(self, queryset, name, value):

@@ -5,6 +5,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from esit.core import phones
+from esit.core.encryption import (
+    BirthYearField,
+    DerivedFieldsModel,
+    EncryptedCharField,
+    EncryptedDateField,
+    LookupHashField,
+)
 from esit.core.turkish import fold, sort_key
 from esit.reference.models import District, Language, LanguageLevel, VolunteerArea
 
@@ -53,7 +60,7 @@ def name_key(first_name: str, last_name: str) -> str:
     return "".join(digits)[:NAME_KEY_LENGTH]
 
 
-class Volunteer(models.Model):
+class Volunteer(DerivedFieldsModel):
     """An approved applicant's profile: what matching, activities and reports read."""
 
     class Status(models.TextChoices):
@@ -74,8 +81,11 @@ class Volunteer(models.Model):
     )
     first_name = models.CharField(_("ad"), max_length=80)
     last_name = models.CharField(_("soyad"), max_length=80)
-    phone = models.CharField(_("cep telefonu"), max_length=16)
-    birth_date = models.DateField(_("doğum tarihi"))
+    # Encrypted at rest (esit/core/encryption.py): found by phone_hash, banded by birth_year.
+    phone = EncryptedCharField(_("cep telefonu"), max_length=16)
+    phone_hash = LookupHashField(source="phone", db_index=True)
+    birth_date = EncryptedDateField(_("doğum tarihi"))
+    birth_year = BirthYearField(source="birth_date", db_index=True)
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, related_name="volunteers", verbose_name=_("ilçe")
     )

@@ -11,13 +11,14 @@ from django.utils.translation import gettext_lazy as _
 
 from esit.core import personal_data_registry as registry
 from esit.core.anonymous import ANONYMOUS_NAME, coarse_birth_date
+from esit.core.encryption import lookup_hashes
 from esit.core.personal_data_registry import Category, DataSubject
 
 from .models import Volunteer, VolunteerLanguage, new_calendar_token, new_checkin_code
 
 
 def profiles(subject: DataSubject):
-    condition = Q(phone__in=subject.phones) | Q(user__email__in=subject.emails)
+    condition = Q(phone_hash__in=lookup_hashes(subject.phones)) | Q(user__email__in=subject.emails)
     if subject.user is not None:
         condition |= Q(user=subject.user)
     return Volunteer.objects.filter(condition)
@@ -75,7 +76,9 @@ def register() -> None:
             "first_name": Category.IDENTITY,
             "last_name": Category.IDENTITY,
             "phone": Category.CONTACT,
+            "phone_hash": Category.TECHNICAL,
             "birth_date": Category.IDENTITY,
+            "birth_year": Category.IDENTITY,
             "availability": Category.ACTIVITY,
             "gender": Category.SPECIAL,
             "status": Category.ACTIVITY,

@@ -60,6 +60,8 @@ class ApprovedApplication(Protocol):
     @property
     def phone(self) -> str: ...
     @property
+    def phone_hash(self) -> str: ...
+    @property
     def first_name(self) -> str: ...
     @property
     def last_name(self) -> str: ...
@@ -122,7 +124,7 @@ def enrol_from_application(*, application: ApprovedApplication) -> Enrolment:
                     "sayfasından günceller."
                 )
             )
-        others = Volunteer.objects.filter(phone=application.phone).exclude(
+        others = Volunteer.objects.filter(phone_hash=application.phone_hash).exclude(
             status=Volunteer.Status.WITHDRAWN
         )
         if others.exclude(user=user).exists():

@@ -57,7 +57,7 @@ def test_filtering_with_htmx_swaps_the_results_and_updates_the_address(browser, 
     staff_page.goto(f"{site}/staff/applications/")
     staff_page.wait_for_function("() => window.htmx !== undefined")
     staff_page.evaluate("() => { window.notReloaded = true; }")
-    staff_page.get_by_label("Ad, soyad ya da e-posta").fill("IŞIL")
+    staff_page.get_by_label("Ad, e-posta ya da telefon").fill("IŞIL")
     staff_page.get_by_role("button", name="Süz").click()
     staff_page.wait_for_url("**q=I%C5%9EIL**")
     rows = staff_page.locator("#queue-results tbody th[scope=row]")

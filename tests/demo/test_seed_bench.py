@@ -133,3 +133,32 @@ def test_force_adds_next_to_real_data_but_never_in_production(settings):
     settings.PRODUCTION = True
     with pytest.raises(CommandError, match="not allowed in production"):
         seed("--force")
+
+
+@pytest.mark.django_db
+def test_the_bench_writes_encrypted_phones_and_birth_dates_with_their_hashes():
+    """COPY on PostgreSQL, bulk_create on SQLite: either way what is stored is encrypted."""
+    from django.db import connection
+
+    from esit.core.encryption import lookup_hash
+
+    seed()
+    volunteer = Volunteer.objects.order_by("pk").first()
+    application = Application.objects.order_by("pk").first()
+    assert volunteer.phone.startswith("+90532")
+    assert volunteer.phone_hash == lookup_hash(volunteer.phone)
+    assert volunteer.birth_year == volunteer.birth_date.year
+    assert application.phone_hash == lookup_hash(application.phone)
+    assert application.motivation.startswith("Kadınların")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT phone, birth_date FROM volunteers_volunteer WHERE id = %s", [volunteer.pk]
+        )
+        phone, birth_date = cursor.fetchone()
+        cursor.execute(
+            "SELECT motivation FROM applications_application WHERE id = %s", [application.pk]
+        )
+        (motivation,) = cursor.fetchone()
+    assert volunteer.phone not in phone
+    assert volunteer.birth_date.isoformat() not in str(birth_date)
+    assert "Kadınların" not in motivation

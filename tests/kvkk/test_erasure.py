@@ -112,3 +112,25 @@ def test_an_applicant_without_an_account_is_erased_by_her_addresses(db):
     )
 
     assert traces_of(NEEDLES) == []
+
+
+def test_after_erasure_no_keyed_hash_of_her_phone_remains(nursen):
+    """The phones are encrypted at rest and found by a keyed hash: erasure blanks both."""
+    from esit.core.encryption import lookup_hash
+
+    digest = lookup_hash(PHONE)
+    assert any(digest in text for _model, _field, text in everything_in_the_database())
+    services.erase(services.subject_of_user(nursen.user), actor=nursen.user)
+    assert not any(digest in text for _model, _field, text in everything_in_the_database())
+
+
+def test_her_export_shows_the_clear_phone_and_birth_date_of_the_encrypted_columns(nursen):
+    document = services.export_document(services.subject_of_user(nursen.user))
+    values = [
+        str(field["value"])
+        for record in document["records"]
+        for entry in record["entries"]
+        for field in entry["fields"]
+    ]
+    assert PHONE in values or any("532 777 11 22" in value for value in values)
+    assert str(nursen.birth_date) in values or nursen.birth_date.isoformat() in " ".join(values)

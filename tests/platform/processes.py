@@ -25,6 +25,8 @@ CONFIGURATION = {
     "EMAIL_PORT",
     "EMAIL_USE_TLS",
     "ADDRESS_HASH_KEY",
+    "FIELD_ENCRYPTION_KEYS",
+    "LOOKUP_HASH_KEY",
     "TRUSTED_PROXY_COUNT",
     "SECURE_SSL_REDIRECT",
     "SECURE_HSTS_PRELOAD",
@@ -42,6 +44,7 @@ PRODUCTION = {
     "DEBUG": "false",
     "ALLOWED_HOSTS": "esit.izmir.bel.tr",
     "SITE_URL": "https://esit.izmir.bel.tr",
+    "FIELD_ENCRYPTION_KEYS": "ZXNpdC10ZXN0LW9ubHktZmllbGQta2V5LTAxMjM0NTY=",
 }
 
 

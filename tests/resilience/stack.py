@@ -18,6 +18,7 @@ from pathlib import Path
 
 import psycopg
 import requests
+from django.conf import settings
 
 from tests.platform.processes import CONFIGURATION, ROOT
 
@@ -183,6 +184,9 @@ def environment(database_url: str, mail: Path, **variables: str) -> dict[str, st
         DJANGO_ENV="production",
         DEBUG="false",
         SECRET_KEY="a-long-random-secret-for-the-resilience-tests-only-0123456789abcdef",
+        # The test process writes rows with its own settings' key: the same one.
+        FIELD_ENCRYPTION_KEYS=",".join(settings.FIELD_ENCRYPTION_KEYS),
+        LOOKUP_HASH_KEY=settings.LOOKUP_HASH_KEY,
         ALLOWED_HOSTS="127.0.0.1",
         SITE_URL="https://127.0.0.1",
         SECURE_SSL_REDIRECT="false",

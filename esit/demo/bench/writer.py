@@ -16,6 +16,8 @@ from django.core.management.color import no_style
 from django.db import connection
 from django.db.models import NOT_PROVIDED, Max
 
+from esit.core.encryption import DerivedField, is_encrypted
+
 BATCH = 5000
 
 
@@ -51,12 +53,14 @@ class RowWriter:
         self, model, columns: Sequence[str], rows: Iterable[tuple], *, total: int, label: str
     ) -> int:
         columns, fill = self._complete(model, columns)
+        prepare = self._encryption(model, columns) if self.copy else None
         if model not in self.models:
             self.models.append(model)
         batch = self._copy_batch if self.copy else self._bulk_batch
         done, pending = 0, []
         for row in rows:
-            pending.append(row + fill if fill else row)
+            row = row + fill if fill else row
+            pending.append(prepare(row) if prepare else row)
             if len(pending) >= BATCH:
                 batch(model, columns, pending)
                 done += len(pending)
@@ -97,8 +101,34 @@ class RowWriter:
             else:
                 raise ValueError(f"{model.__name__}.{field.attname} must be given by the bench")
             extra.append(field.attname)
-            fill.append(field.get_db_prep_save(value, connection) if self.copy else value)
+            if self.copy and not is_encrypted(field):
+                value = field.get_db_prep_save(value, connection)
+            fill.append(value)
         return tuple(columns) + tuple(extra), tuple(fill)
+
+    def _encryption(self, model, columns):
+        """COPY writes what the database stores: encrypted values, and the hash and birth-year
+        columns derived from the clear ones (bulk_create does both itself). The cost is one
+        Fernet encryption per value: about 10 µs, so ~2 s per 100,000 volunteers."""
+        fields = [_field(model, column) for column in columns]
+        derived = [
+            (index, field, columns.index(field.source))
+            for index, field in enumerate(fields)
+            if isinstance(field, DerivedField) and field.source in columns
+        ]
+        encrypted = [(index, field) for index, field in enumerate(fields) if is_encrypted(field)]
+        if not derived and not encrypted:
+            return None
+
+        def prepare(row):
+            row = list(row)
+            for index, field, source in derived:
+                row[index] = field.derive(row[source])
+            for index, field in encrypted:
+                row[index] = field.get_db_prep_save(row[index], connection)
+            return tuple(row)
+
+        return prepare
 
     def _copy_batch(self, model, columns, rows):
         table = connection.ops.quote_name(model._meta.db_table)
@@ -116,8 +146,12 @@ class RowWriter:
         )
 
 
-def _column(model, attname: str) -> str:
+def _field(model, attname: str):
     for field in model._meta.concrete_fields:
         if field.attname == attname:
-            return field.column
+            return field
     raise ValueError(f"{model.__name__} has no column for {attname}")
+
+
+def _column(model, attname: str) -> str:
+    return _field(model, attname).column

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from esit.applications import selectors
 from esit.applications.filters import QueueFilter
@@ -119,11 +120,14 @@ def test_queue_filters_by_language():
     assert [a.first_name for a in queue(language=arabic)] == ["Arapça"]
 
 
-def test_age_group_counts_a_birthday_today_as_the_new_age():
-    ApplicationFactory(first_name="Bugün25", birth_date=years_ago(25))
-    ApplicationFactory(first_name="Yarın25", birth_date=years_ago(25, days=1))
-    assert names(queue(age_group="25-34")) == {"Bugün25 Güneş"}
-    assert names(queue(age_group="18-24")) == {"Yarın25 Güneş"}
+def test_age_group_is_the_age_reached_this_calendar_year():
+    """The exact birth date is encrypted at rest: the queue bands by the clear birth year."""
+    year = timezone.localdate().year
+    ApplicationFactory(first_name="Ocak25", birth_date=datetime.date(year - 25, 1, 1))
+    ApplicationFactory(first_name="Aralık25", birth_date=datetime.date(year - 25, 12, 31))
+    ApplicationFactory(first_name="Ocak24", birth_date=datetime.date(year - 24, 1, 1))
+    assert names(queue(age_group="25-34")) == {"Ocak25 Güneş", "Aralık25 Güneş"}
+    assert names(queue(age_group="18-24")) == {"Ocak24 Güneş"}
 
 
 @pytest.mark.parametrize(
@@ -143,9 +147,9 @@ def test_age_groups_cover_each_band(age_group, expected):
     assert {a.first_name for a in queue(age_group=age_group)} == expected
 
 
-def test_age_group_is_a_date_range_in_the_query():
+def test_age_group_is_a_birth_year_range_in_the_query():
     sql = str(queue(age_group="25-34").query)
-    assert "birth_date" in sql
+    assert '"birth_year" >=' in sql or "birth_year >=" in sql
 
 
 def test_submitted_dates_are_whole_days_in_izmir():
@@ -185,3 +189,11 @@ def test_status_counts_list_every_status_including_zero():
 def test_application_detail_of_a_missing_application_raises():
     with pytest.raises(Application.DoesNotExist):
         selectors.application_detail(987654, user=READER)
+
+
+@pytest.mark.parametrize("query", ["0532 123 45 67", "+90 532 123 45 67", "5321234567"])
+def test_queue_search_finds_a_whole_phone_number_through_its_hash(query):
+    ApplicationFactory(first_name="Telefonlu", phone="+905321234567")
+    ApplicationFactory(first_name="Başka", phone="+905429999999")
+    assert names(queue(q=query)) == {"Telefonlu Güneş"}
+    assert names(queue(q="1234567")) == set()

@@ -1,0 +1,27 @@
+"""The data step of 0008_encrypt_phone_and_birth_date: encrypt the clear values already stored, fill the keyed
+hashes (and birth years). Its own migration, so that on PostgreSQL no schema change shares a
+transaction with these row updates (deferred foreign-key triggers would refuse it)."""
+
+from django.db import migrations
+
+from esit.core.encryption import decrypt_to_clear_columns, encrypt_clear_columns
+
+
+def encrypt_rows(apps, schema_editor):
+    encrypt_clear_columns(
+        schema_editor,
+        "volunteers_volunteer",
+        encrypted=['phone', 'birth_date'],
+        hashes={'phone_hash': 'phone'},
+        years={'birth_year': 'birth_date'},
+    )
+
+
+def decrypt_rows(apps, schema_editor):
+    decrypt_to_clear_columns(schema_editor, "volunteers_volunteer", encrypted=['phone', 'birth_date'])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("volunteers", "0008_encrypt_phone_and_birth_date")]
+
+    operations = [migrations.RunPython(encrypt_rows, decrypt_rows)]
