@@ -166,7 +166,7 @@ def _all_patterns(resolver):
 
 
 def test_the_429_page_is_translated(settings):
-    settings.APPLY_RATE_LIMIT = "1/h"
+    settings.APPLY_RATE_LIMIT = "1/d"  # a day's window: see above
     visitor = Client(REMOTE_ADDR="85.105.1.2")
     visitor.cookies["esit_language"] = "en"
     visitor.post("/apply/", {})
@@ -179,7 +179,7 @@ def test_the_429_page_is_translated(settings):
 
 
 def test_a_refused_application_stores_nothing(settings):
-    settings.APPLY_RATE_LIMIT = "1/h"
+    settings.APPLY_RATE_LIMIT = "1/d"  # a day's window: see above
     visitor = Client(REMOTE_ADDR="85.105.1.2")
     visitor.post("/apply/", {})
 
