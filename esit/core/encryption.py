@@ -128,9 +128,7 @@ class DerivedField:
     """A column computed from another field of the row on every save (`source`)."""
 
     source: str
-
-    def derive(self, value: Any) -> Any:
-        raise NotImplementedError
+    derive: Callable[[Any], Any]  # each field says how (LookupHashField, BirthYearField)
 
     def pre_save(self, model_instance: models.Model, add: bool) -> Any:
         value = self.derive(getattr(model_instance, self.source))
