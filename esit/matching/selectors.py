@@ -803,7 +803,20 @@ def recommendations(volunteer: Volunteer, *, limit: int | None = None) -> list[R
         When(_online(), then=Value(0)), default=distance, output_field=IntegerField()
     )
 
-    shifts = (
+    def scored(queryset: QuerySet[Any], model: type[Shift] | type[Task]) -> QuerySet[Any]:
+        """The parts the database can score for her (availability is added below)."""
+        annotated: QuerySet[Any] = (
+            queryset.annotate(
+                _p_areas=_counted_areas_case(model, area_ids, w["areas"]),
+                _p_languages=_languages_case(model, low_ids, w["languages"]),
+                _p_distance=distance_part,
+            )
+            .annotate(score=F("_p_areas") + F("_p_languages") + F("_p_distance"))
+            .select_related("activity__district")
+        )
+        return annotated
+
+    open_shifts = (
         Shift.objects.filter(activity__status=Activity.Status.PUBLISHED, starts_at__gt=now)
         .filter(_meets_requirements(Shift, area_ids, language_ids))
         .exclude(
@@ -830,16 +843,11 @@ def recommendations(volunteer: Volunteer, *, limit: int | None = None) -> list[R
             )
         )
         .filter(_held__lt=F("capacity"))
-        .annotate(
-            _p_areas=_counted_areas_case(Shift, area_ids, w["areas"]),
-            _p_languages=_languages_case(Shift, low_ids, w["languages"]),
-            _p_distance=distance_part,
-        )
-        .annotate(score=F("_p_areas") + F("_p_languages") + F("_p_distance"))
-        .select_related("activity__district")
-        .order_by("-score", "starts_at", "pk")[: limit * AVAILABILITY_RERANK]
     )
-    tasks = (
+    shifts = scored(open_shifts, Shift).order_by("-score", "starts_at", "pk")[
+        : limit * AVAILABILITY_RERANK
+    ]
+    open_tasks = (
         Task.objects.filter(
             activity__status=Activity.Status.PUBLISHED, due_date__gte=timezone.localdate()
         )
@@ -863,15 +871,8 @@ def recommendations(volunteer: Volunteer, *, limit: int | None = None) -> list[R
             )
         )
         .filter(_held__lt=F("places"))
-        .annotate(
-            _p_areas=_counted_areas_case(Task, area_ids, w["areas"]),
-            _p_languages=_languages_case(Task, low_ids, w["languages"]),
-            _p_distance=distance_part,
-        )
-        .annotate(score=F("_p_areas") + F("_p_languages") + F("_p_distance"))
-        .select_related("activity__district")
-        .order_by("-score", "due_date", "pk")[:limit]
     )
+    tasks = scored(open_tasks, Task).order_by("-score", "due_date", "pk")[:limit]
     found = []
     row: Any
     for row in shifts:
