@@ -406,7 +406,7 @@ def time_to_decision(user: User, filters: ReportFilters) -> Figure:
     def row_of(label: str, queryset: QuerySet[Application], n: Cell, within_30: int) -> Row:
         if n is None or n == 0:
             return Row(label=label, cells=(n, None, None))
-        share = (Decimal(100 * within_30) / Decimal(n)).quantize(Decimal("1"))
+        share = _percent(within_30, int(n))
         return Row(label=label, cells=(n, _days(_median_wait(queryset, int(n))), share))
 
     quick = sum(row["quick"] for row in counts.values())
@@ -847,7 +847,7 @@ def retention(user: User, filters: ReportFilters) -> Figure:
     def row_of(label: str, n: Cell, back: Cell) -> Row:
         if n is None or back is None or n == 0:
             return Row(label=label, cells=(n, back, None))
-        share = (Decimal(100 * back) / Decimal(n)).quantize(Decimal("1"))
+        share = _percent(int(back), int(n))
         return Row(label=label, cells=(n, back, share))
 
     table = [
@@ -872,6 +872,11 @@ def retention(user: User, filters: ReportFilters) -> Figure:
             "vardiyaya katılanlar yeniden katılmış sayılır."
         ),
     )
+
+
+def _percent(part: int, whole: int) -> Decimal:
+    """`part` of `whole` in whole per cent (the tables' shares)."""
+    return (Decimal(100 * part) / Decimal(whole)).quantize(Decimal("1"))
 
 
 FIGURES = (
