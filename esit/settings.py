@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "esit.kvkk",
     "esit.announcements",
     "esit.matching",
+    "esit.moderation",
     "esit.reports",
     "esit.demo",
 ]

@@ -1,0 +1,62 @@
+"""What moderation holds about people, for the personal-data registry.
+
+A report says who reported what and why; a suspension, who may not post until when and
+why. Both belong to the person they name. Erasure deletes a person's own reports (the
+content they pointed at stays moderated as it was) and keeps suspensions without their
+reason, so the record of a moderator's decision stays and says nothing of the person.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from esit.core import personal_data_registry as registry
+from esit.core.personal_data_registry import Category, DataSubject
+
+from .models import PostingSuspension, Report
+
+
+def reports(subject: DataSubject):
+    if subject.user is None:
+        return Report.objects.none()
+    return Report.objects.filter(reporter=subject.user)
+
+
+def suspensions(subject: DataSubject):
+    if subject.user is None:
+        return PostingSuspension.objects.none()
+    return PostingSuspension.objects.filter(person=subject.user)
+
+
+def register() -> None:
+    registry.register(
+        Report,
+        fields={
+            "object_id": Category.ACTIVITY,
+            "reason": Category.ACTIVITY,
+            "details": Category.ACTIVITY,
+            "created_at": Category.ACTIVITY,
+            "resolved_at": Category.ACTIVITY,
+        },
+        rows=reports,
+        export=lambda subject: registry.sections_from(
+            reports(subject),
+            title=lambda row: _("Yaptığınız içerik bildirimi"),
+            fields=["reason", "details", "created_at", "resolved_at"],
+        ),
+        anonymise=lambda subject: reports(subject).delete()[0],
+    )
+    registry.register(
+        PostingSuspension,
+        fields={
+            "until": Category.ACTIVITY,
+            "reason": Category.ACTIVITY,
+            "created_at": Category.ACTIVITY,
+            "lifted_at": Category.ACTIVITY,
+        },
+        rows=suspensions,
+        export=lambda subject: registry.sections_from(
+            suspensions(subject),
+            title=lambda row: _("Paylaşımlarınızın askıya alınması"),
+            fields=["until", "reason", "created_at", "lifted_at"],
+        ),
+        anonymise=lambda subject: suspensions(subject).update(reason=""),
+    )
