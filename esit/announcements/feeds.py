@@ -13,8 +13,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from esit.activities.models import Activity
+from esit.core import markdown as rendering
 
-from . import rendering, selectors, social
+from . import selectors, social
 
 FEED_SIZE = 30
 

@@ -1,7 +1,7 @@
 """Announcements: what the programme tells the public and its volunteers (docs/product.md).
 
 An announcement is written in Markdown (Turkish, English optional) and rendered to
-sanitised HTML when shown (`rendering.py`). Its audience says who it is for: the
+sanitised HTML when shown (`esit/core/markdown.py`). Its audience says who it is for: the
 public (the site and the Atom feed, never e-mailed), every active volunteer, the
 volunteers of some areas and/or districts, or those taking part in one activity. It
 is a draft, scheduled (it publishes itself at `publish_at`), published, or archived.

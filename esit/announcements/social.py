@@ -24,9 +24,9 @@ from django.utils import formats, timezone, translation
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from esit.activities.models import Activity
+from esit.core import markdown as rendering
 from esit.core.open_graph import OpenGraph
 
-from . import rendering
 from .models import Announcement
 
 INSTAGRAM_LIMIT = 2200

@@ -1,13 +1,13 @@
 from django import template
 
-from esit.announcements import rendering
+from esit.core import markdown as rendering
 
 register = template.Library()
 
 
 @register.filter
 def markdown(text: str):
-    """Markdown rendered and sanitised (esit/announcements/rendering.py)."""
+    """Markdown rendered and sanitised (esit/core/markdown.py)."""
     return rendering.to_html(text)
 
 

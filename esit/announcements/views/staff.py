@@ -20,11 +20,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from esit.accounts.permissions import capability_required
 from esit.accounts.scope import scope_of
+from esit.core import markdown as rendering
 from esit.core.confirm import confirmation_page
 from esit.core.forms import add_refusal
 from esit.core.htmx import wants_partial
 
-from .. import rendering, selectors, services, social
+from .. import selectors, services, social
 from ..forms import AnnouncementForm, PublishForm, StaffFilter
 from ..models import Announcement
 from ..selectors import PUBLISH

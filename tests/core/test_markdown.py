@@ -1,6 +1,6 @@
 """Markdown becomes sanitised HTML: no script, no event handler, no `javascript:` link."""
 
-from esit.announcements import rendering
+from esit.core import markdown as rendering
 
 
 def test_markdown_is_rendered():
