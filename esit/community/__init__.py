@@ -1,0 +1,1 @@
+"""The solidarity network: ideas, support, discussion (docs/community.md)."""

@@ -1,0 +1,1 @@
+"""Open data: the public API of aggregates and /open-data/ (docs/opendata.md)."""

@@ -1,0 +1,1 @@
+"""The resource library: guides, documents and links (docs/resources.md)."""

@@ -1,0 +1,1 @@
+"""The confidential safety channel (docs/safety.md)."""
