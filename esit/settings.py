@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "esit.activities",
     "esit.team",
     "esit.kvkk",
+    "esit.safety",
     "esit.announcements",
     "esit.matching",
     "esit.moderation",
