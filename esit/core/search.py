@@ -5,9 +5,12 @@ Rows keep a folded copy of what may be searched (`search_text`, built with
 "ışıl" and "İzmir" "izmir"), and a query is folded the same way. A row matches
 when every word of the query is found in it (docs/search.md):
 
-- **as a piece of text**, where the six letters Turkish writes with and without
-  their marks count as one (i/ı, s/ş, g/ğ, c/ç, o/ö, u/ü): "kadin" finds "kadın",
-  "istanbul" finds "İstanbul", "isik" and "ışık" find "IŞIK". On PostgreSQL
+- **as a piece of text**, where a plain letter of the query also finds its Turkish
+  twin with a mark (i/ı, s/ş, g/ğ, c/ç, o/ö, u/ü), a marked letter only itself, but
+  for ı, which also finds i (a capital I typed the English way is folded to ı):
+  "kadin" finds "kadın", "isik" and "ışık" find "IŞIK", "istanbul" and "ISTANBUL"
+  find "İstanbul" (folded "istanbul"), "şahin" does not find "Sahin" (but as a typo
+  on PostgreSQL, below). On PostgreSQL
   the trigram GIN index on each `search_text` serves it (pg_trgm reads regular
   expressions), on SQLite it is a scan of the small table;
 - **by its root**: a plural ending and what follows it is cut ("kadınlar" finds
@@ -39,12 +42,14 @@ MAX_WORD_LENGTH = 40
 # Shorter words are too often "similar" to something unrelated.
 TYPO_MIN_LENGTH = 5
 
-# The letters a query may type without (or with) their Turkish marks.
+# A plain letter of a query also finds its Turkish marked twin (a keyboard without Turkish
+# letters, a quick phone); a marked letter finds only itself (she typed what she meant).
+# The dotless ı also finds i: a query's "ı" is often a capital I typed the English way
+# ("ISTANBUL", folded the Turkish way to "ıstanbul").
 _ALIKE = {
-    letter: f"[{plain}{marked}]"
+    plain: f"[{plain}{marked}]"
     for plain, marked in [("i", "ı"), ("s", "ş"), ("g", "ğ"), ("c", "ç"), ("o", "ö"), ("u", "ü")]
-    for letter in (plain, marked)
-}
+} | {"ı": "[ıi]"}
 _PLURALS = ("lar", "ler")
 ROOT_MIN_LENGTH = 3
 
@@ -66,12 +71,10 @@ def word_root(word: str) -> str:
 
 
 def pattern(word: str) -> str:
-    """A regular expression finding `word` as plain text, its Turkish letters with or without
-    their marks. Every character that is not a letter or a digit is escaped, which both
+    """A regular expression finding `word` as plain text, its plain letters also as their
+    Turkish twins with a mark ("kadin" → "kad[iı]n"). Every character that is not a letter or a digit is escaped, which both
     PostgreSQL's and Python's regular expressions read as that character."""
-    return "".join(
-        _ALIKE.get(ch, ch if ch.isalnum() else "\\" + ch) for ch in word
-    )
+    return "".join(_ALIKE.get(ch, ch if ch.isalnum() else "\\" + ch) for ch in word)
 
 
 class _WordSimilar(Func):
