@@ -116,7 +116,7 @@ def staff_act(request, pk, action):
             done = ""
     except services.SafetyError as error:
         form = close_form if action == "close" else entry_form
-        if error.field is None and action == "acknowledge":
+        if error.field not in form.fields:  # a refusal of the step itself, not of a field
             messages.error(request, error.message)
             return redirect("safety:staff_detail", pk)
         add_refusal(form, error)
