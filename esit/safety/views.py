@@ -94,8 +94,8 @@ def _detail(request, concern, *, entry_form, close_form, status=200):
     )
 
 
-@require_POST
 @capability_required(services.HANDLE, hidden=True)
+@require_POST
 def staff_act(request, pk, action):
     """Acknowledge, add a note or a reply, or close; a refused action shows the page again
     with the message next to its field (reading it again is audited too)."""
