@@ -72,8 +72,9 @@ def word_root(word: str) -> str:
 
 def pattern(word: str) -> str:
     """A regular expression finding `word` as plain text, its plain letters also as their
-    Turkish twins with a mark ("kadin" → "kad[iı]n"). Every character that is not a letter or a digit is escaped, which both
-    PostgreSQL's and Python's regular expressions read as that character."""
+    Turkish twins with a mark ("kadin" → "kad[iı]n"). Every character that is not a letter
+    or a digit is escaped, which both PostgreSQL's and Python's regular expressions read as
+    that character."""
     return "".join(_ALIKE.get(ch, ch if ch.isalnum() else "\\" + ch) for ch in word)
 
 

@@ -56,14 +56,15 @@ def _export(subject: DataSubject) -> list[ExportSection]:
         for entry in concern.entries.all():
             if entry.kind == ConcernEntry.Kind.REPLY:
                 section.rows.append(
-                    ExportRow(label=_("Size verilen yanıt"), value=f"{entry.written_at:%Y-%m-%d %H:%M} {entry.text}")
+                    ExportRow(
+                        label=_("Size verilen yanıt"),
+                        value=f"{entry.written_at:%Y-%m-%d %H:%M} {entry.text}",
+                    )
                 )
             else:
                 notes += 1
         section.rows.append(
-            ExportRow(
-                label=_("Personelin iç notları (KVKK başvurusuyla istenebilir)"), value=notes
-            )
+            ExportRow(label=_("Personelin iç notları (KVKK başvurusuyla istenebilir)"), value=notes)
         )
         sections.append(section)
     return sections

@@ -58,7 +58,9 @@ def working_days_after(moment: datetime.datetime, days: int) -> datetime.datetim
 def handlers() -> QuerySet[User]:
     """The active staff who hold the capability, by a role or an extra grant (as
     kvkk.requests.handlers: a technical superuser is not a handler and gets no e-mail)."""
-    permission = Permission.objects.get(content_type__app_label="safety", codename="handle_concerns")
+    permission = Permission.objects.get(
+        content_type__app_label="safety", codename="handle_concerns"
+    )
     return (
         User.objects.filter(is_active=True, is_staff=True)
         .filter(Q(groups__permissions=permission) | Q(user_permissions=permission))
@@ -110,9 +112,7 @@ def raise_concern(
         raise SafetyError(_("Bir iletişim seçeneği seçin."), field="contact")
     contact_how = _limited(contact_how, CONTACT_HOW_MAX, "contact_how")
     if contact in (Concern.Contact.PHONE, Concern.Contact.IN_PERSON) and not contact_how:
-        raise SafetyError(
-            _("Size nasıl ve ne zaman ulaşabileceğimizi yazın."), field="contact_how"
-        )
+        raise SafetyError(_("Size nasıl ve ne zaman ulaşabileceğimizi yazın."), field="contact_how")
     now = timezone.now()
     concern = Concern.objects.create(
         raised_by=by,

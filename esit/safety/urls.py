@@ -14,6 +14,8 @@ urlpatterns = [
         {"action": "acknowledge"},
         name="staff_acknowledge",
     ),
-    path("staff/safety/<int:pk>/entries/", views.staff_act, {"action": "entry"}, name="staff_entry"),
+    path(
+        "staff/safety/<int:pk>/entries/", views.staff_act, {"action": "entry"}, name="staff_entry"
+    ),
     path("staff/safety/<int:pk>/close/", views.staff_act, {"action": "close"}, name="staff_close"),
 ]

@@ -105,7 +105,8 @@ def test_designated_staff_read_it_and_each_reading_is_audited(handler_client, ha
     readings = AuditEvent.objects.filter(action="safety.concern_read", actor=handler)
     assert readings.count() == 2
     for event in readings:
-        assert "mesaj" not in event.summary and "Mehmet" not in event.summary
+        assert "mesaj" not in event.summary
+        assert "Mehmet" not in event.summary
 
 
 def test_the_list_reads_no_text_and_is_not_a_reading(handler_client, concern):
@@ -174,7 +175,9 @@ def test_an_administrator_gives_it_through_the_team_page(client, administrator, 
     assert list(services.handlers()) == [coordinator]
 
 
-def test_the_statuses_follow_the_handling(handler_client, handler, volunteer, concern, run_on_commit):
+def test_the_statuses_follow_the_handling(
+    handler_client, handler, volunteer, concern, run_on_commit
+):
     with run_on_commit():
         handler_client.post(f"{detail(concern)}acknowledge/")
     concern.refresh_from_db()

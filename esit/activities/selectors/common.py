@@ -5,6 +5,7 @@ import datetime
 
 from django.utils import timezone
 
+
 def start_of_day(day: datetime.date) -> datetime.datetime:
     """Midnight of `day` in İzmir (the programme's zone), as an aware moment."""
     return timezone.make_aware(
