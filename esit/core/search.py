@@ -15,8 +15,9 @@ when every word of the query is found in it (docs/search.md):
   expressions), on SQLite it is a scan of the small table;
 - **by its root**: a plural ending and what follows it is cut ("kadınlar" finds
   "kadın", "gönüllülerimiz" finds "gönüllü"), on both databases;
-- **with a typo** (PostgreSQL, words of five letters or more): pg_trgm's word
-  similarity ("bornva" finds "Bornova"), served by the same index.
+- **with a typo** (PostgreSQL, words of five letters or more, letters only: not an
+  address or a number): pg_trgm's word similarity ("bornva" finds "Bornova"), served by
+  the same index.
 
 On PostgreSQL a row also matches when the Turkish full-text configuration finds
 the query in it (`to_tsvector('turkish', search_text) @@ plainto_tsquery(...)`,
@@ -109,7 +110,9 @@ def _word_condition(word: str, column: str, *, postgres: bool) -> Q:
     root = word_root(word)
     if root != word:
         condition |= Q(**{f"{column}__regex": pattern(root)})
-    if postgres and len(word) >= TYPO_MIN_LENGTH:
+    # Only words of letters: an address or a number shares most of its trigrams with every
+    # other one ("kisi12@example.org", "kisi13@example.org"), so similar would find them all.
+    if postgres and len(word) >= TYPO_MIN_LENGTH and word.isalpha():
         similar: Expression = _WordSimilar(Value(word), F(column))
         condition |= Q(similar)
     return condition

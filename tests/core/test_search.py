@@ -117,6 +117,13 @@ def test_a_typo_still_finds_the_word():
     assert found("bornva") == ["Bornova bahar şenliği"]
 
 
+def test_an_address_is_not_taken_for_a_typo_of_another():
+    ApplicationFactory(first_name="Elif", email="kisi12@example.org")
+    ApplicationFactory(first_name="Zehra", email="kisi13@example.org")
+    found = matching(Application.objects.all(), "kisi12@example.org")
+    assert [a.first_name for a in found] == ["Elif"]
+
+
 def test_a_short_typo_finds_nothing():
     activity("Bornova bahar şenliği")
     assert found("brnv") == []
