@@ -74,6 +74,11 @@ def _require_handler(actor: User) -> None:
         raise SafetyError(_("Güvenlik bildirimleriyle ilgilenme yetkiniz yok."))
 
 
+def _summary(concern: Concern) -> str:
+    """The concern by its number, and nothing of its text."""
+    return str(_("Güvenlik bildirimi {number}")).format(number=concern.pk)
+
+
 def _limited(value: str, limit: int, field: str) -> str:
     value = (value or "").strip()
     if len(value) > limit:
@@ -130,7 +135,7 @@ def raise_concern(
         actor=by,
         obj=concern,
         person=by,
-        summary=f"Safety concern {concern.pk} raised",
+        summary=_summary(concern),
     )
     for handler in handlers():
         notify("safety.concern_raised", obj=concern, to=Recipient.of_user(handler))
@@ -145,7 +150,7 @@ def record_reading(*, concern: Concern, reader: User) -> None:
         actor=reader,
         obj=concern,
         person=concern.raised_by,
-        summary=f"Safety concern {concern.pk} read",
+        summary=_summary(concern),
     )
 
 
@@ -179,7 +184,7 @@ def acknowledge(*, concern: Concern, by: User) -> Concern:
         actor=by,
         obj=locked,
         person=locked.raised_by,
-        summary=f"Safety concern {locked.pk} acknowledged",
+        summary=_summary(locked),
     )
     _tell_raiser(locked, key="acknowledged", event="acknowledged")
     return locked
@@ -211,7 +216,7 @@ def add_entry(*, concern: Concern, by: User, kind: str, text: str) -> ConcernEnt
         actor=by,
         obj=locked,
         person=locked.raised_by,
-        summary=f"Safety concern {locked.pk}: {'reply' if is_reply else 'note'} {entry.pk}",
+        summary=f"{_summary(locked)}: {entry.get_kind_display()} {entry.pk}",
     )
     if is_reply:
         _tell_raiser(locked, key=f"reply:{entry.pk}", event="reply")
@@ -238,7 +243,7 @@ def close(*, concern: Concern, by: User, outcome: str) -> Concern:
         actor=by,
         obj=locked,
         person=locked.raised_by,
-        summary=f"Safety concern {locked.pk} closed: {outcome}",
+        summary=f"{_summary(locked)}: {locked.get_outcome_display()}",
     )
     _tell_raiser(locked, key="closed", event="closed")
     return locked

@@ -22,7 +22,9 @@ def register() -> None:
         ("safety.reply_sent", _("Güvenlik bildirimine yanıt verildi")),
         ("safety.concern_closed", _("Güvenlik bildirimi kapatıldı")),
     ]:
-        actions.register(key, label)
+        # Only handlers see these events on /staff/audit/ and on a volunteer's page: for any
+        # other reader of the trail, they would tell who raised a concern.
+        actions.register(key, label, permission=HANDLE)
     mail.register()
     personal_data.register()
     menus.register(

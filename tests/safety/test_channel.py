@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from esit.audit.models import AuditEvent
@@ -14,7 +15,7 @@ from esit.safety import services
 from esit.safety.models import Concern, ConcernEntry
 from tests import factories
 
-from .conftest import ABOUT, WHAT
+from .conftest import ABOUT, WHAT, designate
 
 pytestmark = pytest.mark.django_db
 
@@ -252,3 +253,47 @@ def test_the_person_concerned_is_never_told(volunteer, handler, run_on_commit):
             by=volunteer.user, what_happened=WHAT, about=f"{mehmet.full_name}, {mehmet.user.email}"
         )
     assert all(message.to != [mehmet.user.email] for message in mail.outbox)
+
+
+def test_the_pages_run_a_fixed_number_of_queries(
+    handler_client, handler, volunteer, django_assert_num_queries
+):
+    def raise_some(count):
+        for _n in range(count):
+            concern = services.raise_concern(by=volunteer.user, what_happened="x", about="y")
+            services.acknowledge(concern=concern, by=handler)
+            services.add_entry(concern=concern, by=handler, kind="reply", text="z")
+
+    mine = Client()
+    mine.force_login(volunteer.user)
+    raise_some(1)
+    handler_client.get(LIST)
+    mine.get(MINE)
+    with CaptureQueriesContext(connection) as staff_small:
+        handler_client.get(LIST)
+    with CaptureQueriesContext(connection) as hers_small:
+        mine.get(MINE)
+    raise_some(4)
+    with django_assert_num_queries(len(staff_small.captured_queries)):
+        handler_client.get(LIST)
+    with django_assert_num_queries(len(hers_small.captured_queries)):
+        mine.get(MINE)
+
+
+def test_the_audit_trail_shows_the_channels_events_to_handlers_only(
+    client, concern, handler, administrator
+):
+    services.record_reading(concern=concern, reader=handler)
+    volunteer_page = f"/staff/volunteers/{concern.raised_by.volunteer.pk}/"
+    client.force_login(administrator)  # reads the audit trail, does not handle concerns
+
+    for url in ("/staff/audit/", volunteer_page, "/staff/audit/?action=safety.concern_read"):
+        page = client.get(url).content.decode()
+        assert "Güvenlik bildirimi okundu" not in page
+        assert "Güvenlik bildirimi yapıldı" not in page
+        assert f"Güvenlik bildirimi {concern.pk}" not in page  # the summaries
+
+    designate(administrator)
+    trail = client.get("/staff/audit/?action=safety.concern_read").content.decode()
+    assert "Güvenlik bildirimi okundu" in trail
+    assert f"Güvenlik bildirimi {concern.pk}" in client.get(volunteer_page).content.decode()
