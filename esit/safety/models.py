@@ -83,10 +83,6 @@ class Concern(models.Model):
     def is_open(self) -> bool:
         return self.status != self.Status.CLOSED
 
-    def is_overdue(self, now=None) -> bool:
-        """Not yet acknowledged after its deadline (two working days)."""
-        return self.acknowledged_at is None and (now or timezone.now()) > self.acknowledge_by
-
 
 class ConcernEntry(models.Model):
     """One step of a concern's handling: an internal note for the designated staff, or a
