@@ -14,7 +14,18 @@ import decimal
 import tempfile
 from collections.abc import Iterable, Iterator
 
+from django.db.models import (
+    CharField,
+    Expression,
+    OuterRef,
+    QuerySet,
+    StringAgg,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast
 from django.http import StreamingHttpResponse
+from django.utils import timezone
 from openpyxl import Workbook
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -79,3 +90,28 @@ def xlsx_download(
     return _attachment(
         _xlsx_chunks(header, rows, title=title), content_type=XLSX_TYPE, filename=filename
     )
+
+
+def joined(related: QuerySet, *, outer: str, value: str | Expression) -> Subquery:
+    """A column of the outer row: `value` of each `related` row whose `outer` field is that
+    row, joined with "," by the database (STRING_AGG on PostgreSQL, string_agg on SQLite).
+    An export reads a volunteer's areas in the same query as the volunteer, instead of a
+    query per row or per chunk; None when there are none."""
+    return Subquery(
+        related.filter(**{outer: OuterRef("pk")})
+        .order_by()
+        .values(outer)
+        .annotate(joined=StringAgg(Cast(value, CharField()), delimiter=Value(",")))
+        .values("joined"),
+        output_field=CharField(),
+    )
+
+
+def split_joined(text: str | None) -> list[str]:
+    """The values `joined` put together, in no particular order."""
+    return text.split(",") if text else []
+
+
+def local_time(moment: datetime.datetime | None) -> str:
+    """A moment on İzmir's clock, as a spreadsheet sorts it; "" for none."""
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
