@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from esit.audit.exports import CHUNK_SIZE
+from esit.audit.exports import chunk_size
 from esit.core.spreadsheets import local_time
 
 from .models import Activity, HoursEntry, Participant
@@ -39,7 +39,7 @@ def activity_header() -> list[str]:
 def activity_rows(activities: QuerySet[Any]) -> Iterator[list[object]]:
     """The list's rows (`planning.staff_activity_list`: kind, district and counts in its one
     query)."""
-    for activity in activities.iterator(chunk_size=CHUNK_SIZE):
+    for activity in activities.iterator(chunk_size=chunk_size()):
         yield [
             activity.title,
             activity.kind.name,
@@ -71,7 +71,7 @@ def participant_header() -> list[str]:
 
 def participant_rows(activities: QuerySet[Activity]) -> Iterator[list[object]]:
     """The participants of `activities`, already scoped by the caller."""
-    for person in exported_participants(activities=activities).iterator(chunk_size=CHUNK_SIZE):
+    for person in exported_participants(activities=activities).iterator(chunk_size=chunk_size()):
         yield [
             person.activity.title,
             local_time(person.activity.starts_at),
@@ -103,7 +103,7 @@ def hours_header() -> list[str]:
 
 def hours_rows(entries: QuerySet[HoursEntry]) -> Iterator[list[object]]:
     """The queue's rows (`hours.hours_review_queue`) with the volunteer's e-mail."""
-    for entry in entries.select_related("volunteer__user").iterator(chunk_size=CHUNK_SIZE):
+    for entry in entries.select_related("volunteer__user").iterator(chunk_size=chunk_size()):
         yield [
             entry.volunteer.full_name,
             entry.volunteer.user.email,

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from esit.audit.exports import CHUNK_SIZE
+from esit.audit.exports import chunk_size
 from esit.core.spreadsheets import local_time
 from esit.reference.exports import Names, with_areas_and_languages
 
@@ -31,7 +31,7 @@ def header() -> list[str]:
 
 
 def rows(applications: QuerySet[Application]) -> Iterator[list[object]]:
-    """One row per application, in the queue's order, read CHUNK_SIZE at a time."""
+    """One row per application, in the queue's order, read a chunk at a time."""
     names = Names()
     listed: QuerySet[Any] = with_areas_and_languages(
         applications,
@@ -39,7 +39,7 @@ def rows(applications: QuerySet[Application]) -> Iterator[list[object]]:
         languages=ApplicationLanguage.objects.all(),
         outer="application",
     )
-    for application in listed.iterator(chunk_size=CHUNK_SIZE):
+    for application in listed.iterator(chunk_size=chunk_size()):
         yield [
             application.first_name,
             application.last_name,

@@ -10,7 +10,7 @@ person's name, so the trail says only that a search was used, never what it said
 
 The rows are streamed (esit/core/spreadsheets.py: CSV row by row, XLSX through a write-only
 workbook) and written in the reader's language, even after the view has returned. A list
-reads its queryset with `.iterator(chunk_size=CHUNK_SIZE)` and no query per row.
+reads its queryset with `.iterator(chunk_size=chunk_size())` and no query per row.
 """
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,16 +27,19 @@ from django.utils.translation import ngettext
 from django_stubs_ext import StrOrPromise
 
 from esit.accounts.models import User
-from esit.core.filters import SearchFilter
 from esit.core.spreadsheets import csv_download, xlsx_download
 
 from . import services
 
 FileFormat = Literal["csv", "xlsx"]
 FORMATS: tuple[FileFormat, ...] = ("csv", "xlsx")
-CHUNK_SIZE = 2000  # rows read from the database at a time: a few megabytes at most
 
 Row = Sequence[object]
+
+
+def chunk_size() -> int:
+    """Rows an export reads from the database at a time (settings.EXPORT_CHUNK_SIZE)."""
+    return int(settings.EXPORT_CHUNK_SIZE)
 
 
 def export_paths(route: str, view: Callable[..., Any], *, name: str) -> list[URLPattern]:
@@ -56,7 +59,8 @@ def export_paths(route: str, view: Callable[..., Any], *, name: str) -> list[URL
 def filters_used(filters: django_filters.FilterSet) -> tuple[list[str], bool]:
     """The filters that narrowed the list as `name=value`, as the query string gave them
     (valid values only: the page leaves an invalid one out too), and whether a search was
-    used (its text is never kept)."""
+    used: a free-text filter (a CharFilter, the search box) may hold a name, so its text is
+    never kept."""
     if not filters.is_bound:
         return [], False
     filters.form.is_valid()
@@ -67,7 +71,7 @@ def filters_used(filters: django_filters.FilterSet) -> tuple[list[str], bool]:
         values = [value for value in filters.data.getlist(name) if value]
         if not values or cleaned.get(name) in (None, ""):
             continue  # not given, or not valid
-        if isinstance(item, SearchFilter):
+        if isinstance(item, django_filters.CharFilter):
             searched = True
         else:
             used.append(f"{name}={'|'.join(values)}")

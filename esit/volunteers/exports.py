@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from esit.audit.exports import CHUNK_SIZE
+from esit.audit.exports import chunk_size
 from esit.reference.exports import Names, with_areas_and_languages
 
 from .models import Volunteer, VolunteerLanguage
@@ -35,7 +35,7 @@ def header() -> list[str]:
 
 
 def rows(volunteers: "QuerySet[MeasuredVolunteer]") -> Iterator[list[object]]:
-    """One row per volunteer, in the list's order, read CHUNK_SIZE at a time."""
+    """One row per volunteer, in the list's order, read a chunk at a time."""
     names = Names()
     listed: QuerySet[Any] = with_areas_and_languages(
         volunteers,
@@ -43,7 +43,7 @@ def rows(volunteers: "QuerySet[MeasuredVolunteer]") -> Iterator[list[object]]:
         languages=VolunteerLanguage.objects.all(),
         outer="volunteer",
     )
-    for volunteer in listed.iterator(chunk_size=CHUNK_SIZE):
+    for volunteer in listed.iterator(chunk_size=chunk_size()):
         yield [
             volunteer.first_name,
             volunteer.last_name,
