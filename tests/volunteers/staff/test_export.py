@@ -94,7 +94,7 @@ def test_areas_and_languages_are_named_in_the_list_s_order(coordinator_client):
     )
     volunteer.languages.create(language=factories.language("ar"), level="intermediate")
     volunteer.languages.create(language=factories.language("en"), level="fluent")
-    [header, row] = csv_rows(coordinator_client.get(CSV))
+    [_header, row] = csv_rows(coordinator_client.get(CSV))
     areas = sorted(
         [factories.area("workshops"), factories.area("translation")],
         key=lambda area: (area.position, area.name_tr),
