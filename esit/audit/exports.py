@@ -110,7 +110,7 @@ def download(
     action: str,
     name: str,
     title: StrOrPromise,
-    header: list[StrOrPromise],
+    header: Sequence[StrOrPromise],
     rows: Iterable[Row],
     count: int,
     filters: django_filters.FilterSet | None = None,

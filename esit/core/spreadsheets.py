@@ -12,7 +12,8 @@ import csv
 import datetime
 import decimal
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from django.db.models import (
     CharField,
@@ -52,7 +53,7 @@ class _Line:
         return value
 
 
-def _csv_lines(header: list, rows: Iterable[list]) -> Iterator[str]:
+def _csv_lines(header: list, rows: Iterable[Sequence[Any]]) -> Iterator[str]:
     writer = csv.writer(_Line())
     yield "\ufeff"  # the BOM makes Excel read UTF-8, so Turkish letters survive
     yield writer.writerow([safe_cell(cell) for cell in header])
@@ -60,7 +61,7 @@ def _csv_lines(header: list, rows: Iterable[list]) -> Iterator[str]:
         yield writer.writerow([safe_cell(cell) for cell in row])
 
 
-def _xlsx_chunks(header: list, rows: Iterable[list], *, title: str) -> Iterator[bytes]:
+def _xlsx_chunks(header: list, rows: Iterable[Sequence[Any]], *, title: str) -> Iterator[bytes]:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
     sheet.append([safe_cell(cell) for cell in header])
@@ -80,12 +81,14 @@ def _attachment(content, *, content_type: str, filename: str) -> StreamingHttpRe
     return response
 
 
-def csv_download(filename: str, header: list, rows: Iterable[list]) -> StreamingHttpResponse:
+def csv_download(
+    filename: str, header: list, rows: Iterable[Sequence[Any]]
+) -> StreamingHttpResponse:
     return _attachment(_csv_lines(header, rows), content_type=CSV_TYPE, filename=filename)
 
 
 def xlsx_download(
-    filename: str, header: list, rows: Iterable[list], *, title: str
+    filename: str, header: list, rows: Iterable[Sequence[Any]], *, title: str
 ) -> StreamingHttpResponse:
     return _attachment(
         _xlsx_chunks(header, rows, title=title), content_type=XLSX_TYPE, filename=filename

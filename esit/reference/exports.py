@@ -9,7 +9,7 @@ Volunteers and applications both name areas and languages this way.
 
 from typing import Any
 
-from django.db.models import F, Model, QuerySet, Value
+from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Concat
 
 from esit.core.spreadsheets import joined, split_joined
@@ -17,9 +17,9 @@ from esit.core.spreadsheets import joined, split_joined
 from .models import Language, LanguageLevel, VolunteerArea, sorted_by_name
 
 
-def with_areas_and_languages[M: Model](
-    queryset: QuerySet[M], *, areas: QuerySet[Any], languages: QuerySet[Any], outer: str
-) -> QuerySet[M]:
+def with_areas_and_languages(
+    queryset: QuerySet[Any], *, areas: QuerySet[Any], languages: QuerySet[Any], outer: str
+) -> QuerySet[Any]:
     """`queryset` without its prefetches, each row with `area_ids` (from `areas`, the
     many-to-many table to VolunteerArea) and `language_levels` (from `languages`, rows with
     `language` and `level`), both pointing at the row through `outer`."""
