@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from esit.audit.exports import chunk_size
+from esit.core import phones
 from esit.reference.exports import Names, with_areas_and_languages
 
 from .models import Volunteer, VolunteerLanguage
@@ -34,26 +35,45 @@ def header() -> list[str]:
     ]
 
 
+# What a row reads: values, not models. Building three model instances per row (the
+# volunteer, her account, her district) was six times slower than the query itself.
+FIELDS = (
+    "first_name",
+    "last_name",
+    "user__email",
+    "phone",
+    "district__name_tr",
+    "district__name_en",
+    "status",
+    "joined_at",
+    "approved_hours",
+    "last_active_on",
+    "area_ids",
+    "language_levels",
+)
+
+
 def rows(volunteers: "QuerySet[MeasuredVolunteer]") -> Iterator[list[object]]:
     """One row per volunteer, in the list's order, read a chunk at a time."""
     names = Names()
+    statuses = dict(Volunteer.Status.choices)
     listed: QuerySet[Any] = with_areas_and_languages(
         volunteers,
         areas=Volunteer.areas.through.objects.all(),
         languages=VolunteerLanguage.objects.all(),
         outer="volunteer",
     )
-    for volunteer in listed.iterator(chunk_size=chunk_size()):
+    for row in listed.values(*FIELDS).iterator(chunk_size=chunk_size()):
         yield [
-            volunteer.first_name,
-            volunteer.last_name,
-            volunteer.user.email,
-            volunteer.phone_national,
-            volunteer.district.name,
-            names.areas(volunteer.area_ids),
-            names.languages(volunteer.language_levels),
-            volunteer.get_status_display(),
-            timezone.localdate(volunteer.joined_at),
-            volunteer.approved_hours,
-            volunteer.last_active_on or "",
+            row["first_name"],
+            row["last_name"],
+            row["user__email"],
+            phones.national(row["phone"]),
+            names.bilingual(row["district__name_tr"], row["district__name_en"]),
+            names.areas(row["area_ids"]),
+            names.languages(row["language_levels"]),
+            statuses[row["status"]],
+            timezone.localdate(row["joined_at"]),
+            row["approved_hours"],
+            row["last_active_on"] or "",
         ]
