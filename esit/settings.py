@@ -454,6 +454,9 @@ MATCHING_FAIR_SHARE_HOURS = 20  # this many approved hours in the period: no fai
 MATCHING_RESULTS = 50  # how many ranked volunteers a matches page shows
 MATCHING_RECOMMENDATIONS = 5  # how many shifts and tasks /me/ recommends
 INVITATION_VALID_DAYS = 7  # an invitation's links work this long (never past the shift's start)
+# Rows a staff export reads from the database at a time (esit/audit/exports.py): memory stays
+# at a few chunks whatever the size of the list.
+EXPORT_CHUNK_SIZE = 2000
 # Where "quick exit" leads: a neutral, everyday page (İzmir's default is the weather service).
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", "https://www.mgm.gov.tr/")
 # How the audit trail keeps a client's address: "hash" (keyed, the default) or "none". Never in

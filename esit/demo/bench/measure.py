@@ -236,6 +236,12 @@ def operations(f: Fixtures) -> list[Operation]:
             _built("/staff/volunteers/export.csv"),
             who="staff",
         ),
+        Operation(
+            "export of the application queue, XLSX (peak memory)",
+            "export",
+            _built("/staff/applications/export.xlsx"),
+            who="staff",
+        ),
     ]
 
 
