@@ -12,7 +12,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from esit.opendata import selectors
 
 from .caching import public_cache
-from .schemas import Named, named
+from .schemas import PAGE_SIZE, Named, named
 
 router = Router(tags=["activities"])
 
@@ -82,7 +82,7 @@ class Period(Schema):
 
 @router.get("", response=list[Activity], summary="Herkese açık etkinlikler / Public activities")
 @decorate_view(public_cache)
-@paginate(PageNumberPagination)
+@paginate(PageNumberPagination, page_size=PAGE_SIZE)
 def list_activities(request: HttpRequest, period: Query[Period]):
     """Published and completed activities, soonest first; `start` and `end` (days) keep
     those that start within them."""

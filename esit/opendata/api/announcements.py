@@ -12,6 +12,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from esit.opendata import selectors
 
 from .caching import public_cache
+from .schemas import PAGE_SIZE
 
 router = Router(tags=["announcements"])
 
@@ -38,7 +39,7 @@ class Period(Schema):
 
 @router.get("", response=list[Announcement], summary="Herkese açık duyurular / Announcements")
 @decorate_view(public_cache)
-@paginate(PageNumberPagination)
+@paginate(PageNumberPagination, page_size=PAGE_SIZE)
 def list_announcements(request: HttpRequest, period: Query[Period]):
     """Published announcements for everyone, newest first; `start` and `end` (days) keep
     those published within them."""

@@ -2,6 +2,8 @@
 
 from ninja import Schema
 
+PAGE_SIZE = 20  # items per page of the lists (`?page=2`…)
+
 
 class Named(Schema):
     code: str

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.decorators import decorate_view
 
 from esit.opendata import datasets, selectors
@@ -104,5 +104,5 @@ def statistic(request: HttpRequest, dataset: Path[Dataset], months: Query[Months
     try:
         first, last = datasets.period(start=months.start, end=months.end)
     except datasets.PeriodError as error:
-        return 400, {"detail": str(error)}
+        return Status(400, {"detail": str(error)})
     return datasets.as_json(datasets.cached_statistic(dataset.value, first=first, last=last))
