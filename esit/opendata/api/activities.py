@@ -5,14 +5,14 @@ import datetime
 
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
 from ninja.pagination import PageNumberPagination, paginate
 
 from esit.opendata import selectors
 
 from .caching import public_cache
-from .schemas import PAGE_SIZE, Named, named
+from .schemas import FIRST_DAY, LAST_DAY, PAGE_SIZE, Named, named
 
 router = Router(tags=["activities"])
 
@@ -76,8 +76,8 @@ class Activity(Schema):
 
 
 class Period(Schema):
-    start: datetime.date | None = None
-    end: datetime.date | None = None
+    start: datetime.date | None = Field(None, ge=FIRST_DAY, le=LAST_DAY, description="YYYY-MM-DD")
+    end: datetime.date | None = Field(None, ge=FIRST_DAY, le=LAST_DAY, description="YYYY-MM-DD")
 
 
 @router.get("", response=list[Activity], summary="Herkese açık etkinlikler / Public activities")

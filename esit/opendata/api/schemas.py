@@ -1,8 +1,13 @@
 """Shapes shared by the routers: a name in both languages, an error."""
 
+import datetime
+
 from ninja import Schema
 
 PAGE_SIZE = 20  # items per page of the lists (`?page=2`…)
+# The days a list may be filtered by: the programme's lifetime with room to spare (a day in
+# year 1 or 9999 is no question anyone asks, and the databases disagree about them).
+FIRST_DAY, LAST_DAY = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)
 
 
 class Named(Schema):
