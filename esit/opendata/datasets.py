@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from . import selectors
 from .selectors import MAX_MONTHS, Month, Statistic
@@ -129,29 +129,29 @@ def _csv(cell: selectors.Cell) -> Any:
 
 MEASURES: dict[str, tuple[Any, Any]] = {
     "volunteers": (
-        _l("Gönüllüler"),
-        _l(
+        gettext_lazy("Gönüllüler"),
+        gettext_lazy(
             "Ay içinde onaylanmış gönüllülük saati olan gönüllülerin sayısı (her gönüllü bir "
             "kez sayılır; iki ilçede çalışan her ikisinde görünür)."
         ),
     ),
     "hours": (
-        _l("Gönüllülük saatleri"),
-        _l(
+        gettext_lazy("Gönüllülük saatleri"),
+        gettext_lazy(
             "Ay içindeki onaylanmış gönüllülük saatlerinin toplamı; onu çalışan gönüllüler 5'ten "
             "azsa gizlenir."
         ),
     ),
     "activities": (
-        _l("Etkinlikler"),
-        _l(
+        gettext_lazy("Etkinlikler"),
+        gettext_lazy(
             "Ay içinde başlayan, yayında ya da tamamlanmış herkese açık etkinliklerin sayısı. "
             "Kişi saymadığı için gizlenmez."
         ),
     ),
     "participants": (
-        _l("Katılımcılar"),
-        _l(
+        gettext_lazy("Katılımcılar"),
+        gettext_lazy(
             "Ay içinde başlayan etkinliklere kaydı onaylanmış halktan katılımcıların sayısı."
         ),
     ),
@@ -159,21 +159,21 @@ MEASURES: dict[str, tuple[Any, Any]] = {
 
 DIMENSIONS: dict[str, tuple[Any, Any]] = {
     "district": (
-        _l("İlçe"),
-        _l("Saatler için etkinliğin ilçesi, etkinliği olmayan çalışmada gönüllünün ilçesi."),
+        gettext_lazy("İlçe"),
+        gettext_lazy("Saatler için etkinliğin ilçesi, etkinliği olmayan çalışmada gönüllünün ilçesi."),
     ),
-    "area": (_l("Gönüllülük alanı"), _l("Saat kaydının ya da etkinliğin alanı.")),
+    "area": (gettext_lazy("Gönüllülük alanı"), gettext_lazy("Saat kaydının ya da etkinliğin alanı.")),
     "age-group": (
-        _l("Yaş grubu"),
-        _l("Gönüllünün çalıştığı yıl içinde ulaştığı yaş (yalnızca doğum yılından)."),
+        gettext_lazy("Yaş grubu"),
+        gettext_lazy("Gönüllünün çalıştığı yıl içinde ulaştığı yaş (yalnızca doğum yılından)."),
     ),
     "gender": (
-        _l("Cinsiyet"),
-        _l("Gönüllünün kendi belirttiği cinsiyet; belirtmeyenler ayrı bir gruptur."),
+        gettext_lazy("Cinsiyet"),
+        gettext_lazy("Gönüllünün kendi belirttiği cinsiyet; belirtmeyenler ayrı bir gruptur."),
     ),
     "plan-area": (
-        _l("Eşitlik planı alanı"),
-        _l(
+        gettext_lazy("Eşitlik planı alanı"),
+        gettext_lazy(
             "Etkinliğin etiketlendiği Yerel Eşitlik Eylem Planı alanı; iki alana etiketli bir "
             "etkinlik ikisinde de sayılır."
         ),
