@@ -115,13 +115,13 @@ INSTALLED_APPS = [
     "esit.moderation",
     "esit.reports",
     "esit.opendata",
-    "ninja",  # django-ninja's templates and static files: the self-hosted Swagger UI of /api/v1/docs
+    "ninja",  # django-ninja's templates and static files: /api/v1/docs's own Swagger UI
     "esit.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # CORS for reads of the open-data API only (/api/, GET/HEAD/OPTIONS): esit/opendata/middleware.py.
+    # CORS for reads of the open-data API only (/api/, GET/HEAD/OPTIONS): opendata/middleware.py.
     "esit.opendata.middleware.ReadOnlyCorsMiddleware",
     # ETag on GET responses that may be kept (none marked no-store) and 304 to a client that
     # has them already: the feeds of other apps answer conditional requests too.

@@ -160,9 +160,14 @@ MEASURES: dict[str, tuple[Any, Any]] = {
 DIMENSIONS: dict[str, tuple[Any, Any]] = {
     "district": (
         gettext_lazy("İlçe"),
-        gettext_lazy("Saatler için etkinliğin ilçesi, etkinliği olmayan çalışmada gönüllünün ilçesi."),
+        gettext_lazy(
+            "Saatler için etkinliğin ilçesi, etkinliği olmayan çalışmada gönüllünün ilçesi."
+        ),
     ),
-    "area": (gettext_lazy("Gönüllülük alanı"), gettext_lazy("Saat kaydının ya da etkinliğin alanı.")),
+    "area": (
+        gettext_lazy("Gönüllülük alanı"),
+        gettext_lazy("Saat kaydının ya da etkinliğin alanı."),
+    ),
     "age-group": (
         gettext_lazy("Yaş grubu"),
         gettext_lazy("Gönüllünün çalıştığı yıl içinde ulaştığı yaş (yalnızca doğum yılından)."),

@@ -26,7 +26,6 @@ person.
 """
 
 import datetime
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -56,7 +55,6 @@ from esit.announcements.models import Announcement
 from esit.applications.selectors import AgeGroup
 from esit.reference.models import District, PlanArea, VolunteerArea, sorted_by_name
 from esit.reports.selectors import suppress_row
-from esit.reports.suppression import MIN_CELL
 from esit.volunteers.models import Gender
 
 # How many months one answer may hold: three years, so a request stays a few queries.
@@ -214,11 +212,10 @@ def _moment(month: Month) -> datetime.datetime:
 
 
 def _activities(first: Month, last: Month) -> QuerySet[Activity]:
-    return (
-        Activity.objects.visible_to_public()
-        .filter(starts_at__gte=_moment(first), starts_at__lt=_moment(last.next()))
-        .annotate(month=TruncMonth("starts_at", tzinfo=timezone.get_default_timezone()))
-    )
+    public: QuerySet[Activity] = Activity.objects.visible_to_public()
+    return public.filter(
+        starts_at__gte=_moment(first), starts_at__lt=_moment(last.next())
+    ).annotate(month=TruncMonth("starts_at", tzinfo=timezone.get_default_timezone()))
 
 
 def _participants(first: Month, last: Month) -> QuerySet[Participant]:
@@ -227,9 +224,7 @@ def _participants(first: Month, last: Month) -> QuerySet[Participant]:
         activity__in=Activity.objects.visible_to_public().values("pk"),
         activity__starts_at__gte=_moment(first),
         activity__starts_at__lt=_moment(last.next()),
-    ).annotate(
-        month=TruncMonth("activity__starts_at", tzinfo=timezone.get_default_timezone())
-    )
+    ).annotate(month=TruncMonth("activity__starts_at", tzinfo=timezone.get_default_timezone()))
 
 
 def _age_group() -> Case:
@@ -340,13 +335,17 @@ def dataset_key(measure: str, dimension: str) -> str:
 def _with_keys(queryset: QuerySet[Any], measure: Measure, dimension: str) -> QuerySet[Any]:
     if measure.rows is _hours and dimension == "district":
         # Where the work was done: the activity's district, else the volunteer's own.
-        return queryset.annotate(district_key=Coalesce("activity__district_id", "volunteer__district_id"))
+        by_district: QuerySet[Any] = queryset.annotate(
+            district_key=Coalesce("activity__district_id", "volunteer__district_id")
+        )
+        return by_district
     if measure.rows is _hours and dimension == "age-group":
-        return queryset.annotate(
+        by_age: QuerySet[Any] = queryset.annotate(
             age_reached=ExpressionWrapper(
                 ExtractYear("date") - F("volunteer__birth_year"), output_field=IntegerField()
             )
         ).annotate(age_group=_age_group())
+        return by_age
     return queryset
 
 
@@ -380,7 +379,7 @@ def _counted(rows: Any, key: str | None) -> Counted:
 
 
 def _hours_by_plan_area(
-    queryset: QuerySet[HoursEntry], areas: list[tuple[Any, Category]], measure: Measure
+    queryset: QuerySet[Any], areas: list[tuple[Any, Category]], measure: Measure
 ) -> Counted:
     """A sum over a many-to-many would count an entry once per goal: one query per plan area
     (an Exists, never a repeated row) and one for the untagged hours."""
@@ -417,13 +416,13 @@ def statistic(*, measure: str, dimension: str, first: Month, last: Month) -> Sta
     categories = CATEGORIES[dimension]()
     base = _with_keys(spec.rows(first, last), spec, dimension)
     aggregates = _aggregates(spec)
-    totals = _counted(spec.rows(first, last).order_by().values("month").annotate(**aggregates), None)
+    totals = _counted(
+        spec.rows(first, last).order_by().values("month").annotate(**aggregates), None
+    )
     if measure == "hours" and dimension == "plan-area":
         counted = _hours_by_plan_area(spec.rows(first, last), categories, spec)
     else:
-        counted = _counted(
-            base.order_by().values("month", path).annotate(**aggregates), path
-        )
+        counted = _counted(base.order_by().values("month", path).annotate(**aggregates), path)
     table = []
     for month in months_between(first, last):
         day = month.first_day()
@@ -459,7 +458,7 @@ def public_activities(
     """Activities the public sees on the site (published or completed), soonest first, with
     what the API shows of them read in a fixed number of queries. `start`/`end` keep those
     starting on those days or between them (an activity is not a person: any day will do)."""
-    activities = Activity.objects.visible_to_public()
+    activities: QuerySet[Activity] = Activity.objects.visible_to_public()
     if start:
         activities = activities.filter(starts_at__gte=_day_start(start))
     if end:

@@ -2,13 +2,14 @@
 tables as CSV (the very cells of the API, through the same cache)."""
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from esit.core.spreadsheets import csv_download
+from esit.reports.suppression import MIN_CELL
 
 from . import datasets, selectors
 
@@ -26,7 +27,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "first": first,
             "last": last,
             "licence": datasets.licence(),
-            "min_cell": selectors.MIN_CELL,
+            "min_cell": MIN_CELL,
             "max_months": selectors.MAX_MONTHS,
             "cache_minutes": settings.OPEN_DATA_CACHE_SECONDS // 60,
         },
@@ -34,7 +35,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def dataset_csv(request: HttpRequest, key: str) -> HttpResponse:
+def dataset_csv(request: HttpRequest, key: str) -> HttpResponseBase:
     """The table of the last twelve months (or `start`/`end`, whole months) as CSV."""
     if key not in datasets.BY_KEY:
         raise Http404

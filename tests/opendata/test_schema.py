@@ -3,9 +3,9 @@ no server error, and every answer matches the schema it is documented with, on t
 city of conftest.py (so the tables have cells, hidden and shown, to write out)."""
 
 import pytest
+import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -13,7 +13,6 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 from esit.opendata.api import api
 from esit.wsgi import application
 from tests.opendata.conftest import build_city
-
 
 # The document /api/v1/openapi.json serves (tests/opendata/test_api.py reads it there), taken
 # without a request at collection time, then called through the WSGI application itself.

@@ -98,7 +98,7 @@ def list_datasets(request: HttpRequest):
     summary="Bir tablo / One table",
 )
 @decorate_view(public_cache)
-def statistic(request: HttpRequest, dataset: Path[Dataset], months: Query[Months]):  # type: ignore[valid-type]
+def statistic(request: HttpRequest, dataset: Path[Dataset], months: Query[Months]):
     """One table, a row per month from `start` to `end` (whole months, YYYY-MM, at most 36;
     by default the last twelve). Cells of fewer than 5 people are null with `suppressed`."""
     try:
