@@ -25,9 +25,9 @@ def test_the_api_documentation_runs_under_the_sites_policy(browser, site):
     refused = []
     page.on(
         "console",
-        lambda message: refused.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
     )
     outside = []
     page.on(
