@@ -152,3 +152,26 @@ def test_the_answer_names_its_categories_in_both_languages_and_its_licence(clien
         "attribution": "İzmir Büyükşehir Belediyesi",
     }
     assert data["computed_at"]
+
+
+@pytest.mark.parametrize("key", ["volunteers-by-district", "hours-by-plan-area"])
+def test_a_table_is_a_fixed_number_of_queries_whatever_the_size(city, key):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from esit.opendata import selectors
+    from tests.opendata.conftest import build_city
+
+    measure, dimension = datasets.BY_KEY[key]
+    first, last = selectors.Month(2026, 1), selectors.Month(2026, 12)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            selectors.statistic(measure=measure, dimension=dimension, first=first, last=last)
+        return len(captured)
+
+    small = queries()
+    build_city()  # twice the people, hours and activities
+    assert queries() == small
+    # The categories, the months' totals and the cells (one per plan area for hours).
+    assert small == {"volunteers-by-district": 3, "hours-by-plan-area": 10}[key]
