@@ -2,13 +2,16 @@
 asked for, the cache, the JSON shape and the CSV rows, so both read the very same cells."""
 
 import hashlib
+import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from ninja.responses import NinjaJSONEncoder
 
 from . import selectors
 from .selectors import MAX_MONTHS, Month, Statistic
@@ -45,15 +48,29 @@ def period(*, start: str | None, end: str | None) -> tuple[Month, Month]:
     return first, last
 
 
-def cached_statistic(key: str, *, first: Month, last: Month) -> Statistic:
+@dataclass(frozen=True)
+class Published:
+    """A table as computed once: its cells (for the CSV) and its JSON, written once too."""
+
+    statistic: Statistic
+    body: bytes
+
+
+def cached_statistic(key: str, *, first: Month, last: Month) -> Published:
     """The table, counted once per `OPEN_DATA_CACHE_SECONDS` for the same months (the answer
-    says when it was computed)."""
+    says when it was computed); the API and the CSV read the same copy, so they always show
+    the same cells. The JSON is kept written: a reader's request costs a cache read, not the
+    building and checking of some four hundred cells (docs/performance.md)."""
     measure, dimension = BY_KEY[key]
     digest = hashlib.sha256(f"{key}|{first}|{last}".encode()).hexdigest()[:32]
-    cache_key = f"opendata:v1:{digest}"
+    cache_key = f"opendata:v2:{digest}"
     found = cache.get(cache_key)
     if found is None:
-        found = selectors.statistic(measure=measure, dimension=dimension, first=first, last=last)
+        statistic = selectors.statistic(
+            measure=measure, dimension=dimension, first=first, last=last
+        )
+        body = json.dumps(as_json(statistic), cls=NinjaJSONEncoder).encode()
+        found = Published(statistic=statistic, body=body)
         cache.set(cache_key, found, settings.OPEN_DATA_CACHE_SECONDS)
     return found
 

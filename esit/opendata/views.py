@@ -45,7 +45,7 @@ def dataset_csv(request: HttpRequest, key: str) -> HttpResponseBase:
         )
     except datasets.PeriodError as error:
         return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
-    statistic = datasets.cached_statistic(key, first=first, last=last)
+    statistic = datasets.cached_statistic(key, first=first, last=last).statistic
     response = csv_download(
         f"esit-izmir-{key}-{first}-{last}.csv",
         datasets.csv_header(statistic, english=get_language() == "en"),
