@@ -48,6 +48,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, ExtractYear, TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from esit.activities.models import Activity, HoursEntry, Participant
@@ -161,8 +162,6 @@ def _named(rows: Any) -> list[tuple[Any, Category]]:
 
 
 def _not_given() -> Category:
-    from django.utils.translation import gettext_lazy as _
-
     return _bilingual(NOT_GIVEN, _("Belirtilmedi"))
 
 
@@ -175,8 +174,6 @@ def _area_categories() -> list[tuple[Any, Category]]:
 
 
 def _plan_area_categories() -> list[tuple[Any, Category]]:
-    from django.utils.translation import gettext_lazy as _
-
     areas = _named(PlanArea.objects.order_by("position", "pk"))
     return [*areas, (None, _bilingual("not-tagged", _("Etiketlenmemiş")))]
 
@@ -246,6 +243,7 @@ class Measure:
 
     key: str
     unit: str
+    of_hours: bool  # counted from hours entries (where district and age need an annotation)
     rows: Callable[[Month, Month], QuerySet[Any]]
     value: Callable[[], Any]
     people: Callable[[], Any] | None  # None: not about people (never suppressed)
@@ -260,6 +258,7 @@ MEASURES: dict[str, Measure] = {
     "volunteers": Measure(
         key="volunteers",
         unit="people",
+        of_hours=True,
         rows=_hours,
         value=_count_distinct("volunteer"),
         people=_count_distinct("volunteer"),
@@ -274,6 +273,7 @@ MEASURES: dict[str, Measure] = {
     "hours": Measure(
         key="hours",
         unit="hours",
+        of_hours=True,
         rows=_hours,
         value=lambda: Sum("hours"),
         people=_count_distinct("volunteer"),
@@ -288,6 +288,7 @@ MEASURES: dict[str, Measure] = {
     "activities": Measure(
         key="activities",
         unit="activities",
+        of_hours=False,
         rows=_activities,
         value=_count_distinct("pk"),
         people=None,
@@ -300,6 +301,7 @@ MEASURES: dict[str, Measure] = {
     "participants": Measure(
         key="participants",
         unit="people",
+        of_hours=False,
         rows=_participants,
         value=_count_distinct("pk"),
         people=_count_distinct("pk"),
@@ -333,13 +335,13 @@ def dataset_key(measure: str, dimension: str) -> str:
 
 
 def _with_keys(queryset: QuerySet[Any], measure: Measure, dimension: str) -> QuerySet[Any]:
-    if measure.rows is _hours and dimension == "district":
+    if measure.of_hours and dimension == "district":
         # Where the work was done: the activity's district, else the volunteer's own.
         by_district: QuerySet[Any] = queryset.annotate(
             district_key=Coalesce("activity__district_id", "volunteer__district_id")
         )
         return by_district
-    if measure.rows is _hours and dimension == "age-group":
+    if measure.of_hours and dimension == "age-group":
         by_age: QuerySet[Any] = queryset.annotate(
             age_reached=ExpressionWrapper(
                 ExtractYear("date") - F("volunteer__birth_year"), output_field=IntegerField()
@@ -369,8 +371,6 @@ def _counted(rows: Any, key: str | None) -> Counted:
     counted: Counted = {}
     for row in rows:
         category = row[key] if key else None
-        if key == "volunteer__gender":
-            category = category or ""
         counted[(_month_key(row["month"]), category)] = (
             row["value"] or 0,
             row.get("people", 0) or 0,
