@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "esit.activities",
     "esit.team",
     "esit.kvkk",
+    "esit.safety",
     "esit.announcements",
     "esit.matching",
     "esit.moderation",
@@ -177,6 +178,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Search's typo match (esit/core/search.py) is pg_trgm's `<%` operator, whose threshold is
+    # a setting of the session: 0.5 rather than the default 0.6 lets one missing letter of a
+    # six-letter word ("bornva" for "Bornova", 0.57) through. Given at connection start, it
+    # costs no query.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = (
+        _options.get("options", "") + " -c pg_trgm.word_similarity_threshold=0.5"
+    ).strip()
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the web process and the task worker share the file.
     DATABASES["default"]["OPTIONS"] = {

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("esit.activities.urls.work")),
     path("", include("esit.audit.urls")),
     path("", include("esit.team.urls")),
+    path("", include("esit.safety.urls")),
     path("", include("esit.announcements.urls")),
     path("", include("esit.matching.urls")),
     path("", include("esit.reports.urls")),

@@ -9,6 +9,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -70,12 +71,13 @@ def staff_member_required(view):
     return guarded
 
 
-def capability_required(permission: str):
+def capability_required(permission: str, *, hidden: bool = False):
     """A staff view that also needs one capability (esit/accounts/capabilities.py).
 
     The staff gate comes first (sign-in, staff role, second factor); then a staff
     member without the capability gets 403, the same answer for every page they
-    may not use.
+    may not use. With `hidden`, she gets 404 instead: for pages whose very existence
+    is confidential (the safety channel, docs/safety.md).
     """
 
     def decorator(view):
@@ -83,6 +85,8 @@ def capability_required(permission: str):
         @wraps(view)
         def guarded(request, *args, **kwargs):
             if not request.user.has_perm(permission):
+                if hidden:
+                    raise Http404
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

@@ -66,5 +66,15 @@ class TrailFilter(django_filters.FilterSet):
         fields: list[str] = []
         form = TrailForm
 
+    @property
+    def form(self):
+        form = super().form
+        if self.request is not None:  # actions a reader may not see are not offered either
+            form.fields["action"].choices = [
+                ("", _("Tüm işlemler")),
+                *((action.key, action.label) for action in actions.shown_to(self.request.user)),
+            ]
+        return form
+
     def about(self, queryset, name, value):
         return about_people_with_email(queryset, normalise_email(value))

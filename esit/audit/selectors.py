@@ -6,19 +6,27 @@ is served by one of the model's indexes (person, actor, action, time).
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Model, Q, QuerySet
 
 from esit.core.personal_data_registry import DataSubject, records_about
 
+from . import actions
 from .models import AuditEvent, label_of
 
 PAGE_SIZE = 50
 
 
-def trail() -> QuerySet[AuditEvent]:
-    return AuditEvent.objects.select_related("actor").order_by("-id")
+def trail(*, reader: Any = None) -> QuerySet[AuditEvent]:
+    """Every event this reader may see (actions registered with a permission she lacks are
+    left out, esit/audit/actions.py)."""
+    return (
+        AuditEvent.objects.exclude(action__in=actions.hidden_from(reader))
+        .select_related("actor")
+        .order_by("-id")
+    )
 
 
 def people_with_email(email: str) -> list[Model]:
@@ -54,6 +62,12 @@ def page_of(
     return TrailPage(events=events, next_older_than=events[-1].pk if more else None)
 
 
-def events_about(*people: Model, limit: int = 50) -> list[AuditEvent]:
-    """The latest events about a person (for their staff page), across their records."""
-    return list(AuditEvent.objects.about(*people).select_related("actor").order_by("-id")[:limit])
+def events_about(*people: Model, limit: int = 50, reader: Any = None) -> list[AuditEvent]:
+    """The latest events about a person (for their staff page), across their records, that
+    this reader may see (None: only the events every reader may see)."""
+    return list(
+        AuditEvent.objects.about(*people)
+        .exclude(action__in=actions.hidden_from(reader))
+        .select_related("actor")
+        .order_by("-id")[:limit]
+    )

@@ -17,7 +17,9 @@ def _older_than(request) -> int | None:
 @require_GET
 @capability_required("audit.read_audit_log")
 def trail(request):
-    filters = TrailFilter(request.GET or None, queryset=selectors.trail())
+    filters = TrailFilter(
+        request.GET or None, queryset=selectors.trail(reader=request.user), request=request
+    )
     page = selectors.page_of(filters.qs, older_than=_older_than(request))
     labels = {action.key: action.label for action in actions.all_actions()}
     for event in page.events:

@@ -1,8 +1,9 @@
 """Migration operations that only PostgreSQL runs; on SQLite they do nothing.
 
-Search (esit/core/search.py) filters with `search_text LIKE '%word%'`: no B-tree index serves a
-pattern that starts with a wildcard, so on PostgreSQL every search read the whole table. A GIN
-index over the column's trigrams (the pg_trgm extension) serves exactly that LIKE. SQLite has
+Search (esit/core/search.py) finds each word anywhere in `search_text` (a regular expression)
+or by similarity: no B-tree index serves that, so on PostgreSQL every search read the whole
+table. A GIN index over the column's trigrams (the pg_trgm extension) serves both; a second GIN
+index over the column's Turkish tsvector serves the full-text match. SQLite has
 neither, and reads its small tables well enough.
 
 The index is created with SQL rather than declared in a model's Meta: a GinIndex in the
@@ -40,6 +41,18 @@ def trigram_index(table: str, name: str, column: str = "search_text") -> list:
         KeptTrigramExtension(),
         PostgresOnlySQL(
             f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" USING gin ("{column}" gin_trgm_ops)',
+            reverse_sql=f'DROP INDEX IF EXISTS "{name}"',
+        ),
+    ]
+
+
+def full_text_index(table: str, name: str, column: str = "search_text") -> list:
+    """A GIN index on the Turkish tsvector of `table`.`column`: the expression search
+    (esit/core/search.py) compares, written the same way, so PostgreSQL uses it."""
+    return [
+        PostgresOnlySQL(
+            f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" '
+            f"USING gin (to_tsvector('turkish'::regconfig, \"{column}\"))",
             reverse_sql=f'DROP INDEX IF EXISTS "{name}"',
         ),
     ]

@@ -39,6 +39,8 @@ PUBLIC_FORMS = {
     "invitation_accept": (f"/invitations/{TOKEN}/accept/", "PUBLIC_FORM_RATE_LIMIT"),
     "invitation_decline": (f"/invitations/{TOKEN}/decline/", "PUBLIC_FORM_RATE_LIMIT"),
     "retention_stay": (f"/me/stay/{TOKEN}/", "PUBLIC_FORM_RATE_LIMIT"),
+    # Signed-in volunteers only, but counted before the sign-in check, like the public ones.
+    "safety_concern": ("/me/safety/", "PUBLIC_FORM_RATE_LIMIT"),
 }
 # Public addresses that accept a post and are not limited here, with the reason.
 NOT_LIMITED_HERE = {

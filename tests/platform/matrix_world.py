@@ -35,6 +35,8 @@ from esit.notifications.preferences import unsubscribe_token
 from esit.privacy.models import PrivacyNotice
 from esit.privacy.services import record_consent
 from esit.reference.models import District
+from esit.safety.models import Concern
+from esit.safety.services import raise_concern
 from esit.volunteers.models import Volunteer
 from tests import factories
 
@@ -84,6 +86,7 @@ class World:
     district: District
     incident: Incident
     assignment: TaskAssignment
+    concern: Concern
 
     def client(self, role: str) -> Client:
         client = Client()
@@ -169,6 +172,9 @@ def build_world() -> World:
             affected="Bir etkinliğin katılımcıları",
             logged_by=administrator,
         ),
+        concern=raise_concern(
+            by=volunteer.user, what_happened="Israrla mesaj attı.", about="Bir gönüllü"
+        ),
     )
 
 
@@ -198,6 +204,7 @@ def concrete(route: str, world: World, role: str) -> str:
         ("staff/privacy/requests/", world.data_request.pk),
         ("staff/privacy/notices/", PrivacyNotice.objects.latest("pk").pk),
         ("staff/privacy/incidents/", world.incident.pk),
+        ("staff/safety/", world.concern.pk),
         ("staff/applications/", world.application.pk),
         ("staff/volunteers/", world.volunteer.pk),
         ("staff/participants/", world.participant.pk),

@@ -21,10 +21,10 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from esit.accounts.models import User
+from esit.core.search import matching, search_words
 from esit.volunteers.models import Volunteer
 
 from ..models import Activity, Participant, Shift, SignUp, Task, TaskAssignment
-from .common import search_words
 from .scope import visible_activities, within
 
 VOLUNTEER_CHOICES_MAX = 50
@@ -212,10 +212,8 @@ def assignable_volunteers(*, search: str = "") -> QuerySet[Volunteer]:
 
     Without a search nobody is listed: a city's volunteers do not fit in one list.
     """
-    words = search_words(search)
-    if not words:
+    if not search_words(search):
         return Volunteer.objects.none()
     queryset = Volunteer.objects.filter(status=Volunteer.Status.ACTIVE).select_related("user")
-    for word in words:
-        queryset = queryset.filter(search_text__contains=word)
+    queryset = matching(queryset, search)
     return queryset.order_by("first_name", "last_name", "id")[:VOLUNTEER_CHOICES_MAX]

@@ -102,7 +102,7 @@ def render_detail(request, volunteer: Volunteer, **forms):
             ],
             "sections": panels_for("staff_volunteer", request, volunteer=volunteer),
             "deliveries": delivery_history(user=volunteer.user, addresses=[volunteer.user.email]),
-            "audit_events": events_about(*people, limit=AUDIT_SHOWN)
+            "audit_events": events_about(*people, limit=AUDIT_SHOWN, reader=request.user)
             if request.user.has_perm("audit.read_audit_log")
             else None,
             "end_form": EndParticipationForm(),

@@ -47,7 +47,8 @@ def test_names_are_shown_escaped(coordinator_client):
 
 @pytest.mark.parametrize(
     ("query", "first_name"),
-    [("ışıl", "Işıl"), ("IŞIL", "Işıl"), ("işıl", None), ("izmir", "İzmir"), ("İZMİR", "İzmir")],
+    # "işıl": a plain i also finds the dotless ı (esit/core/search.py), typed without the mark.
+    [("ışıl", "Işıl"), ("IŞIL", "Işıl"), ("işıl", "Işıl"), ("izmir", "İzmir"), ("İZMİR", "İzmir")],
 )
 def test_search_folds_the_turkish_i(coordinator_client, query, first_name):
     people = {"Işıl": make_volunteer("Işıl", "Kaya"), "İzmir": make_volunteer("İzmir", "Ece")}

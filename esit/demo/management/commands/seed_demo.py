@@ -48,8 +48,10 @@ from esit.demo.announcements import seed_announcements
 from esit.demo.applications import APPLICANTS, seed_application
 from esit.demo.common import by_status, quiet_task_log
 from esit.demo.matching import seed_invitations
+from esit.demo.safety import seed_safety
 from esit.demo.volunteers import seed_volunteer_statuses
 from esit.matching.models import Invitation
+from esit.safety.models import Concern
 from esit.volunteers.models import Volunteer
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "testserver", "::1", "[::1]"}
@@ -90,6 +92,10 @@ class Command(BaseCommand):
             seed_volunteer_statuses(coordinator=staff[1])
             new_announcements = seed_announcements(coordinator=staff[1])
             new_invitations = seed_invitations(coordinator=staff[1])
+            new_concerns = seed_safety(
+                handler=staff[0],
+                volunteer=get_user_model().objects.get(email=DEMO_VOLUNTEER_EMAIL),
+            )
         self.report(staff, created=sum(created), new_activities=new_activities)
         self.stdout.write(
             f"Announcements: {Announcement.objects.count()} ({new_announcements} new; "
@@ -98,6 +104,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Invitations: {Invitation.objects.count()} ({new_invitations} new; "
             f"{by_status(Invitation)})."
+        )
+        self.stdout.write(
+            f"Safety concerns: {Concern.objects.count()} ({new_concerns} new); handled by "
+            f"{staff[0].email} (safety.handle_concerns)."
         )
 
     def report(self, staff, *, created: int, new_activities: int) -> None:

@@ -1,0 +1,50 @@
+"""What the safety channel's pages read."""
+
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+
+from esit.accounts.models import User
+
+from .models import Concern, ConcernEntry
+
+LIST_MAX = 200
+TEXTS = ("what_happened", "about", "link", "happened_when", "contact_how")
+
+
+def own_concerns(*, user: User) -> QuerySet[Concern]:
+    """The concerns she raised, newest first, with the replies she was sent (never the
+    handlers' notes)."""
+    return Concern.objects.filter(raised_by=user).prefetch_related(
+        Prefetch(
+            "entries",
+            queryset=ConcernEntry.objects.filter(kind=ConcernEntry.Kind.REPLY),
+            to_attr="replies",
+        )
+    )
+
+
+def concern_list(*, status: str = "") -> QuerySet[Concern]:
+    """The handlers' list: open concerns first, the longest waiting on top, then closed ones;
+    filtered by status. It reads no text (the list is not a reading: opening one is)."""
+    closed_last = Case(
+        When(status=Concern.Status.CLOSED, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    queryset = Concern.objects.defer(*TEXTS).annotate(
+        reply_count=Count("entries", filter=Q(entries__kind=ConcernEntry.Kind.REPLY)),
+        note_count=Count("entries", filter=Q(entries__kind=ConcernEntry.Kind.NOTE)),
+    )
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset.order_by(closed_last, "raised_at", "pk")
+
+
+def concern_for_handler(*, pk: int) -> Concern:
+    """One concern with its whole handling record, for a handler's page."""
+    return (
+        Concern.objects.select_related("raised_by")
+        .prefetch_related(
+            Prefetch("entries", queryset=ConcernEntry.objects.select_related("written_by"))
+        )
+        .get(pk=pk)
+    )
