@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "esit.announcements",
     "esit.matching",
     "esit.moderation",
+    "esit.community",
     "esit.reports",
     "esit.demo",
 ]
@@ -427,6 +428,13 @@ PUBLIC_REGISTRATION_RATE_LIMIT = env("PUBLIC_REGISTRATION_RATE_LIMIT", "20/h")
 PUBLIC_FORM_RATE_LIMIT = env("PUBLIC_FORM_RATE_LIMIT", "30/h")
 # One-click unsubscribe is posted by mail providers' servers, for many people from one address.
 UNSUBSCRIBE_RATE_LIMIT = env("UNSUBSCRIBE_RATE_LIMIT", "600/h")
+# The network (docs/community.md), per client address: posting and editing ideas, comments and
+# replies, supporting. A community centre's tablet may serve a group at once.
+COMMUNITY_POST_RATE_LIMIT = env("COMMUNITY_POST_RATE_LIMIT", "20/h")
+COMMUNITY_COMMENT_RATE_LIMIT = env("COMMUNITY_COMMENT_RATE_LIMIT", "60/h")
+COMMUNITY_SUPPORT_RATE_LIMIT = env("COMMUNITY_SUPPORT_RATE_LIMIT", "120/h")
+# Minutes after writing a comment during which its author may still change it.
+COMMUNITY_EDIT_WINDOW = int(env("COMMUNITY_EDIT_WINDOW", "15"))
 # django-ratelimit counts them (not installed as an app: its checks predate Django's own
 # Redis cache and our atomic database cache, see "Cache" above). A cache that cannot count
 # lets the post through rather than refusing everyone.

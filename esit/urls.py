@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("esit.team.urls")),
     path("", include("esit.announcements.urls")),
     path("", include("esit.matching.urls")),
+    path("", include("esit.community.urls")),
     path("", include("esit.reports.urls")),
     path("", include("esit.notifications.urls")),
     path("staff/admin/", admin.site.urls),
