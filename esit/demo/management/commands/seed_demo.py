@@ -35,6 +35,7 @@ from esit.activities.models import (
     TaskAssignment,
 )
 from esit.announcements.models import Announcement
+from esit.community.models import Idea
 from esit.applications.models import Application
 from esit.demo.accounts import (
     DEMO_PASSWORD,
@@ -45,6 +46,7 @@ from esit.demo.accounts import (
 )
 from esit.demo.activities import seed_activities, seed_certificate, seed_self_reported_hours
 from esit.demo.announcements import seed_announcements
+from esit.demo.community import seed_ideas
 from esit.demo.applications import APPLICANTS, seed_application
 from esit.demo.common import by_status, quiet_task_log
 from esit.demo.matching import seed_invitations
@@ -90,6 +92,7 @@ class Command(BaseCommand):
             seed_volunteer_statuses(coordinator=staff[1])
             new_announcements = seed_announcements(coordinator=staff[1])
             new_invitations = seed_invitations(coordinator=staff[1])
+            new_ideas = seed_ideas(coordinator=staff[1])
         self.report(staff, created=sum(created), new_activities=new_activities)
         self.stdout.write(
             f"Announcements: {Announcement.objects.count()} ({new_announcements} new; "
@@ -98,6 +101,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Invitations: {Invitation.objects.count()} ({new_invitations} new; "
             f"{by_status(Invitation)})."
+        )
+        self.stdout.write(
+            f"Ideas: {Idea.objects.count()} ({new_ideas} new; {by_status(Idea)})."
         )
 
     def report(self, staff, *, created: int, new_activities: int) -> None:
