@@ -44,7 +44,9 @@ class IdeaForm(forms.Form):
     plan_goals = PlanGoalsField(
         label=_("Eşitlik planı hedefleri"),
         required=False,
-        help_text=_("İsteğe bağlı: fikrin Yerel Eşitlik Eylem Planı'nın hangi hedeflerine hizmet ettiği."),
+        help_text=_(
+            "İsteğe bağlı: fikrin Yerel Eşitlik Eylem Planı'nın hangi hedeflerine hizmet ettiği."
+        ),
     )
 
     @classmethod
@@ -56,7 +58,8 @@ class IdeaForm(forms.Form):
             "district": idea.district_id,
             "plan_goals": [goal.pk for goal in idea.plan_goals.all()],
         }
-        return cls(*args, initial=initial, **kwargs)
+        kwargs["initial"] = initial
+        return cls(*args, **kwargs)
 
 
 class CommentForm(forms.Form):

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from esit.moderation.models import Moderated, ModeratedQuerySet
+from esit.moderation.models import Moderated
 from esit.reference.models import District, PlanGoal, VolunteerArea
 
 TITLE_MAX = 150
@@ -62,10 +62,6 @@ class Member(models.Model):
 
     def __str__(self) -> str:
         return self.nickname or str(self.account_id)
-
-
-class IdeaQuerySet(ModeratedQuerySet):
-    pass
 
 
 class Idea(Moderated):
@@ -123,13 +119,13 @@ class Idea(Moderated):
     created_at = models.DateTimeField(_("yazıldığı an"), default=timezone.now)
     updated_at = models.DateTimeField(_("değiştiği an"), auto_now=True)
 
-    objects = IdeaQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("fikir")
         verbose_name_plural = _("fikirler")
         ordering = ["-created_at", "-pk"]
-        permissions = [("manage_ideas", _("Fikirlerin durumunu değiştirebilir, etkinliğe dönüştürebilir"))]
+        permissions = [
+            ("manage_ideas", _("Fikirlerin durumunu değiştirebilir, etkinliğe dönüştürebilir"))
+        ]
         indexes = [
             models.Index(fields=["-support_count", "-id"], name="idea_most_supported"),
             models.Index(fields=["-last_activity_at", "-id"], name="idea_recently_active"),
@@ -187,8 +183,6 @@ class Comment(Moderated):
     edited_at = models.DateTimeField(_("düzenlendiği an"), null=True, blank=True)
     # A deleted comment with replies stays in place as "deleted", without its text.
     deleted_at = models.DateTimeField(_("silindiği an"), null=True, blank=True)
-
-    objects = ModeratedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("yorum")

@@ -16,9 +16,7 @@ def network_view(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not request.user.is_staff_member and volunteers.own_profile(user=request.user) is None:
-            return render(
-                request, "volunteers/no_profile.html", {"show_staff_link": False}
-            )
+            return render(request, "volunteers/no_profile.html", {"show_staff_link": False})
         return view(request, *args, **kwargs)
 
     return login_required(never_cache(wrapped))

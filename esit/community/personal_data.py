@@ -60,6 +60,10 @@ def _anonymise_supports(subject: DataSubject) -> int:
 
 
 MODERATION_FIELDS = {"hidden_at", "hidden_because"}
+IDEA_NOT_PERSONAL = {
+    "status", "status_reason", "support_count", "comment_count", "last_activity_at",
+    "search_text", "updated_at", *MODERATION_FIELDS,
+}  # fmt: skip
 
 
 def register() -> None:
@@ -74,11 +78,12 @@ def register() -> None:
     )
     registry.register(
         Idea,
-        fields={"title": Category.ACTIVITY, "body": Category.ACTIVITY, "created_at": Category.ACTIVITY},
-        not_personal={
-            "status", "status_reason", "support_count", "comment_count", "last_activity_at",
-            "search_text", "updated_at", *MODERATION_FIELDS,
-        },  # fmt: skip
+        fields={
+            "title": Category.ACTIVITY,
+            "body": Category.ACTIVITY,
+            "created_at": Category.ACTIVITY,
+        },
+        not_personal=IDEA_NOT_PERSONAL,
         rows=ideas,
         export=lambda subject: registry.sections_from(
             ideas(subject).select_related("area", "district"),

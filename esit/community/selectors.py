@@ -185,9 +185,9 @@ def done_ideas() -> QuerySet[Idea]:
         .values("total")
     )
     decimal = DecimalField(max_digits=12, decimal_places=2)
+    visible: QuerySet[Idea] = Idea.objects.visible()
     return (
-        Idea.objects.visible()
-        .filter(activity__isnull=False)
+        visible.filter(activity__isnull=False)
         .filter(
             Q(activity__status=Activity.Status.COMPLETED)
             | Q(Exists(past_shift), activity__status=Activity.Status.PUBLISHED)

@@ -19,9 +19,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from esit.accounts.models import User
-from esit.activities.models import Activity
+from esit.activities.models import Activity, ActivityKind
 from esit.activities.services import planning
 from esit.audit.services import record
 from esit.core.errors import RuleError
@@ -68,7 +69,7 @@ def edit_window() -> datetime.timedelta:
     return datetime.timedelta(minutes=int(getattr(settings, "COMMUNITY_EDIT_WINDOW", 15)))
 
 
-def _text(value: str, *, field: str, limit: int, required: str) -> str:
+def _text(value: str, *, field: str, limit: int, required: StrOrPromise) -> str:
     value = (value or "").strip()
     if not value:
         raise CommunityError(required, field=field)
@@ -77,6 +78,16 @@ def _text(value: str, *, field: str, limit: int, required: str) -> str:
             _("En çok %(limit)d karakter yazılabilir.") % {"limit": limit}, field=field
         )
     return value
+
+
+def _title(value: str) -> str:
+    return _text(value, field="title", limit=TITLE_MAX, required=_("Fikrinize bir başlık verin."))
+
+
+def _body(value: str) -> str:
+    return _text(
+        value, field="body", limit=BODY_MAX, required=_("Fikrinizi birkaç cümleyle anlatın.")
+    )
 
 
 def _locked(idea: Idea) -> Idea:
@@ -126,8 +137,7 @@ def post_idea(
 ) -> Idea:
     """A volunteer (or staff member) proposes an idea; it starts as "new" for staff to review."""
     ensure_may_post(author)
-    title = _text(title, field="title", limit=TITLE_MAX, required=_("Fikrinize bir başlık verin."))
-    body = _text(body, field="body", limit=BODY_MAX, required=_("Fikrinizi birkaç cümleyle anlatın."))
+    title, body = _title(title), _body(body)
     idea = Idea.objects.create(
         author=author,
         title=title,
@@ -159,8 +169,7 @@ def edit_idea(
         raise PermissionDenied
     if locked.status != Idea.Status.NEW:
         raise CommunityError(_("İncelenmeye başlanan bir fikir artık değiştirilemez."))
-    locked.title = _text(title, field="title", limit=TITLE_MAX, required=_("Fikrinize bir başlık verin."))
-    locked.body = _text(body, field="body", limit=BODY_MAX, required=_("Fikrinizi birkaç cümleyle anlatın."))
+    locked.title, locked.body = _title(title), _body(body)
     locked.area = area
     locked.district = district
     locked.search_text = search_key(locked.title, locked.body)
@@ -216,9 +225,7 @@ def withdraw_support(*, idea: Idea, person: User) -> bool:
 
 
 @transaction.atomic
-def post_comment(
-    *, idea: Idea, author: User, body: str, parent: Comment | None = None
-) -> Comment:
+def post_comment(*, idea: Idea, author: User, body: str, parent: Comment | None = None) -> Comment:
     """A comment on an idea, or a reply to one: one level of replies only (a reply to a reply
     joins its thread), so discussions stay readable without JavaScript."""
     ensure_may_post(author)
@@ -237,10 +244,7 @@ def post_comment(
 
 
 def may_still_edit(comment: Comment, *, at: datetime.datetime | None = None) -> bool:
-    return (
-        not comment.is_deleted
-        and (at or timezone.now()) < comment.created_at + edit_window()
-    )
+    return not comment.is_deleted and (at or timezone.now()) < comment.created_at + edit_window()
 
 
 @transaction.atomic
@@ -356,7 +360,7 @@ def create_activity_from_idea(
     *,
     idea: Idea,
     by: User,
-    kind,
+    kind: ActivityKind,
     district: District,
     starts_at: datetime.datetime,
     ends_at: datetime.datetime,

@@ -47,9 +47,10 @@ def _idea_or_404(request, pk: int) -> Idea:
 
 def _comment_or_404(request, pk: int) -> Comment:
     comment = Comment.objects.select_related("idea").filter(pk=pk, author=request.user).first()
-    if comment is None or not selectors.readable_ideas(user=request.user).filter(
-        pk=comment.idea_id
-    ).exists():
+    if (
+        comment is None
+        or not selectors.readable_ideas(user=request.user).filter(pk=comment.idea_id).exists()
+    ):
         raise Http404(_("Yorum bulunamadı."))
     return comment
 
@@ -138,7 +139,7 @@ def _detail_context(request, idea: Idea, **extra) -> dict:
         "can_create_activity": manages
         and idea.status == Idea.Status.ACCEPTED
         and idea.activity_id is None,
-        "progress": selectors.progress_of(idea.activity) if idea.activity_id else None,
+        "progress": selectors.progress_of(idea.activity) if idea.activity is not None else None,
         "edit_window": int(services.edit_window().total_seconds() // 60),
     }
     context.update(extra)
@@ -193,9 +194,9 @@ def comment_new(request, pk: int):
     if form.is_valid():
         parent = None
         if form.cleaned_data["parent"]:
-            parent = Comment.objects.visible().filter(
-                pk=form.cleaned_data["parent"], idea=idea
-            ).first()
+            parent = (
+                Comment.objects.visible().filter(pk=form.cleaned_data["parent"], idea=idea).first()
+            )
             if parent is None:
                 raise Http404(_("Yorum bulunamadı."))
         try:
@@ -252,7 +253,9 @@ def comment_delete(request, pk: int):
 @network_view
 def my_settings(request):
     member = selectors.member_of(user=request.user)
-    form = NicknameForm(request.POST or None, initial={"nickname": member.nickname if member else ""})
+    form = NicknameForm(
+        request.POST or None, initial={"nickname": member.nickname if member else ""}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.set_nickname(person=request.user, nickname=form.cleaned_data["nickname"])
@@ -305,7 +308,9 @@ def change_status(request, pk: int):
         except RuleError as refusal:
             add_refusal(form, refusal)
         else:
-            messages.success(request, _("Fikrin durumu değişti; yazanına ve destekleyenlere haber verildi."))
+            messages.success(
+                request, _("Fikrin durumu değişti; yazanına ve destekleyenlere haber verildi.")
+            )
             return redirect(idea)
     return render(request, "community/staff/status.html", {"form": form, "idea": idea})
 

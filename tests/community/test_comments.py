@@ -70,7 +70,9 @@ def test_the_author_edits_within_the_window_and_the_edit_is_marked(
     assert "düzenlendi" in client.get(idea.get_absolute_url()).content.decode()
 
 
-def test_after_the_window_the_comment_no_longer_changes(volunteer_client, volunteer, idea, settings):
+def test_after_the_window_the_comment_no_longer_changes(
+    volunteer_client, volunteer, idea, settings
+):
     settings.COMMUNITY_EDIT_WINDOW = 15
     comment = services.post_comment(idea=idea, author=volunteer.user, body="İlk hali")
     Comment.objects.filter(pk=comment.pk).update(
@@ -98,9 +100,7 @@ def test_nobody_else_edits_or_deletes_a_comment(client, volunteer, other_volunte
     assert Comment.objects.filter(pk=comment.pk, body="Benim").exists()
 
 
-def test_a_deleted_comment_with_replies_stays_as_deleted(
-    client, volunteer, other_volunteer, idea
-):
+def test_a_deleted_comment_with_replies_stays_as_deleted(client, volunteer, other_volunteer, idea):
     comment = services.post_comment(idea=idea, author=volunteer.user, body="Gizli kalsın")
     services.post_comment(idea=idea, author=other_volunteer.user, body="Yanıtım", parent=comment)
     client.force_login(volunteer.user)

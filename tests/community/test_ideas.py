@@ -108,7 +108,9 @@ def test_the_list_sorts_by_support_and_filters_by_district_and_status(
     volunteer_client, volunteer, other_volunteer, coordinator
 ):
     quiet = make_idea(volunteer.user, title="Sessiz fikir")
-    popular = make_idea(volunteer.user, title="Sevilen fikir", district=factories.district("bornova"))
+    popular = make_idea(
+        volunteer.user, title="Sevilen fikir", district=factories.district("bornova")
+    )
     services.support(idea=popular, person=other_volunteer.user)
     services.change_status(idea=quiet, by=coordinator, to="under_review")
 

@@ -80,7 +80,8 @@ def test_three_reporters_hide_a_comment(volunteer, idea):
 
 
 def test_the_report_link_appears_once_moderation_offers_its_page(client, other_volunteer, idea):
-    from django.urls import NoReverseMatch, reverse as url
+    from django.urls import NoReverseMatch
+    from django.urls import reverse as url
 
     client.force_login(other_volunteer.user)
     page = client.get(idea.get_absolute_url()).content.decode()

@@ -46,9 +46,7 @@ def test_staff_change_the_status_and_author_and_supporters_are_told(
     assert AuditEvent.objects.filter(action="community.status_changed", object_id=str(idea.pk))
 
 
-def test_a_person_who_turned_the_kind_off_is_not_told(
-    coordinator, volunteer, idea, run_on_commit
-):
+def test_a_person_who_turned_the_kind_off_is_not_told(coordinator, volunteer, idea, run_on_commit):
     Preference.objects.create(
         user=volunteer.user, kind=services.STATUS_KIND, channel="email", enabled=False
     )

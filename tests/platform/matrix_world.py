@@ -28,9 +28,9 @@ from esit.activities.services import work
 from esit.activities.services.signups import coming_token
 from esit.announcements import services as announcements
 from esit.announcements.models import Announcement
+from esit.applications.models import Application
 from esit.community import services as community
 from esit.community.models import Comment, Idea
-from esit.applications.models import Application
 from esit.kvkk import requests
 from esit.kvkk.models import DataRequest, Incident
 from esit.notifications.preferences import unsubscribe_token

@@ -35,8 +35,8 @@ from esit.activities.models import (
     TaskAssignment,
 )
 from esit.announcements.models import Announcement
-from esit.community.models import Idea
 from esit.applications.models import Application
+from esit.community.models import Idea
 from esit.demo.accounts import (
     DEMO_PASSWORD,
     DEMO_VOLUNTEER_EMAIL,
@@ -46,9 +46,9 @@ from esit.demo.accounts import (
 )
 from esit.demo.activities import seed_activities, seed_certificate, seed_self_reported_hours
 from esit.demo.announcements import seed_announcements
-from esit.demo.community import seed_ideas
 from esit.demo.applications import APPLICANTS, seed_application
 from esit.demo.common import by_status, quiet_task_log
+from esit.demo.community import seed_ideas
 from esit.demo.matching import seed_invitations
 from esit.demo.volunteers import seed_volunteer_statuses
 from esit.matching.models import Invitation
@@ -102,9 +102,7 @@ class Command(BaseCommand):
             f"Invitations: {Invitation.objects.count()} ({new_invitations} new; "
             f"{by_status(Invitation)})."
         )
-        self.stdout.write(
-            f"Ideas: {Idea.objects.count()} ({new_ideas} new; {by_status(Idea)})."
-        )
+        self.stdout.write(f"Ideas: {Idea.objects.count()} ({new_ideas} new; {by_status(Idea)}).")
 
     def report(self, staff, *, created: int, new_activities: int) -> None:
         write = self.stdout.write
