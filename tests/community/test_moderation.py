@@ -3,7 +3,7 @@ moderators see it marked, and three different reporters hide it automatically.""
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from esit.community import services
@@ -80,13 +80,10 @@ def test_three_reporters_hide_a_comment(volunteer, idea):
 
 
 def test_the_report_link_appears_once_moderation_offers_its_page(client, other_volunteer, idea):
-    from django.urls import NoReverseMatch
-    from django.urls import reverse as url
-
     client.force_login(other_volunteer.user)
     page = client.get(idea.get_absolute_url()).content.decode()
     try:
-        report_url = url("moderation:report", kwargs={"kind": "idea", "pk": idea.pk})
+        report_url = reverse("moderation:report", kwargs={"kind": "idea", "pk": idea.pk})
     except NoReverseMatch:
         assert "report-link" not in page
     else:
