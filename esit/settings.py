@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "esit.announcements",
     "esit.matching",
     "esit.moderation",
+    "esit.community",
     "esit.reports",
     "esit.opendata",
     "ninja",  # django-ninja's templates and static files: /api/v1/docs's own Swagger UI
@@ -451,6 +452,13 @@ OPEN_DATA_LICENCE_URL = env(
     "OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/deed.tr"
 )
 OPEN_DATA_ATTRIBUTION = env("OPEN_DATA_ATTRIBUTION", "İzmir Büyükşehir Belediyesi")
+# The network (docs/community.md), per client address: posting and editing ideas, comments and
+# replies, supporting. A community centre's tablet may serve a group at once.
+COMMUNITY_POST_RATE_LIMIT = env("COMMUNITY_POST_RATE_LIMIT", "20/h")
+COMMUNITY_COMMENT_RATE_LIMIT = env("COMMUNITY_COMMENT_RATE_LIMIT", "60/h")
+COMMUNITY_SUPPORT_RATE_LIMIT = env("COMMUNITY_SUPPORT_RATE_LIMIT", "120/h")
+# Minutes after writing a comment during which its author may still change it.
+COMMUNITY_EDIT_WINDOW = int(env("COMMUNITY_EDIT_WINDOW", "15"))
 # django-ratelimit counts them (not installed as an app: its checks predate Django's own
 # Redis cache and our atomic database cache, see "Cache" above). A cache that cannot count
 # lets the post through rather than refusing everyone.

@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("esit.safety.urls")),
     path("", include("esit.announcements.urls")),
     path("", include("esit.matching.urls")),
+    path("", include("esit.community.urls")),
     path("", include("esit.reports.urls")),
     path("", include("esit.opendata.urls")),
     *api_urlpatterns,

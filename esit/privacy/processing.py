@@ -48,6 +48,10 @@ class Purpose(models.TextChoices):
     CERTIFICATES = "certificates", _("Gönüllülük belgesi düzenlemek ve doğrulanmasını sağlamak")
     PARTICIPATION = "participation", _("Etkinlik kayıtlarını almak ve katılımı izlemek")
     COMMUNICATION = "communication", _("Kişiye bildirim, hatırlatma ve duyuru göndermek")
+    NETWORK = (
+        "network",
+        _("Gönüllülerin fikir önermesi, desteklemesi ve tartışması (dayanışma ağı)"),
+    )
     EQUALITY_STATISTICS = (
         "equality_statistics",
         _("Programın eşitlik etkisini anonim istatistiklerle ölçmek"),
@@ -182,6 +186,10 @@ class Recipient(models.TextChoices):
     CERTIFICATE_VERIFIERS = (
         "certificate_verifiers",
         _("Belge kodunu bilen kişiler (belgeyi doğrulamak için: ad, saat ve alanlar)"),
+    )
+    NETWORK_MEMBERS = (
+        "network_members",
+        _("Ağdaki gönüllüler ve personel (görünen ad ve yazılan metin; iletişim bilgisi asla)"),
     )
     NOBODY = "nobody", _("Kimseyle paylaşılmaz")
 

@@ -42,6 +42,8 @@ PUBLIC_FORMS = {
     # Signed-in volunteers only, but counted before the sign-in check, like the public ones.
     "safety_concern": ("/me/safety/", "PUBLIC_FORM_RATE_LIMIT"),
 }
+# Forms behind a sign-in that are limited too (posting on the network: docs/community.md).
+SIGNED_IN_FORMS = {"idea_post", "idea_comment", "idea_support"}
 # Public addresses that accept a post and are not limited here, with the reason.
 NOT_LIMITED_HERE = {
     "i18n/setlang/": "switches the page's language: stores nothing but a cookie",
@@ -76,6 +78,7 @@ READ_ONLY = {
     "api/v1/announcements/",
     "api/v1/statistics/",
     "api/v1/statistics/<dataset>/",
+    "ideas/done/",
 }
 # Behind a sign-in (volunteers, staff) or allauth's own limits (settings.ACCOUNT_RATE_LIMITS).
 NOT_PUBLIC = (
@@ -85,6 +88,7 @@ NOT_PUBLIC = (
     "activities/shifts/",
     "activities/signups/<int",
     "activities/tasks/",
+    "ideas/",
 )
 
 
@@ -142,7 +146,7 @@ def test_every_public_form_view_carries_its_limit():
         getattr(pattern.callback, "rate_limited_form", None)
         for pattern in _all_patterns(get_resolver())
     } - {None}
-    assert limited == set(PUBLIC_FORMS)
+    assert limited == set(PUBLIC_FORMS) | SIGNED_IN_FORMS
 
 
 def test_every_public_address_is_limited_read_only_or_explained():

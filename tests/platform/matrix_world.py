@@ -29,6 +29,8 @@ from esit.activities.services.signups import coming_token
 from esit.announcements import services as announcements
 from esit.announcements.models import Announcement
 from esit.applications.models import Application
+from esit.community import services as community
+from esit.community.models import Comment, Idea
 from esit.kvkk import requests
 from esit.kvkk.models import DataRequest, Incident
 from esit.notifications.preferences import unsubscribe_token
@@ -87,6 +89,8 @@ class World:
     incident: Incident
     assignment: TaskAssignment
     concern: Concern
+    idea: Idea
+    comment: Comment
 
     def client(self, role: str) -> Client:
         client = Client()
@@ -147,6 +151,14 @@ def build_world() -> World:
         requester_phone="",
         summary="Verilerimin bir kopyası.",
     )
+    idea = community.post_idea(
+        author=volunteer.user,
+        title="Mahallede kadın dayanışma kahvaltısı",
+        body="Her ay bir mahallede buluşalım.",
+        area=factories.area(),
+        district=factories.district("konak"),
+    )
+    comment = community.post_comment(idea=idea, author=volunteer.user, body="Ben de gelirim.")
     return World(
         administrator=administrator,
         coordinator=coordinator,
@@ -165,6 +177,8 @@ def build_world() -> World:
         data_request=data_request,
         district=factories.district("konak"),
         assignment=assignment,
+        idea=idea,
+        comment=comment,
         incident=Incident.objects.create(
             title="Yanlış alıcıya giden e-posta",
             what_happened="Bir liste yanlış kişiye gönderildi.",
@@ -222,6 +236,9 @@ def concrete(route: str, world: World, role: str) -> str:
         ("staff/announcements/", world.announcement.pk),
         ("staff/activities/", world.activity.pk),
         ("activities/", world.activity.pk),
+        ("ideas/comments/", world.comment.pk),
+        ("ideas/", world.idea.pk),
+        ("staff/ideas/", world.idea.pk),
     ]
     path = route
     if path.startswith("open-data/"):

@@ -267,6 +267,21 @@ EXPECTED = {
     "staff/admin/reference/planarea/<path:object_id>/delete/": "login login 403 403 403 403 2fa 403",
     "staff/admin/reference/planarea/<path:object_id>/change/": "login login 403 403 302 302 2fa 302",
     "staff/admin/reference/planarea/<path:object_id>/": "login login 403 403 302 302 2fa 302",
+    # The network's ideas: volunteers and staff; /ideas/done/ is public. The idea and the
+    # comment are the volunteer's, in Konak (outside the scoped coordinator's Bornova).
+    "ideas/": "login login 200 200 200 200 200 200",
+    "ideas/new/": "login login 200 200 200 200 200 200",
+    "ideas/done/": "200 200 200 200 200 200 200 200",
+    "ideas/me/": "login login 200 200 200 200 200 200",
+    "ideas/<int:pk>/": "login login 200 200 200 200 200 200",
+    "ideas/<int:pk>/edit/": "login login 200 403 403 403 403 403",
+    "ideas/<int:pk>/support/": "405 405 405 405 405 405 405 405",
+    "ideas/<int:pk>/comments/": "405 405 405 405 405 405 405 405",
+    "ideas/comments/<int:pk>/edit/": "login login 200 404 404 404 404 404",
+    "ideas/comments/<int:pk>/delete/": "405 405 405 405 405 405 405 405",
+    "staff/ideas/": "login login 403 403 200 200 2fa 200",
+    "staff/ideas/<int:pk>/status/": "login login 403 403 404 200 2fa 200",
+    "staff/ideas/<int:pk>/activity/": "login login 403 403 404 200 2fa 200",
 }
 
 

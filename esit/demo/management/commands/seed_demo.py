@@ -36,6 +36,7 @@ from esit.activities.models import (
 )
 from esit.announcements.models import Announcement
 from esit.applications.models import Application
+from esit.community.models import Idea
 from esit.demo.accounts import (
     DEMO_PASSWORD,
     DEMO_VOLUNTEER_EMAIL,
@@ -47,6 +48,7 @@ from esit.demo.activities import seed_activities, seed_certificate, seed_self_re
 from esit.demo.announcements import seed_announcements
 from esit.demo.applications import APPLICANTS, seed_application
 from esit.demo.common import by_status, quiet_task_log
+from esit.demo.community import seed_ideas
 from esit.demo.matching import seed_invitations
 from esit.demo.safety import seed_safety
 from esit.demo.volunteers import seed_volunteer_statuses
@@ -96,6 +98,7 @@ class Command(BaseCommand):
                 handler=staff[0],
                 volunteer=get_user_model().objects.get(email=DEMO_VOLUNTEER_EMAIL),
             )
+            new_ideas = seed_ideas(coordinator=staff[1])
         self.report(staff, created=sum(created), new_activities=new_activities)
         self.stdout.write(
             f"Announcements: {Announcement.objects.count()} ({new_announcements} new; "
@@ -109,6 +112,7 @@ class Command(BaseCommand):
             f"Safety concerns: {Concern.objects.count()} ({new_concerns} new); handled by "
             f"{staff[0].email} (safety.handle_concerns)."
         )
+        self.stdout.write(f"Ideas: {Idea.objects.count()} ({new_ideas} new; {by_status(Idea)}).")
 
     def report(self, staff, *, created: int, new_activities: int) -> None:
         write = self.stdout.write
