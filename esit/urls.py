@@ -29,6 +29,8 @@ urlpatterns = [
     path("", include("esit.team.urls")),
     path("", include("esit.announcements.urls")),
     path("", include("esit.matching.urls")),
+    path("", include("esit.moderation.urls")),
+    path("", include("esit.resources.urls")),
     path("", include("esit.reports.urls")),
     path("", include("esit.notifications.urls")),
     path("staff/admin/", admin.site.urls),
