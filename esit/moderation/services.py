@@ -124,6 +124,13 @@ def report_content(*, reporter: User, content: Moderated, reason: str, details: 
         locked.hidden_at = timezone.now()
         locked.hidden_because = Moderated.HiddenBecause.REPORTS
         locked.save(update_fields=["hidden_at", "hidden_because"])
+        record(
+            action="moderation.auto_hidden",
+            obj=locked,
+            person=_author(locked),
+            summary=_("%(content)s, %(count)s kişi bildirdiği için moderatör bakana kadar gizlendi.")
+            % {"content": _label(locked), "count": auto_hide_reporters()},
+        )
         content.hidden_at, content.hidden_because = locked.hidden_at, locked.hidden_because
     return report
 

@@ -27,6 +27,7 @@ def register() -> None:
         )
     )
     for key, label in [
+        ("moderation.auto_hidden", _("İçerik, bildirimler nedeniyle kendiliğinden gizlendi")),
         ("moderation.hidden", _("İçerik moderatör tarafından gizlendi")),
         ("moderation.restored", _("Gizlenen içerik yeniden görünür oldu")),
         ("moderation.dismissed", _("İçerik bildirimleri yersiz bulundu")),
