@@ -97,7 +97,7 @@ def queue(request):
         {
             "tab": tab,
             "filter_form": form,
-            "items": items[:100],
+            "queue_items": items[:100],
             "more": len(items) > 100,
             "suspensions": suspensions,
         },
