@@ -40,6 +40,12 @@ PUBLIC_FORMS = {
     "invitation_decline": (f"/invitations/{TOKEN}/decline/", "PUBLIC_FORM_RATE_LIMIT"),
     "retention_stay": (f"/me/stay/{TOKEN}/", "PUBLIC_FORM_RATE_LIMIT"),
 }
+# Forms behind a sign-in that are limited all the same (posting to the network), each tested
+# in its app's tests: tests/moderation/test_reporting.py, tests/resources/test_adding.py.
+SIGNED_IN_FORMS = {
+    "moderation.report": "MODERATION_REPORT_RATE_LIMIT",
+    "resources.add": "RESOURCES_UPLOAD_RATE_LIMIT",
+}
 # Public addresses that accept a post and are not limited here, with the reason.
 NOT_LIMITED_HERE = {
     "i18n/setlang/": "switches the page's language: stores nothing but a cookie",
@@ -64,6 +70,9 @@ READ_ONLY = {
     "announcements/<int:pk>/cover/",
     "announcements/cards/<str:kind>/<int:pk>/<str:language>/<str:card_format>.png",
     "activities/feed.atom",
+    "resources/",
+    "resources/<int:pk>/",
+    "resources/<int:pk>/download/",
 }
 # Behind a sign-in (volunteers, staff) or allauth's own limits (settings.ACCOUNT_RATE_LIMITS).
 NOT_PUBLIC = (
@@ -73,6 +82,8 @@ NOT_PUBLIC = (
     "activities/shifts/",
     "activities/signups/<int",
     "activities/tasks/",
+    "report/",
+    "resources/new/",
 )
 
 
@@ -130,7 +141,7 @@ def test_every_public_form_view_carries_its_limit():
         getattr(pattern.callback, "rate_limited_form", None)
         for pattern in _all_patterns(get_resolver())
     } - {None}
-    assert limited == set(PUBLIC_FORMS)
+    assert limited == set(PUBLIC_FORMS) | set(SIGNED_IN_FORMS)
 
 
 def test_every_public_address_is_limited_read_only_or_explained():

@@ -1,6 +1,7 @@
 """The moderators' queue: reported content grouped per piece, filters, the tab of content
 hidden by reports; display names only; moderators only."""
 
+import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -76,7 +77,7 @@ def test_the_queue_is_in_the_staff_menu_of_moderators(coordinator_client):
 def test_the_suspensions_tab_lists_people_by_display_name(coordinator_client, coordinator, author):
     resource = factories.resource(by=author.user)
     suspend_author(
-        moderator=coordinator, content=resource, until=timezone.now() + timezone.timedelta(days=1),
+        moderator=coordinator, content=resource, until=timezone.now() + datetime.timedelta(days=1),
         reason="Spam.",
     )  # fmt: skip
     page = coordinator_client.get(reverse("moderation:queue"), {"tab": "suspensions"}).content.decode()

@@ -1,6 +1,7 @@
 """Adding to the library: staff publish at once, volunteers propose for review, bad input is
 refused next to its field with what was typed kept."""
 
+import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -60,7 +61,7 @@ def test_visitors_are_sent_to_sign_in(client):
 def test_a_suspended_volunteer_cannot_upload(volunteer, volunteer_client, coordinator):
     PostingSuspension.objects.create(
         person=volunteer.user,
-        until=timezone.now() + timezone.timedelta(days=7),
+        until=timezone.now() + datetime.timedelta(days=7),
         reason="Hakaret",
         suspended_by=coordinator,
     )
