@@ -33,7 +33,7 @@ def random_file_name(instance: "Resource", filename: str) -> str:
 
 
 class Tag(models.Model):
-    name = models.CharField(_("ad"), max_length=TAG_MAX)
+    name = models.CharField(_("etiket adı"), max_length=TAG_MAX)
     slug = models.SlugField(_("kısa ad"), max_length=TAG_MAX + 10, unique=True, allow_unicode=False)
 
     class Meta:

@@ -2,6 +2,7 @@
 its resources as reportable content for moderation."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from esit.accounts import capabilities
 from esit.accounts.models import Role
@@ -41,7 +42,7 @@ def register() -> None:
     registry.register(
         Resource,
         kind="resource",
-        label=_("kaynak"),
+        label=pgettext_lazy("içerik türü", "kaynak"),
         author=lambda resource: resource.uploaded_by,
         url=lambda resource: resource.get_absolute_url(),
         title=lambda resource: resource.title,

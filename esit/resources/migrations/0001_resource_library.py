@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
             name='Tag',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=40, verbose_name='ad')),
+                ('name', models.CharField(max_length=40, verbose_name='etiket adı')),
                 ('slug', models.SlugField(unique=True, verbose_name='kısa ad')),
             ],
             options={
