@@ -102,7 +102,11 @@ class SuspendForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("period") == PERIOD_DATE and not data.get("until") and "until" not in self.errors:
+        if (
+            data.get("period") == PERIOD_DATE
+            and not data.get("until")
+            and "until" not in self.errors
+        ):
             self.add_error("until", _("Bir bitiş tarihi yazın."))
         return data
 

@@ -45,8 +45,8 @@ def register() -> None:
             label=_("Paylaşımların askıya alınması"),
             template="moderation/email/suspended",
             context=_suspended,
-            load=lambda pk: PostingSuspension.objects.select_related("person")
-            .filter(pk=pk)
-            .first(),
+            load=lambda pk: (
+                PostingSuspension.objects.select_related("person").filter(pk=pk).first()
+            ),
         )
     )

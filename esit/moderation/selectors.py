@@ -77,7 +77,9 @@ def _item(kind: registry.ContentKind, content: Moderated) -> QueueItem:
     )
 
 
-def _open_reports(kinds: list[registry.ContentKind]) -> tuple[QuerySet[Report], dict[int, registry.ContentKind]]:
+def _open_reports(
+    kinds: list[registry.ContentKind],
+) -> tuple[QuerySet[Report], dict[int, registry.ContentKind]]:
     by_type = {ContentType.objects.get_for_model(kind.model).pk: kind for kind in kinds}
     return (
         Report.objects.filter(resolved_at__isnull=True, content_type_id__in=list(by_type)),
@@ -92,14 +94,12 @@ def _with_reports(items: dict[tuple[int, int], QueueItem], open_reports: QuerySe
         item = items.get((row["content_type_id"], row["object_id"]))
         if item is not None:
             item.reporters, item.last_reported_at = row["reporters"], row["last"]
-    for row in (
-        open_reports.values("content_type_id", "object_id", "reason")
-        .distinct()
-        .order_by("reason")
+    for reason_row in (
+        open_reports.values("content_type_id", "object_id", "reason").distinct().order_by("reason")
     ):
-        item = items.get((row["content_type_id"], row["object_id"]))
+        item = items.get((reason_row["content_type_id"], reason_row["object_id"]))
         if item is not None:
-            item.reasons.append(Report.Reason(row["reason"]).label)
+            item.reasons.append(str(Report.Reason(reason_row["reason"]).label))
 
 
 def reported_content(
@@ -139,7 +139,9 @@ def hidden_by_reports(*, kind: str | None = None) -> list[QueueItem]:
         for content in rows.order_by("-hidden_at")[:200]:
             items[(type_id, content.pk)] = _item(content_kind, content)
     _with_reports(items, open_reports.filter(object_id__in={pk for _t, pk in items}))
-    return sorted(items.values(), key=lambda item: item.content.hidden_at, reverse=True)
+    return sorted(
+        items.values(), key=lambda item: item.content.hidden_at or timezone.now(), reverse=True
+    )
 
 
 def content_of(kind: str, pk: int) -> tuple[registry.ContentKind, Moderated]:

@@ -28,7 +28,6 @@ from esit.notifications.services import Recipient, notify
 from . import registry
 from .models import Moderated, PostingSuspension, Report
 
-
 MODERATE = "moderation.moderate_content"
 WARNING_KIND = "moderation.warning"
 SUSPENDED_KIND = "moderation.suspended"
@@ -128,7 +127,9 @@ def report_content(*, reporter: User, content: Moderated, reason: str, details: 
             action="moderation.auto_hidden",
             obj=locked,
             person=_author(locked),
-            summary=_("%(content)s, %(count)s kişi bildirdiği için moderatör bakana kadar gizlendi.")
+            summary=_(
+                "%(content)s, %(count)s kişi bildirdiği için moderatör bakana kadar gizlendi."
+            )
             % {"content": _label(locked), "count": auto_hide_reporters()},
         )
         content.hidden_at, content.hidden_because = locked.hidden_at, locked.hidden_because
@@ -342,8 +343,10 @@ def suspend_author(
         actor=moderator,
         obj=suspension,
         person=author,
-        summary=_("%(content)s yazarının paylaşımları %(until)s tarihine kadar askıya alındı; "
-                  "%(count)s bildirim karara bağlandı.")
+        summary=_(
+            "%(content)s yazarının paylaşımları %(until)s tarihine kadar askıya alındı; "
+            "%(count)s bildirim karara bağlandı."
+        )
         % {
             "content": _label(locked),
             "until": date_format(timezone.localtime(until), "SHORT_DATETIME_FORMAT"),

@@ -1,9 +1,10 @@
 """Reporting content (anyone signed in) and the moderators' queue (/staff/moderation/).
 Reads through selectors, changes through services."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -40,7 +41,10 @@ def report(request, kind: str, pk: int):
         return render(
             request,
             "moderation/reported.html",
-            {"title": title, "back": back if content_kind.visible_to(content, request.user) else ""},
+            {
+                "title": title,
+                "back": back if content_kind.visible_to(content, request.user) else "",
+            },
         )
     if not content_kind.visible_to(content, request.user):
         raise Http404(_("İçerik bulunamadı."))
@@ -88,9 +92,10 @@ def queue(request):
             hidden=_flag(data.get("hidden", "")),
             reason=data.get("reason") or None,
         )
-    suspensions = selectors.suspensions_in_force() if tab == "suspensions" else []
-    for suspension in suspensions:
-        suspension.person_name = selectors.display_name(suspension.person)
+    suspensions = [
+        {"suspension": suspension, "person": selectors.display_name(suspension.person)}
+        for suspension in (selectors.suspensions_in_force() if tab == "suspensions" else [])
+    ]
     return render(
         request,
         "moderation/queue.html",
@@ -106,9 +111,8 @@ def queue(request):
 
 def _detail(request, kind: str, pk: int, forms: dict | None = None, status: int = 200):
     content_kind, content = _content_or_404(kind, pk)
-    reports = list(selectors.reports_about(content))
-    for row in reports:
-        row.reporter_name = selectors.display_name(row.reporter)
+    rows = list(selectors.reports_about(content))
+    reports = [{"report": row, "reporter": selectors.display_name(row.reporter)} for row in rows]
     author = content_kind.author(content)
     forms = forms or {}
     context = {
@@ -119,7 +123,7 @@ def _detail(request, kind: str, pk: int, forms: dict | None = None, status: int 
         "author": selectors.display_name(author),
         "author_suspension": services.active_suspension(author) if author else None,
         "reports": reports,
-        "open_reports": sum(1 for row in reports if row.resolved_at is None),
+        "open_reports": sum(1 for row in rows if row.resolved_at is None),
         "hide_form": forms.get("hide") or HideForm(prefix="hide"),
         "warn_form": forms.get("warn") or WarnForm(prefix="warn"),
         "suspend_form": forms.get("suspend") or SuspendForm(prefix="suspend"),
@@ -142,37 +146,25 @@ DONE = {
 }
 
 
-@require_POST
-@capability_required(MODERATE)
-def decide(request, kind: str, pk: int, action: str):
-    if action not in DONE:
-        raise Http404(_("Böyle bir işlem yok."))
-    content_kind, content = _content_or_404(kind, pk)
-    form = {
-        "hide": lambda: HideForm(request.POST, prefix="hide"),
-        "warn": lambda: WarnForm(request.POST, prefix="warn"),
-        "suspend": lambda: SuspendForm(request.POST, prefix="suspend"),
-    }.get(action, lambda: None)()
-    if form is not None and not form.is_valid():
+def _decide_with_form(request, kind: str, pk: int, content, action: str) -> HttpResponse:
+    """hide, warn and suspend: a form to parse first, its refusals shown next to its fields."""
+    if action == "hide":
+        form: forms.Form = HideForm(request.POST, prefix="hide")
+    elif action == "warn":
+        form = WarnForm(request.POST, prefix="warn")
+    else:
+        form = SuspendForm(request.POST, prefix="suspend")
+    if not form.is_valid():
         return _detail(request, kind, pk, forms={action: form}, status=400)
+    data = form.cleaned_data
     try:
-        if action == "hide":
+        if isinstance(form, HideForm):
             services.hide_content(
-                moderator=request.user,
-                content=content,
-                reason=form.cleaned_data["reason"],
-                note=form.cleaned_data["note"],
+                moderator=request.user, content=content, reason=data["reason"], note=data["note"]
             )
-        elif action == "restore":
-            services.restore_content(moderator=request.user, content=content)
-        elif action == "dismiss":
-            services.dismiss_reports(moderator=request.user, content=content)
-        elif action == "warn":
-            services.warn_author(
-                moderator=request.user, content=content, message=form.cleaned_data["message"]
-            )
-        else:
-            data = form.cleaned_data
+        elif isinstance(form, WarnForm):
+            services.warn_author(moderator=request.user, content=content, message=data["message"])
+        elif isinstance(form, SuspendForm):
             until = services.suspension_end(
                 days=form.days, until=data.get("until"), now=timezone.now()
             )
@@ -180,11 +172,28 @@ def decide(request, kind: str, pk: int, action: str):
                 moderator=request.user, content=content, until=until, reason=data["reason"]
             )
     except RuleError as refusal:
-        if form is None:
-            messages.error(request, refusal.message)
-            return redirect("moderation:content", kind=kind, pk=pk)
         add_refusal(form, refusal)
         return _detail(request, kind, pk, forms={action: form}, status=400)
+    messages.success(request, DONE[action])
+    return redirect("moderation:queue")
+
+
+@require_POST
+@capability_required(MODERATE)
+def decide(request, kind: str, pk: int, action: str):
+    if action not in DONE:
+        raise Http404(_("Böyle bir işlem yok."))
+    _kind, content = _content_or_404(kind, pk)
+    if action in ("hide", "warn", "suspend"):
+        return _decide_with_form(request, kind, pk, content, action)
+    try:
+        if action == "restore":
+            services.restore_content(moderator=request.user, content=content)
+        else:
+            services.dismiss_reports(moderator=request.user, content=content)
+    except RuleError as refusal:
+        messages.error(request, refusal.message)
+        return redirect("moderation:content", kind=kind, pk=pk)
     messages.success(request, DONE[action])
     return redirect("moderation:queue")
 

@@ -61,7 +61,7 @@ def _wrong_type() -> RuleError:
     )
 
 
-def _office_type(file: UploadedFile) -> FileType:
+def _office_type(file: UploadedFile[bytes]) -> FileType:
     file.seek(0)
     try:
         with zipfile.ZipFile(file) as archive:
@@ -82,7 +82,7 @@ def _office_type(file: UploadedFile) -> FileType:
     raise _wrong_type()
 
 
-def detect(file: UploadedFile) -> FileType:
+def detect(file: UploadedFile[bytes]) -> FileType:
     """The type of an uploaded file, from its content; RuleError (on the `file` field) for a
     file too large, empty or of any other type."""
     size = file.size or 0

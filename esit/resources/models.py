@@ -76,7 +76,9 @@ class Resource(Moderated):
     areas = models.ManyToManyField(
         VolunteerArea, blank=True, related_name="resources", verbose_name=_("alanlar")
     )
-    tags = models.ManyToManyField(Tag, blank=True, related_name="resources", verbose_name=_("etiketler"))
+    tags = models.ManyToManyField(
+        Tag, blank=True, related_name="resources", verbose_name=_("etiketler")
+    )
     audience = models.CharField(
         _("kimler görür"), max_length=12, choices=Audience.choices, default=Audience.PUBLIC
     )
@@ -105,7 +107,8 @@ class Resource(Moderated):
     # Title and tags folded (esit.core.turkish.search_key), for esit.core.search.matching.
     search_text = models.TextField(editable=False, blank=True)
 
-    objects = ResourceQuerySet.as_manager()
+    # Moderated declares `objects` (its `visible()`); this manager adds `published()` to it.
+    objects = ResourceQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta:
         verbose_name = _("kaynak")

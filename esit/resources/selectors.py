@@ -29,7 +29,7 @@ def sees_volunteer_resources(user: User | None) -> bool:
 
 
 def visible_to(user: User | None) -> QuerySet[Resource]:
-    rows = Resource.objects.published().visible()
+    rows: QuerySet[Resource] = Resource.objects.published().visible()
     if not sees_volunteer_resources(user):
         rows = rows.filter(audience=Resource.Audience.PUBLIC)
     return rows
@@ -48,9 +48,7 @@ def _with_relations(rows: QuerySet[Resource]) -> QuerySet[Resource]:
     )
 
 
-def library(
-    *, user: User | None, area: str = "", tag: str = "", q: str = ""
-) -> QuerySet[Resource]:
+def library(*, user: User | None, area: str = "", tag: str = "", q: str = "") -> QuerySet[Resource]:
     """The library's list: newest first, filtered by area (slug), tag (slug) and a Turkish
     search over titles and tags."""
     rows = visible_to(user)
@@ -74,12 +72,14 @@ def tags_in_use(*, user: User | None) -> QuerySet[Tag]:
 
 def review_queue(*, status: str = Resource.Status.PENDING, q: str = "") -> QuerySet[Resource]:
     """Staff's list: proposals waiting first by default, any status on request."""
-    rows = Resource.objects.all()
+    rows: QuerySet[Resource] = Resource.objects.all()
     if status:
         rows = rows.filter(status=status)
     if q:
         rows = matching(rows, q)
-    return _with_relations(rows.order_by("created_at" if status == Resource.Status.PENDING else "-created_at", "-pk"))
+    return _with_relations(
+        rows.order_by("created_at" if status == Resource.Status.PENDING else "-created_at", "-pk")
+    )
 
 
 def for_staff(pk: int) -> Resource:

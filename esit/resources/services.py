@@ -95,7 +95,7 @@ def _check_url(url: str) -> str:
     return url
 
 
-def _attach(resource: Resource, *, kind: str, url: str, file: UploadedFile | None) -> None:
+def _attach(resource: Resource, *, kind: str, url: str, file: UploadedFile[bytes] | None) -> None:
     """Set the link or the file (checked by content) of a resource not yet saved."""
     if kind == Resource.Kind.LINK:
         resource.url = _check_url(url)
@@ -121,7 +121,7 @@ def add_resource(
     description: str = "",
     kind: str,
     url: str = "",
-    file: UploadedFile | None = None,
+    file: UploadedFile[bytes] | None = None,
     areas: Iterable[VolunteerArea] = (),
     tags: str = "",
     audience: str = Resource.Audience.PUBLIC,
@@ -163,7 +163,8 @@ def add_resource(
                 action="resources.added",
                 actor=by,
                 obj=resource,
-                summary=_("Kaynak eklendi (%(status)s).") % {"status": resource.get_status_display()},
+                summary=_("Kaynak eklendi (%(status)s).")
+                % {"status": resource.get_status_display()},
             )
     except Exception:
         if resource.file:
@@ -180,7 +181,7 @@ def update_resource(
     description: str = "",
     kind: str,
     url: str = "",
-    file: UploadedFile | None = None,
+    file: UploadedFile[bytes] | None = None,
     areas: Iterable[VolunteerArea] = (),
     tags: str = "",
     audience: str,

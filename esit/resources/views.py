@@ -65,9 +65,9 @@ def _for_reader(request, pk: int) -> Resource:
     resource, with its state said on the page."""
     user = request.user
     try:
-        if user.is_authenticated and (user.has_perm(MANAGE) or user.has_perm(MODERATE)):
-            if staff_gate(request) is None:
-                return selectors.for_staff(pk)
+        staff = user.is_authenticated and (user.has_perm(MANAGE) or user.has_perm(MODERATE))
+        if staff and staff_gate(request) is None:
+            return selectors.for_staff(pk)
         return selectors.resource_for(user=_reader(request), pk=pk)
     except Resource.DoesNotExist:
         raise Http404(_("Kaynak bulunamadı.")) from None
@@ -152,8 +152,10 @@ def add(request):
                 return redirect(resource.get_absolute_url())
             messages.success(
                 request,
-                _("Teşekkürler. Kaynağınız bir koordinatörün incelemesinden sonra yayımlanacak; "
-                  "size e-postayla haber vereceğiz."),
+                _(
+                    "Teşekkürler. Kaynağınız bir koordinatörün incelemesinden sonra yayımlanacak; "
+                    "size e-postayla haber vereceğiz."
+                ),
             )
             return redirect("resources:list")
     return render(

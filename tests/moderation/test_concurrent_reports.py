@@ -24,7 +24,9 @@ def test_three_reports_at_once_hide_the_content_exactly_once(settings, tmp_path)
     def worker(reporter):
         try:
             barrier.wait()
-            report_content(reporter=reporter, content=type(guide).objects.get(pk=guide.pk), reason="spam")
+            report_content(
+                reporter=reporter, content=type(guide).objects.get(pk=guide.pk), reason="spam"
+            )
         except Exception as error:  # any error fails the test below
             errors.append(error)
         finally:

@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def author(db):
-    return factories.VolunteerFactory(user=factories.UserFactory(first_name="Defne", last_name="Kaya"))
+    return factories.VolunteerFactory(
+        user=factories.UserFactory(first_name="Defne", last_name="Kaya")
+    )
 
 
 @pytest.fixture
@@ -45,13 +47,17 @@ def open_reports(resource) -> int:
 
 
 def test_hiding_hides_at_once_audits_and_resolves(coordinator_client, coordinator, reported):
-    response = decide(coordinator_client, reported, "hide", {"hide-reason": "hate", "hide-note": ""})
+    response = decide(
+        coordinator_client, reported, "hide", {"hide-reason": "hate", "hide-note": ""}
+    )
     assert response.status_code == 302
     reported.refresh_from_db()
-    assert reported.is_hidden and reported.hidden_because == "moderator"
+    assert reported.is_hidden
+    assert reported.hidden_because == "moderator"
     assert open_reports(reported) == 0
     event = AuditEvent.objects.get(action="moderation.hidden")
-    assert event.actor == coordinator and event.object_id == str(reported.pk)
+    assert event.actor == coordinator
+    assert event.object_id == str(reported.pk)
 
 
 def test_hiding_needs_a_reason(coordinator_client, reported):
@@ -93,7 +99,9 @@ def test_warning_the_author_sends_the_moderators_message(
     with run_on_commit():
         decide(coordinator_client, reported, "warn", {"warn-message": "Lütfen kibar olun."})
     assert open_reports(reported) == 0
-    assert AuditEvent.objects.filter(action="moderation.warned", person_id=str(author.user.pk)).exists()
+    assert AuditEvent.objects.filter(
+        action="moderation.warned", person_id=str(author.user.pk)
+    ).exists()
     assert Delivery.objects.get(kind="moderation.warning").address == author.user.email
     assert mailoutbox[0].to == [author.user.email]
     assert "Lütfen kibar olun." in mailoutbox[0].body
@@ -131,7 +139,8 @@ def test_suspending_until_a_date_ends_at_the_end_of_that_day(coordinator_client,
         {"suspend-period": "date", "suspend-until": day.isoformat(), "suspend-reason": "Spam."},
     )  # fmt: skip
     until = timezone.localtime(PostingSuspension.objects.get().until)
-    assert until.date() == day + datetime.timedelta(days=1) and until.hour == 0
+    assert until.date() == day + datetime.timedelta(days=1)
+    assert until.hour == 0
 
 
 def test_a_date_in_the_past_is_refused_next_to_the_field(coordinator_client, reported):
@@ -144,7 +153,9 @@ def test_a_date_in_the_past_is_refused_next_to_the_field(coordinator_client, rep
     assert not PostingSuspension.objects.exists()
 
 
-def test_lifting_a_suspension_early_lets_her_post_again(coordinator_client, coordinator, reported, author):
+def test_lifting_a_suspension_early_lets_her_post_again(
+    coordinator_client, coordinator, reported, author
+):
     suspension = services.suspend_author(
         moderator=coordinator, content=reported, until=timezone.now() + datetime.timedelta(days=7),
         reason="Spam.",

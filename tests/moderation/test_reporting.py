@@ -35,7 +35,8 @@ def test_the_report_page_offers_the_reasons(volunteer_client, guide):
     page = response.content.decode()
     assert response.status_code == 200
     assert "Hakaret içeren rehber" in page
-    assert 'name="reason"' in page and 'value="harassment"' in page
+    assert 'name="reason"' in page
+    assert 'value="harassment"' in page
 
 
 def test_a_report_is_kept_and_thanked_for(volunteer, volunteer_client, guide):
@@ -44,7 +45,9 @@ def test_a_report_is_kept_and_thanked_for(volunteer, volunteer_client, guide):
     )
     report = Report.objects.get()
     assert (report.reporter, report.reason, report.details) == (
-        volunteer.user, "hate", "Ayrımcı ifadeler var."
+        volunteer.user,
+        "hate",
+        "Ayrımcı ifadeler var.",
     )
     assert "moderatörler inceleyecek" in response.content.decode()
 
@@ -59,13 +62,15 @@ def test_reporting_twice_says_it_was_already_reported(volunteer_client, guide):
 def test_a_reason_is_needed_and_details_are_limited(volunteer_client, guide):
     response = volunteer_client.post(report_url(guide), {"reason": "", "details": "x" * 1001})
     page = response.content.decode()
-    assert 'id="id_reason_error"' in page and 'id="id_details_error"' in page
+    assert 'id="id_reason_error"' in page
+    assert 'id="id_details_error"' in page
     assert not Report.objects.exists()
 
 
 def test_visitors_are_sent_to_sign_in(client, guide):
     response = client.get(report_url(guide))
-    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
 
 
 def test_an_unknown_kind_is_not_found(volunteer_client, guide):
@@ -101,7 +106,8 @@ def test_three_different_people_hide_content_until_a_moderator_looks(guide):
     assert not guide.is_hidden
     report_content(reporter=factories.VolunteerFactory().user, content=guide, reason="hate")
     guide.refresh_from_db()
-    assert guide.is_hidden and guide.hidden_because == "reports"
+    assert guide.is_hidden
+    assert guide.hidden_because == "reports"
     assert not Resource.objects.visible().filter(pk=guide.pk).exists()
     assert AuditEvent.objects.filter(action="moderation.auto_hidden").count() == 1
 

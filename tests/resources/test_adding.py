@@ -2,6 +2,7 @@
 refused next to its field with what was typed kept."""
 
 import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -47,7 +48,9 @@ def test_a_volunteers_proposal_waits_for_review(volunteer_client):
 
 def test_volunteers_cannot_propose_when_staff_turned_it_off(volunteer_client, settings):
     settings.RESOURCES_VOLUNTEER_UPLOADS = False
-    response = volunteer_client.post(reverse("resources:add"), form(kind="link", url="https://example.org"))
+    response = volunteer_client.post(
+        reverse("resources:add"), form(kind="link", url="https://example.org")
+    )
     assert response.status_code == 403
     assert not Resource.objects.exists()
 

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_download_is_an_attachment_with_the_original_name_and_no_sniffing(client, coordinator):
-    resource = factories.resource(by=coordinator, file=samples.upload("Kadın hakları.pdf", samples.pdf()))
+    resource = factories.resource(
+        by=coordinator, file=samples.upload("Kadın hakları.pdf", samples.pdf())
+    )
     response = client.get(reverse("resources:download", args=[resource.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -25,7 +27,9 @@ def test_a_download_is_an_attachment_with_the_original_name_and_no_sniffing(clie
 
 
 def test_the_stored_name_is_random_and_not_the_uploaders(coordinator):
-    resource = factories.resource(by=coordinator, file=samples.upload("../../etc/passwd.png", samples.png()))
+    resource = factories.resource(
+        by=coordinator, file=samples.upload("../../etc/passwd.png", samples.png())
+    )
     assert resource.file.name.startswith("resources/")
     assert "passwd" not in resource.file.name
     assert resource.file.name.endswith(".png")

@@ -55,7 +55,9 @@ def test_hidden_resources_disappear_for_volunteers_at_once(volunteer_client, coo
     public, _internal = shelf
     hide_content(moderator=coordinator, content=public, reason="spam")
 
-    assert "Şiddetle mücadele rehberi" not in titles(volunteer_client.get(reverse("resources:list")))
+    assert "Şiddetle mücadele rehberi" not in titles(
+        volunteer_client.get(reverse("resources:list"))
+    )
     assert volunteer_client.get(reverse("resources:detail", args=[public.pk])).status_code == 404
 
 
@@ -101,5 +103,10 @@ def test_a_description_is_rendered_through_the_sanitiser(client, coordinator):
 
 def test_each_resource_has_a_report_link_for_signed_in_people(volunteer_client, shelf):
     link = reverse("moderation:report", args=["resource", shelf[0].pk])
-    assert link in volunteer_client.get(reverse("resources:detail", args=[shelf[0].pk])).content.decode()
-    assert link not in Client().get(reverse("resources:detail", args=[shelf[0].pk])).content.decode()
+    assert (
+        link
+        in volunteer_client.get(reverse("resources:detail", args=[shelf[0].pk])).content.decode()
+    )
+    assert (
+        link not in Client().get(reverse("resources:detail", args=[shelf[0].pk])).content.decode()
+    )

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def proposal(volunteer):
     return add_resource(
-        by=volunteer.user, title="Mahalle kadın grupları listesi", kind="link",
+        by=volunteer.user,
+        title="Mahalle kadın grupları listesi",
+        kind="link",
         url="https://example.org/liste",
     )
 
@@ -39,13 +41,17 @@ def test_publishing_is_audited_and_the_uploader_told(
     coordinator_client, coordinator, proposal, mailoutbox, run_on_commit
 ):
     with run_on_commit():
-        response = coordinator_client.post(reverse("resources:decide", args=[proposal.pk, "publish"]))
+        response = coordinator_client.post(
+            reverse("resources:decide", args=[proposal.pk, "publish"])
+        )
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert proposal.status == "published"
     assert proposal.reviewed_by == coordinator
     assert AuditEvent.objects.filter(action="resources.published", actor=coordinator).exists()
-    assert [message.subject for message in mailoutbox] == ["Eşit İzmir · Önerdiğiniz kaynak yayımlandı"]
+    assert [message.subject for message in mailoutbox] == [
+        "Eşit İzmir · Önerdiğiniz kaynak yayımlandı"
+    ]
     assert mailoutbox[0].to == [proposal.uploaded_by.email]
     assert Client().get(reverse("resources:detail", args=[proposal.pk])).status_code == 200
 
@@ -89,7 +95,9 @@ def test_staff_edit_a_proposal(coordinator_client, proposal):
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert (proposal.title, proposal.url, proposal.audience) == (
-        "Kadın grupları (güncel)", "https://example.org/guncel", "volunteers"
+        "Kadın grupları (güncel)",
+        "https://example.org/guncel",
+        "volunteers",
     )
     assert "dayanışma" in proposal.search_text
     assert AuditEvent.objects.filter(action="resources.edited").exists()
