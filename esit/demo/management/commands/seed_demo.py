@@ -48,8 +48,10 @@ from esit.demo.announcements import seed_announcements
 from esit.demo.applications import APPLICANTS, seed_application
 from esit.demo.common import by_status, quiet_task_log
 from esit.demo.matching import seed_invitations
+from esit.demo.resources import seed_resources
 from esit.demo.volunteers import seed_volunteer_statuses
 from esit.matching.models import Invitation
+from esit.resources.models import Resource
 from esit.volunteers.models import Volunteer
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "testserver", "::1", "[::1]"}
@@ -90,6 +92,7 @@ class Command(BaseCommand):
             seed_volunteer_statuses(coordinator=staff[1])
             new_announcements = seed_announcements(coordinator=staff[1])
             new_invitations = seed_invitations(coordinator=staff[1])
+            new_resources = seed_resources(coordinator=staff[1])
         self.report(staff, created=sum(created), new_activities=new_activities)
         self.stdout.write(
             f"Announcements: {Announcement.objects.count()} ({new_announcements} new; "
@@ -98,6 +101,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Invitations: {Invitation.objects.count()} ({new_invitations} new; "
             f"{by_status(Invitation)})."
+        )
+        self.stdout.write(
+            f"Resources: {Resource.objects.count()} ({new_resources} new; "
+            f"{by_status(Resource)}; hidden by reports: "
+            f"{Resource.objects.filter(hidden_because='reports').count()})."
         )
 
     def report(self, staff, *, created: int, new_activities: int) -> None:
