@@ -92,7 +92,8 @@ def seed_resources(*, coordinator: User) -> int:
         {
             "by": coordinator,
             "title": "Gönüllüler için iletişim rehberi",
-            "description": "Şiddete uğramış biriyle konuşurken dikkat edilecekler. *Yalnızca gönüllüler.*",
+            "description": "Şiddete uğramış biriyle konuşurken dikkat edilecekler. "
+            "*Yalnızca gönüllüler.*",
             "kind": Resource.Kind.FILE,
             "file": lambda: SimpleUploadedFile(
                 "İletişim rehberi.pdf",
