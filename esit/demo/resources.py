@@ -9,6 +9,7 @@ each is keyed by its title and left as it is when it exists, so a second run cha
 
 import io
 from html import escape
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
@@ -56,7 +57,7 @@ def seed_resources(*, coordinator: User) -> int:
         .order_by("pk")[:4]
     )
     demo_volunteer = User.objects.filter(email=DEMO_VOLUNTEER_EMAIL).first()
-    items = [
+    items: list[dict[str, Any]] = [
         {
             "by": coordinator,
             "title": "Toplumsal cinsiyet eşitliği sözlüğü",
