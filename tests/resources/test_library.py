@@ -1,7 +1,9 @@
 """Who sees which resources, the list's filters and its Turkish search."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from esit.moderation.services import hide_content
@@ -110,3 +112,19 @@ def test_each_resource_has_a_report_link_for_signed_in_people(volunteer_client, 
     assert (
         link not in Client().get(reverse("resources:detail", args=[shelf[0].pk])).content.decode()
     )
+
+
+def queries(client, path) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+def test_the_library_costs_the_same_for_two_or_six_resources(client, coordinator):
+    for number in range(2):
+        factories.resource(by=coordinator, title=f"R{number}", tags="a, b")
+    library = reverse("resources:list")
+    few = queries(client, library)
+    for number in range(4):
+        factories.resource(by=coordinator, title=f"S{number}", tags="c")
+    assert queries(client, library) == few
