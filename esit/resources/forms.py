@@ -1,6 +1,7 @@
 """The library's forms: they parse, the services decide (and check files by content)."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from esit.reference.forms import NamedChoiceField, NamedMultipleChoiceField
@@ -36,8 +37,6 @@ class ResourceForm(forms.Form):
     file = forms.FileField(
         label=_("Dosya"),
         required=False,
-        help_text=_("%(types)s; en fazla 10 MB. Türü, dosyanın içeriğine bakılarak denetlenir.")
-        % {"types": ALLOWED_NAMES},
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.png,.jpg,.jpeg"}),
         error_messages={
             "invalid": _("Dosya okunamadı; lütfen yeniden seçin."),
@@ -69,6 +68,12 @@ class ResourceForm(forms.Form):
         initial=Resource.Audience.PUBLIC,
         error_messages={"required": _("Kimlerin göreceğini seçin.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "%(types)s; en fazla %(mb)s MB. Türü, dosyanın içeriğine bakılarak denetlenir."
+        ) % {"types": ALLOWED_NAMES, "mb": settings.RESOURCES_MAX_UPLOAD_MB}
 
     def clean_file(self):
         file = self.cleaned_data.get("file")
