@@ -2,6 +2,7 @@
 volunteers, and the staff review queue /staff/resources/. Thin: selectors read, services
 change."""
 
+from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from esit.accounts.permissions import capability_required, staff_gate
+from esit.accounts.permissions import capability_required, passed_second_factor, staff_gate
 from esit.core.errors import RuleError
 from esit.core.forms import add_refusal
 from esit.core.markdown import to_html
@@ -60,13 +61,22 @@ def may_add(request) -> bool:
     return services.volunteer_uploads_allowed() and selectors.sees_volunteer_resources(user)
 
 
+def _staff_reader(request) -> bool:
+    """Library staff and moderators who passed their second factor (checked quietly: this is
+    a public page, not the staff gate)."""
+    user = request.user
+    if not user.is_authenticated or not user.is_staff_member:
+        return False
+    if not (user.has_perm(MANAGE) or user.has_perm(MODERATE)):
+        return False
+    return is_mfa_enabled(user) and passed_second_factor(request)
+
+
 def _for_reader(request, pk: int) -> Resource:
     """What the reader may see; moderators and library staff also see a hidden or unpublished
     resource, with its state said on the page."""
-    user = request.user
     try:
-        staff = user.is_authenticated and (user.has_perm(MANAGE) or user.has_perm(MODERATE))
-        if staff and staff_gate(request) is None:
+        if _staff_reader(request):
             return selectors.for_staff(pk)
         return selectors.resource_for(user=_reader(request), pk=pk)
     except Resource.DoesNotExist:

@@ -128,3 +128,22 @@ def test_the_library_costs_the_same_for_two_or_six_resources(client, coordinator
     for number in range(4):
         factories.resource(by=coordinator, title=f"S{number}", tags="c")
     assert queries(client, library) == few
+
+
+def test_moderators_still_open_a_hidden_resource_which_says_it_is_hidden(
+    coordinator_client, coordinator, shelf
+):
+    public, _internal = shelf
+    hide_content(moderator=coordinator, content=public, reason="spam")
+    response = coordinator_client.get(reverse("resources:detail", args=[public.pk]))
+    assert response.status_code == 200
+    assert "Bu kaynak gizli" in response.content.decode()
+
+
+def test_staff_without_a_second_factor_see_only_what_volunteers_see(
+    client, coordinator_without_two_factor, coordinator, shelf
+):
+    public, _internal = shelf
+    hide_content(moderator=coordinator, content=public, reason="spam")
+    client.force_login(coordinator_without_two_factor)
+    assert client.get(reverse("resources:detail", args=[public.pk])).status_code == 404
