@@ -12,8 +12,7 @@ from esit.resources.models import Resource
 
 
 @pytest.fixture
-def seeded(db, mailoutbox, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def seeded(db, mailoutbox):
     call_command("seed_demo", stdout=StringIO())
 
 
