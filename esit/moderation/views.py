@@ -67,7 +67,13 @@ def report(request, kind: str, pk: int):
     return render(
         request,
         "moderation/report.html",
-        {"form": form, "title": title, "back": back, "kind": content_kind},
+        {
+            "form": form,
+            "title": title,
+            "back": back,
+            "kind": content_kind,
+            "own": content_kind.author(content) == request.user,
+        },
     )
 
 

@@ -129,3 +129,14 @@ def test_hidden_content_disappears_for_the_volunteer_who_reported_it(guide):
     assert client.get(reverse("resources:detail", args=[guide.pk])).status_code == 404
     assert "Hakaret" not in client.get(reverse("resources:list")).content.decode()
     assert "Bildiriminiz alındı" in client.get(report_url(guide)).content.decode()
+
+
+def test_the_author_is_told_she_cannot_report_her_own_content(volunteer, volunteer_client):
+    own = factories.resource(by=volunteer.user)
+    own.status = "published"
+    own.save(update_fields=["status"])
+    page = volunteer_client.get(report_url(own)).content.decode()
+    assert "Kendi paylaşımınızı bildiremezsiniz." in page
+    assert 'name="reason"' not in page
+    volunteer_client.post(report_url(own), {"reason": "spam"})
+    assert not Report.objects.exists()
