@@ -115,11 +115,15 @@ INSTALLED_APPS = [
     "esit.moderation",
     "esit.resources",
     "esit.reports",
+    "esit.opendata",
+    "ninja",  # django-ninja's templates and static files: /api/v1/docs's own Swagger UI
     "esit.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CORS for reads of the open-data API only (/api/, GET/HEAD/OPTIONS): opendata/middleware.py.
+    "esit.opendata.middleware.ReadOnlyCorsMiddleware",
     # ETag on GET responses that may be kept (none marked no-store) and 304 to a client that
     # has them already: the feeds of other apps answer conditional requests too.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -428,6 +432,16 @@ PUBLIC_REGISTRATION_RATE_LIMIT = env("PUBLIC_REGISTRATION_RATE_LIMIT", "20/h")
 PUBLIC_FORM_RATE_LIMIT = env("PUBLIC_FORM_RATE_LIMIT", "30/h")
 # One-click unsubscribe is posted by mail providers' servers, for many people from one address.
 UNSUBSCRIBE_RATE_LIMIT = env("UNSUBSCRIBE_RATE_LIMIT", "600/h")
+# The open-data API (docs/opendata.md): requests per client address, how long an answer and
+# its figures are kept, and the licence the data is published under with its attribution
+# (the municipality may choose another: these three are all that names it).
+OPEN_DATA_RATE_LIMIT = env("OPEN_DATA_RATE_LIMIT", "300/h")
+OPEN_DATA_CACHE_SECONDS = int(env("OPEN_DATA_CACHE_SECONDS", "300"))
+OPEN_DATA_LICENCE_NAME = env("OPEN_DATA_LICENCE_NAME", "CC BY 4.0")
+OPEN_DATA_LICENCE_URL = env(
+    "OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/deed.tr"
+)
+OPEN_DATA_ATTRIBUTION = env("OPEN_DATA_ATTRIBUTION", "İzmir Büyükşehir Belediyesi")
 # django-ratelimit counts them (not installed as an app: its checks predate Django's own
 # Redis cache and our atomic database cache, see "Cache" above). A cache that cannot count
 # lets the post through rather than refusing everyone.
@@ -464,6 +478,9 @@ MODERATION_REPORT_RATE_LIMIT = env("MODERATION_REPORT_RATE_LIMIT", "20/h")
 RESOURCES_MAX_UPLOAD_MB = int(env("RESOURCES_MAX_UPLOAD_MB", "10"))
 RESOURCES_VOLUNTEER_UPLOADS = env_bool("RESOURCES_VOLUNTEER_UPLOADS", default=True)
 RESOURCES_UPLOAD_RATE_LIMIT = env("RESOURCES_UPLOAD_RATE_LIMIT", "10/h")
+# Rows a staff export reads from the database at a time (esit/audit/exports.py): memory stays
+# at a few chunks whatever the size of the list.
+EXPORT_CHUNK_SIZE = 2000
 # Where "quick exit" leads: a neutral, everyday page (İzmir's default is the weather service).
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", "https://www.mgm.gov.tr/")
 # How the audit trail keeps a client's address: "hash" (keyed, the default) or "none". Never in

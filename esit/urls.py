@@ -4,6 +4,7 @@ from django.views.i18n import set_language
 
 from esit.core import converters
 from esit.core import views as core_views
+from esit.opendata.urls import api_urlpatterns
 
 converters.register()  # `<token:…>` and `<signed:…>`, used by the routes included below
 
@@ -32,6 +33,8 @@ urlpatterns = [
     path("", include("esit.moderation.urls")),
     path("", include("esit.resources.urls")),
     path("", include("esit.reports.urls")),
+    path("", include("esit.opendata.urls")),
+    *api_urlpatterns,
     path("", include("esit.notifications.urls")),
     path("staff/admin/", admin.site.urls),
     path("staff/", include("esit.accounts.urls")),

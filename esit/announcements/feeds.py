@@ -5,6 +5,8 @@ an absolute link as it is); item texts are the plain text of the Markdown, so a 
 reader gets no markup to sanitise again.
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
@@ -19,9 +21,23 @@ from . import selectors, social
 
 FEED_SIZE = 30
 
+# An empty feed still needs an `updated` time. Django's generator writes "now", which makes
+# every copy of an empty feed different: its ETag never repeats and a reader that asks
+# again is never told "not modified". A fixed moment keeps the empty feed the same bytes.
+EMPTY_FEED_UPDATED = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+
+
+class StableAtomFeed(Atom1Feed):
+    """Atom whose bytes change only when its items do, so conditional GETs get 304."""
+
+    def latest_post_date(self):
+        if not self.items:
+            return EMPTY_FEED_UPDATED
+        return super().latest_post_date()
+
 
 class PublicAnnouncementsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = StableAtomFeed
     title = _("Eşit İzmir duyuruları")
     subtitle = _(
         "İzmir Büyükşehir Belediyesi toplumsal cinsiyet eşitliği gönüllü ağının duyuruları"
@@ -53,7 +69,7 @@ class PublicAnnouncementsFeed(Feed):
 
 
 class UpcomingActivitiesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = StableAtomFeed
     title = _("Eşit İzmir: yaklaşan etkinlikler")
     subtitle = _("Gönüllülerin ve halkın katılabileceği yaklaşan etkinlikler")
 

@@ -29,6 +29,7 @@ def register() -> None:
         ("applications.withdrawn", _("Başvuru geri çekildi")),
         ("applications.corrected", _("Başvuru sahibi düzeltti")),
         ("applications.note_added", _("Başvuruya not eklendi")),
+        ("applications.exported", _("Başvuru listesi dışa aktarıldı")),
     ]:
         actions.register(key, label)
     menus.register(

@@ -12,9 +12,21 @@ import csv
 import datetime
 import decimal
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
+from django.db.models import (
+    CharField,
+    Expression,
+    OuterRef,
+    QuerySet,
+    StringAgg,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast
 from django.http import StreamingHttpResponse
+from django.utils import timezone
 from openpyxl import Workbook
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -41,7 +53,7 @@ class _Line:
         return value
 
 
-def _csv_lines(header: list, rows: Iterable[list]) -> Iterator[str]:
+def _csv_lines(header: list, rows: Iterable[Sequence[Any]]) -> Iterator[str]:
     writer = csv.writer(_Line())
     yield "\ufeff"  # the BOM makes Excel read UTF-8, so Turkish letters survive
     yield writer.writerow([safe_cell(cell) for cell in header])
@@ -49,7 +61,7 @@ def _csv_lines(header: list, rows: Iterable[list]) -> Iterator[str]:
         yield writer.writerow([safe_cell(cell) for cell in row])
 
 
-def _xlsx_chunks(header: list, rows: Iterable[list], *, title: str) -> Iterator[bytes]:
+def _xlsx_chunks(header: list, rows: Iterable[Sequence[Any]], *, title: str) -> Iterator[bytes]:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
     sheet.append([safe_cell(cell) for cell in header])
@@ -69,13 +81,40 @@ def _attachment(content, *, content_type: str, filename: str) -> StreamingHttpRe
     return response
 
 
-def csv_download(filename: str, header: list, rows: Iterable[list]) -> StreamingHttpResponse:
+def csv_download(
+    filename: str, header: list, rows: Iterable[Sequence[Any]]
+) -> StreamingHttpResponse:
     return _attachment(_csv_lines(header, rows), content_type=CSV_TYPE, filename=filename)
 
 
 def xlsx_download(
-    filename: str, header: list, rows: Iterable[list], *, title: str
+    filename: str, header: list, rows: Iterable[Sequence[Any]], *, title: str
 ) -> StreamingHttpResponse:
     return _attachment(
         _xlsx_chunks(header, rows, title=title), content_type=XLSX_TYPE, filename=filename
     )
+
+
+def joined(related: QuerySet, *, outer: str, value: str | Expression) -> Subquery:
+    """A column of the outer row: `value` of each `related` row whose `outer` field is that
+    row, joined with "," by the database (STRING_AGG on PostgreSQL, string_agg on SQLite).
+    An export reads a volunteer's areas in the same query as the volunteer, instead of a
+    query per row or per chunk; None when there are none."""
+    return Subquery(
+        related.filter(**{outer: OuterRef("pk")})
+        .order_by()
+        .values(outer)
+        .annotate(joined=StringAgg(Cast(value, CharField()), delimiter=Value(",")))
+        .values("joined"),
+        output_field=CharField(),
+    )
+
+
+def split_joined(text: str | None) -> list[str]:
+    """The values `joined` put together, in no particular order."""
+    return text.split(",") if text else []
+
+
+def local_time(moment: datetime.datetime | None) -> str:
+    """A moment on İzmir's clock, as a spreadsheet sorts it; "" for none."""
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""

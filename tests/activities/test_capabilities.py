@@ -20,6 +20,8 @@ from tests.activities.work.conftest import make_assignment
 RUN_PAGES = [
     ("planning:list", None, "get"),
     ("planning:create", None, "get"),
+    ("planning:export_csv", None, "get"),
+    ("planning:participants_export_xlsx", None, "get"),
     ("planning:detail", "activity", "get"),
     ("planning:edit", "activity", "get"),
     ("planning:copy", "activity", "get"),
@@ -33,6 +35,7 @@ RUN_PAGES = [
     ("planning:task_assign", "activity+task", "get"),
     ("signups:roster", "activity", "get"),
     ("signups:roster_csv", "activity", "get"),
+    ("signups:roster_xlsx", "activity", "get"),
     ("signups:approve", "signup", "post"),
     ("signups:decline", "signup", "post"),
     ("signups:staff_cancel", "signup", "post"),
@@ -41,6 +44,7 @@ RUN_PAGES = [
     ("signups:mark_no_shows", "shift", "post"),
     ("activities:participants", "activity", "get"),
     ("activities:participants_csv", "activity", "get"),
+    ("activities:participants_xlsx", "activity", "get"),
     ("activities:participant_cancel", "participant", "post"),
     ("activities:participant_attendance", "participant", "post"),
     ("work:task_review", None, "get"),
@@ -50,6 +54,7 @@ RUN_PAGES = [
 ]
 HOURS_PAGES = [
     ("work:hours_queue", None, "get"),
+    ("work:hours_export_csv", None, "get"),
     ("work:review_hours", None, "post"),
 ]
 

@@ -101,6 +101,24 @@ def test_the_atom_feed_is_valid_and_lists_public_announcements(client, coordinat
     assert feed.entries[0].link.startswith("http://testserver/announcements/")
 
 
+@pytest.mark.parametrize("name", ["announcements:feed", "announcements:activities_feed"])
+def test_a_feed_answers_not_modified_to_a_reader_that_has_it_even_when_it_is_empty(
+    client, db, name
+):
+    first = client.get(reverse(name))
+    assert feedparser.parse(first.content).entries == []
+    again = client.get(reverse(name), headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+
+
+def test_a_feed_is_new_to_a_reader_once_an_announcement_is_published(client, coordinator):
+    empty = client.get(reverse("announcements:feed"))
+    write_published(coordinator, title_tr="Yeni duyuru")
+    response = client.get(reverse("announcements:feed"), headers={"If-None-Match": empty["ETag"]})
+    assert response.status_code == 200
+    assert [entry.title for entry in feedparser.parse(response.content).entries] == ["Yeni duyuru"]
+
+
 def test_the_activities_feed_lists_upcoming_activities_and_is_linked_from_their_list(client, db):
     factories.ActivityFactory(title_tr="Yaklaşan atölye")
     factories.ActivityFactory(title_tr="Taslak atölye", status="draft")

@@ -73,6 +73,16 @@ READ_ONLY = {
     "resources/",
     "resources/<int:pk>/",
     "resources/<int:pk>/download/",
+    # Open data: GET only; the API has its own per-client limit (tests/opendata/test_api.py).
+    "open-data/",
+    "open-data/<slug:key>.csv",
+    "api/v1/",
+    "api/v1/openapi.json",
+    "api/v1/docs",
+    "api/v1/activities/",
+    "api/v1/announcements/",
+    "api/v1/statistics/",
+    "api/v1/statistics/<dataset>/",
 }
 # Behind a sign-in (volunteers, staff) or allauth's own limits (settings.ACCOUNT_RATE_LIMITS).
 NOT_PUBLIC = (

@@ -207,6 +207,7 @@ def concrete(route: str, world: World, role: str) -> str:
         "<path:content_type_id>": ContentType.objects.get_for_model(District).pk,
         "<slug:kind>": "resource",
         "<slug:action>": "publish",
+        "<dataset>": "hours-by-district",  # the open-data API's tables
     }
     pk_by_prefix = [
         ("report/", world.resource.pk),
@@ -238,6 +239,8 @@ def concrete(route: str, world: World, role: str) -> str:
         ("activities/", world.activity.pk),
     ]
     path = route
+    if path.startswith("open-data/"):
+        values["<slug:key>"] = "hours-by-district"
     if "registrations/<token:token>" in path or "me/calendar/<token:token>" in path:
         for prefix, value in pk_by_prefix:
             if path.startswith(prefix):

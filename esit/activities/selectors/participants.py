@@ -4,6 +4,10 @@ The list holds contact details (e-mail, phone), so only staff pages may use it.
 """
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypedDict
+
+from django.db.models import Case, F, IntegerField, QuerySet, Value, When, Window
+from django.db.models.functions import RowNumber
 
 from esit.accounts.models import User
 
@@ -21,6 +25,18 @@ class ParticipantList:
     @property
     def everyone(self) -> list[Participant]:
         return [*self.confirmed, *self.waitlisted, *self.cancelled]
+
+
+class PlaceInLine(TypedDict):
+    group: int  # confirmed, waitlisted, cancelled: the order of the list
+    place: int  # among the rows of its activity and status, oldest registration first
+
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    # Types only: WithAnnotations takes its model and fields in type checking, not at run time.
+    ExportedParticipant = WithAnnotations[Participant, PlaceInLine]
 
 
 # Keyed by the status's value, which is what a row's `status` holds.
@@ -57,4 +73,29 @@ def participant_for_staff(*, user: User, participant_id: int) -> Participant | N
         .select_related("activity")
         .filter(pk=participant_id)
         .first()
+    )
+
+
+def exported_participants(*, activities: QuerySet[Activity]) -> "QuerySet[ExportedParticipant]":
+    """The participants of `activities` (a queryset the caller has already scoped to what the
+    reader may see: one activity, or the staff list as its filters narrow it), activity by
+    activity, latest start first, each as its list shows them: confirmed, waitlisted, then
+    cancelled, oldest registration first. Each row's `place` is its place among the rows of
+    its activity and status, counted by the database: a waitlisted person's place in line."""
+    group = Case(
+        *(When(status=status, then=Value(rank)) for rank, status in enumerate(_GROUP)),
+        output_field=IntegerField(),
+    )
+    return (
+        Participant.objects.filter(activity__in=activities.order_by().values("pk"))
+        .select_related("activity")
+        .annotate(
+            group=group,
+            place=Window(
+                RowNumber(),
+                partition_by=[F("activity_id"), F("status")],
+                order_by=[F("registered_at").asc(), F("id").asc()],
+            ),
+        )
+        .order_by("-activity__starts_at", "activity_id", "group", "registered_at", "id")
     )

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypedDict, cast
 
+from django.conf import settings
 from django.core.paginator import Page
 from django.db.models import (
     Case,
@@ -310,7 +311,8 @@ def roster_rows(activity: Activity) -> "Iterator[tuple[SignUp, int | None]]":
     of 20,000 keeps a few thousand in memory), each with its place in its shift's waitlist
     (None when not waitlisted)."""
     shift_id, position = None, 0
-    for signup in roster_signups(activity).select_related("shift").iterator(chunk_size=2000):
+    chunk = settings.EXPORT_CHUNK_SIZE
+    for signup in roster_signups(activity).select_related("shift").iterator(chunk_size=chunk):
         if signup.shift_id != shift_id:
             shift_id, position = signup.shift_id, 0
         if signup.status == SignUp.Status.WAITLISTED:

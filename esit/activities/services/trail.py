@@ -37,6 +37,8 @@ ACTIONS = {
     "activities.roster_exported": _("Vardiya listesi indirildi"),
     "activities.participants_viewed": _("Katılımcı listesi açıldı"),
     "activities.participants_exported": _("Katılımcı listesi indirildi"),
+    "activities.exported": _("Etkinlik listesi indirildi"),
+    "activities.hours_exported": _("Saat listesi indirildi"),
 }
 
 

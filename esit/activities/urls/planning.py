@@ -6,12 +6,18 @@ activity is simply not found.
 
 from django.urls import path
 
+from esit.audit.exports import export_paths
+
 from ..views import planning as views
 
 app_name = "planning"
 
 urlpatterns = [
     path("staff/activities/", views.activity_list, name="list"),
+    *export_paths("staff/activities/export", views.activity_export, name="export"),
+    *export_paths(
+        "staff/activities/participants", views.participants_export, name="participants_export"
+    ),
     path("staff/activities/new/", views.activity_create, name="create"),
     path("staff/activities/<int:pk>/", views.activity_detail, name="detail"),
     path("staff/activities/<int:pk>/edit/", views.activity_edit, name="edit"),

@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from esit.audit.exports import export_paths
+
 from ..views import feeds, participants, public
 
 app_name = "activities"
@@ -22,10 +24,10 @@ urlpatterns = [
         participants.participant_list,
         name="participants",
     ),
-    path(
-        "staff/activities/<int:pk>/participants.csv",
-        participants.participant_list_csv,
-        name="participants_csv",
+    *export_paths(
+        "staff/activities/<int:pk>/participants",
+        participants.participant_export,
+        name="participants",
     ),
     path(
         "staff/participants/<int:pk>/cancel/",

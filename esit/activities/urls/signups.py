@@ -3,6 +3,7 @@
 from django.urls import path
 
 from esit.activities.views import roster, signups
+from esit.audit.exports import export_paths
 
 app_name = "signups"
 
@@ -16,8 +17,7 @@ urlpatterns = [
     path("me/shifts/", signups.my_shifts, name="my_shifts"),
     # Staff (the two-factor gate covers everything under /staff/)
     path("staff/activities/<int:pk>/roster/", roster.roster, name="roster"),
-    path("staff/activities/<int:pk>/roster.csv", roster.roster_csv, name="roster_csv"),
-    path("staff/activities/<int:pk>/roster.xlsx", roster.roster_xlsx, name="roster_xlsx"),
+    *export_paths("staff/activities/<int:pk>/roster", roster.roster_export, name="roster"),
     path("staff/signups/<int:pk>/approve/", roster.approve, name="approve"),
     path("staff/signups/<int:pk>/decline/", roster.decline, name="decline"),
     path("staff/signups/<int:pk>/cancel/", roster.staff_cancel, name="staff_cancel"),

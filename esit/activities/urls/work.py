@@ -3,6 +3,7 @@
 from django.urls import path
 
 from esit.activities.views import certificates, hours, work
+from esit.audit.exports import export_paths
 
 app_name = "work"
 
@@ -21,6 +22,7 @@ urlpatterns = [
     path("certificates/<token:code>/", certificates.verify_certificate, name="verify_certificate"),
     # Staff (the two-factor gate covers everything under /staff/)
     path("staff/hours/", hours.hours_queue, name="hours_queue"),
+    *export_paths("staff/hours/export", hours.hours_export, name="hours_export"),
     path("staff/hours/review/", hours.review_hours, name="review_hours"),
     path("staff/tasks/", work.task_review, name="task_review"),
     path("staff/tasks/<int:pk>/accept/", work.accept, name="accept"),

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from esit.accounts.permissions import capability_required
+from esit.activities import exports
 from esit.activities.filters import HoursQueueFilter
 from esit.activities.forms.work import BulkHoursForm, LogHoursForm
 from esit.activities.models import HoursEntry
@@ -18,6 +19,7 @@ from esit.activities.selectors import hours as selectors
 from esit.activities.selectors.scope import APPROVE_HOURS
 from esit.activities.services import hours as services
 from esit.activities.services.errors import ActivityError
+from esit.audit import exports as audited
 from esit.core.pagination import CappedPaginator
 from esit.volunteers.permissions import volunteer_view
 
@@ -61,10 +63,14 @@ def _wants_partial(request) -> bool:
     )
 
 
+def _filtered(request) -> HoursQueueFilter:
+    """The queue as the query string narrows it (waiting hours by default, approved ones when
+    chosen): the page and its export read the same entries, within the reader's scope."""
+    return HoursQueueFilter(request.GET, queryset=selectors.hours_review_queue(user=request.user))
+
+
 def _render_queue(request, bulk_form: BulkHoursForm):
-    filters = HoursQueueFilter(
-        request.GET, queryset=selectors.hours_review_queue(user=request.user)
-    )
+    filters = _filtered(request)
     filter_form = filters.form
     page = CappedPaginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     now = timezone.now()
@@ -83,6 +89,7 @@ def _render_queue(request, bulk_form: BulkHoursForm):
             "bulk_form": bulk_form,
             "page_obj": page,
             "selected_ids": bulk_form.selected_ids,
+            "query": request.GET.urlencode(),
         },
     )
     patch_vary_headers(response, ["HX-Request"])
@@ -93,6 +100,22 @@ def _render_queue(request, bulk_form: BulkHoursForm):
 @capability_required(APPROVE_HOURS)
 def hours_queue(request):
     return _render_queue(request, BulkHoursForm(user=request.user))
+
+
+@require_GET
+@capability_required(APPROVE_HOURS)
+def hours_export(request, file_format: str):
+    """The filtered queue as a spreadsheet, streamed and audited (esit/audit/exports.py)."""
+    return audited.filtered_download(
+        request,
+        filters=_filtered(request),
+        rows=exports.hours_rows,
+        file_format=file_format,
+        action="activities.hours_exported",
+        name="saatler",
+        title=_("Saatler"),
+        header=exports.hours_header(),
+    )
 
 
 @require_POST

@@ -12,11 +12,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from esit.accounts.permissions import capability_required
-from esit.activities.selectors.scope import RUN_ACTIVITIES
+from esit.activities.selectors.scope import RUN_ACTIVITIES, visible_activities
+from esit.audit import exports as audited
 from esit.core.confirm import confirmation_page
 from esit.core.network import client_ip
 from esit.core.rate_limits import limit_posts
 
+from .. import exports
 from ..forms.public import CancelRegistrationForm, ParticipantAttendanceForm, ParticipantForm
 from ..models import Activity, Participant
 from ..selectors import participants as selectors
@@ -24,7 +26,6 @@ from ..services import participants as services
 from ..services import trail
 from ..services.errors import ActivityError
 from .public import _active_volunteer, load_activity, render_detail
-from .spreadsheets import csv_download, local_time
 
 
 @require_POST
@@ -148,40 +149,23 @@ def participant_list(request, pk: int):
 
 @require_GET
 @capability_required(RUN_ACTIVITIES)
-def participant_list_csv(request, pk: int):
-    found = _list_or_404(request, pk)
-    positions = {person.pk: index for index, person in enumerate(found.waitlisted, start=1)}
-    header = [
-        _("Ad soyad"),
-        _("E-posta"),
-        _("Telefon"),
-        _("Durum"),
-        _("Bekleme sırası"),
-        _("Katılım"),
-        _("Kayıt zamanı"),
-        _("İptal zamanı"),
-    ]
-    rows = (
-        (
-            person.name,
-            person.email,
-            person.phone,
-            person.get_status_display(),
-            positions.get(person.pk, ""),
-            person.get_attendance_display(),
-            local_time(person.registered_at),
-            local_time(person.cancelled_at),
-        )
-        for person in found.everyone
+def participant_export(request, pk: int, file_format: str):
+    """The list as a spreadsheet, streamed and audited (esit/audit/exports.py)."""
+    activities = visible_activities(request.user).filter(pk=pk)
+    activity = activities.first()
+    if activity is None:
+        raise Http404(_("Etkinlik bulunamadı."))
+    return audited.download(
+        request,
+        file_format=file_format,
+        action="activities.participants_exported",
+        obj=activity,
+        name=f"participants-{activity.pk}",
+        title=_("Katılımcılar"),
+        header=exports.participant_header(),
+        rows=exports.participant_rows(activities),
+        count=activity.participants.count(),
     )
-    trail.record(
-        "activities.participants_exported",
-        by=request.user,
-        obj=found.activity,
-        summary=gettext_lazy("%(count)d katılımcı kaydı indirildi"),
-        count=len(found.everyone),
-    )
-    return csv_download(f"participants-{found.activity.pk}.csv", header, rows)
 
 
 @require_POST

@@ -16,9 +16,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from esit.accounts.permissions import capability_required
+from esit.activities.selectors.participants import exported_participants
 from esit.activities.selectors.scope import RUN_ACTIVITIES
+from esit.audit import exports as audited
 from esit.core.panels import panels_for
 
+from .. import exports
 from ..filters import ActivityListFilter
 from ..forms import planning as forms
 from ..models import Activity, Shift, Task
@@ -76,14 +79,55 @@ def _detail_url(activity_pk: int, anchor: str = "") -> str:
 @require_GET
 @capability_required(RUN_ACTIVITIES)
 def activity_list(request):
-    filters = ActivityListFilter(
-        request.GET or None, queryset=selectors.staff_activity_list(user=request.user)
-    )
+    filters = _filtered(request)
     page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "activities/planning/list.html",
-        {"filter_form": filters.form, "page_obj": page},
+        {"filter_form": filters.form, "page_obj": page, "query": request.GET.urlencode()},
+    )
+
+
+def _filtered(request) -> ActivityListFilter:
+    """The list as the query string narrows it: the page and its two exports read the same
+    activities, within the reader's scope."""
+    return ActivityListFilter(
+        request.GET or None, queryset=selectors.staff_activity_list(user=request.user)
+    )
+
+
+@require_GET
+@capability_required(RUN_ACTIVITIES)
+def activity_export(request, file_format: str):
+    """The filtered list as a spreadsheet, streamed and audited (esit/audit/exports.py)."""
+    return audited.filtered_download(
+        request,
+        filters=_filtered(request),
+        rows=exports.activity_rows,
+        file_format=file_format,
+        action="activities.exported",
+        name="etkinlikler",
+        title=_("Etkinlikler"),
+        header=exports.activity_header(),
+    )
+
+
+@require_GET
+@capability_required(RUN_ACTIVITIES)
+def participants_export(request, file_format: str):
+    """The public participants of every activity of the filtered list, streamed and audited:
+    the same activities as the page, so nothing outside the reader's scope."""
+    filters = _filtered(request)
+    return audited.download(
+        request,
+        filters=filters,
+        file_format=file_format,
+        action="activities.participants_exported",
+        name="katilimcilar",
+        title=_("Katılımcılar"),
+        header=exports.participant_header(),
+        rows=exports.participant_rows(filters.qs),
+        count=exported_participants(activities=filters.qs).count(),
     )
 
 

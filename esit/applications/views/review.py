@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from esit.accounts.permissions import capability_required
+from esit.audit import exports as audited
 from esit.audit import services as audit
 from esit.audit.selectors import events_about
 from esit.core.htmx import wants_partial
@@ -23,7 +24,7 @@ from esit.core.pagination import CappedPaginator
 from esit.notifications.selectors import delivery_history
 from esit.reference import availability
 
-from .. import selectors, services
+from .. import exports, selectors, services
 from ..filters import QueueFilter
 from ..forms.review import BulkDecisionForm, DecisionForm, NoteForm
 from ..models import Application, Decision
@@ -97,8 +98,13 @@ def _report_bulk_result(request, kind: str, result: services.BulkResult) -> None
         )
 
 
+def _filtered(request) -> QueueFilter:
+    """The queue as the query string narrows it: the page and its export read the same rows."""
+    return QueueFilter(request.GET or None, queryset=selectors.review_queue(user=request.user))
+
+
 def _render_queue(request, bulk_form: BulkDecisionForm):
-    filters = QueueFilter(request.GET or None, queryset=selectors.review_queue(user=request.user))
+    filters = _filtered(request)
     queue = filters.qs
     page = CappedPaginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "applications/review/list.html"
@@ -112,10 +118,27 @@ def _render_queue(request, bulk_form: BulkDecisionForm):
             "bulk_form": bulk_form,
             "page_obj": page,
             "selected_ids": bulk_form.selected_ids,
+            "query": request.GET.urlencode(),
         },
     )
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+@require_GET
+@capability_required(REVIEW)
+def export(request, file_format: str):
+    """The filtered queue as a spreadsheet, streamed and audited (esit/audit/exports.py)."""
+    return audited.filtered_download(
+        request,
+        filters=_filtered(request),
+        rows=exports.rows,
+        file_format=file_format,
+        action="applications.exported",
+        name="basvurular",
+        title=_("Başvurular"),
+        header=exports.header(),
+    )
 
 
 def _application_or_404(request, pk: int) -> "ReviewedApplication":

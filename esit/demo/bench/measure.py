@@ -212,7 +212,11 @@ def operations(f: Fixtures) -> list[Operation]:
             who="staff",
         ),
         Operation("/staff/reports/", "staff", _built("/staff/reports/"), who="staff"),
-        Operation("open-data statistics", "public", _built("/open-data/statistics/")),
+        Operation(
+            "open-data statistics (a table of 12 months)",
+            "public",
+            _built("/api/v1/statistics/volunteers-by-district/"),
+        ),
         Operation(
             "one application submission",
             "write",
@@ -234,6 +238,12 @@ def operations(f: Fixtures) -> list[Operation]:
             "export of all volunteers (peak memory)",
             "export",
             _built("/staff/volunteers/export.csv"),
+            who="staff",
+        ),
+        Operation(
+            "export of the application queue, XLSX (peak memory)",
+            "export",
+            _built("/staff/applications/export.xlsx"),
             who="staff",
         ),
     ]

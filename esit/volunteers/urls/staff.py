@@ -2,14 +2,15 @@
 
 from django.urls import path
 
+from esit.audit.exports import export_paths
+
 from ..views import staff as views
 
 app_name = "staff_volunteers"
 
 urlpatterns = [
     path("staff/volunteers/", views.volunteer_list, name="list"),
-    path("staff/volunteers/export.csv", views.export, {"file_format": "csv"}, name="export_csv"),
-    path("staff/volunteers/export.xlsx", views.export, {"file_format": "xlsx"}, name="export_xlsx"),
+    *export_paths("staff/volunteers/export", views.export, name="export"),
     path("staff/volunteers/message/", views.message_selection, name="message_selection"),
     path("staff/volunteers/<int:pk>/", views.volunteer_detail, name="detail"),
     path("staff/volunteers/<int:pk>/pause/", views.pause, name="pause"),

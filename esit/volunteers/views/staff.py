@@ -8,13 +8,13 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from esit.accounts.permissions import capability_required
+from esit.audit import exports as audited
 from esit.audit import services as audit
 from esit.audit.selectors import events_about
 from esit.core.confirm import confirmation_page
@@ -22,7 +22,6 @@ from esit.core.forms import add_refusal
 from esit.core.htmx import wants_partial
 from esit.core.pagination import CappedPaginator
 from esit.core.panels import panels_for
-from esit.core.spreadsheets import csv_download, xlsx_download
 from esit.notifications.selectors import delivery_history
 from esit.reference import availability
 
@@ -283,22 +282,14 @@ def message_selection(request):
 @require_GET
 @capability_required(MANAGE)
 def export(request, file_format: str):
-    """The filtered list as a spreadsheet, streamed; who exported how many is audited."""
-    filters = filtered(request)
-    volunteers = filters.qs
-    count = volunteers.count()
-    audit.record(
+    """The filtered list as a spreadsheet, streamed and audited (esit/audit/exports.py)."""
+    return audited.filtered_download(
+        request,
+        filters=filtered(request),
+        rows=exports.rows,
+        file_format=file_format,
         action="volunteers.exported",
-        actor=request.user,
-        summary=ngettext(
-            "%(count)d gönüllü dışa aktarıldı (%(format)s).",
-            "%(count)d gönüllü dışa aktarıldı (%(format)s).",
-            count,
-        )
-        % {"count": count, "format": file_format.upper()},
+        name="gonulluler",
+        title=_("Gönüllüler"),
+        header=exports.header(),
     )
-    filename = f"gonulluler-{timezone.localdate():%Y-%m-%d}.{file_format}"
-    rows = exports.rows(volunteers, language=get_language())
-    if file_format == "xlsx":
-        return xlsx_download(filename, exports.header(), rows, title=_("Gönüllüler"))
-    return csv_download(filename, exports.header(), rows)

@@ -3,9 +3,7 @@ time; they cancel a registration (confirmed first; the person is told and the wa
 up), record attendance once the activity has started, and download the list as CSV
 (docs/activities.md)."""
 
-import csv
 import datetime
-import io
 
 import pytest
 from django.core import mail
@@ -17,6 +15,7 @@ from esit.activities.models import Participant
 from esit.activities.services import participants as services
 from esit.activities.services.errors import ActivityError
 from tests import factories
+from tests.spreadsheets import csv_rows, xlsx_rows
 
 from .conftest import make_participant, page
 
@@ -29,6 +28,10 @@ def list_url(activity) -> str:
 
 def csv_url(activity) -> str:
     return f"/staff/activities/{activity.pk}/participants.csv"
+
+
+def xlsx_url(activity) -> str:
+    return f"/staff/activities/{activity.pk}/participants.xlsx"
 
 
 def cancel_url(participant) -> str:
@@ -299,12 +302,6 @@ def test_attendance_is_for_staff_only(volunteer_client, started):
 # CSV ----------------------------------------------------------------------------------------
 
 
-def read_csv(response) -> list[list[str]]:
-    body = response.content.decode("utf-8")
-    assert body.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(body.removeprefix("\ufeff"))))
-
-
 def test_csv_lists_everyone_with_a_bom_and_turkish_letters(coordinator_client, workshop):
     make_participant(workshop, email="gulsen@example.org", name="Gülşen Çağlar")
     make_participant(workshop, email="ilkay@example.org", name="İlkay Işın", status="waitlisted")
@@ -313,8 +310,10 @@ def test_csv_lists_everyone_with_a_bom_and_turkish_letters(coordinator_client, w
 
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    rows = read_csv(response)
+    rows = csv_rows(response)
     assert rows[0] == [
+        "Etkinlik",
+        "Etkinlik başlangıcı",
         "Ad soyad",
         "E-posta",
         "Telefon",
@@ -324,15 +323,16 @@ def test_csv_lists_everyone_with_a_bom_and_turkish_letters(coordinator_client, w
         "Kayıt zamanı",
         "İptal zamanı",
     ]
-    by_name = {row[0]: row for row in rows[1:]}
-    assert by_name["Gülşen Çağlar"][1:4] == ["gulsen@example.org", "", "Kaydı onaylandı"]
-    assert by_name["İlkay Işın"][3:5] == ["Bekleme listesinde", "1"]
+    by_name = {row[2]: row for row in rows[1:]}
+    assert by_name["Gülşen Çağlar"][3:6] == ["gulsen@example.org", "", "Kaydı onaylandı"]
+    assert by_name["İlkay Işın"][5:7] == ["Bekleme listesinde", "1"]
 
 
 @pytest.mark.parametrize("dangerous", ["=HYPERLINK(1)", "+90", "-2+3", "@SUM(A1)"])
 def test_csv_cells_cannot_run_as_formulas(coordinator_client, workshop, dangerous):
     make_participant(workshop, email="a@example.org", name=f"{dangerous} Kişi")
 
-    rows = read_csv(coordinator_client.get(csv_url(workshop)))
+    rows = csv_rows(coordinator_client.get(csv_url(workshop)))
+    [_header, sheet_row] = xlsx_rows(coordinator_client.get(xlsx_url(workshop)))
 
-    assert rows[1][0] == f"'{dangerous} Kişi"
+    assert rows[1][2] == sheet_row[2] == f"'{dangerous} Kişi"

@@ -1,33 +1,20 @@
 """The directory's export: the filtered list as CSV and XLSX, streamed, formula-safe,
 scope-filtered and audited."""
 
-import csv
-import io
-
 import pytest
 from django.http import StreamingHttpResponse
-from openpyxl import load_workbook
 
 from esit.audit.models import AuditEvent
 from esit.core.spreadsheets import safe_cell
+from esit.reference.models import LanguageLevel
 from tests import factories
+from tests.spreadsheets import csv_rows, queries_of, xlsx_rows
 
 from .conftest import make_volunteer
 
 pytestmark = pytest.mark.django_db
 
 CSV, XLSX = "/staff/volunteers/export.csv", "/staff/volunteers/export.xlsx"
-
-
-def csv_rows(response) -> list[list[str]]:
-    text = b"".join(response.streaming_content).decode("utf-8")
-    assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text[1:])))
-
-
-def xlsx_rows(response) -> list[list]:
-    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
-    return [list(row) for row in workbook.active.iter_rows(values_only=True)]
 
 
 @pytest.mark.parametrize("text", ["=HYPERLINK(1)", "+1", "-2", "@SUM(A1)", "\tx", "\rx"])
@@ -99,3 +86,56 @@ def test_each_export_is_audited_with_its_size(coordinator_client, coordinator):
 
 def test_a_volunteer_cannot_export(volunteer_client):
     assert volunteer_client.get(CSV).status_code == 403
+
+
+def test_areas_and_languages_are_named_in_the_list_s_order(coordinator_client):
+    volunteer = make_volunteer(
+        "Şükriye", "Öztürk", areas=[factories.area("workshops"), factories.area("translation")]
+    )
+    volunteer.languages.create(language=factories.language("ar"), level="intermediate")
+    volunteer.languages.create(language=factories.language("en"), level="fluent")
+    [_header, row] = csv_rows(coordinator_client.get(CSV))
+    areas = sorted(
+        [factories.area("workshops"), factories.area("translation")],
+        key=lambda area: (area.position, area.name_tr),
+    )
+    languages = sorted(
+        [factories.language("ar"), factories.language("en")],
+        key=lambda language: (language.position, language.name_tr),
+    )
+    assert row[:2] == ["Şükriye", "Öztürk"]
+    assert row[5] == ", ".join(area.name_tr for area in areas)
+    levels = {"ar": LanguageLevel.INTERMEDIATE.label, "en": LanguageLevel.FLUENT.label}
+    assert row[6] == ", ".join(
+        f"{language.name_tr} ({levels[language.code]})" for language in languages
+    )
+
+
+def test_the_query_count_does_not_grow_with_the_volunteers(
+    coordinator_client, django_assert_max_num_queries, settings
+):
+    settings.EXPORT_CHUNK_SIZE = 10  # 50 volunteers are five chunks: nothing may run per chunk
+    for number in range(5):
+        make_volunteer(f"Ayşe{number}", "Yılmaz", areas=[factories.area("translation")])
+    few = queries_of(coordinator_client, XLSX)
+    for number in range(45):
+        volunteer = make_volunteer(f"Zehra{number}", "Acar")
+        volunteer.languages.create(language=factories.language("en"), level="fluent")
+    with django_assert_max_num_queries(few):
+        _header, *rows = xlsx_rows(coordinator_client.get(XLSX))
+    assert len(rows) == 50
+
+
+def test_the_audit_records_the_filters_and_only_that_a_search_was_used(
+    coordinator_client, coordinator
+):
+    make_volunteer("Ayşe", "Yılmaz", areas=[factories.area("translation")])
+    make_volunteer("Ayşe", "Kaya", areas=[factories.area("workshops")])
+    translation = factories.area("translation")
+    csv_rows(coordinator_client.get(CSV, {"area": translation.pk, "q": "Ayşe Yılmaz"}))
+    event = AuditEvent.objects.get(action="volunteers.exported")
+    assert event.actor == coordinator
+    assert event.summary.startswith("1 satır")
+    assert f"area={translation.pk}" in event.summary
+    assert "arama kullanıldı" in event.summary
+    assert "Yılmaz" not in event.summary
