@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "esit.matching",
     "esit.moderation",
     "esit.community",
+    "esit.resources",
     "esit.reports",
     "esit.opendata",
     "ninja",  # django-ninja's templates and static files: /api/v1/docs's own Swagger UI
@@ -486,6 +487,15 @@ MATCHING_FAIR_SHARE_HOURS = 20  # this many approved hours in the period: no fai
 MATCHING_RESULTS = 50  # how many ranked volunteers a matches page shows
 MATCHING_RECOMMENDATIONS = 5  # how many shifts and tasks /me/ recommends
 INVITATION_VALID_DAYS = 7  # an invitation's links work this long (never past the shift's start)
+# The solidarity network's moderation (esit/moderation, docs/moderation.md): content reported by
+# this many different people is hidden until a moderator looks; reports a person may send.
+MODERATION_AUTO_HIDE_REPORTERS = int(env("MODERATION_AUTO_HIDE_REPORTERS", "3"))
+MODERATION_REPORT_RATE_LIMIT = env("MODERATION_REPORT_RATE_LIMIT", "20/h")
+# The resource library (esit/resources, docs/resources.md): the largest file, whether volunteers
+# may propose resources (staff review each before it is published), how often one may.
+RESOURCES_MAX_UPLOAD_MB = int(env("RESOURCES_MAX_UPLOAD_MB", "10"))
+RESOURCES_VOLUNTEER_UPLOADS = env_bool("RESOURCES_VOLUNTEER_UPLOADS", default=True)
+RESOURCES_UPLOAD_RATE_LIMIT = env("RESOURCES_UPLOAD_RATE_LIMIT", "10/h")
 # Rows a staff export reads from the database at a time (esit/audit/exports.py): memory stays
 # at a few chunks whatever the size of the list.
 EXPORT_CHUNK_SIZE = 2000

@@ -32,6 +32,8 @@ urlpatterns = [
     path("", include("esit.announcements.urls")),
     path("", include("esit.matching.urls")),
     path("", include("esit.community.urls")),
+    path("", include("esit.moderation.urls")),
+    path("", include("esit.resources.urls")),
     path("", include("esit.reports.urls")),
     path("", include("esit.opendata.urls")),
     *api_urlpatterns,

@@ -215,3 +215,32 @@ class HoursEntryFactory(factory.django.DjangoModelFactory):
     hours = 3
     description = "Evde çeviri"
     status = "pending"
+
+
+# The resource library ---------------------------------------------------------------------
+
+PDF_BYTES = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def pdf_upload(name: str = "rehber.pdf", content: bytes = PDF_BYTES):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def resource(*, by=None, title="Toplumsal cinsiyet eşitliği rehberi", audience="public", **kwargs):
+    """A published resource (a link unless `file=` is given), added by staff."""
+    from esit.resources import services as resources
+
+    kind = "file" if kwargs.get("file") is not None else "link"
+    kwargs.setdefault("url", "https://example.org/rehber" if kind == "link" else "")
+    return resources.add_resource(
+        by=by or StaffFactory(role="coordinator"),
+        title=title,
+        kind=kind,
+        audience=audience,
+        **kwargs,
+    )

@@ -10,6 +10,8 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderasyon")
 
     def ready(self):
-        from . import personal_data
+        from . import mail, personal_data, workspace
 
+        mail.register()
         personal_data.register()
+        workspace.register()

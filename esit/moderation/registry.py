@@ -8,6 +8,8 @@ An app above moderation (community, resources) registers each model that inherit
                       title=lambda idea: idea.title)
 
 `kind` is the short name in addresses (`/report/idea/12/`) and in the queue's filter.
+`visible_to(content, user)` says whether a person may see the content where it lives (and so
+report it); by default everything not hidden. Resources pass their audience rule.
 """
 
 from collections.abc import Callable
@@ -28,6 +30,12 @@ class ContentKind:
     author: Callable[[Any], Any]  # the account that wrote it, or None
     url: Callable[[Any], str]  # where a moderator sees it in its place
     title: Callable[[Any], str]  # a short text for the queue
+    visible_to: Callable[[Any, Any], bool]  # (content, user): may she see it, and report it
+    select_related: tuple[str, ...] = ()  # what `author` and `title` read, loaded with the rows
+
+
+def _not_hidden(content: Any, user: Any) -> bool:
+    return not content.is_hidden
 
 
 _KINDS: dict[str, ContentKind] = {}
@@ -41,6 +49,8 @@ def register(
     author: Callable[[Any], Any],
     url: Callable[[Any], str],
     title: Callable[[Any], str],
+    visible_to: Callable[[Any, Any], bool] = _not_hidden,
+    select_related: tuple[str, ...] = (),
 ) -> ContentKind:
     if not issubclass(model, Moderated):
         raise TypeError(f"{model.__name__} must inherit esit.moderation.models.Moderated.")
@@ -48,7 +58,14 @@ def register(
     if existing is not None and existing.model is not model:
         raise ValueError(f"Content kind {kind!r} is already registered for {existing.model}.")
     content_kind = ContentKind(
-        kind=kind, model=model, label=label, author=author, url=url, title=title
+        kind=kind,
+        model=model,
+        label=label,
+        author=author,
+        url=url,
+        title=title,
+        visible_to=visible_to,
+        select_related=select_related,
     )
     _KINDS[kind] = content_kind
     return content_kind
@@ -60,6 +77,11 @@ def get(kind: str) -> ContentKind:
         return _KINDS[kind]
     except KeyError:
         raise LookupError(kind) from None
+
+
+def unregister(kind: str) -> None:
+    """For tests that register a kind of their own."""
+    _KINDS.pop(kind, None)
 
 
 def of(content: models.Model) -> ContentKind:

@@ -42,8 +42,16 @@ PUBLIC_FORMS = {
     # Signed-in volunteers only, but counted before the sign-in check, like the public ones.
     "safety_concern": ("/me/safety/", "PUBLIC_FORM_RATE_LIMIT"),
 }
-# Forms behind a sign-in that are limited too (posting on the network: docs/community.md).
-SIGNED_IN_FORMS = {"idea_post", "idea_comment", "idea_support"}
+# Forms behind a sign-in that are limited all the same (posting to the network), each tested
+# in its app's tests: tests/community/, tests/moderation/test_reporting.py,
+# tests/resources/test_adding.py.
+SIGNED_IN_FORMS = {
+    "idea_post": "COMMUNITY_POST_RATE_LIMIT",
+    "idea_comment": "COMMUNITY_COMMENT_RATE_LIMIT",
+    "idea_support": "COMMUNITY_SUPPORT_RATE_LIMIT",
+    "moderation.report": "MODERATION_REPORT_RATE_LIMIT",
+    "resources.add": "RESOURCES_UPLOAD_RATE_LIMIT",
+}
 # Public addresses that accept a post and are not limited here, with the reason.
 NOT_LIMITED_HERE = {
     "i18n/setlang/": "switches the page's language: stores nothing but a cookie",
@@ -68,6 +76,9 @@ READ_ONLY = {
     "announcements/<int:pk>/cover/",
     "announcements/cards/<str:kind>/<int:pk>/<str:language>/<str:card_format>.png",
     "activities/feed.atom",
+    "resources/",
+    "resources/<int:pk>/",
+    "resources/<int:pk>/download/",
     # Open data: GET only; the API has its own per-client limit (tests/opendata/test_api.py).
     "open-data/",
     "open-data/<slug:key>.csv",
@@ -89,6 +100,8 @@ NOT_PUBLIC = (
     "activities/signups/<int",
     "activities/tasks/",
     "ideas/",
+    "report/",
+    "resources/new/",
 )
 
 
@@ -146,7 +159,7 @@ def test_every_public_form_view_carries_its_limit():
         getattr(pattern.callback, "rate_limited_form", None)
         for pattern in _all_patterns(get_resolver())
     } - {None}
-    assert limited == set(PUBLIC_FORMS) | SIGNED_IN_FORMS
+    assert limited == set(PUBLIC_FORMS) | set(SIGNED_IN_FORMS)
 
 
 def test_every_public_address_is_limited_read_only_or_explained():

@@ -5,6 +5,7 @@ Everything the volunteer owns, and every record staff act on, is in Konak; the s
 coordinator works only in Bornova, so for her those records are out of scope.
 """
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -33,10 +34,12 @@ from esit.community import services as community
 from esit.community.models import Comment, Idea
 from esit.kvkk import requests
 from esit.kvkk.models import DataRequest, Incident
+from esit.moderation.models import PostingSuspension
 from esit.notifications.preferences import unsubscribe_token
 from esit.privacy.models import PrivacyNotice
 from esit.privacy.services import record_consent
 from esit.reference.models import District
+from esit.resources.models import Resource
 from esit.safety.models import Concern
 from esit.safety.services import raise_concern
 from esit.volunteers.models import Volunteer
@@ -91,6 +94,8 @@ class World:
     concern: Concern
     idea: Idea
     comment: Comment
+    resource: Resource
+    suspension: PostingSuspension
 
     def client(self, role: str) -> Client:
         client = Client()
@@ -159,7 +164,17 @@ def build_world() -> World:
         district=factories.district("konak"),
     )
     comment = community.post_comment(idea=idea, author=volunteer.user, body="Ben de gelirim.")
+    # A public resource of the library (a link) and a suspension of the other volunteer's posting.
+    resource = factories.resource(by=administrator, title="Eşitlik rehberi")
+    suspension = PostingSuspension.objects.create(
+        person=other_volunteer.user,
+        until=timezone.now() + datetime.timedelta(days=1),
+        reason="Deneme",
+        suspended_by=administrator,
+    )
     return World(
+        resource=resource,
+        suspension=suspension,
         administrator=administrator,
         coordinator=coordinator,
         scoped_coordinator=scoped_coordinator,
@@ -210,9 +225,16 @@ def concrete(route: str, world: World, role: str) -> str:
         "<id>": world.volunteer.user.pk,
         "<path:object_id>": None,
         "<path:content_type_id>": ContentType.objects.get_for_model(District).pk,
+        "<slug:kind>": "resource",
+        "<slug:action>": "publish",
         "<dataset>": "hours-by-district",  # the open-data API's tables
     }
     pk_by_prefix = [
+        ("report/", world.resource.pk),
+        ("staff/moderation/suspensions/", world.suspension.pk),
+        ("staff/moderation/", world.resource.pk),
+        ("staff/resources/", world.resource.pk),
+        ("resources/", world.resource.pk),
         ("activities/registrations/", world.participant.cancel_token),
         ("me/calendar/", world.volunteer.calendar_token),
         ("staff/privacy/requests/", world.data_request.pk),

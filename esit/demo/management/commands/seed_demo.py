@@ -50,9 +50,11 @@ from esit.demo.applications import APPLICANTS, seed_application
 from esit.demo.common import by_status, quiet_task_log
 from esit.demo.community import seed_ideas
 from esit.demo.matching import seed_invitations
+from esit.demo.resources import seed_resources
 from esit.demo.safety import seed_safety
 from esit.demo.volunteers import seed_volunteer_statuses
 from esit.matching.models import Invitation
+from esit.resources.models import Resource
 from esit.safety.models import Concern
 from esit.volunteers.models import Volunteer
 
@@ -99,6 +101,7 @@ class Command(BaseCommand):
                 volunteer=get_user_model().objects.get(email=DEMO_VOLUNTEER_EMAIL),
             )
             new_ideas = seed_ideas(coordinator=staff[1])
+            new_resources = seed_resources(coordinator=staff[1])
         self.report(staff, created=sum(created), new_activities=new_activities)
         self.stdout.write(
             f"Announcements: {Announcement.objects.count()} ({new_announcements} new; "
@@ -113,6 +116,11 @@ class Command(BaseCommand):
             f"{staff[0].email} (safety.handle_concerns)."
         )
         self.stdout.write(f"Ideas: {Idea.objects.count()} ({new_ideas} new; {by_status(Idea)}).")
+        self.stdout.write(
+            f"Resources: {Resource.objects.count()} ({new_resources} new; "
+            f"{by_status(Resource)}; hidden by reports: "
+            f"{Resource.objects.filter(hidden_because='reports').count()})."
+        )
 
     def report(self, staff, *, created: int, new_activities: int) -> None:
         write = self.stdout.write

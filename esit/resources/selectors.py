@@ -1,0 +1,86 @@
+"""Reads of the resource library, scoped to what the reader may see.
+
+Who sees what: a visitor sees published, visible (not hidden by moderation) resources for
+everyone; a signed-in volunteer taking part and staff also see those for volunteers only.
+Staff who manage the library see every resource in the review queue.
+"""
+
+from django.db.models import Prefetch, QuerySet
+
+from esit.accounts.models import User
+from esit.core.search import matching
+from esit.volunteers.models import Volunteer
+
+from .models import Resource, Tag
+
+PAGE_SIZE = 20
+
+
+def sees_volunteer_resources(user: User | None) -> bool:
+    """Volunteers in the programme (active or paused, not gone) and staff see volunteers-only
+    resources: they are the programme's internal material."""
+    if user is None or not user.is_authenticated:
+        return False
+    if user.is_staff_member:
+        return True
+    return Volunteer.objects.filter(
+        user=user, status__in=[Volunteer.Status.ACTIVE, Volunteer.Status.PAUSED]
+    ).exists()
+
+
+def visible_to(user: User | None) -> QuerySet[Resource]:
+    rows: QuerySet[Resource] = Resource.objects.published().visible()
+    if not sees_volunteer_resources(user):
+        rows = rows.filter(audience=Resource.Audience.PUBLIC)
+    return rows
+
+
+def may_see(resource: Resource, user: User | None) -> bool:
+    """The same rule for one resource (the report page asks it)."""
+    if resource.is_hidden or resource.status != Resource.Status.PUBLISHED:
+        return False
+    return resource.audience == Resource.Audience.PUBLIC or sees_volunteer_resources(user)
+
+
+def _with_relations(rows: QuerySet[Resource]) -> QuerySet[Resource]:
+    return rows.select_related("uploaded_by").prefetch_related(
+        Prefetch("tags", queryset=Tag.objects.order_by("name")), "areas"
+    )
+
+
+def library(*, user: User | None, area: str = "", tag: str = "", q: str = "") -> QuerySet[Resource]:
+    """The library's list: newest first, filtered by area (slug), tag (slug) and a Turkish
+    search over titles and tags."""
+    rows = visible_to(user)
+    if area:
+        rows = rows.filter(areas__slug=area)
+    if tag:
+        rows = rows.filter(tags__slug=tag)
+    if q:
+        rows = matching(rows, q)
+    return _with_relations(rows.distinct().order_by("-published_at", "-pk"))
+
+
+def resource_for(*, user: User | None, pk: int) -> Resource:
+    """One resource the reader may see; Resource.DoesNotExist otherwise."""
+    return _with_relations(visible_to(user)).get(pk=pk)
+
+
+def tags_in_use(*, user: User | None) -> QuerySet[Tag]:
+    return Tag.objects.filter(resources__in=visible_to(user)).distinct().order_by("name")
+
+
+def review_queue(*, status: str = Resource.Status.PENDING, q: str = "") -> QuerySet[Resource]:
+    """Staff's list: proposals waiting first by default, any status on request."""
+    rows: QuerySet[Resource] = Resource.objects.all()
+    if status:
+        rows = rows.filter(status=status)
+    if q:
+        rows = matching(rows, q)
+    return _with_relations(
+        rows.order_by("created_at" if status == Resource.Status.PENDING else "-created_at", "-pk")
+    )
+
+
+def for_staff(pk: int) -> Resource:
+    return _with_relations(Resource.objects.all()).get(pk=pk)
