@@ -52,6 +52,10 @@ class Purpose(models.TextChoices):
         "network",
         _("Gönüllülerin fikir önermesi, desteklemesi ve tartışması (dayanışma ağı)"),
     )
+    SAFETY = (
+        "safety",
+        _("Taciz ve güvenlik bildirimlerini gizlilik içinde almak ve ele almak"),
+    )
     EQUALITY_STATISTICS = (
         "equality_statistics",
         _("Programın eşitlik etkisini anonim istatistiklerle ölçmek"),
@@ -151,6 +155,13 @@ class Retention(models.TextChoices):
         "session",
         _("Oturum süresince: personel için 8 saat hareketsizlik, diğerleri için en çok 2 hafta"),
     )
+    SAFETY = (
+        "safety",
+        _(
+            "Bildirim ele alınırken ve kapandıktan sonra, nasıl ele alındığının ispatı için "
+            "saklanır; silme talebinde metinler kaldırılır, ele alınış kaydı kalır"
+        ),
+    )
     ACCOUNT = "account", _("Hesap açık kaldıkça; silme talebinde anonim hale getirilir")
     STAFF = "staff", _("Görev süresince; görev bitince hesap kapatılır")
     REQUEST = (
@@ -190,6 +201,10 @@ class Recipient(models.TextChoices):
     NETWORK_MEMBERS = (
         "network_members",
         _("Ağdaki gönüllüler ve personel (görünen ad ve yazılan metin; iletişim bilgisi asla)"),
+    )
+    SAFETY_HANDLERS = (
+        "safety_handlers",
+        _("Güvenlik bildirimlerini ele almakla görevlendirilmiş personel (yalnızca onlar)"),
     )
     NOBODY = "nobody", _("Kimseyle paylaşılmaz")
 
