@@ -30,7 +30,7 @@ from django.utils import timezone
 from esit.accounts.models import User
 from esit.accounts.scope import scope_of
 from esit.activities.models import Activity, HoursEntry, Shift
-from esit.core.disclosure import MIN_CELL, suppressed
+from esit.core.disclosure import suppressed
 from esit.core.search import matching
 from esit.volunteers import selectors as volunteers
 
@@ -104,9 +104,7 @@ def may_read_comment(*, comment: Comment, user: User) -> bool:
     return may_read_idea(idea=comment.idea, user=user)
 
 
-def idea_list(
-    *, user: User, sort: str = DEFAULT_SORT, with_hidden: bool = False
-) -> QuerySet[Idea]:
+def idea_list(*, user: User, sort: str = DEFAULT_SORT, with_hidden: bool = False) -> QuerySet[Idea]:
     """The /ideas/ list, sorted newest, most supported or recently active; the filters
     (idea_filters.IdeaFilter) narrow it."""
     order = SORTS.get(sort, SORTS[DEFAULT_SORT])

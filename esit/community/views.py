@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from esit.accounts.permissions import capability_required
 from esit.activities.services.errors import ActivityError
 from esit.core import markdown
+from esit.core.disclosure import MIN_CELL
 from esit.core.errors import RuleError
 from esit.core.forms import add_refusal
 from esit.core.htmx import wants_partial
@@ -40,9 +41,7 @@ PAGE_SIZE = 20
 
 def _idea_or_404(request, pk: int) -> Idea:
     try:
-        return selectors.idea_page(
-            pk=pk, user=request.user, with_hidden=sees_hidden(request)
-        )
+        return selectors.idea_page(pk=pk, user=request.user, with_hidden=sees_hidden(request))
     except Idea.DoesNotExist:
         raise Http404(_("Fikir bulunamadı.")) from None
 
@@ -70,7 +69,9 @@ def _managed_or_404(request, pk: int) -> Idea:
 @require_GET
 @network_view
 def idea_list(request):
-    filters = IdeaFilter(request.GET or None, queryset=selectors.idea_list(user=request.user, with_hidden=sees_hidden(request)),
+    filters = IdeaFilter(
+        request.GET or None,
+        queryset=selectors.idea_list(user=request.user, with_hidden=sees_hidden(request)),
     )
     page = CappedPaginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     ideas = list(page.object_list)
@@ -282,9 +283,7 @@ def done(request):
     page.object_list = list(page.object_list)
     for idea in page.object_list:
         idea.public_hours = selectors.public_hours(idea)
-    return render(
-        request, "community/done.html", {"page_obj": page, "min_people": selectors.MIN_CELL}
-    )
+    return render(request, "community/done.html", {"page_obj": page, "min_people": MIN_CELL})
 
 
 # Staff ---------------------------------------------------------------------
