@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from esit.community import selectors, services
 from esit.community.models import Comment, Idea, Support
+from esit.notifications.models import Delivery
 from esit.resources.selectors import sees_volunteer_resources
 from esit.volunteers.selectors import in_programme
 from tests import factories
@@ -173,13 +174,19 @@ def test_staff_ideas_show_hidden_ones_to_moderators_only(client, idea):
     assert idea.title not in client.get(reverse("community:staff_list")).content.decode()
 
 
-def test_no_status_email_about_a_hidden_idea(volunteer, other_volunteer, idea):
+def test_no_status_email_about_a_hidden_idea(volunteer, other_volunteer, idea, run_on_commit):
     services.support(idea=idea, person=other_volunteer.user)
     hide(idea)
     person = moderator()
     person.user_permissions.add(Permission.objects.get(codename="manage_ideas"))
     mail.outbox.clear()
 
-    services.change_status(idea=Idea.objects.get(pk=idea.pk), by=person, to="under_review")
+    with run_on_commit():
+        services.change_status(idea=Idea.objects.get(pk=idea.pk), by=person, to="under_review")
 
     assert mail.outbox == []
+    assert not Delivery.objects.filter(kind=services.STATUS_KIND).exists()  # not even queued
+    with run_on_commit():  # once visible again, the next change is told as before
+        Idea.objects.filter(pk=idea.pk).update(hidden_at=None)
+        services.change_status(idea=Idea.objects.get(pk=idea.pk), by=person, to="accepted")
+    assert mail.outbox
