@@ -187,9 +187,9 @@ def managed_ideas(*, user: User) -> QuerySet[Idea]:
     """The ideas this staff member may decide on: those of her scope. Hidden ideas only for
     moderators (marked hidden on the list): a coordinator who does not moderate must not read
     what reports hid. Every /staff/ page passed the staff gate (second factor) already."""
-    ideas: QuerySet[Idea] = Idea.objects.all()
-    if not user.has_perm(MODERATE):
-        ideas = ideas.visible()
+    ideas: QuerySet[Idea] = (
+        Idea.objects.all() if user.has_perm(MODERATE) else Idea.objects.visible()
+    )
     return scope_of(user).filter(ideas, areas="area", district="district")
 
 
