@@ -254,6 +254,15 @@ def _count_distinct(path: str) -> Callable[[], Any]:
     return lambda: Count(path, distinct=True)
 
 
+# The volunteers and their hours are both counted from approved hours entries, split alike.
+HOURS_DIMENSIONS = {
+    "district": "district_key",
+    "area": "area_id",
+    "age-group": "age_group",
+    "gender": "volunteer__gender",
+    "plan-area": "activity__plan_goals__area_id",
+}
+
 MEASURES: dict[str, Measure] = {
     "volunteers": Measure(
         key="volunteers",
@@ -262,13 +271,7 @@ MEASURES: dict[str, Measure] = {
         rows=_hours,
         value=_count_distinct("volunteer"),
         people=_count_distinct("volunteer"),
-        dimensions={
-            "district": "district_key",
-            "area": "area_id",
-            "age-group": "age_group",
-            "gender": "volunteer__gender",
-            "plan-area": "activity__plan_goals__area_id",
-        },
+        dimensions=HOURS_DIMENSIONS,
     ),
     "hours": Measure(
         key="hours",
@@ -277,13 +280,7 @@ MEASURES: dict[str, Measure] = {
         rows=_hours,
         value=lambda: Sum("hours"),
         people=_count_distinct("volunteer"),
-        dimensions={
-            "district": "district_key",
-            "area": "area_id",
-            "age-group": "age_group",
-            "gender": "volunteer__gender",
-            "plan-area": "activity__plan_goals__area_id",
-        },
+        dimensions=HOURS_DIMENSIONS,
     ),
     "activities": Measure(
         key="activities",
