@@ -119,7 +119,7 @@ MEETINGS = [
         "konak",
         "workshops",
         "violence-prevention",
-        idea="Her ay bir mahallede kadın dayanışma kahvaltısı",
+        idea="Komşu kadınlarla aylık dayanışma kahvaltısı",
     ),
     Meeting(
         "Parkta Eşitlik Oyunları",

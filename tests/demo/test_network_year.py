@@ -84,3 +84,13 @@ def test_a_second_run_adds_no_meeting_volunteer_or_hours(seeded):
         before
     )
     assert "0 new monthly meetings" in out.getvalue()
+
+
+def test_the_demo_coordinator_reads_the_reports_and_everyone_the_open_data(client, seeded):
+    client.force_login(User.objects.get(email="koordinator@esitizmir.example"))
+    page = client.get("/staff/reports/")
+    assert page.status_code == 200
+    assert "Fikirler, durumuna göre ve etkinliğe dönüşenler" in page.content.decode()
+    client.logout()
+    assert client.get("/open-data/").status_code == 200
+    assert client.get("/api/v1/ideas-done/").json()["count"] == 4
