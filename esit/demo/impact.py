@@ -271,7 +271,8 @@ def _seed_volunteers() -> list[Volunteer]:
     """The forty volunteers (accounts without a usable password: the demo logs in as the
     demo volunteer), in the order of PEOPLE."""
     emails = [email_of(index) for index in range(len(PEOPLE))]
-    existing = set(Volunteer.objects.filter(user__email__in=emails).values_list("user__email", flat=True))
+    found = Volunteer.objects.filter(user__email__in=emails)
+    existing = set(found.values_list("user__email", flat=True))
     missing = [index for index, email in enumerate(emails) if email not in existing]
     if missing:
         _create_volunteers(missing)

@@ -1096,12 +1096,17 @@ def ideas_done(*, user: User, filters: ReportFilters) -> list[IdeaDone]:
         _moment_range(filters, "activity__starts_at"),
         pk__in=of_filters.order_by().values("pk"),
     )[:HIGHLIGHTS]
-    return [
-        IdeaDone(
-            title=idea.title,
-            activity_on=timezone.localtime(idea.activity.starts_at).date(),
-            district=idea.activity.district.name,
-            hours=idea.approved_hours,
+    found = []
+    for idea in ideas:
+        activity = idea.activity
+        if activity is None:  # never: done_ideas keeps ideas with an activity only
+            continue
+        found.append(
+            IdeaDone(
+                title=idea.title,
+                activity_on=timezone.localtime(activity.starts_at).date(),
+                district=activity.district.name,
+                hours=idea.approved_hours,  # type: ignore[attr-defined]  # annotated
+            )
         )
-        for idea in ideas
-    ]
+    return found

@@ -128,7 +128,8 @@ def build_city() -> City:
     hours(women[1], day=datetime.date(2026, 2, 27), amount=4, area="translation")
     # The idea behind the talk (completed: an idea done, 18 h by six men shown); the idea
     # behind the workshop (published, no shift over: not done yet).
-    for activity, title in [(talk, "Babalar için eşitlik söyleşisi"), (workshop, "Şiddet atölyesi")]:
+    ideas = [(talk, "Babalar için eşitlik söyleşisi"), (workshop, "Şiddet atölyesi")]
+    for activity, title in ideas:
         idea = Idea.objects.create(
             author=women[0].user,
             title=title,

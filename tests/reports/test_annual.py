@@ -76,9 +76,7 @@ def test_a_year_outside_the_list_is_refused_next_to_its_field(coordinator_client
     assert 'id="id_year_error"' in response.content.decode()
 
 
-def test_the_annual_report_has_the_ideas_done_with_turkish_letters(
-    ideas, administrator, tmp_path
-):
+def test_the_annual_report_has_the_ideas_done_with_turkish_letters(ideas, administrator, tmp_path):
     text = pdf_text(
         annual.render_annual_report_pdf(user=administrator, year=2026, language="tr"), tmp_path
     )

@@ -53,8 +53,8 @@ api = NinjaAPI(
     description=(
         "Eşit İzmir gönüllü ağının açık verileri: herkese açık etkinlikler, duyurular, gerçekleşen "
         "fikirler ve küçük hücreleri gizlenmiş toplu istatistikler. / Open data of the Eşit İzmir "
-        "volunteer network: public activities, announcements, ideas done and aggregate statistics with "
-        "small cells suppressed. See /open-data/."
+        "volunteer network: public activities, announcements, ideas done and aggregate "
+        "statistics with small cells suppressed. See /open-data/."
     ),
     urls_namespace="api-v1",
     openapi_url="/openapi.json",
