@@ -4,12 +4,16 @@ conftest.build_ideas counted by hand; and the ideas done of the annual report.""
 import datetime
 from decimal import Decimal
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from esit.accounts.scope import scope_of
 from esit.reference.models import PlanArea
 from esit.reports import selectors
 from esit.reports.selectors import ReportFilters
 from tests import factories
 from tests.accounts.test_scope import scoped
-from tests.reports.conftest import rows_of
+from tests.reports.conftest import idea, istanbul, rows_of
 
 EVERYTHING = ReportFilters()
 VIOLENCE = "2 Kadına yönelik şiddetle mücadele"
@@ -106,3 +110,23 @@ def test_ideas_done_in_the_year_for_the_annual_report(ideas, administrator):
     in_buca = selectors.ideas_done(user=administrator, filters=selectors.year_filters(2026, buca))
     assert [item.district for item in in_buca] == ["Buca"]
     assert selectors.ideas_done(user=administrator, filters=selectors.year_filters(2025)) == []
+
+
+def test_the_ideas_figures_take_four_queries_whatever_the_number_of_ideas(ideas, administrator):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            selectors.ideas_by_status(administrator, EVERYTHING)
+            selectors.ideas_by_plan_area(administrator, EVERYTHING)
+        return len(captured)
+
+    scope_of(administrator)  # the reader's scope is read once per request, not per figure
+    # Statuses: one; plan areas: the tagged ones, the untagged ones, the list of areas.
+    assert queries() == 4
+    for index in range(6):
+        idea(
+            title=f"Fikir {index}",
+            status="accepted",
+            created=istanbul(2026, 7, 1 + index),
+            goals=["violence-prevention"],
+        )
+    assert queries() == 4
