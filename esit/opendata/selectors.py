@@ -42,6 +42,7 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
     When,
@@ -54,6 +55,8 @@ from django.utils.translation import override
 from esit.activities.models import Activity, HoursEntry, Participant
 from esit.announcements.models import Announcement
 from esit.applications.selectors import AgeGroup
+from esit.community.models import Idea
+from esit.community.selectors import done_ideas
 from esit.reference.models import District, PlanArea, VolunteerArea, sorted_by_name
 from esit.reports.selectors import suppress_row
 from esit.volunteers.models import Gender
@@ -464,6 +467,33 @@ def public_activities(
         activities.select_related("kind", "district")
         .prefetch_related("areas", "plan_goals__area", "shifts")
         .order_by("starts_at", "pk")
+    )
+
+
+def public_ideas_done(
+    *, start: datetime.date | None = None, end: datetime.date | None = None
+) -> QuerySet[Idea]:
+    """The ideas that became activities which happened: the community app's public record
+    (`community.selectors.done_ideas`, the rule of /ideas/done/, not a second copy), the latest
+    first; `start`/`end` keep those whose activity starts on those days or between them.
+    Each carries `workers`, the volunteers behind its approved hours, so the API hides hours
+    worked by fewer than 5 (the statistics' rule; one subquery, no query per idea)."""
+    workers = (
+        HoursEntry.objects.filter(activity=OuterRef("activity"), status=HoursEntry.Status.APPROVED)
+        .order_by()
+        .values("activity")
+        .annotate(n=Count("volunteer", distinct=True))
+        .values("n")
+    )
+    ideas = done_ideas()
+    if start:
+        ideas = ideas.filter(activity__starts_at__gte=_day_start(start))
+    if end:
+        ideas = ideas.filter(activity__starts_at__lt=_day_start(end + datetime.timedelta(days=1)))
+    return (
+        ideas.annotate(workers=Coalesce(Subquery(workers, output_field=IntegerField()), 0))
+        .select_related("activity__district", "area")
+        .prefetch_related("plan_goals__area")
     )
 
 
