@@ -3,8 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from esit.activities.forms.planning import IstanbulDateTimeField
-from esit.activities.models import ActivityKind
+from esit.activities.forms.planning import WhenAndWhereForm
 from esit.reference.forms import NamedChoiceField, PlanGoalsField
 from esit.reference.models import District, VolunteerArea
 
@@ -120,41 +119,5 @@ class StatusForm(forms.Form):
         self.fields["status"].choices = choices
 
 
-class ActivityFromIdeaForm(forms.Form):
+class ActivityFromIdeaForm(WhenAndWhereForm):
     """When and where: the title, description, area and plan goals come from the idea."""
-
-    kind = NamedChoiceField(
-        label=_("Tür"),
-        queryset=ActivityKind.objects.all(),
-        empty_label=_("Tür seçin"),
-        error_messages={"required": _("Etkinliğin türünü seçin.")},
-    )
-    district = NamedChoiceField(
-        label=_("İlçe"),
-        queryset=District.objects.active(),
-        empty_label=_("İlçe seçin"),
-        error_messages={"required": _("Etkinliğin ilçesini seçin.")},
-    )
-    address = forms.CharField(
-        label=_("Adres"),
-        max_length=300,
-        required=False,
-        help_text=_("Adres ya da çevrim içi bağlantıdan en az biri gerekli."),
-    )
-    online_url = forms.URLField(
-        label=_("Çevrim içi bağlantı"),
-        max_length=500,
-        required=False,
-        assume_scheme="https",
-        error_messages={"invalid": _("Geçerli bir bağlantı yazın, örneğin https://…")},
-    )
-    starts_at = IstanbulDateTimeField(
-        label=_("Başlangıç"),
-        help_text=_("İzmir saatiyle."),
-        error_messages={"required": _("Başlangıç tarihini ve saatini yazın.")},
-    )
-    ends_at = IstanbulDateTimeField(
-        label=_("Bitiş"),
-        help_text=_("İzmir saatiyle."),
-        error_messages={"required": _("Bitiş tarihini ve saatini yazın.")},
-    )

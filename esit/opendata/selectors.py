@@ -42,6 +42,7 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
     When,
@@ -54,6 +55,8 @@ from django.utils.translation import override
 from esit.activities.models import Activity, HoursEntry, Participant
 from esit.announcements.models import Announcement
 from esit.applications.selectors import AgeGroup
+from esit.community.models import Idea
+from esit.community.selectors import done_ideas
 from esit.reference.models import District, PlanArea, VolunteerArea, sorted_by_name
 from esit.reports.selectors import suppress_row
 from esit.volunteers.models import Gender
@@ -254,6 +257,15 @@ def _count_distinct(path: str) -> Callable[[], Any]:
     return lambda: Count(path, distinct=True)
 
 
+# The volunteers and their hours are both counted from approved hours entries, split alike.
+HOURS_DIMENSIONS = {
+    "district": "district_key",
+    "area": "area_id",
+    "age-group": "age_group",
+    "gender": "volunteer__gender",
+    "plan-area": "activity__plan_goals__area_id",
+}
+
 MEASURES: dict[str, Measure] = {
     "volunteers": Measure(
         key="volunteers",
@@ -262,13 +274,7 @@ MEASURES: dict[str, Measure] = {
         rows=_hours,
         value=_count_distinct("volunteer"),
         people=_count_distinct("volunteer"),
-        dimensions={
-            "district": "district_key",
-            "area": "area_id",
-            "age-group": "age_group",
-            "gender": "volunteer__gender",
-            "plan-area": "activity__plan_goals__area_id",
-        },
+        dimensions=HOURS_DIMENSIONS,
     ),
     "hours": Measure(
         key="hours",
@@ -277,13 +283,7 @@ MEASURES: dict[str, Measure] = {
         rows=_hours,
         value=lambda: Sum("hours"),
         people=_count_distinct("volunteer"),
-        dimensions={
-            "district": "district_key",
-            "area": "area_id",
-            "age-group": "age_group",
-            "gender": "volunteer__gender",
-            "plan-area": "activity__plan_goals__area_id",
-        },
+        dimensions=HOURS_DIMENSIONS,
     ),
     "activities": Measure(
         key="activities",
@@ -467,6 +467,33 @@ def public_activities(
         activities.select_related("kind", "district")
         .prefetch_related("areas", "plan_goals__area", "shifts")
         .order_by("starts_at", "pk")
+    )
+
+
+def public_ideas_done(
+    *, start: datetime.date | None = None, end: datetime.date | None = None
+) -> QuerySet[Idea]:
+    """The ideas that became activities which happened: the community app's public record
+    (`community.selectors.done_ideas`, the rule of /ideas/done/, not a second copy), the latest
+    first; `start`/`end` keep those whose activity starts on those days or between them.
+    Each carries `workers`, the volunteers behind its approved hours, so the API hides hours
+    worked by fewer than 5 (the statistics' rule; one subquery, no query per idea)."""
+    workers = (
+        HoursEntry.objects.filter(activity=OuterRef("activity"), status=HoursEntry.Status.APPROVED)
+        .order_by()
+        .values("activity")
+        .annotate(n=Count("volunteer", distinct=True))
+        .values("n")
+    )
+    ideas = done_ideas()
+    if start:
+        ideas = ideas.filter(activity__starts_at__gte=_day_start(start))
+    if end:
+        ideas = ideas.filter(activity__starts_at__lt=_day_start(end + datetime.timedelta(days=1)))
+    return (
+        ideas.annotate(workers=Coalesce(Subquery(workers, output_field=IntegerField()), 0))
+        .select_related("activity__district", "area")
+        .prefetch_related("plan_goals__area")
     )
 
 

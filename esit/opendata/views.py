@@ -4,6 +4,7 @@ tables as CSV (the very cells of the API, through the same cache)."""
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
@@ -30,6 +31,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "min_cell": MIN_CELL,
             "max_months": selectors.MAX_MONTHS,
             "cache_minutes": settings.OPEN_DATA_CACHE_SECONDS // 60,
+            "ideas_api_url": reverse("api-v1:list_ideas_done"),
+            "ideas_page_url": reverse("community:done"),
         },
     )
 

@@ -1,4 +1,4 @@
-"""The annual impact report: the year's figures, charts and highlights as a PDF for the
+"""The annual impact report: the year's figures, charts, highlights and ideas done as a PDF for the
 council (WeasyPrint), in Turkish or English.
 
 Fonts come from the system, as for certificates (DejaVu Sans, Bitstream Vera licence, on
@@ -30,6 +30,7 @@ def render_annual_report_pdf(
                 "language": language,
                 "report": report,
                 "highlights": selectors.highlights(user=user, filters=chosen),
+                "ideas_done": selectors.ideas_done(user=user, filters=chosen),
             },
         )
     # The template needs nothing from outside: no file, no network.

@@ -58,6 +58,8 @@ from esit.activities.selectors.scope import visible_activities, visible_hours, w
 from esit.applications.models import Application, Decision
 from esit.applications.selectors import AgeGroup, birth_year_range
 from esit.applications.selectors import visible_to as visible_applications
+from esit.community.models import Idea
+from esit.community.selectors import done_ideas, managed_ideas
 from esit.core.dates import start_of_day
 from esit.reference.models import District, Language, PlanArea, VolunteerArea, sorted_by_name
 from esit.volunteers.models import Gender, Volunteer, VolunteerLanguage
@@ -874,6 +876,102 @@ def retention(user: User, filters: ReportFilters) -> Figure:
     )
 
 
+def _ideas(user: User, filters: ReportFilters) -> QuerySet[Idea]:
+    """The network's ideas (visible ones: content hidden by moderation is not the network's)
+    in the reader's scope (by the idea's area and district, as the staff list of ideas), the
+    date range on the moment the idea was posted, and the area, district and plan area
+    filters (the plan area through the idea's plan goals, with Exists: never a repeated row)."""
+    queryset = managed_ideas(user=user).filter(
+        _moment_range(filters, "created_at"), hidden_at__isnull=True
+    )
+    if filters.area_id:
+        queryset = queryset.filter(area_id=filters.area_id)
+    if filters.district_id:
+        queryset = queryset.filter(district_id=filters.district_id)
+    if filters.plan_area_id:
+        queryset = queryset.filter(
+            Exists(
+                Idea.plan_goals.through.objects.filter(
+                    idea_id=OuterRef("pk"), plangoal__area_id=filters.plan_area_id
+                )
+            )
+        )
+    return queryset
+
+
+def _idea_columns() -> tuple[str, ...]:
+    return (_("Fikir"), _("Etkinliğe dönüşen"))
+
+
+def ideas_by_status(user: User, filters: ReportFilters) -> Figure:
+    """Ideas per status, and how many of them became activities (an idea with an activity,
+    whatever the activity's state). Ideas are not people: shown as they are, like activities
+    (each idea is readable by every volunteer anyway)."""
+    rows = (
+        _ideas(user, filters)
+        .order_by()
+        .values("status")
+        .annotate(n=Count("pk"), became=Count("pk", filter=Q(activity__isnull=False)))
+    )
+    found = {row["status"]: row for row in rows}
+    table = [
+        Row(
+            label=str(label),
+            cells=(found[value]["n"], found[value]["became"]) if value in found else (0, 0),
+        )
+        for value, label in Idea.Status.choices
+    ]
+    total = Row(
+        label=_("Tümü"),
+        cells=(
+            sum(row["n"] for row in found.values()),
+            sum(row["became"] for row in found.values()),
+        ),
+    )
+    return Figure(
+        key="ideas-by-status",
+        title=_("Fikirler, durumuna göre ve etkinliğe dönüşenler"),
+        label_heading=_("Durum"),
+        columns=_idea_columns(),
+        rows=(total, *table),
+        note=_(
+            "Dönem içinde yazılan fikirler; bir etkinliğe bağlanan fikir etkinliğe dönüşmüş "
+            "sayılır."
+        ),
+    )
+
+
+def ideas_by_plan_area(user: User, filters: ReportFilters) -> Figure:
+    """Ideas per equality plan area through their plan goals (an idea with goals in two areas
+    counts in both; one with no goal in "not tagged"), and how many became activities."""
+    ideas = _ideas(user, filters)
+    tagged = (
+        Idea.plan_goals.through.objects.filter(idea__in=ideas.order_by().values("pk"))
+        .order_by()
+        .values("plangoal__area_id")
+        .annotate(
+            n=Count("idea_id", distinct=True),
+            became=Count("idea_id", distinct=True, filter=Q(idea__activity__isnull=False)),
+        )
+    )
+    counts = {row["plangoal__area_id"]: (row["n"], row["became"]) for row in tagged}
+    untagged = ideas.filter(plan_goals__isnull=True).aggregate(
+        n=Count("pk"), became=Count("pk", filter=Q(activity__isnull=False))
+    )
+    table = [
+        Row(label=f"{area.code} {area.name}".strip(), cells=counts.get(area.pk, (0, 0)))
+        for area in PlanArea.objects.order_by("position", "pk")
+    ]
+    table.append(Row(label=_("Etiketlenmemiş"), cells=(untagged["n"], untagged["became"])))
+    return Figure(
+        key="ideas-by-plan-area",
+        title=_("Fikirler, eşitlik planı alanına göre"),
+        label_heading=_("Plan alanı"),
+        columns=_idea_columns(),
+        rows=tuple(table),
+    )
+
+
 def _percent(part: int, whole: int) -> Decimal:
     """`part` of `whole` in whole per cent (the tables' shares)."""
     return (Decimal(100 * part) / Decimal(whole)).quantize(Decimal("1"))
@@ -894,6 +992,8 @@ FIGURES = (
     volunteers_by_language,
     volunteers_by_district,
     retention,
+    ideas_by_status,
+    ideas_by_plan_area,
 )
 
 
@@ -969,3 +1069,44 @@ def highlights(*, user: User, filters: ReportFilters) -> list[Highlight]:
         )
         for activity in activities
     ]
+
+
+@dataclass(frozen=True)
+class IdeaDone:
+    title: str
+    activity_on: datetime.date
+    district: str
+    hours: Decimal
+
+
+def ideas_done(*, user: User, filters: ReportFilters) -> list[IdeaDone]:
+    """The ideas that became activities which happened in the period (the community app's
+    public record, `done_ideas`, not a second copy of its rule), for the annual report: the
+    ideas of the reader's scope and the area, district and plan area filters, the period on
+    the activity's start; the latest first, at most HIGHLIGHTS."""
+    of_filters = _ideas(
+        user,
+        ReportFilters(
+            area_id=filters.area_id,
+            district_id=filters.district_id,
+            plan_area_id=filters.plan_area_id,
+        ),
+    )
+    ideas = done_ideas().filter(
+        _moment_range(filters, "activity__starts_at"),
+        pk__in=of_filters.order_by().values("pk"),
+    )[:HIGHLIGHTS]
+    found = []
+    for idea in ideas:
+        activity = idea.activity
+        if activity is None:  # never: done_ideas keeps ideas with an activity only
+            continue
+        found.append(
+            IdeaDone(
+                title=idea.title,
+                activity_on=timezone.localtime(activity.starts_at).date(),
+                district=activity.district.name,
+                hours=idea.approved_hours,  # type: ignore[attr-defined]  # annotated
+            )
+        )
+    return found

@@ -88,6 +88,7 @@ READ_ONLY = {
     "api/v1/docs",
     "api/v1/activities/",
     "api/v1/announcements/",
+    "api/v1/ideas-done/",
     "api/v1/statistics/",
     "api/v1/statistics/<dataset>/",
     "ideas/done/",

@@ -76,7 +76,7 @@ def test_seed_demo_twice_changes_nothing(db, mailoutbox):
 
     assert counts() == first
     assert dict(User.objects.values_list("email", "password")) == passwords
-    assert "Activities: 14 (0 new;" in seed()
+    assert "Activities: 29 (0 new;" in seed()  # 14 activities, 15 meetings of the year
 
 
 def test_seed_demo_fills_every_application_status(db, mailoutbox):
@@ -162,7 +162,7 @@ def test_seed_demo_has_published_activities_of_every_kind_in_several_districts(d
     assert published.filter(starts_at__gt=timezone.now()).count() >= 6
     assert Activity.objects.filter(title_tr__regex=r"[İış]").exists()
     assert Activity.objects.exclude(title_en="").exists()
-    assert "Activities: 14 (14 new;" in output
+    assert "Activities: 29 (29 new;" in output
 
 
 def test_seed_demo_fills_shifts_sign_ups_tasks_and_participants_in_every_state(db, mailoutbox):

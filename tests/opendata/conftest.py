@@ -14,6 +14,9 @@ April 2026:
   April: 9 volunteers, 9 h.
 Pending and rejected hours, and hours of February, never count in March–April.
 
+Ideas: the talk's idea is done (completed activity); the workshop's is in progress (no shift
+over yet, so not done).
+
 Activities: the Konak workshop (published, 10 March) with 6 confirmed public participants
 and one cancelled; the Bornova talk (completed, 20 March) with 1 participant; a draft and a
 cancelled activity in April that nothing counts.
@@ -26,6 +29,7 @@ import pytest
 from django.utils import timezone
 
 from esit.activities.models import Participant
+from esit.community.models import Idea
 from esit.privacy.services import record_consent
 from esit.reference.models import PlanGoal
 from tests import factories
@@ -122,6 +126,20 @@ def build_city() -> City:
     hours(women[0], day=march, amount=5, area="translation", status="pending")
     hours(men[0], day=april, amount=5, area="workshops", status="rejected")
     hours(women[1], day=datetime.date(2026, 2, 27), amount=4, area="translation")
+    # The idea behind the talk (completed: an idea done, 18 h by six men shown); the idea
+    # behind the workshop (published, no shift over: not done yet).
+    ideas = [(talk, "Babalar için eşitlik söyleşisi"), (workshop, "Şiddet atölyesi")]
+    for activity, title in ideas:
+        idea = Idea.objects.create(
+            author=women[0].user,
+            title=title,
+            body="Mahallede buluşalım.",
+            area=factories.area("workshops"),
+            district=activity.district,
+            status="done" if activity == talk else "in_progress",
+            activity=activity,
+        )
+        idea.plan_goals.set(activity.plan_goals.all())
     return City(women=women, men=men, unstated=unstated, workshop=workshop, talk=talk)
 
 

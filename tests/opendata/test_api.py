@@ -20,7 +20,12 @@ pytestmark = pytest.mark.django_db
 def every_answer(client) -> str:
     """Every list and every table of the API, decoded and written again without escapes (so
     "Şükran" is searched as Şükran, not \\u015e\u00fckran)."""
-    paths = ["/api/v1/activities/", "/api/v1/announcements/", "/api/v1/statistics/"]
+    paths = [
+        "/api/v1/activities/",
+        "/api/v1/announcements/",
+        "/api/v1/ideas-done/",
+        "/api/v1/statistics/",
+    ]
     paths += [f"/api/v1/statistics/{key}/?start=2026-02&end=2026-04" for key in datasets.KEYS]
     answers = []
     for path in paths:
@@ -170,6 +175,7 @@ def test_the_documentation_is_served_from_our_own_files(client):
     assert set(paths) == {
         "/api/v1/activities/",
         "/api/v1/announcements/",
+        "/api/v1/ideas-done/",
         "/api/v1/statistics/",
         "/api/v1/statistics/{dataset}/",
     }

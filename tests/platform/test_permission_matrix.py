@@ -272,6 +272,7 @@ EXPECTED = {
     "api/v1/docs": "200 200 200 200 200 200 200 200",
     "api/v1/activities/": "200 200 200 200 200 200 200 200",
     "api/v1/announcements/": "200 200 200 200 200 200 200 200",
+    "api/v1/ideas-done/": "200 200 200 200 200 200 200 200",
     "api/v1/statistics/": "200 200 200 200 200 200 200 200",
     "api/v1/statistics/<dataset>/": "200 200 200 200 200 200 200 200",
     "staff/admin/reference/planarea/": "login login 403 403 200 200 2fa 200",

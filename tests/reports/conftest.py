@@ -171,3 +171,70 @@ def rows_of(figure) -> dict:
 
 def column(figure, name: str) -> int:
     return figure.columns.index(name)
+
+
+@dataclass
+class Ideas:
+    konak: object
+    buca: object
+    fresh: object
+    declined: object
+
+
+def idea(*, title, status, created, district="konak", area="workshops", goals=(), activity=None):
+    from esit.community.models import Idea
+
+    found = Idea.objects.create(
+        author=factories.VolunteerFactory().user,
+        title=title,
+        body="Mahallede buluşup **deneyimlerimizi** paylaşalım.",
+        area=factories.area(area),
+        district=factories.district(district) if district else None,
+        status=status,
+        activity=activity,
+        created_at=created,
+    )
+    found.plan_goals.set(PlanGoal.objects.filter(slug__in=goals))
+    return found
+
+
+@pytest.fixture
+def ideas(programme) -> Ideas:
+    return build_ideas(programme)
+
+
+def build_ideas(programme: Programme) -> Ideas:
+    """Ideas counted by hand: in Konak, posted 1 September, in progress, became the Konak
+    activity (prevention); in Buca, posted 20 August, done, became the Buca activity
+    (prevention, equality education); in Konak, posted 15 September, new, untagged; without
+    a district, posted 1 October, declined, in Translation (equality education); and a
+    hidden one, never counted."""
+    prevention, education = "violence-prevention", "education-equality-education"
+    konak = idea(
+        title="Şiddeti önleme atölyesi",
+        status="in_progress",
+        created=istanbul(2026, 9, 1),
+        goals=[prevention],
+        activity=programme.konak_activity,
+    )
+    buca = idea(
+        title="Gündelik hayatta eşitlik söyleşisi",
+        status="done",
+        created=istanbul(2026, 8, 20),
+        district="buca",
+        goals=[prevention, education],
+        activity=programme.buca_activity,
+    )
+    fresh = idea(title="Çocuk bakım köşesi", status="new", created=istanbul(2026, 9, 15))
+    declined = idea(
+        title="Çeviri kulübü",
+        status="declined",
+        created=istanbul(2026, 10, 1),
+        district=None,
+        area="translation",
+        goals=[education],
+    )
+    hidden = idea(title="Reklam", status="new", created=istanbul(2026, 9, 2))
+    hidden.hidden_at = timezone.now()
+    hidden.save(update_fields=["hidden_at"])
+    return Ideas(konak=konak, buca=buca, fresh=fresh, declined=declined)

@@ -74,3 +74,19 @@ def test_a_year_outside_the_list_is_refused_next_to_its_field(coordinator_client
     response = coordinator_client.get(ANNUAL, {"year": "1990", "language": "tr"})
     assert response.status_code == 400
     assert 'id="id_year_error"' in response.content.decode()
+
+
+def test_the_annual_report_has_the_ideas_done_with_turkish_letters(ideas, administrator, tmp_path):
+    text = pdf_text(
+        annual.render_annual_report_pdf(user=administrator, year=2026, language="tr"), tmp_path
+    )
+    assert "Gerçekleşen fikirler" in text
+    assert "Gündelik hayatta eşitlik söyleşisi" in text
+    assert "Şiddeti önleme atölyesi" in text
+    assert "5 Ekim 2026" in text
+    assert "Fikirler, durumuna göre ve etkinliğe dönüşenler" in text
+    # No idea of 2025 happened.
+    empty = pdf_text(
+        annual.render_annual_report_pdf(user=administrator, year=2025, language="tr"), tmp_path
+    )
+    assert "Bu yıl gerçekleşen fikir yok." in empty

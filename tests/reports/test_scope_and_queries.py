@@ -11,7 +11,7 @@ from esit.reports import selectors
 from esit.reports.selectors import ReportFilters
 from tests import factories
 from tests.accounts.test_scope import scoped
-from tests.reports.conftest import rows_of, volunteer
+from tests.reports.conftest import idea, istanbul, rows_of, volunteer
 
 EVERYTHING = ReportFilters()
 
@@ -55,10 +55,10 @@ def _queries(user) -> int:
     return len(queries)
 
 
-def test_the_number_of_queries_does_not_grow_with_the_data(programme, administrator):
+def test_the_number_of_queries_does_not_grow_with_the_data(ideas, administrator):
     before = _queries(administrator)
-    # Ten more volunteers in other districts with hours, sign-ups and applications,
-    # spread over new weeks and months.
+    # Ten more volunteers in other districts with hours, sign-ups and applications, and ten
+    # more ideas in other statuses, districts and plan areas, spread over new weeks and months.
     for index in range(10):
         person = volunteer(district=["bornova", "urla", "tire"][index % 3], age=20 + index * 4)
         factories.HoursEntryFactory(
@@ -68,6 +68,13 @@ def test_the_number_of_queries_does_not_grow_with_the_data(programme, administra
         )
         factories.SignUpFactory(volunteer=person, attendance="attended")
         factories.ApplicationFactory(gender="woman")
+        idea(
+            title=f"Fikir {index}",
+            status=["accepted", "under_review"][index % 2],
+            created=istanbul(2026, 6 + index % 3, 1 + index),
+            district=["bornova", "urla", "tire"][index % 3],
+            goals=["violence-prevention", "education-equality-education"][: index % 3],
+        )
     assert _queries(administrator) == before
 
 

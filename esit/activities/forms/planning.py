@@ -106,8 +106,9 @@ class RequirementsForm(forms.Form):
         return dict(self.cleaned_data)
 
 
-class ActivityForm(forms.Form):
-    """Create or edit an activity (cancelling is its own action, never a status here)."""
+class WhenAndWhereForm(forms.Form):
+    """What kind of activity, where and when: the part of planning an activity that an idea
+    turned into one ("create activity from idea", esit/community) asks for too."""
 
     kind = NamedChoiceField(
         label=_("Tür"),
@@ -115,6 +116,54 @@ class ActivityForm(forms.Form):
         empty_label=_("Tür seçin"),
         error_messages={"required": _("Etkinliğin türünü seçin.")},
     )
+    district = NamedChoiceField(
+        label=_("İlçe"),
+        queryset=District.objects.active(),
+        empty_label=_("İlçe seçin"),
+        error_messages={"required": _("Etkinliğin ilçesini seçin.")},
+    )
+    address = forms.CharField(
+        label=_("Adres"),
+        max_length=300,
+        required=False,
+        help_text=_("Adres ya da çevrim içi bağlantıdan en az biri gerekli."),
+    )
+    online_url = forms.URLField(
+        label=_("Çevrim içi bağlantı"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Geçerli bir bağlantı yazın, örneğin https://…")},
+    )
+    starts_at = IstanbulDateTimeField(
+        label=_("Başlangıç"),
+        help_text=_("İzmir saatiyle."),
+        error_messages={"required": _("Başlangıç tarihini ve saatini yazın.")},
+    )
+    ends_at = IstanbulDateTimeField(
+        label=_("Bitiş"),
+        help_text=_("İzmir saatiyle."),
+        error_messages={"required": _("Bitiş tarihini ve saatini yazın.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _in_turkish_order(self.fields["kind"], empty_label=self.fields["kind"].empty_label)
+        _in_turkish_order(self.fields["district"], empty_label=self.fields["district"].empty_label)
+
+    def clean_address(self):
+        return _stripped(self.cleaned_data["address"])
+
+
+class ActivityForm(WhenAndWhereForm):
+    """Create or edit an activity (cancelling is its own action, never a status here)."""
+
+    # The fields of WhenAndWhereForm come first by inheritance; the page reads in this order.
+    field_order = [
+        "kind", "title_tr", "description_tr", "title_en", "description_en", "areas", "plan_goals",
+        "district", "address", "online_url", "starts_at", "ends_at",
+    ]  # fmt: skip
+
     title_tr = forms.CharField(
         label=_("Başlık (Türkçe)"),
         max_length=TITLE_MAX,
@@ -145,35 +194,6 @@ class ActivityForm(forms.Form):
         label=_("Eşitlik planı hedefleri"),
         required=False,
         help_text=_("Raporlar etkinlikleri Yerel Eşitlik Eylem Planı'nın hedeflerine göre sayar."),
-    )
-    district = NamedChoiceField(
-        label=_("İlçe"),
-        queryset=District.objects.active(),
-        empty_label=_("İlçe seçin"),
-        error_messages={"required": _("Etkinliğin ilçesini seçin.")},
-    )
-    address = forms.CharField(
-        label=_("Adres"),
-        max_length=300,
-        required=False,
-        help_text=_("Adres ya da çevrim içi bağlantıdan en az biri gerekli."),
-    )
-    online_url = forms.URLField(
-        label=_("Çevrim içi bağlantı"),
-        max_length=500,
-        required=False,
-        assume_scheme="https",
-        error_messages={"invalid": _("Geçerli bir bağlantı yazın, örneğin https://…")},
-    )
-    starts_at = IstanbulDateTimeField(
-        label=_("Başlangıç"),
-        help_text=_("İzmir saatiyle."),
-        error_messages={"required": _("Başlangıç tarihini ve saatini yazın.")},
-    )
-    ends_at = IstanbulDateTimeField(
-        label=_("Bitiş"),
-        help_text=_("İzmir saatiyle."),
-        error_messages={"required": _("Bitiş tarihini ve saatini yazın.")},
     )
     status = forms.ChoiceField(
         label=_("Durum"),
@@ -214,8 +234,6 @@ class ActivityForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _in_turkish_order(self.fields["kind"], empty_label=self.fields["kind"].empty_label)
-        _in_turkish_order(self.fields["district"], empty_label=self.fields["district"].empty_label)
         _in_turkish_order(self.fields["areas"])
 
     @classmethod
@@ -233,9 +251,6 @@ class ActivityForm(forms.Form):
 
     def clean_title_en(self):
         return _stripped(self.cleaned_data["title_en"])
-
-    def clean_address(self):
-        return _stripped(self.cleaned_data["address"])
 
     def activity_fields(self) -> dict:
         """Keyword arguments for create_activity / update_activity."""

@@ -1,7 +1,7 @@
 """The open-data API `/api/v1/` (django-ninja), read-only JSON (docs/opendata.md).
 
-One router module per dataset family, mounted here in `ROUTERS`: adding a dataset (the ideas
-done, when the community app brings them) is one module with its router and one line below.
+One router module per dataset family, mounted here in `ROUTERS`: adding a dataset is one module
+with its router and one line below.
 
 Every operation:
 - is a GET, answers JSON and needs no account, cookie or session (nothing here reads one);
@@ -29,11 +29,12 @@ from ninja.throttling import BaseThrottle
 
 from esit.core.rate_limits import allowed, parse_rate
 
-from . import activities, announcements, statistics
+from . import activities, announcements, ideas, statistics
 
 ROUTERS = (
     ("/activities/", activities.router),
     ("/announcements/", announcements.router),
+    ("/ideas-done/", ideas.router),
     ("/statistics/", statistics.router),
 )
 
@@ -50,10 +51,10 @@ api = NinjaAPI(
     title="Eşit İzmir açık veri / open data",
     version="1",
     description=(
-        "Eşit İzmir gönüllü ağının açık verileri: herkese açık etkinlikler, duyurular ve "
-        "küçük hücreleri gizlenmiş toplu istatistikler. / Open data of the Eşit İzmir "
-        "volunteer network: public activities, announcements and aggregate statistics with "
-        "small cells suppressed. See /open-data/."
+        "Eşit İzmir gönüllü ağının açık verileri: herkese açık etkinlikler, duyurular, gerçekleşen "
+        "fikirler ve küçük hücreleri gizlenmiş toplu istatistikler. / Open data of the Eşit İzmir "
+        "volunteer network: public activities, announcements, ideas done and aggregate "
+        "statistics with small cells suppressed. See /open-data/."
     ),
     urls_namespace="api-v1",
     openapi_url="/openapi.json",

@@ -1,5 +1,7 @@
 """A living demo: staff with two factors, applications in every status, volunteers, and
-their activities, shifts, tasks, public participants, hours and a certificate.
+their activities, shifts, tasks, public participants, hours and a certificate; and the
+network's year (esit/demo/impact.py: forty more volunteers and twelve monthly meetings, so
+the reports and open data show cells, not "<5").
 
 Everything goes through the same services a visitor and a coordinator use
 (`submit_application`, `approve_application`, `sign_up`, `check_in`, …), so
@@ -49,6 +51,7 @@ from esit.demo.announcements import seed_announcements
 from esit.demo.applications import APPLICANTS, seed_application
 from esit.demo.common import by_status, quiet_task_log
 from esit.demo.community import seed_ideas
+from esit.demo.impact import seed_network_year
 from esit.demo.matching import seed_invitations
 from esit.demo.resources import seed_resources
 from esit.demo.safety import seed_safety
@@ -102,7 +105,8 @@ class Command(BaseCommand):
             )
             new_ideas = seed_ideas(coordinator=staff[1])
             new_resources = seed_resources(coordinator=staff[1])
-        self.report(staff, created=sum(created), new_activities=new_activities)
+            new_meetings = seed_network_year(coordinator=staff[1])
+        self.report(staff, created=sum(created), new_activities=new_activities + new_meetings)
         self.stdout.write(
             f"Announcements: {Announcement.objects.count()} ({new_announcements} new; "
             f"{by_status(Announcement)})."
@@ -120,6 +124,10 @@ class Command(BaseCommand):
             f"Resources: {Resource.objects.count()} ({new_resources} new; "
             f"{by_status(Resource)}; hidden by reports: "
             f"{Resource.objects.filter(hidden_because='reports').count()})."
+        )
+        self.stdout.write(
+            f"The network's year (reports and open data): {new_meetings} new monthly "
+            "meetings of the forty demo volunteers."
         )
 
     def report(self, staff, *, created: int, new_activities: int) -> None:
