@@ -184,17 +184,22 @@ def own_ideas(*, user: User) -> list[Idea]:
 
 
 def managed_ideas(*, user: User) -> QuerySet[Idea]:
-    """The ideas this staff member may decide on: those of her scope. Hidden ideas only for
-    moderators (marked hidden on the list): a coordinator who does not moderate must not read
-    what reports hid. Every /staff/ page passed the staff gate (second factor) already."""
-    ideas: QuerySet[Idea] = (
-        Idea.objects.all() if user.has_perm(MODERATE) else Idea.objects.visible()
-    )
-    return scope_of(user).filter(ideas, areas="area", district="district")
+    """The ideas of this staff member's scope, hidden ones included: what the reports count
+    (figures, not texts). What she opens and decides on is `staff_ideas`."""
+    return scope_of(user).filter(Idea.objects.all(), areas="area", district="district")
+
+
+def staff_ideas(*, user: User) -> QuerySet[Idea]:
+    """The ideas this staff member may open and decide on (/staff/ideas/): those of her scope;
+    hidden ones only for moderators (marked hidden on the list), since a coordinator who does
+    not moderate must not read what reports hid. Every /staff/ page passed the staff gate
+    (second factor) already."""
+    ideas = managed_ideas(user=user)
+    return ideas if user.has_perm(MODERATE) else ideas.filter(hidden_at__isnull=True)
 
 
 def staff_list(*, user: User) -> QuerySet[Idea]:
-    return _with_authors(managed_ideas(user=user)).order_by("-created_at", "-pk")
+    return _with_authors(staff_ideas(user=user)).order_by("-created_at", "-pk")
 
 
 def may_manage(*, user: User, idea: Idea) -> bool:

@@ -362,7 +362,7 @@ def _check_staff(by: User, idea: Idea) -> None:
     """Staff decide with the capability and within their scope (the idea's area and district)."""
     if not by.has_perm(MANAGE):
         raise PermissionDenied
-    if not selectors.managed_ideas(user=by).filter(pk=idea.pk).exists():
+    if not selectors.staff_ideas(user=by).filter(pk=idea.pk).exists():
         raise PermissionDenied
 
 

@@ -57,7 +57,7 @@ def _comment_or_404(request, pk: int) -> Comment:
 
 
 def _managed_or_404(request, pk: int) -> Idea:
-    idea = selectors.managed_ideas(user=request.user).filter(pk=pk).first()
+    idea = selectors.staff_ideas(user=request.user).filter(pk=pk).first()
     if idea is None:
         raise Http404(_("Fikir bulunamadı."))
     return idea

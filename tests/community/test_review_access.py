@@ -168,8 +168,8 @@ def test_staff_ideas_show_hidden_ones_to_moderators_only(client, idea):
     )
     coordinator = factories.StaffFactory(role="coordinator")
 
-    assert not selectors.managed_ideas(user=coordinator).filter(pk=idea.pk).exists()
-    assert selectors.managed_ideas(user=moderator()).filter(pk=idea.pk).exists()
+    assert not selectors.staff_ideas(user=coordinator).filter(pk=idea.pk).exists()
+    assert selectors.staff_ideas(user=moderator()).filter(pk=idea.pk).exists()
     client.force_login(coordinator)
     assert idea.title not in client.get(reverse("community:staff_list")).content.decode()
 
