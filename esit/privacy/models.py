@@ -106,9 +106,7 @@ class ConsentRecord(models.Model):
         related_name="+",
         verbose_name=_("kaydeden personel"),
     )
-    purpose = models.CharField(
-        _("amaç"), max_length=20, choices=Purpose, default=Purpose.PROGRAMME
-    )
+    purpose = models.CharField(_("amaç"), max_length=20, choices=Purpose, default=Purpose.PROGRAMME)
 
     class Meta:
         verbose_name = _("açık rıza kaydı")

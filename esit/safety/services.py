@@ -138,9 +138,7 @@ def raise_concern(
             _("Bildiriminizi gönderebilmemiz için açık rızanızı işaretleyin."), field="consent"
         )
     now = timezone.now()
-    record_consent(
-        email=by.email, ip=ip, at=now, user=by, purpose=ConsentRecord.Purpose.SAFETY
-    )
+    record_consent(email=by.email, ip=ip, at=now, user=by, purpose=ConsentRecord.Purpose.SAFETY)
     concern = Concern.objects.create(
         raised_by=by,
         what_happened=what_happened,

@@ -58,7 +58,9 @@ def _private(response):
 def staff_list(request):
     filters = StatusFilterForm(request.GET)
     status = filters.cleaned_data["status"] if filters.is_valid() else ""
-    concerns = list(selectors.concern_list(handler=request.user, status=status)[: selectors.LIST_MAX])
+    concerns = list(
+        selectors.concern_list(handler=request.user, status=status)[: selectors.LIST_MAX]
+    )
     return _private(
         render(
             request,

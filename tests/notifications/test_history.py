@@ -43,9 +43,9 @@ def test_the_history_holds_messages_to_the_account_and_to_the_addresses_newest_f
 def test_a_person_without_an_account_is_found_by_her_address(db):
     mine = delivery("mine", address="basvuru@example.org")
 
-    assert [entry.delivery for entry in delivery_history(reader=None, addresses=["basvuru@example.org"])] == [
-        mine
-    ]
+    assert [
+        entry.delivery for entry in delivery_history(reader=None, addresses=["basvuru@example.org"])
+    ] == [mine]
     assert delivery_history(reader=None) == []
 
 

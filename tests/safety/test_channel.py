@@ -264,7 +264,9 @@ def test_the_pages_run_a_fixed_number_of_queries(
 ):
     def raise_some(count):
         for _n in range(count):
-            concern = services.raise_concern(by=volunteer.user, what_happened="x", about="y", consent=True)
+            concern = services.raise_concern(
+                by=volunteer.user, what_happened="x", about="y", consent=True
+            )
             services.acknowledge(concern=concern, by=handler)
             services.add_entry(concern=concern, by=handler, kind="reply", text="z")
 

@@ -55,8 +55,7 @@ def test_the_selector_leaves_them_out_for_a_reader_without_the_capability(
 
     def kinds(reader):
         return [
-            entry.delivery.kind
-            for entry in delivery_history(reader=reader, user=volunteer.user)
+            entry.delivery.kind for entry in delivery_history(reader=reader, user=volunteer.user)
         ]
 
     assert "safety.concern_update" not in kinds(coordinator)
