@@ -31,6 +31,7 @@ def seed_safety(*, handler: User, volunteer: User) -> int:
         about="Çeviri gönüllüleri yazışma grubundaki bir katılımcı",
         happened_when="Geçen hafta",
         contact=Concern.Contact.EMAIL,
+        consent=True,
     )
     services.acknowledge(concern=concern, by=handler)
     services.add_entry(

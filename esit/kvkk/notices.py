@@ -110,8 +110,12 @@ def publish_notice(*, notice: PrivacyNotice, by: User) -> PrivacyNotice:
 
 
 def consents_of(user: User) -> QuerySet[ConsentRecord]:
-    """Her consents: given with her account, or with her address before she had one."""
-    return ConsentRecord.objects.filter(Q(user=user) | Q(email=user.email))
+    """Her consents to the programme: given with her account, or with her address before she
+    had one. Not those given with a safety concern: they neither renew her acceptance of the
+    texts nor may a coordinator learn from them that she used the safety channel."""
+    return ConsentRecord.objects.filter(Q(user=user) | Q(email=user.email)).filter(
+        purpose=ConsentRecord.Purpose.PROGRAMME
+    )
 
 
 def needs_reconsent(user: User) -> bool:

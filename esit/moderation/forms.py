@@ -50,7 +50,7 @@ class HideForm(forms.Form):
         error_messages={"required": _("Bir neden seçin.")},
     )
     note = forms.CharField(
-        label=_("Not (isteğe bağlı, denetim kaydına yazılır)"),
+        label=_("Not (isteğe bağlı, yalnızca moderatörler okur)"),
         max_length=300,
         required=False,
         error_messages={"max_length": _("Not en fazla 300 karakter olabilir.")},

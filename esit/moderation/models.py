@@ -110,3 +110,38 @@ class PostingSuspension(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} until {self.until:%Y-%m-%d %H:%M}"
+
+
+class ModerationDecision(models.Model):
+    """A moderator's hiding of one piece of content, with her free-text note.
+
+    The note stays here, read on the content's moderation page by moderators only, and never
+    in the audit event's summary: the audit trail is read by more people, and its summaries
+    speak of counts and field names, never of a person's details (docs/architecture.md).
+    """
+
+    class Kind(models.TextChoices):
+        HIDDEN = "hidden", _("Gizlendi")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    kind = models.CharField(_("karar"), max_length=20, choices=Kind.choices)
+    reason = models.CharField(_("neden"), max_length=20, choices=Report.Reason.choices)
+    note = models.TextField(_("not"), max_length=300, blank=True)
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("moderatör"),
+    )
+    decided_at = models.DateTimeField(_("karar anı"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("moderasyon kararı")
+        verbose_name_plural = _("moderasyon kararları")
+        ordering = ["-decided_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model} {self.object_id}: {self.kind}"

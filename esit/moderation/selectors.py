@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from esit.accounts.models import User
 
 from . import registry
-from .models import Moderated, PostingSuspension, Report
+from .models import Moderated, ModerationDecision, PostingSuspension, Report
 
 
 def display_name(user: User | None) -> str:
@@ -165,6 +165,14 @@ def reports_about(content: Moderated) -> QuerySet[Report]:
         .select_related("reporter")
         .order_by(F("resolved_at").desc(nulls_first=True), "-created_at")
     )
+
+
+def decisions_about(content: Moderated) -> QuerySet[ModerationDecision]:
+    """The moderators' hidings of this content with their notes, newest first (moderators
+    read them here; the audit trail keeps only the count and the reason)."""
+    return ModerationDecision.objects.filter(
+        content_type=ContentType.objects.get_for_model(content), object_id=content.pk
+    ).select_related("moderator")
 
 
 def suspensions_in_force(*, at: datetime.datetime | None = None) -> QuerySet[PostingSuspension]:

@@ -26,7 +26,7 @@ from esit.core.errors import RuleError
 from esit.notifications.services import Recipient, notify
 
 from . import registry
-from .models import Moderated, PostingSuspension, Report
+from .models import Moderated, ModerationDecision, PostingSuspension, Report
 
 MODERATE = "moderation.moderate_content"
 WARNING_KIND = "moderation.warning"
@@ -179,7 +179,10 @@ def hide_content(*, moderator: User, content: Moderated, reason: str, note: str 
     """Hide content for everyone but moderators, for one of the reasons people report.
 
     Hiding is the moderator's decision: it stands even if the reports are later withdrawn
-    (erasure deletes a person's reports), and only a moderator restores it.
+    (erasure deletes a person's reports), and only a moderator restores it. Her note is kept
+    on the decision (`ModerationDecision`), which moderators read, and not in the audit
+    summary: more people read the audit trail, and the note is free text about a person's
+    post (summaries speak of counts and field names only).
     """
     if reason not in Report.Reason.values:
         raise RuleError(_("Bir neden seçin."), field="reason")
@@ -189,6 +192,15 @@ def hide_content(*, moderator: User, content: Moderated, reason: str, note: str 
     locked.hidden_because = Moderated.HiddenBecause.MODERATOR
     locked.save(update_fields=["hidden_at", "hidden_because"])
     resolved = _resolve_reports(locked, at=now)
+    ModerationDecision.objects.create(
+        content_type=ContentType.objects.get_for_model(locked),
+        object_id=locked.pk,
+        kind=ModerationDecision.Kind.HIDDEN,
+        reason=reason,
+        note=(note or "").strip()[:300],
+        moderator=moderator,
+        decided_at=now,
+    )
     record(
         action="moderation.hidden",
         actor=moderator,
@@ -199,8 +211,7 @@ def hide_content(*, moderator: User, content: Moderated, reason: str, note: str 
             "content": _label(locked),
             "reason": Report.Reason(reason).label,
             "count": resolved,
-        }
-        + (f" {note.strip()[:300]}" if note.strip() else ""),
+        },
     )
     _copy_visibility(locked, content)
     return content

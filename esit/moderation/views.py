@@ -129,6 +129,10 @@ def _detail(request, kind: str, pk: int, forms: dict | None = None, status: int 
         "author": selectors.display_name(author),
         "author_suspension": services.active_suspension(author) if author else None,
         "reports": reports,
+        "decisions": [
+            {"decision": row, "moderator": selectors.display_name(row.moderator)}
+            for row in selectors.decisions_about(content)
+        ],
         "open_reports": sum(1 for row in rows if row.resolved_at is None),
         "hide_form": forms.get("hide") or HideForm(prefix="hide"),
         "warn_form": forms.get("warn") or WarnForm(prefix="warn"),

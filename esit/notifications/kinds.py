@@ -15,6 +15,10 @@ secrets, so allauth renders and sends them, and `services.record_sent` keeps a
 delivery without its body, so a person's history of messages is complete.
 Such a kind is never queued: `services.notify` refuses it.
 
+A kind with a `permission` (the safety channel's: `safety.handle_concerns`) is left out
+of a person's delivery history for staff who lack it (`selectors.delivery_history(reader=...)`),
+as the audit trail hides such actions' events.
+
 Keys in use (register a new kind under its app's label, `<app>.<name>`):
 
 - `applications.*`: confirmation, status_link, already_in_programme, withdrawn,
@@ -52,6 +56,9 @@ class Kind:
     load: Callable[[str], Model | None] | None = None  # fetch the object by id, with its relations
     description: StrOrPromise = ""  # the preferences page's hint for an optional kind
     recorded: bool = False  # sent by another library, only recorded (services.record_sent)
+    # With a permission, only staff holding it see such deliveries in a person's history
+    # (as audit actions: that a volunteer used the safety channel is itself confidential).
+    permission: str = ""
 
 
 _KINDS: dict[str, Kind] = {}
@@ -87,6 +94,15 @@ def label_of(key: str) -> StrOrPromise:
     (an old delivery in someone's history outlives the code that sent it)."""
     kind = _KINDS.get(key)
     return kind.label if kind is not None else key
+
+
+def hidden_from(reader: Any) -> list[str]:
+    """The kinds whose deliveries this reader may not see (all restricted ones for None)."""
+    return [
+        kind.key
+        for kind in _KINDS.values()
+        if kind.permission and (reader is None or not reader.has_perm(kind.permission))
+    ]
 
 
 def never_queued(obj, delivery) -> None:

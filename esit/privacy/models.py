@@ -62,13 +62,20 @@ class PrivacyNotice(models.Model):
 
 class ConsentRecord(models.Model):
     """One person's explicit consent to one version of the consent text: which version,
-    when, how (`method`) and, when staff wrote it down, who (`recorded_by`)."""
+    when, how (`method`), what for (`purpose`: the programme, or the safety channel's
+    special-category texts) and, when staff wrote it down, who (`recorded_by`)."""
 
     class Method(models.TextChoices):
         ONLINE = "online", _("Çevrim içi form")
         PAPER = "paper", _("Kâğıt form")
         PHONE = "phone", _("Telefon")
         IN_PERSON = "in_person", _("Yüz yüze")
+
+    class Purpose(models.TextChoices):
+        # The volunteer programme: an application, a registration, a renewed acceptance.
+        PROGRAMME = "programme", _("Gönüllü programı")
+        # The safety channel's special-category texts (KVKK 6/2): given with each concern.
+        SAFETY = "safety", _("Güvenlik bildirimi")
 
     notice = models.ForeignKey(PrivacyNotice, on_delete=models.PROTECT, related_name="consents")
     information_notice = models.ForeignKey(
@@ -99,6 +106,7 @@ class ConsentRecord(models.Model):
         related_name="+",
         verbose_name=_("kaydeden personel"),
     )
+    purpose = models.CharField(_("amaç"), max_length=20, choices=Purpose, default=Purpose.PROGRAMME)
 
     class Meta:
         verbose_name = _("açık rıza kaydı")

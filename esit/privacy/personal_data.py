@@ -22,7 +22,15 @@ def _export(subject):
     return registry.sections_from(
         consents(subject).select_related("notice", "information_notice"),
         title=lambda record: _("Açık rıza kaydı"),
-        fields=["notice", "information_notice", "email", "given_at", "method", "withdrawn_at"],
+        fields=[
+            "notice",
+            "information_notice",
+            "purpose",
+            "email",
+            "given_at",
+            "method",
+            "withdrawn_at",
+        ],
     )
 
 
@@ -41,6 +49,7 @@ def register() -> None:
             "ip_hash": Category.TECHNICAL,
             "withdrawn_at": Category.ACTIVITY,
             "method": Category.ACTIVITY,
+            "purpose": Category.ACTIVITY,
         },
         rows=consents,
         export=_export,

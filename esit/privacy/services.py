@@ -34,9 +34,10 @@ def record_consent(
     user: User | None = None,
     method: str = ConsentRecord.Method.ONLINE,
     recorded_by: User | None = None,
+    purpose: str = ConsentRecord.Purpose.PROGRAMME,
 ) -> ConsentRecord:
-    """Keep the proof KVKK asks for: which texts, when, how, from where (hashed) and, when
-    staff wrote it down from paper, a call or a meeting, who did."""
+    """Keep the proof KVKK asks for: which texts, when, how, from where (hashed), what for
+    (`purpose`) and, when staff wrote it down from paper, a call or a meeting, who did."""
     return ConsentRecord.objects.create(
         notice=current_notice(PrivacyNotice.Kind.EXPLICIT_CONSENT),
         information_notice=current_notice(PrivacyNotice.Kind.INFORMATION),
@@ -46,6 +47,7 @@ def record_consent(
         ip_hash=hash_ip(ip) if ip else "",
         method=method,
         recorded_by=recorded_by,
+        purpose=purpose,
     )
 
 

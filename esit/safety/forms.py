@@ -53,6 +53,18 @@ class ConcernForm(forms.Form):
         required=False,
         help_text=_("Telefon ya da yüz yüze görüşme seçtiyseniz gerekli."),
     )
+    # Required by the service (services.raise_concern), which refuses next to this field.
+    consent = forms.BooleanField(
+        label=_(
+            "Yazdıklarımın güvenlik bildirimimin incelenmesi için yetkili personelce "
+            "işlenmesine açık rıza veriyorum."
+        ),
+        required=False,
+        help_text=_(
+            "Bildiriminiz özel nitelikli kişisel veri içerebilir (KVKK madde 6). "
+            "Rızanızı dilediğiniz zaman geri alabilirsiniz."
+        ),
+    )
 
 
 class EntryForm(forms.Form):

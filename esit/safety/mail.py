@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from esit.notifications import kinds
 
 from .models import Concern
+from .services import HANDLE
 
 EVENTS = ("acknowledged", "reply", "closed")
 
@@ -37,6 +38,7 @@ def register() -> None:
             template="safety/email/concern_raised",
             context=_raised,
             load=_load,
+            permission=HANDLE,
         )
     )
     kinds.register(
@@ -46,5 +48,6 @@ def register() -> None:
             template="safety/email/concern_update",
             context=_update,
             load=_load,
+            permission=HANDLE,
         )
     )

@@ -22,6 +22,8 @@ from esit.accounts.models import User
 from esit.audit.services import record
 from esit.core.errors import RuleError
 from esit.notifications.services import Recipient, notify
+from esit.privacy.models import ConsentRecord
+from esit.privacy.services import record_consent
 
 from .models import (
     ABOUT_MAX,
@@ -69,9 +71,15 @@ def handlers() -> QuerySet[User]:
     )
 
 
-def _require_handler(actor: User) -> None:
+def _require_handler(actor: User, concern: Concern | None = None) -> None:
+    """A handler, and, for a concern, not the one who raised it: nobody handles her own
+    concern (she follows it on /me/safety/ like any volunteer; another handler handles it)."""
     if not actor.has_perm(HANDLE):
         raise SafetyError(_("Güvenlik bildirimleriyle ilgilenme yetkiniz yok."))
+    if concern is not None and concern.raised_by_id == actor.pk:
+        raise SafetyError(
+            _("Kendi yaptığınız bir bildirimle ilgilenemezsiniz; başka bir yetkili ilgilenir.")
+        )
 
 
 def _summary(concern: Concern) -> str:
@@ -98,8 +106,15 @@ def raise_concern(
     happened_when: str = "",
     contact: str = Concern.Contact.NONE,
     contact_how: str = "",
+    consent: bool = False,
+    ip: str = "",
 ) -> Concern:
     """A volunteer raises a concern; the handlers are told that one arrived, and nothing more.
+
+    Only with her explicit consent (KVKK 6/2): what she writes is special-category data, and
+    the processing register names explicit consent as its legal basis. The consent is kept
+    as a privacy consent record for the safety channel, beside the concern, and her own
+    data export shows it.
 
     Why nothing more: an e-mail travels through other systems and sits in mailboxes; the text
     stays encrypted here and is read on the page, where every reading is audited. The person
@@ -118,7 +133,12 @@ def raise_concern(
     contact_how = _limited(contact_how, CONTACT_HOW_MAX, "contact_how")
     if contact in (Concern.Contact.PHONE, Concern.Contact.IN_PERSON) and not contact_how:
         raise SafetyError(_("Size nasıl ve ne zaman ulaşabileceğimizi yazın."), field="contact_how")
+    if not consent:
+        raise SafetyError(
+            _("Bildiriminizi gönderebilmemiz için açık rızanızı işaretleyin."), field="consent"
+        )
     now = timezone.now()
+    record_consent(email=by.email, ip=ip, at=now, user=by, purpose=ConsentRecord.Purpose.SAFETY)
     concern = Concern.objects.create(
         raised_by=by,
         what_happened=what_happened,
@@ -137,14 +157,14 @@ def raise_concern(
         person=by,
         summary=_summary(concern),
     )
-    for handler in handlers():
+    for handler in handlers().exclude(pk=by.pk):  # never to herself about her own
         notify("safety.concern_raised", obj=concern, to=Recipient.of_user(handler))
     return concern
 
 
 def record_reading(*, concern: Concern, reader: User) -> None:
     """A handler opened the concern: the reading is audited, whoever it is, every time."""
-    _require_handler(reader)
+    _require_handler(reader, concern)
     record(
         action="safety.concern_read",
         actor=reader,
@@ -172,7 +192,7 @@ def _tell_raiser(concern: Concern, *, key: str, event: str) -> None:
 @transaction.atomic
 def acknowledge(*, concern: Concern, by: User) -> Concern:
     """A handler says the concern was seen; the volunteer is told (without its text)."""
-    _require_handler(by)
+    _require_handler(by, concern)
     locked = _locked(concern)
     if locked.status != Concern.Status.RECEIVED:
         raise SafetyError(_("Bu bildirim zaten görüldü olarak işaretlenmiş."))
@@ -195,7 +215,7 @@ def add_entry(*, concern: Concern, by: User, kind: str, text: str) -> ConcernEnt
     """A handling step (a note) or a reply to the volunteer, once the concern was seen and
     while it is open. The first one puts an acknowledged concern "in handling"; a reply is
     announced to the volunteer (the e-mail says a reply is waiting, the page shows it)."""
-    _require_handler(by)
+    _require_handler(by, concern)
     if kind not in ConcernEntry.Kind.values:
         raise SafetyError(_("Bir kayıt türü seçin."), field="kind")
     text = _limited(text, ENTRY_MAX, "text")
@@ -226,7 +246,7 @@ def add_entry(*, concern: Concern, by: User, kind: str, text: str) -> ConcernEnt
 @transaction.atomic
 def close(*, concern: Concern, by: User, outcome: str) -> Concern:
     """A handler closes the concern with an outcome; the volunteer sees it on her page."""
-    _require_handler(by)
+    _require_handler(by, concern)
     if outcome not in Concern.Outcome.values:
         raise SafetyError(_("Bir sonuç seçin."), field="outcome")
     locked = _locked(concern)

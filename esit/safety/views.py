@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from esit.accounts.permissions import capability_required
 from esit.core.forms import add_refusal
+from esit.core.network import client_ip
 from esit.core.rate_limits import limit_posts
 from esit.volunteers.permissions import volunteer_view
 
@@ -25,7 +27,7 @@ def mine(request, volunteer):
     form = ConcernForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         try:
-            services.raise_concern(by=request.user, **form.cleaned_data)
+            services.raise_concern(by=request.user, ip=client_ip(request), **form.cleaned_data)
         except services.SafetyError as error:
             add_refusal(form, error)
         else:
@@ -37,7 +39,11 @@ def mine(request, volunteer):
     return render(
         request,
         "safety/mine.html",
-        {"form": form, "concerns": selectors.own_concerns(user=request.user)},
+        {
+            "form": form,
+            "concerns": selectors.own_concerns(user=request.user),
+            "notice_url": reverse("privacy:notice"),
+        },
     )
 
 
@@ -52,7 +58,9 @@ def _private(response):
 def staff_list(request):
     filters = StatusFilterForm(request.GET)
     status = filters.cleaned_data["status"] if filters.is_valid() else ""
-    concerns = list(selectors.concern_list(status=status)[: selectors.LIST_MAX])
+    concerns = list(
+        selectors.concern_list(handler=request.user, status=status)[: selectors.LIST_MAX]
+    )
     return _private(
         render(
             request,
@@ -62,9 +70,9 @@ def staff_list(request):
     )
 
 
-def _handled(pk: int) -> Concern:
+def _handled(request, pk: int) -> Concern:
     try:
-        return selectors.concern_for_handler(pk=pk)
+        return selectors.concern_for_handler(pk=pk, handler=request.user)
     except Concern.DoesNotExist:
         raise Http404 from None
 
@@ -73,7 +81,7 @@ def _handled(pk: int) -> Concern:
 @never_cache
 @capability_required(services.HANDLE, hidden=True)
 def staff_detail(request, pk):
-    concern = _handled(pk)
+    concern = _handled(request, pk)
     services.record_reading(concern=concern, reader=request.user)
     return _detail(request, concern, entry_form=EntryForm(), close_form=CloseForm())
 
@@ -99,7 +107,7 @@ def _detail(request, concern, *, entry_form, close_form, status=200):
 def staff_act(request, pk, action):
     """Acknowledge, add a note or a reply, or close; a refused action shows the page again
     with the message next to its field (reading it again is audited too)."""
-    concern = _handled(pk)
+    concern = _handled(request, pk)
     entry_form = EntryForm(request.POST if action == "entry" else None)
     close_form = CloseForm(request.POST if action == "close" else None)
     try:

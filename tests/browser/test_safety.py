@@ -40,6 +40,7 @@ def test_a_volunteer_raises_a_concern_on_a_phone_and_a_handler_acknowledges_it(p
     page.get_by_label("Ne oldu?").fill("Yazışma grubunda bana sürekli özelden mesaj atıyor.")
     page.get_by_label("Kim ya da hangi yazışma hakkında?").fill("Çeviri grubundaki bir gönüllü")
     page.get_by_label("E-posta ile").check()
+    page.get_by_label("açık rıza veriyorum").check()
     page.get_by_role("button", name="Bildirimi gönder").click()
     expect(page.get_by_text("Bildiriminiz yetkili personele ulaştı.")).to_be_visible()
     expect(page.locator("article").get_by_text("Alındı")).to_be_visible()
@@ -62,7 +63,7 @@ def test_the_channels_pages_have_no_accessibility_violations(page, site, languag
     volunteer = factories.VolunteerFactory()
     handler = designated_handler()
     concern = services.raise_concern(
-        by=volunteer.user, what_happened="Israrla mesaj attı.", about="Bir gönüllü"
+        by=volunteer.user, what_happened="Israrla mesaj attı.", about="Bir gönüllü", consent=True
     )
     services.acknowledge(concern=concern, by=handler)
     services.add_entry(concern=concern, by=handler, kind="reply", text="İlgileniyoruz.")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from esit.audit.models import AuditEvent
 from esit.core.errors import RuleError
 from esit.moderation import services
-from esit.moderation.models import PostingSuspension, Report
+from esit.moderation.models import ModerationDecision, PostingSuspension, Report
 from esit.moderation.services import ensure_may_post, report_content
 from esit.notifications.models import Delivery
 from esit.notifications.services import send_one
@@ -182,3 +182,42 @@ def test_volunteers_cannot_decide(volunteer_client, reported):
     assert decide(volunteer_client, reported, "hide", {"hide-reason": "spam"}).status_code == 403
     reported.refresh_from_db()
     assert not reported.is_hidden
+
+
+NOTE = "Defne Kaya'nın telefon numarasını paylaşmış, 0532 000 00 00"
+
+
+def test_the_hiding_note_stays_on_the_decision_not_in_the_audit_summary(
+    coordinator_client, coordinator, reported
+):
+    """More people read the audit trail: its summary says the count and the reason, never
+    the moderator's free text about a person's post. Moderators read the note on the
+    content's page."""
+    response = decide(
+        coordinator_client, reported, "hide", {"hide-reason": "hate", "hide-note": NOTE}
+    )
+
+    assert response.status_code == 302
+    event = AuditEvent.objects.get(action="moderation.hidden")
+    assert NOTE not in event.summary
+    assert "0532" not in event.summary
+    decision = ModerationDecision.objects.get()
+    assert decision.note == NOTE
+    assert decision.moderator == coordinator
+    assert decision.reason == "hate"
+    page = coordinator_client.get(
+        reverse("moderation:content", args=["resource", reported.pk])
+    ).content.decode()
+    assert "0532 000 00 00" in page
+
+
+def test_no_decision_or_suspension_summary_carries_free_text(coordinator, reported, author):
+    services.warn_author(moderator=coordinator, content=reported, message=NOTE)
+    services.suspend_author(
+        moderator=coordinator,
+        content=reported,
+        until=timezone.now() + datetime.timedelta(days=7),
+        reason=NOTE,
+    )
+    for event in AuditEvent.objects.filter(action__startswith="moderation."):
+        assert "0532" not in event.summary, event.action

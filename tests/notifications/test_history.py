@@ -34,7 +34,7 @@ def test_the_history_holds_messages_to_the_account_and_to_the_addresses_newest_f
     to_address = delivery("address", address="basvuru@example.org", created_at=earlier)
     delivery("someone-else", address="baskasi@example.org")
 
-    history = delivery_history(user=ayse, addresses=["basvuru@example.org"])
+    history = delivery_history(reader=None, user=ayse, addresses=["basvuru@example.org"])
 
     assert [entry.delivery for entry in history] == [to_account, to_address]
     assert history[0].label == "Hello (tests)"
@@ -43,16 +43,16 @@ def test_the_history_holds_messages_to_the_account_and_to_the_addresses_newest_f
 def test_a_person_without_an_account_is_found_by_her_address(db):
     mine = delivery("mine", address="basvuru@example.org")
 
-    assert [entry.delivery for entry in delivery_history(addresses=["basvuru@example.org"])] == [
-        mine
-    ]
-    assert delivery_history() == []
+    assert [
+        entry.delivery for entry in delivery_history(reader=None, addresses=["basvuru@example.org"])
+    ] == [mine]
+    assert delivery_history(reader=None) == []
 
 
 def test_a_kind_nobody_registers_any_more_is_named_by_its_key(ayse):
     delivery("old", kind="retired.kind", recipient=ayse)
 
-    (entry,) = delivery_history(user=ayse)
+    (entry,) = delivery_history(reader=None, user=ayse)
 
     assert entry.label == "retired.kind"
 
@@ -62,7 +62,7 @@ def test_the_history_is_one_query(ayse, django_assert_num_queries):
         delivery(f"d{number}", recipient=ayse)
 
     with django_assert_num_queries(1):
-        delivery_history(user=ayse, addresses=[ayse.email])
+        delivery_history(reader=None, user=ayse, addresses=[ayse.email])
 
 
 def test_the_partial_says_why_a_message_did_not_leave(ayse):
@@ -81,7 +81,7 @@ def test_the_partial_says_why_a_message_did_not_leave(ayse):
 
     page = render_to_string(
         "notifications/partials/delivery_history.html",
-        {"history": delivery_history(user=ayse)},
+        {"history": delivery_history(reader=None, user=ayse)},
     )
 
     assert "Gönderilmedi: Kişi bu bildirimi kapattı" in page

@@ -202,7 +202,10 @@ def build_world() -> World:
             logged_by=administrator,
         ),
         concern=raise_concern(
-            by=volunteer.user, what_happened="Israrla mesaj attı.", about="Bir gönüllü"
+            by=volunteer.user,
+            what_happened="Israrla mesaj attı.",
+            about="Bir gönüllü",
+            consent=True,
         ),
     )
 

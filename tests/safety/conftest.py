@@ -37,4 +37,5 @@ def concern(volunteer):
         link="https://example.org/sohbet/42",
         happened_when="Geçen salı",
         contact="email",
+        consent=True,
     )

@@ -35,6 +35,7 @@ def form(**changes):
         "happened_when": "",
         "contact": "none",
         "contact_how": "",
+        "consent": "on",
     } | changes
 
 
@@ -118,7 +119,7 @@ def test_the_list_reads_no_text_and_is_not_a_reading(handler_client, concern):
 
 
 def test_the_list_filters_by_status(handler_client, handler, volunteer, concern):
-    other = services.raise_concern(by=volunteer.user, what_happened="x", about="y")
+    other = services.raise_concern(by=volunteer.user, what_happened="x", about="y", consent=True)
     services.acknowledge(concern=other, by=handler)
 
     page = handler_client.get(LIST, {"status": "acknowledged"}).content.decode()
@@ -250,7 +251,10 @@ def test_the_person_concerned_is_never_told(volunteer, handler, run_on_commit):
     mehmet = factories.VolunteerFactory(first_name="Mehmet")
     with run_on_commit():
         services.raise_concern(
-            by=volunteer.user, what_happened=WHAT, about=f"{mehmet.full_name}, {mehmet.user.email}"
+            by=volunteer.user,
+            what_happened=WHAT,
+            about=f"{mehmet.full_name}, {mehmet.user.email}",
+            consent=True,
         )
     assert all(message.to != [mehmet.user.email] for message in mail.outbox)
 
@@ -260,7 +264,9 @@ def test_the_pages_run_a_fixed_number_of_queries(
 ):
     def raise_some(count):
         for _n in range(count):
-            concern = services.raise_concern(by=volunteer.user, what_happened="x", about="y")
+            concern = services.raise_concern(
+                by=volunteer.user, what_happened="x", about="y", consent=True
+            )
             services.acknowledge(concern=concern, by=handler)
             services.add_entry(concern=concern, by=handler, kind="reply", text="z")
 

@@ -186,7 +186,9 @@ def _render_detail(request, application: Application, *, decision_form=None, not
             "has_errors": any(
                 form is not None and form.errors for form in (decision_form, note_form)
             ),
-            "deliveries": delivery_history(user=application.user, addresses=[application.email]),
+            "deliveries": delivery_history(
+                reader=request.user, user=application.user, addresses=[application.email]
+            ),
             "audit_events": events_about(application, limit=AUDIT_SHOWN, reader=request.user)
             if request.user.has_perm("audit.read_audit_log")
             else None,

@@ -101,7 +101,9 @@ def render_detail(request, volunteer: Volunteer, **forms):
                 if any(available for _part, available in parts)
             ],
             "sections": panels_for("staff_volunteer", request, volunteer=volunteer),
-            "deliveries": delivery_history(user=volunteer.user, addresses=[volunteer.user.email]),
+            "deliveries": delivery_history(
+                reader=request.user, user=volunteer.user, addresses=[volunteer.user.email]
+            ),
             "audit_events": events_about(*people, limit=AUDIT_SHOWN, reader=request.user)
             if request.user.has_perm("audit.read_audit_log")
             else None,
