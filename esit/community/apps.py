@@ -15,7 +15,7 @@ class CommunityConfig(AppConfig):
 
         from . import mail, personal_data, workspace
         from .models import Comment, Idea
-        from .selectors import MANAGE
+        from .selectors import MANAGE, may_read_comment, may_read_idea
 
         personal_data.register()
         workspace.register()
@@ -32,6 +32,8 @@ class CommunityConfig(AppConfig):
             author=lambda idea: idea.author,
             url=lambda idea: idea.get_absolute_url(),
             title=lambda idea: idea.title,
+            # The report page shows what the ideas pages show her, to those they show it to.
+            visible_to=lambda idea, user: may_read_idea(idea=idea, user=user),
         )
         registry.register(
             Comment,
@@ -40,4 +42,7 @@ class CommunityConfig(AppConfig):
             author=lambda comment: comment.author,
             url=lambda comment: comment.get_absolute_url(),
             title=lambda comment: comment.body[:80],
+            # Not under a hidden idea or a hidden comment, and only to people of the network.
+            visible_to=lambda comment, user: may_read_comment(comment=comment, user=user),
+            select_related=("idea", "parent"),
         )

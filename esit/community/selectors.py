@@ -1,7 +1,9 @@
 """Reading the network: lists, an idea's page, staff's ideas in scope, the public record.
 
-Volunteers read only what is visible (`Moderated.visible()`); those who moderate
-(`moderation.moderate_content`) also read hidden content, marked "hidden" on the page. Staff
+Volunteers read only what is visible (`Moderated.visible()`); staff who moderate
+(`moderation.moderate_content`) and passed the staff second factor also read hidden content,
+marked "hidden" on the page: the view says so with `with_hidden=permissions.sees_hidden(request)`
+(a selector sees no request). Counts shown to readers count visible comments only. Staff
 who manage ideas act on those of their scope: an idea is in a coordinator's scope by its area
 and its district (accounts/scope.py); an idea without a district is outside a district scope.
 """
@@ -10,8 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import (
+    Count,
     DecimalField,
     Exists,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
@@ -26,7 +30,9 @@ from django.utils import timezone
 from esit.accounts.models import User
 from esit.accounts.scope import scope_of
 from esit.activities.models import Activity, HoursEntry, Shift
+from esit.core.disclosure import suppressed
 from esit.core.search import matching
+from esit.volunteers import selectors as volunteers
 
 from .models import Comment, Idea, Member, StatusChange, Support
 
@@ -41,27 +47,68 @@ SORTS = {
 DEFAULT_SORT = "newest"
 
 
-def sees_hidden(user: User) -> bool:
-    return bool(user.is_authenticated and user.has_perm(MODERATE))
+def sees_hidden(user: User, *, with_hidden: bool = False) -> bool:
+    """Hidden content is shown only when the view vouches the request passed the staff second
+    factor (`with_hidden`) and the reader holds the moderators' capability."""
+    return bool(with_hidden and user.is_authenticated and user.has_perm(MODERATE))
 
 
-def _with_authors(queryset: QuerySet[Idea]) -> QuerySet[Idea]:
-    return queryset.select_related(
-        "author__community_member", "author__volunteer", "area", "district"
+def visible_comments() -> QuerySet[Comment]:
+    """The comments a volunteer reads: not hidden, not deleted, not under a hidden comment."""
+    shown: QuerySet[Comment] = Comment.objects.visible()
+    return shown.filter(deleted_at__isnull=True).filter(
+        Q(parent__isnull=True) | Q(parent__hidden_at__isnull=True)
     )
 
 
-def readable_ideas(*, user: User) -> QuerySet[Idea]:
-    """The ideas this reader may open: visible ones, and hidden ones for moderators."""
+def _with_authors(queryset: QuerySet[Idea]) -> QuerySet[Idea]:
+    """With the authors the page names and `shown_comment_count`, the comments volunteers can
+    read (the stored comment_count also counts hidden ones), in the same query."""
+    shown = (
+        visible_comments()
+        .filter(idea=OuterRef("pk"))
+        .order_by()
+        .values("idea")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return queryset.select_related(
+        "author__community_member", "author__volunteer", "area", "district"
+    ).annotate(
+        shown_comment_count=Coalesce(
+            Subquery(shown, output_field=IntegerField()), Value(0), output_field=IntegerField()
+        )
+    )
+
+
+def readable_ideas(*, user: User, with_hidden: bool = False) -> QuerySet[Idea]:
+    """The ideas this reader may open: visible ones, and hidden ones for moderators who passed
+    the second factor."""
     ideas = Idea.objects.all()
-    return ideas if sees_hidden(user) else ideas.visible()
+    return ideas if sees_hidden(user, with_hidden=with_hidden) else ideas.visible()
 
 
-def idea_list(*, user: User, sort: str = DEFAULT_SORT) -> QuerySet[Idea]:
+def may_read_idea(*, idea: Idea, user: User) -> bool:
+    """Moderation's `visible_to` for ideas (the report page): the ideas pages' rule, a person
+    of the programme (volunteers.selectors.in_programme) and an idea that is not hidden."""
+    return volunteers.in_programme(user=user) and not idea.is_hidden
+
+
+def may_read_comment(*, comment: Comment, user: User) -> bool:
+    """Moderation's `visible_to` for comments: she may read its idea, and neither the comment,
+    nor the comment it answers, is hidden (or deleted): what the idea's page shows her."""
+    if comment.is_hidden or comment.is_deleted:
+        return False
+    if comment.parent_id is not None and comment.parent is not None and comment.parent.is_hidden:
+        return False
+    return may_read_idea(idea=comment.idea, user=user)
+
+
+def idea_list(*, user: User, sort: str = DEFAULT_SORT, with_hidden: bool = False) -> QuerySet[Idea]:
     """The /ideas/ list, sorted newest, most supported or recently active; the filters
     (idea_filters.IdeaFilter) narrow it."""
     order = SORTS.get(sort, SORTS[DEFAULT_SORT])
-    return _with_authors(readable_ideas(user=user)).order_by(*order)
+    return _with_authors(readable_ideas(user=user, with_hidden=with_hidden)).order_by(*order)
 
 
 def search(queryset: QuerySet[Idea], text: str) -> QuerySet[Idea]:
@@ -69,10 +116,10 @@ def search(queryset: QuerySet[Idea], text: str) -> QuerySet[Idea]:
     return matching(queryset, text)
 
 
-def idea_page(*, pk: int, user: User) -> Idea:
+def idea_page(*, pk: int, user: User, with_hidden: bool = False) -> Idea:
     """One idea with what its page shows; DoesNotExist when this reader may not open it."""
     return (
-        _with_authors(readable_ideas(user=user))
+        _with_authors(readable_ideas(user=user, with_hidden=with_hidden))
         .select_related("activity__district")
         .prefetch_related(
             "plan_goals",
@@ -85,10 +132,14 @@ def idea_page(*, pk: int, user: User) -> Idea:
     )
 
 
-def comments_of(*, idea: Idea, user: User) -> list[Comment]:
+def comments_of(*, idea: Idea, user: User, with_hidden: bool = False) -> list[Comment]:
     """The idea's discussion: comments in order, each with its replies prefetched. Hidden
     comments (and their replies) are left out for volunteers."""
-    visible = Comment.objects.all() if sees_hidden(user) else Comment.objects.visible()
+    visible = (
+        Comment.objects.all()
+        if sees_hidden(user, with_hidden=with_hidden)
+        else Comment.objects.visible()
+    )
     authors = ("author__community_member", "author__volunteer")
     replies = visible.select_related(*authors).order_by("created_at", "pk")
     return list(
@@ -133,12 +184,22 @@ def own_ideas(*, user: User) -> list[Idea]:
 
 
 def managed_ideas(*, user: User) -> QuerySet[Idea]:
-    """The ideas this staff member may decide on: those of her scope."""
+    """The ideas of this staff member's scope, hidden ones included: what the reports count
+    (figures, not texts). What she opens and decides on is `staff_ideas`."""
     return scope_of(user).filter(Idea.objects.all(), areas="area", district="district")
 
 
+def staff_ideas(*, user: User) -> QuerySet[Idea]:
+    """The ideas this staff member may open and decide on (/staff/ideas/): those of her scope;
+    hidden ones only for moderators (marked hidden on the list), since a coordinator who does
+    not moderate must not read what reports hid. Every /staff/ page passed the staff gate
+    (second factor) already."""
+    ideas = managed_ideas(user=user)
+    return ideas if user.has_perm(MODERATE) else ideas.filter(hidden_at__isnull=True)
+
+
 def staff_list(*, user: User) -> QuerySet[Idea]:
-    return _with_authors(managed_ideas(user=user)).order_by("-created_at", "-pk")
+    return _with_authors(staff_ideas(user=user)).order_by("-created_at", "-pk")
 
 
 def may_manage(*, user: User, idea: Idea) -> bool:
@@ -174,7 +235,8 @@ def progress_of(activity: Activity) -> Progress:
 def done_ideas() -> QuerySet[Idea]:
     """The public record (/ideas/done/): visible ideas whose activity has happened (completed,
     or published with a shift already over), with the hours approved for that activity,
-    counted by the database in the same query (a subquery per activity, no query per idea)."""
+    counted by the database in the same query (a subquery per activity, no query per idea),
+    with how many volunteers gave them (`public_hours` hides a sum fewer than 5 gave)."""
     now = timezone.now()
     past_shift = Shift.objects.filter(activity=OuterRef("activity"), ends_at__lte=now)
     approved = (
@@ -182,6 +244,13 @@ def done_ideas() -> QuerySet[Idea]:
         .order_by()
         .values("activity")
         .annotate(total=Sum("hours"))
+        .values("total")
+    )
+    people = (
+        HoursEntry.objects.filter(activity=OuterRef("activity"), status=HoursEntry.Status.APPROVED)
+        .order_by()
+        .values("activity")
+        .annotate(total=Count("volunteer", distinct=True))
         .values("total")
     )
     decimal = DecimalField(max_digits=12, decimal_places=2)
@@ -196,7 +265,19 @@ def done_ideas() -> QuerySet[Idea]:
         .annotate(
             approved_hours=Coalesce(
                 Subquery(approved, output_field=decimal), Value(Decimal(0)), output_field=decimal
-            )
+            ),
+            hours_people=Coalesce(
+                Subquery(people, output_field=IntegerField()),
+                Value(0),
+                output_field=IntegerField(),
+            ),
         )
         .order_by("-activity__starts_at", "-pk")
     )
+
+
+def public_hours(idea: Idea) -> Decimal | None:
+    """The hours a done idea's page shows everyone: None (shown as "—") when fewer than
+    MIN_CELL volunteers gave them, since the sum would tell what one or two people did
+    (esit.core.disclosure, the reports' rule)."""
+    return suppressed(idea.approved_hours, people=idea.hours_people)  # type: ignore[attr-defined]

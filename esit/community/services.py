@@ -11,6 +11,7 @@ acting at once never lose one another's update.
 """
 
 import datetime
+import unicodedata
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -26,8 +27,8 @@ from esit.activities.models import Activity, ActivityKind
 from esit.activities.services import planning
 from esit.audit.services import record
 from esit.core.errors import RuleError
-from esit.core.turkish import search_key
-from esit.moderation.services import ensure_may_post
+from esit.core.turkish import lower, search_key
+from esit.moderation.services import ensure_may_post, open_reporters, was_reported
 from esit.notifications.services import Recipient, notify_many
 from esit.reference.models import District, PlanGoal, VolunteerArea
 
@@ -90,6 +91,19 @@ def _body(value: str) -> str:
     )
 
 
+def _refuse_under_review(content: Idea | Comment) -> None:
+    """Hidden or reported content stays as it is until a moderator decides: its author may not
+    edit or delete it, so what was reported is what the moderators read (the evidence)."""
+    if content.is_hidden or open_reporters(content) > 0:
+        raise CommunityError(
+            _(
+                "Bu içerik moderatörlerin incelemesinde: inceleme bitene kadar değiştirilemez "
+                "ve silinemez."
+            ),
+            field="body",
+        )
+
+
 def _locked(idea: Idea) -> Idea:
     return Idea.objects.select_for_update().get(pk=idea.pk)
 
@@ -103,9 +117,31 @@ def _touch(idea_id: int, **counts: int) -> None:
 # Members -------------------------------------------------------------------
 
 
+# Names that would pass a volunteer off as staff or as the programme itself, folded
+# (`_folded_name`: Turkish lower case, then without accents, spaces and dots).
+RESERVED_NAMES = ("moderator", "yonetici", "esitizmir", "admin", "koordinator", "yetkili")
+_ASCII = str.maketrans("çğıöşüâîû", "cgiosuaiu")
+
+
+def _folded_name(value: str) -> str:
+    """A name folded the Turkish way (İ/I to i/ı first, then ç ğ ı ö ş ü to c g i o s u),
+    without accents, with dots, dashes and underscores read as spaces."""
+    text = unicodedata.normalize("NFKD", lower(value).translate(_ASCII))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    for mark in ".-_":
+        text = text.replace(mark, " ")
+    return " ".join(text.split())
+
+
 def set_nickname(*, person: User, nickname: str) -> Member:
     """The name she appears under on the network; empty gives back "first name and initial".
-    Her e-mail address and phone are never shown, whatever she chooses."""
+    Her e-mail address and phone are never shown, whatever she chooses.
+
+    A suspended person may not change it (it is something she publishes). It may not pass her
+    off as staff or the programme ("Moderatör", "Yönetici", "Eşit İzmir", "admin", compared
+    folded the Turkish way), and two members may not share one (case and Turkish letters
+    aside): readers must be able to tell who wrote what."""
+    ensure_may_post(person)
     nickname = " ".join((nickname or "").split())
     if len(nickname) > NICKNAME_MAX:
         raise CommunityError(
@@ -116,6 +152,23 @@ def set_nickname(*, person: User, nickname: str) -> Member:
         raise CommunityError(
             _("Takma adınızda e-posta adresi olmasın; başkaları onu görür."), field="nickname"
         )
+    if nickname:
+        folded = _folded_name(nickname)
+        squeezed = folded.replace(" ", "")
+        if any(word in squeezed for word in RESERVED_NAMES):
+            raise CommunityError(
+                _("Bu ad görevlileri ya da programı çağrıştırıyor; başka bir ad seçin."),
+                field="nickname",
+            )
+        taken = (
+            Member.objects.exclude(account=person)
+            .exclude(nickname="")
+            .values_list("nickname", flat=True)
+        )
+        if any(_folded_name(other) == folded for other in taken.iterator()):
+            raise CommunityError(
+                _("Bu takma adı başka biri kullanıyor; başka bir ad seçin."), field="nickname"
+            )
     member, _created = Member.objects.update_or_create(
         account=person, defaults={"nickname": nickname}
     )
@@ -167,6 +220,7 @@ def edit_idea(
     locked = _locked(idea)
     if locked.author_id != by.pk:
         raise PermissionDenied
+    _refuse_under_review(locked)
     if locked.status != Idea.Status.NEW:
         raise CommunityError(_("İncelenmeye başlanan bir fikir artık değiştirilemez."))
     locked.title, locked.body = _title(title), _body(body)
@@ -200,6 +254,7 @@ def support(*, idea: Idea, person: User) -> bool:
     """
     if idea.author_id == person.pk:
         raise CommunityError(_("Kendi fikrinizi destekleyemezsiniz."))
+    ensure_may_post(person)  # a suspended person reads, and may still report abuse, not support
     _refuse_closed(idea)
     with transaction.atomic():
         try:
@@ -255,6 +310,7 @@ def edit_comment(*, comment: Comment, by: User, body: str) -> Comment:
     locked = Comment.objects.select_for_update().get(pk=comment.pk)
     if locked.author_id != by.pk:
         raise PermissionDenied
+    _refuse_under_review(locked)
     if not may_still_edit(locked):
         raise CommunityError(
             _("Yorumlar yazıldıktan sonra %(minutes)d dakika içinde düzenlenebilir.")
@@ -271,13 +327,21 @@ def edit_comment(*, comment: Comment, by: User, body: str) -> Comment:
 def delete_comment(*, comment: Comment, by: User) -> None:
     """Her own comment goes. With replies it stays in place as "deleted" (without its text), so
     the replies keep their context; without replies it disappears. A deleted comment whose
-    last reply goes disappears too."""
+    last reply goes disappears too.
+
+    Refused while the comment is hidden or has open reports (the evidence stays as reported).
+    A comment that was ever reported is deleted softly, its text kept for the moderators
+    (volunteers see "deleted", the moderation page the text as it was reported)."""
     locked = Comment.objects.select_for_update().get(pk=comment.pk)
     if locked.author_id != by.pk:
         raise PermissionDenied
     if locked.is_deleted:
         return
-    if locked.replies.exists():
+    _refuse_under_review(locked)
+    if was_reported(locked):
+        locked.deleted_at = timezone.now()
+        locked.save(update_fields=["deleted_at"])
+    elif locked.replies.exists():
         locked.body = ""
         locked.deleted_at = timezone.now()
         locked.save(update_fields=["body", "deleted_at"])
@@ -298,7 +362,7 @@ def _check_staff(by: User, idea: Idea) -> None:
     """Staff decide with the capability and within their scope (the idea's area and district)."""
     if not by.has_perm(MANAGE):
         raise PermissionDenied
-    if not selectors.managed_ideas(user=by).filter(pk=idea.pk).exists():
+    if not selectors.staff_ideas(user=by).filter(pk=idea.pk).exists():
         raise PermissionDenied
 
 
@@ -329,7 +393,9 @@ def _move(idea: Idea, *, to: str, by: User, reason: str) -> StatusChange:
         obj=idea,
         summary=f"{change.from_status} → {to}",
     )
-    _notify_status(change, by=by)
+    if not idea.is_hidden:
+        # Hidden by moderation: its supporters are not told about what they may not read.
+        _notify_status(change, by=by)
     return change
 
 

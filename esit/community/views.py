@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from esit.accounts.permissions import capability_required
 from esit.activities.services.errors import ActivityError
 from esit.core import markdown
+from esit.core.disclosure import MIN_CELL
 from esit.core.errors import RuleError
 from esit.core.forms import add_refusal
 from esit.core.htmx import wants_partial
@@ -32,7 +33,7 @@ from .forms import (
     StatusForm,
 )
 from .models import Comment, Idea
-from .permissions import network_view
+from .permissions import network_view, sees_hidden
 from .selectors import MANAGE
 
 PAGE_SIZE = 20
@@ -40,23 +41,23 @@ PAGE_SIZE = 20
 
 def _idea_or_404(request, pk: int) -> Idea:
     try:
-        return selectors.idea_page(pk=pk, user=request.user)
+        return selectors.idea_page(pk=pk, user=request.user, with_hidden=sees_hidden(request))
     except Idea.DoesNotExist:
         raise Http404(_("Fikir bulunamadı.")) from None
 
 
 def _comment_or_404(request, pk: int) -> Comment:
+    """Her own comment, under an idea she may read. A hidden one too (it is hers): the
+    services refuse to change or delete it while moderators look at it."""
     comment = Comment.objects.select_related("idea").filter(pk=pk, author=request.user).first()
-    if (
-        comment is None
-        or not selectors.readable_ideas(user=request.user).filter(pk=comment.idea_id).exists()
-    ):
+    readable = selectors.readable_ideas(user=request.user, with_hidden=sees_hidden(request))
+    if comment is None or not readable.filter(pk=comment.idea_id).exists():
         raise Http404(_("Yorum bulunamadı."))
     return comment
 
 
 def _managed_or_404(request, pk: int) -> Idea:
-    idea = selectors.managed_ideas(user=request.user).filter(pk=pk).first()
+    idea = selectors.staff_ideas(user=request.user).filter(pk=pk).first()
     if idea is None:
         raise Http404(_("Fikir bulunamadı."))
     return idea
@@ -68,7 +69,10 @@ def _managed_or_404(request, pk: int) -> Idea:
 @require_GET
 @network_view
 def idea_list(request):
-    filters = IdeaFilter(request.GET or None, queryset=selectors.idea_list(user=request.user))
+    filters = IdeaFilter(
+        request.GET or None,
+        queryset=selectors.idea_list(user=request.user, with_hidden=sees_hidden(request)),
+    )
     page = CappedPaginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     ideas = list(page.object_list)
     supported = selectors.supported_ids(user=request.user, ideas=ideas)
@@ -87,7 +91,7 @@ def idea_list(request):
 
 
 @require_http_methods(["GET", "POST"])
-@limit_posts("idea_post", rate_setting="COMMUNITY_POST_RATE_LIMIT")
+@limit_posts("idea_post", rate_setting="COMMUNITY_POST_RATE_LIMIT", key="user")
 @network_view
 def idea_new(request):
     form = IdeaForm(request.POST or None)
@@ -103,7 +107,7 @@ def idea_new(request):
 
 
 @require_http_methods(["GET", "POST"])
-@limit_posts("idea_post", rate_setting="COMMUNITY_POST_RATE_LIMIT")
+@limit_posts("idea_post", rate_setting="COMMUNITY_POST_RATE_LIMIT", key="user")
 @network_view
 def idea_edit(request, pk: int):
     idea = _idea_or_404(request, pk)
@@ -127,7 +131,7 @@ def _detail_context(request, idea: Idea, **extra) -> dict:
     context = {
         "idea": idea,
         "body_html": markdown.to_html(idea.body),
-        "comments": selectors.comments_of(idea=idea, user=user),
+        "comments": selectors.comments_of(idea=idea, user=user, with_hidden=sees_hidden(request)),
         "supported": selectors.has_supported(idea=idea, user=user),
         "is_author": idea.author_id == user.pk,
         "can_edit": idea.author_id == user.pk and idea.status == Idea.Status.NEW,
@@ -158,7 +162,7 @@ def idea_detail(request, pk: int):
 
 
 @require_POST
-@limit_posts("idea_support", rate_setting="COMMUNITY_SUPPORT_RATE_LIMIT")
+@limit_posts("idea_support", rate_setting="COMMUNITY_SUPPORT_RATE_LIMIT", key="user")
 @network_view
 def idea_support(request, pk: int):
     """The support button: "support" or "withdraw", as the page showed it, so a double click
@@ -185,7 +189,7 @@ def idea_support(request, pk: int):
 
 
 @require_POST
-@limit_posts("idea_comment", rate_setting="COMMUNITY_COMMENT_RATE_LIMIT")
+@limit_posts("idea_comment", rate_setting="COMMUNITY_COMMENT_RATE_LIMIT", key="user")
 @network_view
 def comment_new(request, pk: int):
     idea = _idea_or_404(request, pk)
@@ -218,7 +222,7 @@ def comment_new(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-@limit_posts("idea_comment", rate_setting="COMMUNITY_COMMENT_RATE_LIMIT")
+@limit_posts("idea_comment", rate_setting="COMMUNITY_COMMENT_RATE_LIMIT", key="user")
 @network_view
 def comment_edit(request, pk: int):
     comment = _comment_or_404(request, pk)
@@ -244,12 +248,17 @@ def comment_edit(request, pk: int):
 @network_view
 def comment_delete(request, pk: int):
     comment = _comment_or_404(request, pk)
-    services.delete_comment(comment=comment, by=request.user)
+    try:
+        services.delete_comment(comment=comment, by=request.user)
+    except RuleError as refusal:
+        messages.error(request, refusal.message)
+        return redirect(comment.get_absolute_url())
     messages.success(request, _("Yorumunuz silindi."))
     return redirect(reverse("community:detail", args=[comment.idea_id]) + "#comments")
 
 
 @require_http_methods(["GET", "POST"])
+@limit_posts("community_nickname", rate_setting="COMMUNITY_POST_RATE_LIMIT", key="user")
 @network_view
 def my_settings(request):
     member = selectors.member_of(user=request.user)
@@ -271,7 +280,10 @@ def my_settings(request):
 def done(request):
     """Public: what came of volunteers' ideas, the ideas that became activities that happened."""
     page = CappedPaginator(selectors.done_ideas(), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "community/done.html", {"page_obj": page})
+    page.object_list = list(page.object_list)
+    for idea in page.object_list:
+        idea.public_hours = selectors.public_hours(idea)
+    return render(request, "community/done.html", {"page_obj": page, "min_people": MIN_CELL})
 
 
 # Staff ---------------------------------------------------------------------

@@ -8,6 +8,12 @@ public registration, cancelling it, confirming a shift, unsubscribing) is decora
 - The limit is a setting (`"20/h"`: 20 posts an hour; units s, m, h, d), read on each request.
 - The counter's key is a keyed hash of the form's name and the client address
   (`esit.core.network`), never the address: no cache holds a raw IP (KVKK).
+- Signed-in forms (the network, reporting, the library, the safety channel) count per
+  account instead: `limit_posts(..., key="user")` keys a keyed hash of the form's name and
+  the account's id, so volunteers behind one address (a municipality office, a mobile
+  carrier's NAT) do not use up each other's allowance. A post without a signed-in account
+  to such a form is counted per address in a counter of its own, so anonymous posts never
+  use up a volunteer's allowance.
 - Counting is django-ratelimit's: a fixed window with `cache.add` then `cache.incr`, atomic
   on Redis and on the database cache of a deployment without Redis (esit/core/cache.py).
 - Over the limit: a translated 429 page with `Retry-After`; nothing the form would do
@@ -58,7 +64,19 @@ def address_key(group: str, request: HttpRequest) -> str:
     return hash_ip(f"{group}|{client_ip(request)}")[:40]
 
 
-def allowed(request: HttpRequest, form_name: str, rate: Rate) -> bool:
+def account_key(group: str, request: HttpRequest) -> str:
+    """The counter of a signed-in form: a keyed hash of the form's name and the account's id.
+    A visitor without an account is counted by address, under a name of its own."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return address_key(f"{group}|anonymous", request)
+    return hash_ip(f"{group}|account:{user.pk}")[:40]
+
+
+KEYS: dict[str, Callable[[str, HttpRequest], str]] = {"ip": address_key, "user": account_key}
+
+
+def allowed(request: HttpRequest, form_name: str, rate: Rate, *, key: str = "ip") -> bool:
     """Count this post; False once the address has used up the rate in this window.
 
     django-ratelimit counts (a fixed window, `add` then `incr` on the shared cache). Fails
@@ -68,7 +86,7 @@ def allowed(request: HttpRequest, form_name: str, rate: Rate) -> bool:
         limited = is_ratelimited(
             request,
             group=form_name,
-            key=address_key,
+            key=KEYS[key],
             rate=f"{rate.count}/{rate.seconds}s",
             increment=True,
         )
@@ -91,20 +109,24 @@ def too_many_requests(request: HttpRequest, rate: Rate | None = None) -> HttpRes
 
 
 def limit_posts(
-    form_name: str, *, rate_setting: str = DEFAULT_SETTING
+    form_name: str, *, rate_setting: str = DEFAULT_SETTING, key: str = "ip"
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    """Refuse (429) posts to the view beyond `settings.<rate_setting>` per client address."""
+    """Refuse (429) posts to the view beyond `settings.<rate_setting>` per client address
+    (`key="ip"`, public forms) or per signed-in account (`key="user"`)."""
+    if key not in KEYS:
+        raise ValueError(f"A rate limit counts per {' or '.join(KEYS)}, not {key!r}.")
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def limited(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if request.method == "POST":
                 rate = parse_rate(getattr(settings, rate_setting))
-                if not allowed(request, form_name, rate):
+                if not allowed(request, form_name, rate, key=key):
                     return too_many_requests(request, rate)
             return view(request, *args, **kwargs)
 
         limited.rate_limited_form = form_name  # type: ignore[attr-defined]  # read by the tests
+        limited.rate_limited_key = key  # type: ignore[attr-defined]
         return limited
 
     return decorator

@@ -77,6 +77,14 @@ def open_reporters(content: Moderated) -> int:
     ).count()
 
 
+def was_reported(content: Moderated) -> bool:
+    """Whether anybody ever reported this content, decided on or not: its author's delete then
+    keeps the text for the moderators (community's delete_comment)."""
+    return Report.objects.filter(
+        content_type=ContentType.objects.get_for_model(content), object_id=content.pk
+    ).exists()
+
+
 def has_reported(*, reporter: User, content: Moderated) -> bool:
     """Whether this person already reported this content (a second report counts nothing)."""
     return Report.objects.filter(

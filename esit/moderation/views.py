@@ -31,7 +31,7 @@ def _content_or_404(kind: str, pk: int):
 
 @require_http_methods(["GET", "POST"])
 @login_required
-@limit_posts("moderation.report", rate_setting="MODERATION_REPORT_RATE_LIMIT")
+@limit_posts("moderation.report", rate_setting="MODERATION_REPORT_RATE_LIMIT", key="user")
 def report(request, kind: str, pk: int):
     content_kind, content = _content_or_404(kind, pk)
     title = content_kind.title(content)

@@ -7,18 +7,7 @@ of people behind it. Zero stays zero: it names nobody. Counts of activities or s
 not about people and are shown as they are.
 """
 
-from decimal import Decimal
+# The rule lives in esit/core/disclosure.py, shared with the network's public record.
+from esit.core.disclosure import MIN_CELL, suppressed
 
-MIN_CELL = 5
-
-
-def suppressed[N: (int, Decimal)](value: N, *, people: int | None = None) -> N | None:
-    """`value`, or None when fewer than MIN_CELL people (but at least one) stand behind it.
-
-    `people` is how many people the value is about when it is not itself a count of people
-    (hours: the volunteers who worked them); by default the value is that count.
-    """
-    behind = value if people is None else people
-    if 0 < behind < MIN_CELL:
-        return None
-    return value
+__all__ = ["MIN_CELL", "suppressed"]

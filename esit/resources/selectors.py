@@ -9,7 +9,7 @@ from django.db.models import Prefetch, QuerySet
 
 from esit.accounts.models import User
 from esit.core.search import matching
-from esit.volunteers.models import Volunteer
+from esit.volunteers import selectors as volunteers
 
 from .models import Resource, Tag
 
@@ -18,14 +18,9 @@ PAGE_SIZE = 20
 
 def sees_volunteer_resources(user: User | None) -> bool:
     """Volunteers in the programme (active or paused, not gone) and staff see volunteers-only
-    resources: they are the programme's internal material."""
-    if user is None or not user.is_authenticated:
-        return False
-    if user.is_staff_member:
-        return True
-    return Volunteer.objects.filter(
-        user=user, status__in=[Volunteer.Status.ACTIVE, Volunteer.Status.PAUSED]
-    ).exists()
+    resources: they are the programme's internal material. The same rule as the network's
+    (volunteers.selectors.in_programme)."""
+    return volunteers.in_programme(user=user)
 
 
 def visible_to(user: User | None) -> QuerySet[Resource]:

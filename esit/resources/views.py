@@ -140,7 +140,7 @@ def _form_values(form: ResourceForm) -> dict:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-@limit_posts("resources.add", rate_setting="RESOURCES_UPLOAD_RATE_LIMIT")
+@limit_posts("resources.add", rate_setting="RESOURCES_UPLOAD_RATE_LIMIT", key="user")
 def add(request):
     user = request.user
     if user.is_staff_member:

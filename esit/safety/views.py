@@ -21,7 +21,7 @@ from .models import Concern
 
 
 @require_http_methods(["GET", "POST"])
-@limit_posts("safety_concern")
+@limit_posts("safety_concern", key="user")
 @volunteer_view(active_only=False)  # one who left may still need to raise a concern
 def mine(request, volunteer):
     form = ConcernForm(request.POST if request.method == "POST" else None)

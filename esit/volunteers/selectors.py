@@ -53,6 +53,21 @@ def own_profile(*, user: User) -> Volunteer | None:
     return volunteer
 
 
+def in_programme(*, user: User | None) -> bool:
+    """Whether this account takes part in the programme's internal spaces (the network, the
+    volunteers-only library): staff, and volunteers who have not left (active or paused, the
+    `Volunteer.in_programme` notion). A withdrawn or ended volunteer gets the same answer as an
+    account without a profile: her account may stay open for KVKK requests, not for the
+    programme's internal spaces."""
+    if user is None or not user.is_authenticated:
+        return False
+    if user.is_staff_member:
+        return True
+    return Volunteer.objects.filter(
+        user=user, status__in=[Volunteer.Status.ACTIVE, Volunteer.Status.PAUSED]
+    ).exists()
+
+
 # The capability of managing volunteers (esit/accounts/capabilities.py).
 MANAGE = "volunteers.manage_volunteers"
 

@@ -34,7 +34,8 @@ def test_only_ideas_whose_activity_happened_are_listed_with_their_hours(client, 
         volunteer.user,
         title="Geçmiş atölye",
         days=-5,
-        hours=[(3, "approved"), (Decimal("2.5"), "approved"), (4, "pending")],
+        hours=[(3, "approved"), (Decimal("2.5"), "approved"), (4, "pending")]
+        + [(1, "approved")] * 3,
     )
     idea_with_activity(volunteer.user, title="Gelecek atölye", days=5)
     idea_with_activity(volunteer.user, title="İptal edilen", days=-5, status="cancelled")
@@ -43,7 +44,7 @@ def test_only_ideas_whose_activity_happened_are_listed_with_their_hours(client, 
     page = client.get(reverse("community:done")).content.decode()
 
     assert "Geçmiş atölye" in page
-    assert "5,5" in page
+    assert "8,5" in page  # five volunteers gave approved hours: the sum names nobody
     assert "Gelecek atölye" not in page
     assert "İptal edilen" not in page
     assert "Etkinliksiz fikir" not in page
@@ -76,3 +77,26 @@ def test_the_page_takes_the_same_queries_for_one_idea_or_many(
         response = client.get(reverse("community:done"))
 
     assert response.content.decode().count("Atölye ") == 6
+
+
+def test_hours_fewer_than_five_volunteers_gave_are_not_shown(client, volunteer):
+    idea_with_activity(
+        volunteer.user, title="Küçük atölye", days=-3, hours=[(7, "approved"), (4, "approved")]
+    )
+
+    page = client.get(reverse("community:done")).content.decode()
+
+    assert "Küçük atölye" in page
+    assert "en az 5 gönüllü" in page
+    (shown,) = selectors.done_ideas()
+    assert shown.approved_hours == 11
+    assert selectors.public_hours(shown) is None
+
+
+def test_the_hours_follow_the_reports_threshold(volunteer):
+    from esit.reports.suppression import MIN_CELL, suppressed
+
+    assert MIN_CELL == 5
+    assert suppressed(Decimal(3), people=4) is None
+    assert suppressed(Decimal(3), people=5) == Decimal(3)
+    assert suppressed(0) == 0

@@ -51,6 +51,7 @@ SIGNED_IN_FORMS = {
     "idea_support": "COMMUNITY_SUPPORT_RATE_LIMIT",
     "moderation.report": "MODERATION_REPORT_RATE_LIMIT",
     "resources.add": "RESOURCES_UPLOAD_RATE_LIMIT",
+    "community_nickname": "COMMUNITY_POST_RATE_LIMIT",
 }
 # Public addresses that accept a post and are not limited here, with the reason.
 NOT_LIMITED_HERE = {
@@ -289,3 +290,59 @@ def test_password_reset_requests_are_limited_by_allauth(volunteer):
 
     assert answers == [302] * 5 + [429]
     assert "Çok fazla deneme" in visitor.post("/accounts/password/reset/", data).content.decode()
+
+
+# Signed-in forms count per account (review finding I3) -------------------------------------
+
+SIGNED_IN_PER_ACCOUNT = set(SIGNED_IN_FORMS) | {"safety_concern"}
+
+
+def test_every_signed_in_form_counts_per_account():
+    keys = {
+        pattern.callback.rate_limited_form: pattern.callback.rate_limited_key
+        for pattern in _all_patterns(get_resolver())
+        if getattr(pattern.callback, "rate_limited_form", None) in SIGNED_IN_PER_ACCOUNT
+    }
+    assert set(keys) == SIGNED_IN_PER_ACCOUNT
+    assert set(keys.values()) == {"user"}
+
+
+def test_two_volunteers_behind_one_address_are_counted_apart(settings):
+    settings.COMMUNITY_POST_RATE_LIMIT = "1/d"
+    first, second = (Client(REMOTE_ADDR="85.105.1.2") for _ in range(2))
+    first.force_login(factories.VolunteerFactory().user)
+    second.force_login(factories.VolunteerFactory().user)
+
+    first.post("/ideas/new/", {})
+
+    assert first.post("/ideas/new/", {}).status_code == 429
+    assert second.post("/ideas/new/", {}).status_code != 429
+
+
+def test_anonymous_posts_do_not_use_up_a_volunteers_allowance(settings):
+    settings.COMMUNITY_POST_RATE_LIMIT = "1/d"
+    Client(REMOTE_ADDR="85.105.1.2").post("/ideas/new/", {})
+    Client(REMOTE_ADDR="85.105.1.2").post("/ideas/new/", {})
+    signed_in = Client(REMOTE_ADDR="85.105.1.2")
+    signed_in.force_login(factories.VolunteerFactory().user)
+
+    assert signed_in.post("/ideas/new/", {}).status_code != 429
+
+
+def test_an_account_counter_is_a_keyed_hash_of_its_account(rf):
+    request = rf.post("/ideas/new/")
+    request.user = factories.UserFactory()
+    other = rf.post("/ideas/new/")
+    other.user = factories.UserFactory()
+
+    key = rate_limits.account_key("idea_post", request)
+
+    assert len(key) == 40
+    assert int(key, 16) >= 0
+    assert key != rate_limits.account_key("idea_post", other)
+    assert key != rate_limits.address_key("idea_post", request)
+
+
+def test_an_unknown_key_is_refused():
+    with pytest.raises(ValueError, match="per"):
+        rate_limits.limit_posts("x", key="session")
