@@ -145,25 +145,33 @@ def suppress_row(total: int, cells: Sequence[int]) -> tuple[Cell, ...]:
 
     The reader knows every cell shown, the total when it is shown, and this rule; so she
     knows the hidden parts' sum (total minus the parts shown). Two hidden parts summing to
-    2 are both 1, two summing to 8 are both 4, so hiding "one more" is not enough. The rule:
-    when any part is hidden, the next smallest non-zero parts are hidden too, one by one,
-    until the hidden parts hold at least HIDDEN_SUM (9) people together: then, whatever
-    small part is taken out, the others still hold at least MIN_CELL, so the same shown row
-    comes from several different hidden parts and none is determined. When every non-zero
-    part is hidden and they still hold fewer than HIDDEN_SUM, the total is hidden as well
-    (five parts of 1 under a total of 5 would otherwise be given back). A total under 5 is
-    hidden and so is every non-zero part. Zero stays zero: it names nobody.
+    2 are both 1, two summing to 8 are both 4, so hiding "one more" is not enough. The rule,
+    when any part is hidden:
+    1. at least one more part is hidden (the smallest non-zero one shown), and then the next
+       smallest, one by one, until the hidden parts hold at least HIDDEN_SUM (9) people:
+       whatever small part is taken out, the others still hold MIN_CELL or more;
+    2. a shown part as large as the last one hidden goes too: it would say that hidden part
+       is no larger than it (5, 5, 4 shown as 5 and two hidden summing to 9 gives 4 and 5);
+    3. when every non-zero part is hidden and they still hold fewer than HIDDEN_SUM, the
+       total is hidden as well (five parts of 1 under a total of 5 would be given back).
+    A total under 5 is hidden and so is every non-zero part. Zero stays zero: it names
+    nobody. tests/reports/test_suppression.py tries every row of up to 4 parts of 0..14 as
+    the reader would, and none gives a hidden part back.
     """
     shown: list[Cell] = [suppressed(cell) for cell in cells]
     total_cell: Cell = suppressed(total)
     if any(cell is None for cell in shown):
-        candidates = sorted((cells[i], i) for i, cell in enumerate(shown) if cell is not None and cells[i])
+        candidates = sorted(
+            (cells[i], i) for i, cell in enumerate(shown) if cell is not None and cells[i]
+        )
         hidden_sum = sum(cells[i] for i, cell in enumerate(shown) if cell is None)
+        last = 0
         for value, index in candidates:
-            if hidden_sum >= HIDDEN_SUM:
+            if last and hidden_sum >= HIDDEN_SUM and value > last:
                 break
             shown[index] = None
             hidden_sum += value
+            last = value
         if hidden_sum < HIDDEN_SUM:
             total_cell = None
     if total_cell is None:
