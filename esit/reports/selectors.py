@@ -152,11 +152,12 @@ def suppress_row(total: int, cells: Sequence[int]) -> tuple[Cell, ...]:
        whatever small part is taken out, the others still hold MIN_CELL or more;
     2. a shown part as large as the last one hidden goes too: it would say that hidden part
        is no larger than it (5, 5, 4 shown as 5 and two hidden summing to 9 gives 4 and 5);
-    3. when every non-zero part is hidden and they still hold fewer than HIDDEN_SUM, the
-       total is hidden as well (five parts of 1 under a total of 5 would be given back).
+    3. when every non-zero part is hidden and there are no more people than hidden parts,
+       the total is hidden as well (five parts of 1 under a total of 5 would be given back).
     A total under 5 is hidden and so is every non-zero part. Zero stays zero: it names
     nobody. tests/reports/test_suppression.py tries every row of up to 4 parts of 0..14 as
-    the reader would, and none gives a hidden part back.
+    the reader would, and none with its total shown gives a hidden part back. Known limit:
+    a hidden total beside four non-zero parts says each is 1 (the zeros are shown).
     """
     shown: list[Cell] = [suppressed(cell) for cell in cells]
     total_cell: Cell = suppressed(total)
@@ -172,7 +173,8 @@ def suppress_row(total: int, cells: Sequence[int]) -> tuple[Cell, ...]:
             shown[index] = None
             hidden_sum += value
             last = value
-        if hidden_sum < HIDDEN_SUM:
+        hidden_parts = sum(1 for cell in shown if cell is None)
+        if hidden_sum <= hidden_parts:
             total_cell = None
     if total_cell is None:
         shown = [None if cell else cell for cell in shown]

