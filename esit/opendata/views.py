@@ -46,13 +46,13 @@ def dataset_csv(request: HttpRequest, key: str) -> HttpResponseBase:
     # The API's limit, on the same counter: the CSV is the same tables, not a second budget.
     if not allowed(request, "open-data-api", parse_rate(settings.OPEN_DATA_RATE_LIMIT)):
         seconds = parse_rate(settings.OPEN_DATA_RATE_LIMIT).seconds
-        response = HttpResponse(
+        refused = HttpResponse(
             _("Çok fazla istek gönderildi; biraz sonra yeniden deneyin."),
             status=429,
             content_type="text/plain; charset=utf-8",
         )
-        response["Retry-After"] = str(seconds - int(time.time()) % seconds)
-        return response
+        refused["Retry-After"] = str(seconds - int(time.time()) % seconds)
+        return refused
     try:
         first, last = datasets.period(
             start=request.GET.get("start") or None, end=request.GET.get("end") or None
