@@ -448,6 +448,8 @@ UNSUBSCRIBE_RATE_LIMIT = env("UNSUBSCRIBE_RATE_LIMIT", "600/h")
 # (the municipality may choose another: these three are all that names it).
 OPEN_DATA_RATE_LIMIT = env("OPEN_DATA_RATE_LIMIT", "300/h")
 OPEN_DATA_CACHE_SECONDS = int(env("OPEN_DATA_CACHE_SECONDS", "300"))
+# The programme's first month of data: no open-data table is counted before it.
+OPEN_DATA_FIRST_MONTH = env("OPEN_DATA_FIRST_MONTH", "2024-01")
 OPEN_DATA_LICENCE_NAME = env("OPEN_DATA_LICENCE_NAME", "CC BY 4.0")
 OPEN_DATA_LICENCE_URL = env(
     "OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/deed.tr"

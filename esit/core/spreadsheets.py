@@ -1,8 +1,13 @@
 """Streamed spreadsheet downloads for staff exports: CSV and XLSX, formula-safe.
 
 A cell that starts with = + - @, a tab or a carriage return is run as a formula by
-spreadsheet programs (and openpyxl writes a string starting with "=" as one), so such a
-text is written with a leading apostrophe: shown as text, never run. Rows come from an
+spreadsheet programs. In the CSV such a text is written with a leading apostrophe: shown
+as text, never run; the CSV is otherwise faithful (control characters are legal in CSV
+and stay). In the XLSX every text is written as an explicit string cell (type "s"; openpyxl
+would otherwise write a text starting with "=" as a formula), so it shows exactly as typed
+and never runs, without an apostrophe; and the control characters XML cannot hold
+(openpyxl's ILLEGAL_CHARACTERS_RE: "\x1b", "\x0b"…) are removed, because one of them
+would raise in the middle of the download and cut the file for every reader. Rows come from an
 iterator and leave in chunks: the CSV row by row, the XLSX through openpyxl's write-only
 workbook (rows go to a temporary file as they come, never all in memory) and then the
 file in chunks, so an export of the whole programme keeps the memory of a few rows.
@@ -28,6 +33,9 @@ from django.db.models.functions import Cast
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 64 * 1024
@@ -37,13 +45,26 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def safe_cell(value):
-    """Text that can never run as a formula; numbers and dates stay what they are."""
+    """A CSV cell: text that can never run as a formula; numbers and dates stay what they
+    are."""
     if value is None:
         return ""
     if isinstance(value, int | float | decimal.Decimal | datetime.date):
         return value
     text = str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def xlsx_cell(sheet: WriteOnlyWorksheet, value: object) -> Cell:
+    """An XLSX cell: numbers and dates as they are; any text as a string cell (never a
+    formula, shown as typed) without the characters an XLSX file cannot hold."""
+    if value is None:
+        return WriteOnlyCell(sheet, value="")
+    if isinstance(value, int | float | decimal.Decimal | datetime.date):
+        return WriteOnlyCell(sheet, value=value)
+    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", str(value)))
+    cell.data_type = "s"
+    return cell
 
 
 class _Line:
@@ -64,9 +85,9 @@ def _csv_lines(header: list, rows: Iterable[Sequence[Any]]) -> Iterator[str]:
 def _xlsx_chunks(header: list, rows: Iterable[Sequence[Any]], *, title: str) -> Iterator[bytes]:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
-    sheet.append([safe_cell(cell) for cell in header])
+    sheet.append([xlsx_cell(sheet, cell) for cell in header])
     for row in rows:
-        sheet.append([safe_cell(cell) for cell in row])
+        sheet.append([xlsx_cell(sheet, cell) for cell in row])
     with tempfile.TemporaryFile() as file:
         workbook.save(file)
         file.seek(0)

@@ -45,6 +45,19 @@ def period(*, start: str | None, end: str | None) -> tuple[Month, Month]:
         raise PeriodError(
             _("Bir istekte en çok %(months)s ay istenebilir.") % {"months": MAX_MONTHS}
         )
+    # Only months that can hold data are counted (and cached): not before the programme's
+    # first month, not after this one; anything else would be a fresh query for nothing.
+    earliest = Month.parse(settings.OPEN_DATA_FIRST_MONTH)
+    if first < earliest:
+        raise PeriodError(
+            _("Veriler %(month)s ayından başlıyor; daha önceki bir ay istenemez.")
+            % {"month": earliest}
+        )
+    if last > default_last:
+        raise PeriodError(
+            _("En son %(month)s ayı istenebilir; gelecek aylar için veri yok.")
+            % {"month": default_last}
+        )
     return first, last
 
 

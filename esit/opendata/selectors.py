@@ -15,9 +15,11 @@ Why the tables are fixed: a person must not be found by combining answers. Every
 range is asked: a query for a range of whole months returns a subset of the same cells, so
 the difference of two answers is only cells that are published anyway, never a new number
 (no arbitrary days, no free filters, no totals over a range). Inside a row, the cells of
-people go through `esit.reports.selectors.suppress_row`: under 5 hidden, and when exactly one
-is hidden the next smallest is hidden too, so the month's total minus the cells shown cannot
-give it back; a month whose total is under 5 hides every part. Hours are hidden by the
+people go through `esit.reports.selectors.suppress_row`: under 5 hidden, and when one is
+hidden the next smallest are hidden too until the hidden cells hold at least 9 people (and a
+shown cell as large as the last one hidden goes with it), so the month's total minus the
+cells shown cannot give a hidden one back; when every cell is hidden and they hold fewer
+than 9, the total goes too; a month whose total is under 5 hides every part. Hours are hidden by the
 number of volunteers who worked them. Counts of activities are not about people and are
 shown as they are.
 

@@ -65,7 +65,7 @@ from esit.reference.models import District, Language, PlanArea, VolunteerArea, s
 from esit.volunteers.models import Gender, Volunteer, VolunteerLanguage
 from esit.volunteers.selectors import visible_to as visible_volunteers
 
-from .suppression import suppressed
+from .suppression import MIN_CELL, suppressed
 
 DECIDED_WITHIN = datetime.timedelta(days=30)
 # The staff decisions that end the wait for an answer (a correction or withdrawal does not).
@@ -136,17 +136,48 @@ def _gender_columns() -> tuple[str, ...]:
     return (_("Toplam"), *(label for _value, label in _genders()))
 
 
+# The people the hidden cells of a row must hold together: MIN_CELL more than the largest
+# cell that can be hidden for being small (MIN_CELL - 1), i.e. 9 (docs/reports.md).
+HIDDEN_SUM = MIN_CELL + (MIN_CELL - 1)
+
+
 def suppress_row(total: int, cells: Sequence[int]) -> tuple[Cell, ...]:
-    """A total and its parts (by gender), each suppressed under 5; when exactly one part is
-    suppressed, the next smallest non-zero part is too, so the total minus the parts shown
-    cannot give the hidden one back."""
+    """A total and its parts (by gender, age group…), each suppressed under 5, with a
+    secondary suppression so that the parts shown and the total never give a hidden part back.
+
+    The reader knows every cell shown, the total when it is shown, and this rule; so she
+    knows the hidden parts' sum (total minus the parts shown). Two hidden parts summing to
+    2 are both 1, two summing to 8 are both 4, so hiding "one more" is not enough. The rule,
+    when any part is hidden:
+    1. at least one more part is hidden (the smallest non-zero one shown), and then the next
+       smallest, one by one, until the hidden parts hold at least HIDDEN_SUM (9) people:
+       whatever small part is taken out, the others still hold MIN_CELL or more;
+    2. a shown part as large as the last one hidden goes too: it would say that hidden part
+       is no larger than it (5, 5, 4 shown as 5 and two hidden summing to 9 gives 4 and 5);
+    3. when every non-zero part is hidden and there are no more people than hidden parts,
+       the total is hidden as well (five parts of 1 under a total of 5 would be given back).
+    A total under 5 is hidden and so is every non-zero part. Zero stays zero: it names
+    nobody. tests/reports/test_suppression.py tries every row of up to 4 parts of 0..14 as
+    the reader would, and none with its total shown gives a hidden part back. Known limit:
+    a hidden total beside four non-zero parts says each is 1 (the zeros are shown).
+    """
     shown: list[Cell] = [suppressed(cell) for cell in cells]
-    hidden = [index for index, cell in enumerate(shown) if cell is None]
-    if len(hidden) == 1:
-        others = [(cells[i], i) for i, cell in enumerate(shown) if cell is not None and cells[i]]
-        if others:
-            shown[min(others)[1]] = None
-    total_cell = suppressed(total)
+    total_cell: Cell = suppressed(total)
+    if any(cell is None for cell in shown):
+        candidates = sorted(
+            (cells[i], i) for i, cell in enumerate(shown) if cell is not None and cells[i]
+        )
+        hidden_sum = sum(cells[i] for i, cell in enumerate(shown) if cell is None)
+        last = 0
+        for value, index in candidates:
+            if last and hidden_sum >= HIDDEN_SUM and value > last:
+                break
+            shown[index] = None
+            hidden_sum += value
+            last = value
+        hidden_parts = sum(1 for cell in shown if cell is None)
+        if hidden_sum <= hidden_parts:
+            total_cell = None
     if total_cell is None:
         shown = [None if cell else cell for cell in shown]
     return (total_cell, *shown)

@@ -12,6 +12,7 @@ is refused.
 
 import zipfile
 from dataclasses import dataclass
+from xml.etree import ElementTree
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -45,9 +46,39 @@ BY_CONTENT_TYPE = {kind.content_type: kind for kind in (PDF, PNG, JPEG, DOCX, XL
 
 # What each Office document's [Content_Types].xml declares for its main part, and the part.
 _OFFICE = [
-    (DOCX, "word/document.xml", "wordprocessingml.document.main+xml"),
-    (XLSX, "xl/workbook.xml", "spreadsheetml.sheet.main+xml"),
+    (
+        DOCX,
+        "word/document.xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    ),
+    (
+        XLSX,
+        "xl/workbook.xml",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    ),
 ]
+_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+MAX_CONTENT_TYPES_BYTES = 200_000
+
+
+def _declared_types(data: bytes) -> dict[str, str]:
+    """[Content_Types].xml parsed as XML: part name → content type (Override) and
+    ".extension" → content type (Default). No defusedxml in the project, so xml.etree with a
+    size bound and no DOCTYPE (no entities, no expansion); unreadable XML refuses the file."""
+    if len(data) > MAX_CONTENT_TYPES_BYTES or b"<!DOCTYPE" in data.upper():
+        raise _wrong_type()
+    try:
+        root = ElementTree.fromstring(data)  # noqa: S314 - bounded, no DOCTYPE (docstring)
+    except ElementTree.ParseError:
+        raise _wrong_type() from None
+    declared: dict[str, str] = {}
+    for element in root:
+        content_type = element.get("ContentType", "")
+        if element.tag == f"{_TYPES_NS}Override":
+            declared[element.get("PartName", "").lstrip("/")] = content_type
+        elif element.tag == f"{_TYPES_NS}Default":
+            declared["." + element.get("Extension", "").lower()] = content_type
+    return declared
 
 
 def max_bytes() -> int:
@@ -71,9 +102,17 @@ def _office_type(file: UploadedFile[bytes]) -> FileType:
                 raise _wrong_type()
             if "[Content_Types].xml" not in members:
                 raise _wrong_type()
-            declared = archive.read("[Content_Types].xml")[:200_000].decode("utf-8", "replace")
+            if members["[Content_Types].xml"].file_size > MAX_CONTENT_TYPES_BYTES:
+                raise _wrong_type()
+            declared = _declared_types(archive.read("[Content_Types].xml"))
+            # Macro-enabled documents (.docm, .xlsm renamed) carry code: never accepted.
+            if any(name.lower().endswith("vbaproject.bin") for name in members) or any(
+                "macroenabled" in value.lower() or "vbaproject" in value.lower()
+                for value in declared.values()
+            ):
+                raise _wrong_type()
             for kind, part, content_type in _OFFICE:
-                if part in members and content_type in declared:
+                if part in members and declared.get(part) == content_type:
                     return kind
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, EOFError):
         raise _wrong_type() from None

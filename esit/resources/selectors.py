@@ -2,12 +2,19 @@
 
 Who sees what: a visitor sees published, visible (not hidden by moderation) resources for
 everyone; a signed-in volunteer taking part and staff also see those for volunteers only.
-Staff who manage the library see every resource in the review queue.
+Staff who manage the library see the resources of their scope in the review queue and on
+its pages (esit/accounts/scope.py): a resource is in a coordinator's scope when one of its
+areas is one of the scope's areas. Resources have no district (the library is the whole
+programme's material, like an online activity it is not held anywhere), so districts do not
+narrow it: a coordinator scoped only to districts sees every resource, one scoped to areas
+sees those of her areas, and a resource with no area at all belongs to no area-scoped
+coordinator (as an activity with no area). Outside the scope a resource is not found (404).
 """
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from esit.accounts.models import User
+from esit.accounts.scope import scope_of
 from esit.core.search import matching
 from esit.volunteers import selectors as volunteers
 
@@ -65,9 +72,27 @@ def tags_in_use(*, user: User | None) -> QuerySet[Tag]:
     return Tag.objects.filter(resources__in=visible_to(user)).distinct().order_by("name")
 
 
-def review_queue(*, status: str = Resource.Status.PENDING, q: str = "") -> QuerySet[Resource]:
-    """Staff's list: proposals waiting first by default, any status on request."""
-    rows: QuerySet[Resource] = Resource.objects.all()
+def in_scope(*, user: User, queryset: QuerySet[Resource] | None = None) -> QuerySet[Resource]:
+    """The resources of the staff member's scope (module docstring): by area only."""
+    rows = Resource.objects.all() if queryset is None else queryset
+    scope = scope_of(user)
+    if scope.area_ids is None:
+        return rows
+    return rows.filter(
+        Exists(
+            Resource.areas.through.objects.filter(
+                resource_id=OuterRef("pk"), volunteerarea_id__in=scope.area_ids
+            )
+        )
+    )
+
+
+def review_queue(
+    *, user: User, status: str = Resource.Status.PENDING, q: str = ""
+) -> QuerySet[Resource]:
+    """Staff's list, within the reader's scope: proposals waiting first by default, any
+    status on request."""
+    rows: QuerySet[Resource] = in_scope(user=user)
     if status:
         rows = rows.filter(status=status)
     if q:
@@ -77,5 +102,6 @@ def review_queue(*, status: str = Resource.Status.PENDING, q: str = "") -> Query
     )
 
 
-def for_staff(pk: int) -> Resource:
-    return _with_relations(Resource.objects.all()).get(pk=pk)
+def for_staff(pk: int, *, user: User) -> Resource:
+    """One resource of the reader's scope, in any state; Resource.DoesNotExist otherwise."""
+    return _with_relations(in_scope(user=user)).get(pk=pk)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import PurePath
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import transaction
@@ -21,13 +21,14 @@ from django.utils.text import get_valid_filename, slugify
 from django.utils.translation import gettext as _
 
 from esit.accounts.models import User
+from esit.accounts.scope import scope_of
 from esit.audit.services import record
 from esit.core.errors import RuleError
 from esit.moderation.services import ensure_may_post
 from esit.notifications.services import Recipient, notify
 from esit.reference.models import VolunteerArea
 
-from . import files
+from . import files, selectors
 from .models import DESCRIPTION_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX, Resource, Tag
 
 MANAGE = "resources.manage_resources"
@@ -95,6 +96,15 @@ def _check_url(url: str) -> str:
     return url
 
 
+def download_name(name: str, *, extension: str) -> str:
+    """The name a download is saved under: the uploader's base name, sanitised, with the
+    extension of the type the content was detected as, never the one typed: a "%PDF-"
+    polyglot named rehber.html is saved as rehber.pdf, not opened as a web page."""
+    stem = get_valid_filename(PurePath(name).stem.strip(" .")) if name else ""
+    stem = (stem or "kaynak")[: 150 - len(extension)]
+    return f"{stem}{extension}"
+
+
 def _attach(resource: Resource, *, kind: str, url: str, file: UploadedFile[bytes] | None) -> None:
     """Set the link or the file (checked by content) of a resource not yet saved."""
     if kind == Resource.Kind.LINK:
@@ -107,8 +117,7 @@ def _attach(resource: Resource, *, kind: str, url: str, file: UploadedFile[bytes
             return  # editing: the file stays
         raise RuleError(_("Bir dosya seçin."), field="file")
     detected = files.detect(file)
-    original = PurePath(file.name or "").name
-    resource.file_name = (get_valid_filename(original) or "kaynak")[:150]
+    resource.file_name = download_name(file.name or "", extension=detected.extension)
     resource.file_type = detected.content_type
     resource.file_size = file.size or 0
     resource.file.save(f"resource{detected.extension}", file, save=False)
@@ -186,7 +195,14 @@ def update_resource(
     tags: str = "",
     audience: str,
 ) -> Resource:
-    """Staff correct a resource (a proposal before publishing it, or a published one)."""
+    """Staff correct a resource (a proposal before publishing it, or a published one),
+    within their scope; an area-scoped coordinator keeps at least one of her areas on it
+    (otherwise it would leave her scope as she saves it)."""
+    _check_scope(by, resource)
+    areas = list(areas)
+    scope_areas = scope_of(by).area_ids
+    if scope_areas is not None and not scope_areas & {area.pk for area in areas}:
+        raise RuleError(_("Kapsamınızdaki alanlardan en az birini seçin."), field="areas")
     title, description = _check_text(title, description)
     if audience not in Resource.Audience.values:
         raise RuleError(_("Kimlerin göreceğini seçin."), field="audience")
@@ -211,7 +227,15 @@ def update_resource(
     return resource
 
 
-def _lock(resource: Resource) -> Resource:
+def _check_scope(by: User, resource: Resource) -> None:
+    """Staff decide only on the resources of their scope (selectors.in_scope); the pages
+    404 outside it already, this keeps a command or a tampered request to the same rule."""
+    if not selectors.in_scope(user=by).filter(pk=resource.pk).exists():
+        raise PermissionDenied
+
+
+def _lock(resource: Resource, *, by: User) -> Resource:
+    _check_scope(by, resource)
     return Resource.objects.select_for_update().get(pk=resource.pk)
 
 
@@ -230,7 +254,7 @@ def _tell_uploader(resource: Resource, *, at: datetime.datetime) -> None:
 @transaction.atomic
 def publish_resource(*, by: User, resource: Resource) -> Resource:
     """Publish a proposal (or an archived or rejected resource, on second thoughts)."""
-    locked = _lock(resource)
+    locked = _lock(resource, by=by)
     if locked.status == Resource.Status.PUBLISHED:
         raise RuleError(_("Bu kaynak zaten yayında."))
     now = timezone.now()
@@ -253,7 +277,7 @@ def reject_resource(*, by: User, resource: Resource, reason: str) -> Resource:
         raise RuleError(_("Ret nedenini yazın; kaynağı ekleyen kişiye iletilir."), field="reason")
     if len(reason) > 1000:
         raise RuleError(_("Neden en fazla 1.000 karakter olabilir."), field="reason")
-    locked = _lock(resource)
+    locked = _lock(resource, by=by)
     if locked.status != Resource.Status.PENDING:
         raise RuleError(_("Yalnızca inceleme bekleyen bir kaynak reddedilebilir."))
     now = timezone.now()
@@ -268,7 +292,7 @@ def reject_resource(*, by: User, resource: Resource, reason: str) -> Resource:
 @transaction.atomic
 def archive_resource(*, by: User, resource: Resource) -> Resource:
     """Take a resource out of the library (out of date, replaced); it can be published again."""
-    locked = _lock(resource)
+    locked = _lock(resource, by=by)
     if locked.status == Resource.Status.ARCHIVED:
         raise RuleError(_("Bu kaynak zaten arşivde."))
     locked.status = Resource.Status.ARCHIVED

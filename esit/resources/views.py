@@ -77,7 +77,11 @@ def _for_reader(request, pk: int) -> Resource:
     resource, with its state said on the page."""
     try:
         if _staff_reader(request):
-            return selectors.for_staff(pk)
+            # Outside her scope a coordinator still reads what any reader may read.
+            try:
+                return selectors.for_staff(pk, user=request.user)
+            except Resource.DoesNotExist:
+                pass
         return selectors.resource_for(user=_reader(request), pk=pk)
     except Resource.DoesNotExist:
         raise Http404(_("Kaynak bulunamadı.")) from None
@@ -184,7 +188,7 @@ def review_queue(request):
     form = StaffFilterForm(request.GET or None, initial={"status": Resource.Status.PENDING})
     data = form.cleaned_data if form.is_valid() else {}
     status = data.get("status", Resource.Status.PENDING) if request.GET else Resource.Status.PENDING
-    rows = selectors.review_queue(status=status, q=data.get("q", ""))
+    rows = selectors.review_queue(user=request.user, status=status, q=data.get("q", ""))
     page = Paginator(rows, selectors.PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -193,9 +197,10 @@ def review_queue(request):
     )
 
 
-def _staff_resource(pk: int) -> Resource:
+def _staff_resource(request, pk: int) -> Resource:
+    """A resource of the reader's scope; 404 outside it (selectors.in_scope)."""
     try:
-        return selectors.for_staff(pk)
+        return selectors.for_staff(pk, user=request.user)
     except Resource.DoesNotExist:
         raise Http404(_("Kaynak bulunamadı.")) from None
 
@@ -215,7 +220,7 @@ def _initial(resource: Resource) -> dict:
 @require_http_methods(["GET", "POST"])
 @capability_required(MANAGE)
 def edit(request, pk: int):
-    resource = _staff_resource(pk)
+    resource = _staff_resource(request, pk)
     form = ResourceForm(request.POST or None, request.FILES or None, initial=_initial(resource))
     if request.method == "POST" and form.is_valid():
         try:
@@ -245,7 +250,7 @@ def _edit_page(request, resource: Resource, *, form=None, reject_form=None, stat
 @require_POST
 @capability_required(MANAGE)
 def decide(request, pk: int, action: str):
-    resource = _staff_resource(pk)
+    resource = _staff_resource(request, pk)
     if action not in ("publish", "reject", "archive"):
         raise Http404(_("Böyle bir işlem yok."))
     reject_form = RejectForm(request.POST, prefix="reject")

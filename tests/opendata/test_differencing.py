@@ -7,6 +7,8 @@ be the 2 men of Bornova who worked in April, a cell hidden in April's own row.
 """
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.opendata.conftest import row, table
 
@@ -67,3 +69,18 @@ def test_a_period_backwards_or_too_long_is_refused_with_a_reason(client, city):
 def test_a_table_that_is_not_published_is_not_found(client, city):
     # Activities are not split by gender (they are not people): no such table.
     assert client.get("/api/v1/statistics/activities-by-gender/").status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "says"),
+    [("2000-01", "2000-12", "2024-01"), ("2027-01", "2027-02", "2026-12")],
+)
+def test_a_period_without_data_is_refused_not_counted(client, city, start, end, says):
+    """Only months from the programme's first to this one are counted and cached: any other
+    (key, start, end) is a clear 400, never a new query or a new cache entry."""
+    for path in ("/api/v1/statistics/hours-by-gender/", "/open-data/hours-by-gender.csv"):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path, {"start": start, "end": end})
+        assert response.status_code == 400, path
+        assert says in response.content.decode()
+        assert not [q for q in queries.captured_queries if "hoursentry" in q["sql"].lower()]

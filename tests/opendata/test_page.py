@@ -5,6 +5,7 @@ import csv
 import io
 
 import pytest
+from django.test import Client
 
 from esit.opendata import datasets
 from tests.opendata.conftest import row, table
@@ -85,3 +86,16 @@ def test_the_licence_is_a_setting_the_municipality_can_change(client, city, sett
 
 def test_the_site_footer_links_the_page(client, db):
     assert 'href="/open-data/"' in client.get("/").content.decode()
+
+
+def test_the_csv_is_rate_limited_like_the_api_on_the_same_counter(settings, city):
+    settings.OPEN_DATA_RATE_LIMIT = "3/d"
+    first, other = Client(REMOTE_ADDR="10.0.0.1"), Client(REMOTE_ADDR="10.0.0.2")
+    assert first.get("/api/v1/statistics/").status_code == 200
+    for _ in range(2):
+        assert first.get("/open-data/hours-by-gender.csv").status_code == 200
+    refused = first.get("/open-data/hours-by-gender.csv", {"start": "2026-01"})
+    assert refused.status_code == 429
+    assert "Çok fazla istek" in refused.content.decode()
+    assert int(refused["Retry-After"]) > 0
+    assert other.get("/open-data/hours-by-gender.csv").status_code == 200

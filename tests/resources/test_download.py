@@ -59,3 +59,11 @@ def test_volunteers_only_files_need_a_volunteer_or_staff(coordinator, volunteer)
 def test_a_link_has_no_download(client, coordinator):
     resource = factories.resource(by=coordinator)
     assert client.get(reverse("resources:download", args=[resource.pk])).status_code == 404
+
+
+def test_a_polyglot_is_saved_under_the_detected_type_s_extension(client, coordinator):
+    """A "%PDF-" file named rehber.html is served as rehber.pdf: never saved as a web page."""
+    resource = factories.resource(by=coordinator, file=samples.upload("rehber.html", samples.pdf()))
+    assert resource.file_name == "rehber.pdf"
+    response = client.get(reverse("resources:download", args=[resource.pk]))
+    assert 'filename="rehber.pdf"' in response["Content-Disposition"]

@@ -54,3 +54,50 @@ def test_a_file_over_the_limit_is_refused(settings):
 def test_an_empty_file_is_refused(settings):
     with pytest.raises(RuleError):
         files.detect(samples.upload("boş.pdf", b""))
+
+
+def _crafted(content_types: str, *members: str) -> bytes:
+    """A zip with the given [Content_Types].xml and a Word body, plus `members`."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", content_types)
+        archive.writestr("word/document.xml", "<w:document/>")
+        for member in members:
+            archive.writestr(member, b"\x00" * 10)
+    return buffer.getvalue()
+
+
+NS = 'xmlns="http://schemas.openxmlformats.org/package/2006/content-types"'
+MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+@pytest.mark.parametrize(
+    "content_types",
+    [
+        # The main type only in a comment or another attribute: a substring, not a declaration.
+        f'<Types {NS}><!-- {MAIN} --><Override PartName="/word/document.xml" '
+        'ContentType="text/html"/></Types>',
+        f'<Types {NS}><Override PartName="/word/other.xml" ContentType="{MAIN}"/></Types>',
+        # Macro-enabled Word, with the main part's type spelled out beside it.
+        f'<Types {NS}><Override PartName="/word/document.xml" ContentType="application/'
+        'vnd.ms-word.document.macroEnabled.main+xml"/></Types>',
+        # Not XML at all, or XML with entities.
+        f"{MAIN} not xml",
+        f'<!DOCTYPE Types [<!ENTITY a "{MAIN}">]><Types {NS}><Override '
+        'PartName="/word/document.xml" ContentType="&a;"/></Types>',
+    ],
+    ids=["comment", "other-part", "macro-type", "not-xml", "entity"],
+)
+def test_an_office_file_must_declare_its_main_part_exactly(settings, content_types):
+    with pytest.raises(RuleError):
+        files.detect(samples.upload("belge.docx", _crafted(content_types)))
+
+
+def test_a_document_carrying_macros_is_refused(settings):
+    declared = f'<Types {NS}><Override PartName="/word/document.xml" ContentType="{MAIN}"/></Types>'
+    assert files.detect(samples.upload("belge.docx", _crafted(declared))) == files.DOCX
+    with pytest.raises(RuleError):
+        files.detect(samples.upload("belge.docx", _crafted(declared, "word/vbaProject.bin")))
