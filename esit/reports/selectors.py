@@ -1003,6 +1003,31 @@ def ideas_by_plan_area(user: User, filters: ReportFilters) -> Figure:
     )
 
 
+def ideas_by_gender(user: User, filters: ReportFilters) -> Figure:
+    """Ideas by the gender their author gave (an author without a volunteer profile, or who
+    gave none, under "not given"), and how many became activities. Unlike the other ideas'
+    figures this one speaks of people, so small cells are suppressed as everywhere else."""
+    rows = (
+        _ideas(user, filters)
+        .order_by()
+        .values("author__volunteer__gender")
+        .annotate(n=Count("pk"), became=Count("pk", filter=Q(activity__isnull=False)))
+    )
+    found = {row["author__volunteer__gender"] or NOT_GIVEN: row for row in rows}
+    table = []
+    for value, label in _genders():
+        row = found.get(value, {"n": 0, "became": 0})
+        parts = [row["became"], row["n"] - row["became"]]
+        table.append(Row(label=label, cells=suppress_row(row["n"], parts)))
+    return Figure(
+        key="ideas-by-gender",
+        title=_("Fikirler, yazanın cinsiyetine göre"),
+        label_heading=_("Cinsiyet"),
+        columns=(*_idea_columns(), _("Henüz dönüşmeyen")),
+        rows=tuple(table),
+    )
+
+
 def _percent(part: int, whole: int) -> Decimal:
     """`part` of `whole` in whole per cent (the tables' shares)."""
     return (Decimal(100 * part) / Decimal(whole)).quantize(Decimal("1"))
@@ -1025,6 +1050,7 @@ FIGURES = (
     retention,
     ideas_by_status,
     ideas_by_plan_area,
+    ideas_by_gender,
 )
 
 

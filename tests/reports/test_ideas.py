@@ -44,6 +44,27 @@ def test_ideas_by_plan_area_through_their_goals(ideas, administrator):
     assert rows["1 Katılımcı ve eşitlikçi yerel yönetişim"] == (0, 0)
 
 
+def test_ideas_by_the_gender_their_authors_gave_with_small_cells_suppressed(db, administrator):
+    when = istanbul(2026, 9, 1)
+    # Twelve women, six of whose ideas became activities; two men, one idea each way.
+    authors = [("woman", number < 6) for number in range(12)] + [("man", True), ("man", False)]
+    for number, (gender, became) in enumerate(authors):
+        made = idea(title=f"Fikir {number}", status="new", created=when)
+        made.author = factories.VolunteerFactory(gender=gender).user
+        made.activity = factories.ActivityFactory() if became else None
+        made.save()
+
+    figure = selectors.ideas_by_gender(administrator, EVERYTHING)
+
+    assert figure.columns == ("Fikir", "Etkinliğe dönüşen", "Henüz dönüşmeyen")
+    rows = rows_of(figure)
+    assert rows["Kadın"] == (12, 6, 6)
+    # Two men: one idea each way, so every cell would name a person.
+    assert rows["Erkek"] == (None, None, None)
+    assert rows["İkili olmayan"] == (0, 0, 0)
+    assert rows["Belirtilmedi"] == (0, 0, 0)
+
+
 def test_both_figures_are_in_the_report(ideas, administrator):
     report = selectors.impact_report(user=administrator, filters=EVERYTHING)
     assert rows_of(report.figure("ideas-by-status"))["Tümü"] == (4, 2)
