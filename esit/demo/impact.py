@@ -90,9 +90,11 @@ PEOPLE = [
 ]
 DISTRICTS = ["konak", "karsiyaka", "bornova", "buca", "bayrakli", "cigli"]
 AREAS = ["workshops", "education-support", "campaigns", "field-research", "social-media"]
-# Thirteen ages, so any thirteen consecutive volunteers (a meeting) have one of each: mostly
-# 25–44, as in the programme, and a few younger and older.
-AGES = [27, 31, 38, 29, 42, 33, 36, 22, 30, 40, 58, 34, 39]
+# Thirteen ages in the two bands most of the programme's volunteers are in (seven 25–34, six
+# 35–44, none near a band's edge), so any thirteen consecutive volunteers (a meeting) put more
+# than five people in each: one or two people of a third band would be small cells, and hiding
+# them takes the meeting's other cells with them (docs/reports.md, "small cells").
+AGES = [27, 38, 29, 40, 31, 37, 28, 41, 30, 39, 26, 42, 32]
 OTHER_LANGUAGES = ["en", "en", "de", "ar", "fr"]
 
 
