@@ -7,12 +7,15 @@ area ids and "language id:level" pairs into two columns of the main query
 Volunteers and applications both name areas and languages this way.
 """
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Concat
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from esit.core import phones
 from esit.core.spreadsheets import joined, split_joined
 
 from .models import Language, LanguageLevel, VolunteerArea, sorted_by_name
@@ -68,3 +71,49 @@ class Names:
             place, name = self._languages[language_id]
             known.append((place, f"{name} ({self._levels[level]})"))
         return ", ".join(text for _, text in sorted(known))
+
+
+def person_header() -> list[str]:
+    """The columns every export of people starts with, in the order `person_rows` fills them."""
+    return [
+        _("Ad"),
+        _("Soyad"),
+        _("E-posta"),
+        _("Cep telefonu"),
+        _("İlçe"),
+        _("Alanlar"),
+        _("Diller"),
+    ]
+
+
+def person_rows(
+    queryset: QuerySet[Any],
+    *,
+    areas: QuerySet[Any],
+    languages: QuerySet[Any],
+    outer: str,
+    email: str,
+    fields: tuple[str, ...],
+    chunk_size: int,
+) -> Iterator[tuple[dict[str, Any], list[object]]]:
+    """Each row of `queryset` read as values (its `fields` and the person's own, `email`
+    naming the address's path), a chunk at a time, with the cells of `person_header()`:
+    the applications' and the volunteers' exports add their own columns after them."""
+    names = Names()
+    listed = with_areas_and_languages(queryset, areas=areas, languages=languages, outer=outer)
+    person = ("first_name", "last_name", email, "phone", "district__name_tr", "district__name_en")
+    for row in listed.values(*person, "area_ids", "language_levels", *fields).iterator(
+        chunk_size=chunk_size
+    ):
+        yield (
+            row,
+            [
+                row["first_name"],
+                row["last_name"],
+                row[email],
+                phones.national(row["phone"]),
+                names.bilingual(row["district__name_tr"], row["district__name_en"]),
+                names.areas(row["area_ids"]),
+                names.languages(row["language_levels"]),
+            ],
+        )
