@@ -224,12 +224,15 @@ if REDIS_URL:
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "esit"),
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 elif PRODUCTION:
     CACHES = {"default": {"BACKEND": "esit.core.cache.DatabaseCache", "LOCATION": "esit_cache"}}
 else:
     # One development process: local memory is shared by everything that needs it.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if REDIS_URL or not PRODUCTION:
+    # Sessions read from the cache and written through to the database: a page read costs no
+    # session query. Not over the database cache, where it would be a query all the same.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SILENCED_SYSTEM_CHECKS: list[str] = []
 
 # Background work through django.tasks. The database backend needs only a worker process
@@ -250,7 +253,8 @@ if TASKS_BACKEND == "django_tasks_rq.RQBackend":
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's model backend, answering from the cached standing (esit/accounts/standing.py).
+    "esit.accounts.standing.StandingBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -536,6 +540,9 @@ CALENDAR_FEED_CACHE_SECONDS = int(env("CALENDAR_FEED_CACHE_SECONDS", "600"))
 # Public pages whose content is cached (the activity list): kept this long at most, and
 # drawn anew at once when what they show changes.
 PUBLIC_PAGE_CACHE_SECONDS = int(env("PUBLIC_PAGE_CACHE_SECONDS", "120"))
+# An account's roles, permissions, authenticator and scope (esit/accounts/standing.py): read
+# again at once when one of them changes, and at least this often.
+STANDING_CACHE_SECONDS = int(env("STANDING_CACHE_SECONDS", "3600"))
 
 # Announcements (esit/announcements/): cover images and the social-media kit.
 ANNOUNCEMENT_COVER_MAX_BYTES = int(env("ANNOUNCEMENT_COVER_MAX_BYTES", str(5 * 1024 * 1024)))

@@ -13,10 +13,11 @@ class AccountsConfig(AppConfig):
 
         from esit.core import menus
 
-        from . import capabilities, mail, personal_data, sign_in
+        from . import capabilities, mail, personal_data, sign_in, standing
         from .middleware import start_staff_session
 
         personal_data.register()
+        standing.connect()
         mail.register()
         menus.register(
             menus.MenuItem(

@@ -79,11 +79,9 @@ class User(AbstractUser):
     def has_role(self, *roles: str) -> bool:
         if not self.is_authenticated:
             return False
-        names = getattr(self, "_role_names", None)
-        if names is None:
-            names = set(self.groups.values_list("name", flat=True))
-            self._role_names = names
-        return bool(names.intersection(roles))
+        from .standing import standing_of  # standing reads this module's models
+
+        return bool(standing_of(self).roles.intersection(roles))
 
     @property
     def is_staff_member(self) -> bool:

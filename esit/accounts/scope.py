@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 
-from .models import StaffScope
+from .standing import standing_of
 
 
 @dataclass(frozen=True)
@@ -67,15 +67,9 @@ WHOLE_PROGRAMME = Scope()
 
 
 def scope_of(user) -> Scope:
-    """The scope of a staff member, read once per request (kept on the user object)."""
-    cached = getattr(user, "_esit_scope", None)
-    if cached is not None:
-        return cached
-    areas = StaffScope.areas.through.objects.filter(staffscope_id=user.pk)
-    districts = StaffScope.districts.through.objects.filter(staffscope_id=user.pk)
-    scope = Scope(
-        area_ids=frozenset(areas.values_list("volunteerarea_id", flat=True)) or None,
-        district_ids=frozenset(districts.values_list("district_id", flat=True)) or None,
+    """The scope of a staff member, from her standing (read once, kept in the cache)."""
+    standing = standing_of(user)
+    return Scope(
+        area_ids=standing.scope_area_ids or None,
+        district_ids=standing.scope_district_ids or None,
     )
-    user._esit_scope = scope
-    return scope

@@ -2,13 +2,12 @@
 
 from functools import wraps
 
-from allauth.mfa.utils import is_mfa_enabled
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from esit.accounts.permissions import passed_second_factor
+from esit.accounts.permissions import proved_second_factor
 from esit.volunteers import selectors as volunteers
 
 from .selectors import MODERATE
@@ -37,6 +36,4 @@ def sees_hidden(request: HttpRequest) -> bool:
     user = request.user
     if not (user.is_authenticated and user.is_staff_member and user.has_perm(MODERATE)):
         return False
-    if getattr(request, "_staff_gate_passed", False):
-        return True
-    return is_mfa_enabled(user) and passed_second_factor(request)
+    return proved_second_factor(request)

@@ -2,7 +2,6 @@
 volunteers, and the staff review queue /staff/resources/. Thin: selectors read, services
 change."""
 
-from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -12,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from esit.accounts.permissions import capability_required, passed_second_factor, staff_gate
+from esit.accounts.permissions import capability_required, proved_second_factor, staff_gate
 from esit.core.errors import RuleError
 from esit.core.forms import add_refusal
 from esit.core.markdown import to_html
@@ -69,7 +68,7 @@ def _staff_reader(request) -> bool:
         return False
     if not (user.has_perm(MANAGE) or user.has_perm(MODERATE)):
         return False
-    return is_mfa_enabled(user) and passed_second_factor(request)
+    return proved_second_factor(request)
 
 
 def _for_reader(request, pk: int) -> Resource:

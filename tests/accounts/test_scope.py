@@ -27,9 +27,10 @@ def test_an_empty_scope_row_is_the_whole_programme(coordinator):
 
 def test_the_scope_is_read_once_per_user_object(coordinator, django_assert_num_queries):
     scoped(coordinator, areas=["translation"])
-    with django_assert_num_queries(2):
-        scope_of(coordinator)
-        scope_of(coordinator)
+    scope_of(coordinator)  # with the rest of her standing (tests/accounts/test_standing.py)
+    translation = factories.area("translation").pk
+    with django_assert_num_queries(0):
+        assert scope_of(coordinator).area_ids == {translation}
 
 
 @pytest.fixture

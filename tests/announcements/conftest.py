@@ -13,7 +13,7 @@ def scoped(user, *, areas=(), districts=()):
     scope, _created = StaffScope.objects.get_or_create(user=user)
     scope.areas.set([factories.area(slug) for slug in areas])
     scope.districts.set([factories.district(slug) for slug in districts])
-    user.__dict__.pop("_esit_scope", None)  # scope_of() reads it again
+    user.__dict__.pop("_esit_standing", None)  # scope_of() reads it again
     return user
 
 

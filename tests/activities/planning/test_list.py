@@ -131,11 +131,12 @@ def make_activities(count: int) -> None:
 def test_list_runs_a_fixed_number_of_queries(coordinator_client, django_assert_num_queries):
     make_activities(2)
     coordinator_client.get(LIST_URL)  # warm the session and reference caches
-    # 11 for the page itself, +2 for the coordinator's scope (areas and districts).
-    with django_assert_num_queries(13):
+    # Session, user, the page's own 5 (roles, permissions and scope come with the standing,
+    # kept in the cache: esit/accounts/standing.py).
+    with django_assert_num_queries(7):
         coordinator_client.get(LIST_URL, {"status": "published"})
     make_activities(20)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(7):
         response = coordinator_client.get(LIST_URL, {"status": "published"})
     assert len(listed_titles(response)) == 22
 
@@ -169,12 +170,12 @@ def test_detail_runs_a_fixed_number_of_queries(coordinator_client, django_assert
     url = reverse("planning:detail", args=[made.pk])
     add_shifts_and_tasks(made, 1)
     coordinator_client.get(url)
-    # 15 for the page itself, +2 for the coordinator's scope (areas and districts), +1 for
-    # matching's panel of invitations.
-    with django_assert_num_queries(18):
+    # Session, user, 9 for the page itself, +1 for matching's panel of invitations (roles,
+    # permissions and scope come with the cached standing).
+    with django_assert_num_queries(12):
         coordinator_client.get(url)
     add_shifts_and_tasks(made, 15)
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(12):
         response = coordinator_client.get(url)
     assert response.content.decode().count("/repeat/") == 16
 

@@ -233,10 +233,10 @@ def test_the_page_runs_a_fixed_number_of_queries_for_a_volunteer(
 ):
     _populate(workshop, shifts, signups, tasks)
     factories.SignUpFactory(shift=workshop.shifts.first(), volunteer=volunteer)
-    # Session, user, volunteer with their areas and languages (for the requirements), the
-    # user's roles (staff preview?); then as for a visitor, plus the volunteer's own sign-ups
-    # and task assignments.
-    with django_assert_num_queries(17):
+    # Session, user, volunteer with their areas and languages (for the requirements; the
+    # user's roles come with her cached standing); then as for a visitor, plus the
+    # volunteer's own sign-ups and task assignments.
+    with django_assert_num_queries(16):
         response = volunteer_client.get(detail_url(workshop))
     assert "/cancel/" in page(response)
 

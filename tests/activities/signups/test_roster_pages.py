@@ -154,9 +154,9 @@ def test_roster_runs_a_fixed_number_of_queries(coordinator_client, django_assert
     assert response.content.decode().count('class="card roster-shift"') == 7
 
 
-# session, user, roles, two-factor check(s), the menu's profile lookup, the coordinator's scope
-# (areas, districts), the roster's three and the audit event of the staff view
-ROSTER_QUERIES_AT_MOST = 13
+# session, user, the menu's profile lookup, the roster's three and the audit event of the staff
+# view (roles, second factor, permissions and scope come with the cached standing)
+ROSTER_QUERIES_AT_MOST = 7
 
 
 # Decisions from the roster ----------------------------------------------------------------------

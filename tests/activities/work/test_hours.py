@@ -398,10 +398,9 @@ def test_queue_runs_a_fixed_number_of_queries(coordinator_client, django_assert_
             activity=factories.ActivityFactory() if index % 3 == 0 else None,
         )
 
-    # Session, user, groups, authenticator (2FA gate), the coordinator's scope (areas and
-    # districts), areas for the filter, count, the page, and the layout asking whether the
-    # coordinator has a volunteer profile.
-    with django_assert_num_queries(12):
+    # Session, user, areas for the filter, count, the page, and the layout asking whether the
+    # coordinator has a volunteer profile (her standing was read at sign-in and kept).
+    with django_assert_num_queries(6):
         response = coordinator_client.get("/staff/hours/")
 
     assert len(response.context["page_obj"].object_list) == 1 + extra
@@ -415,9 +414,9 @@ def test_my_hours_page_runs_a_fixed_number_of_queries(
     for index in range(1 + extra):
         approved(volunteer, "1", area=areas[index % 3], date=days_ago(index * 9 % 80))
 
-    # Session, user, groups (layout), profile (+ areas, languages), active areas for the
-    # form, totals by area and by month, count and page of entries.
-    with django_assert_num_queries(11):
+    # Session, user, profile (+ areas, languages), active areas for the form, totals by area
+    # and by month, count and page of entries (her roles come with her cached standing).
+    with django_assert_num_queries(10):
         response = volunteer_client.get("/me/hours/")
 
     assert len(response.context["page_obj"].object_list) == 1 + extra

@@ -238,10 +238,10 @@ def test_review_page_runs_a_fixed_number_of_queries(
     for _ in range(1 + extra):
         make_assignment(status="delivered")
 
-    # Session, user, groups, authenticator (2FA gate), the coordinator's scope (areas and
-    # districts), count, the page of assignments, and the layout asking whether the
-    # coordinator has a volunteer profile.
-    with django_assert_num_queries(11):
+    # Session, user, count, the page of assignments, and the layout asking whether the
+    # coordinator has a volunteer profile (roles, second factor, permissions and scope come
+    # with her standing, read at sign-in and kept in the cache).
+    with django_assert_num_queries(5):
         response = coordinator_client.get("/staff/tasks/")
 
     assert len(response.context["rows"]) == 1 + extra

@@ -252,5 +252,5 @@ def test_detail_runs_a_fixed_number_of_queries(
         Note.objects.create(application=application, author=coordinator, body=f"Not {n}")
     waitlist_application(application=application, by=coordinator)
     coordinator_client.get(detail_url(application))
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(10):
         coordinator_client.get(detail_url(application))
