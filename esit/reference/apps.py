@@ -8,6 +8,7 @@ class ReferenceConfig(AppConfig):
     verbose_name = _("Referans verileri")
 
     def ready(self):
-        from . import personal_data
+        from . import personal_data, versions
 
         personal_data.register()
+        versions.connect()

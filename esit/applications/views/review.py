@@ -23,6 +23,7 @@ from esit.core.htmx import wants_partial
 from esit.core.pagination import CappedPaginator
 from esit.notifications.selectors import delivery_history
 from esit.reference import availability
+from esit.reference.filters import rendered_fields
 
 from .. import exports, selectors, services
 from ..filters import QueueFilter
@@ -115,6 +116,9 @@ def _render_queue(request, bulk_form: BulkDecisionForm):
         template,
         {
             "filter_form": filters.form,
+            "filter_fields": rendered_fields(
+                request, filters.form, "applications/review/queue_filters.html"
+            ),
             "bulk_form": bulk_form,
             "page_obj": page,
             "selected_ids": bulk_form.selected_ids,

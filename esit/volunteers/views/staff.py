@@ -24,6 +24,7 @@ from esit.core.pagination import CappedPaginator
 from esit.core.panels import panels_for
 from esit.notifications.selectors import delivery_history
 from esit.reference import availability
+from esit.reference.filters import rendered_fields
 
 from .. import exports, selectors, services
 from ..filters import VolunteerFilter
@@ -55,6 +56,9 @@ def volunteer_list(request):
         template,
         {
             "filter_form": filters.form,
+            "filter_fields": rendered_fields(
+                request, filters.form, "volunteers/staff/directory_filters.html"
+            ),
             "page_obj": page,
             "query": request.GET.urlencode(),
         },
