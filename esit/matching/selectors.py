@@ -228,7 +228,7 @@ def _share(weight: int, covered: int, of: int) -> int:
 
 def _count_of(queryset: QuerySet[Any], by: str) -> Coalesce:
     return Coalesce(
-        Subquery(queryset.order_by().values(by).annotate(n=Count("pk")).values("n")[:1]),
+        Subquery(queryset.order_by().values(by).annotate(n=Count(by)).values("n")[:1]),
         Value(0),
         output_field=IntegerField(),
     )
@@ -773,6 +773,50 @@ def _online() -> Q:
     )
 
 
+def _busy_times(
+    volunteer: Volunteer, *, now: datetime.datetime
+) -> list[tuple[datetime.datetime, datetime.datetime]]:
+    """The times she is booked from now on (a confirmed, pending or waitlisted sign-up on a
+    shift still ahead: only those can overlap a shift that has not started), merged into
+    disjoint (start, end) periods in time order: one small query."""
+    bookings = (
+        SignUp.objects.filter(
+            volunteer=volunteer, status__in=SignUp.ACTIVE_STATUSES, shift__ends_at__gt=now
+        )
+        .order_by("shift__starts_at")
+        .values_list("shift__starts_at", "shift__ends_at")
+    )
+    merged: list[tuple[datetime.datetime, datetime.datetime]] = []
+    for starts_at, ends_at in bookings:
+        if merged and starts_at < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], ends_at))
+        else:
+            merged.append((starts_at, ends_at))
+    return merged
+
+
+def _overlaps_any(periods: Sequence[tuple[datetime.datetime, datetime.datetime]]) -> Q:
+    """Shifts that overlap one of these disjoint periods (in time order), as a binary search
+    the database runs on each shift's own columns.
+
+    A shift overlaps one of them exactly when the last period starting before the shift
+    ends is still running when the shift starts: the periods before it ended earlier still
+    (they are disjoint and in order), the ones after start too late. So each shift is
+    compared with about 2·log₂(n) constants instead of joined to her n bookings: for a
+    busy volunteer the join made 3.5 million comparisons for 22,000 open shifts
+    (docs/performance.md)."""
+    if not periods:
+        return Q(pk__in=[])
+    if len(periods) == 1:
+        starts_at, ends_at = periods[0]
+        return Q(ends_at__gt=starts_at, starts_at__lt=ends_at)
+    middle = len(periods) // 2
+    pivot = periods[middle][0]
+    return (Q(ends_at__gt=pivot) & _overlaps_any(periods[middle:])) | (
+        Q(ends_at__lte=pivot) & _overlaps_any(periods[:middle])
+    )
+
+
 def recommendations(volunteer: Volunteer, *, limit: int | None = None) -> list[Recommendation]:
     """Open shifts and tasks ranked for this volunteer, best first, each with its reasons.
 
@@ -819,20 +863,7 @@ def recommendations(volunteer: Volunteer, *, limit: int | None = None) -> list[R
     open_shifts = (
         Shift.objects.filter(activity__status=Activity.Status.PUBLISHED, starts_at__gt=now)
         .filter(_meets_requirements(Shift, area_ids, language_ids))
-        .exclude(
-            Exists(
-                SignUp.objects.filter(
-                    volunteer=volunteer,
-                    status__in=SignUp.ACTIVE_STATUSES,
-                    # Only bookings still ahead can overlap a shift that has not started:
-                    # a busy volunteer's past hundreds are left out before the join.
-                    shift__ends_at__gt=now,
-                ).filter(
-                    shift__starts_at__lt=OuterRef("ends_at"),
-                    shift__ends_at__gt=OuterRef("starts_at"),
-                )
-            )
-        )
+        .exclude(_overlaps_any(_busy_times(volunteer, now=now)))
         .exclude(Exists(Dismissal.objects.filter(volunteer=volunteer, shift_id=OuterRef("pk"))))
         .annotate(
             _held=_count_of(
