@@ -107,3 +107,22 @@ def test_the_list_is_read_in_a_fixed_number_of_queries(deniz):
         return len(queries)
 
     assert count(2) == count(10)
+
+
+def test_exactly_the_shifts_overlapping_one_of_her_bookings_are_left_out(deniz):
+    # Overlapping, nested, touching and lone bookings: her busy times are merged into
+    # periods and each shift is searched among them (selectors._overlaps_any).
+    booked = [(8, 2), (9, 3), (10, 1), (14, 1), (15, 1), (20, 1)]
+    for start_hour, hours in booked:
+        factories.SignUpFactory(
+            shift=make_shift(start_hour=start_hour, hours=hours), volunteer=deniz
+        )
+    offered = {hour: make_shift(start_hour=hour, hours=1) for hour in range(6, 23)}
+    found = {item.shift for item in selectors.recommendations(deniz, limit=100)}
+
+    def clashes(hour: int) -> bool:
+        return any(start < hour + 1 and start + hours > hour for start, hours in booked)
+
+    assert {hour for hour, shift in offered.items() if shift in found} == {
+        hour for hour in offered if not clashes(hour)
+    }

@@ -148,9 +148,9 @@ def test_withdrawn_volunteer_sees_that_they_left_and_how_to_return(withdrawn_vol
 # Session, user, profile, areas, languages, the volunteer's work (next shifts, open tasks,
 # approved hours by area and by month), the announcements meant for her and her notification
 # preferences (11; her roles come with her cached standing, esit/accounts/standing.py); matching's
-# "recommended for you": her areas, her languages, the districts, open shifts, open tasks (5);
-# the network's panel of her ideas (1).
-DASHBOARD_QUERIES = 17
+# "recommended for you": her areas, her languages, the districts, her booked times ahead,
+# open shifts, open tasks (6); the network's panel of her ideas (1).
+DASHBOARD_QUERIES = 18
 
 
 @pytest.mark.parametrize("extra", [0, 5])
