@@ -205,13 +205,11 @@ def _is_this_submission(
     )
 
 
-def _same_submission(*, submission_key: uuid.UUID, fields: ApplicationFields) -> Application | None:
-    """The application this very form already created (a double click or a resubmitted page)."""
-    return Application.objects.filter(
-        submission_key=submission_key,
-        email=fields["email"],
-        phone_hash=lookup_hash(fields["phone"]),
-    ).first()
+def _same_submission(*, submission_key: uuid.UUID) -> Application | None:
+    """The application holding this form's one-time key (unique), if any: the very same
+    submission when `_is_this_submission` says so (a double click or a resubmitted page),
+    else someone else's form sent again with new details. One read answers both."""
+    return Application.objects.filter(submission_key=submission_key).first()
 
 
 def submit_application(
@@ -251,11 +249,11 @@ def submit_application(
     checked_languages = _checked_languages(languages)
     _checked("consent", rules.check_consent, consent)
 
-    previous = _same_submission(submission_key=submission_key, fields=cleaned)
-    if previous is not None:
-        return Submission(previous, created=False)
     key = submission_key
-    if Application.objects.filter(submission_key=key).exists():
+    keyed = _same_submission(submission_key=submission_key)
+    if keyed is not None:
+        if _is_this_submission(keyed, submission_key=submission_key, fields=cleaned):
+            return Submission(keyed, created=False)
         key = uuid.uuid4()  # someone else's form, sent again with new details
     members = members_with(email=cleaned["email"], phone=cleaned["phone"])
     if members:
@@ -279,8 +277,10 @@ def submit_application(
         )
     except IntegrityError:
         # A concurrent request won the race: the database's unique constraints decided.
-        previous = _same_submission(submission_key=submission_key, fields=cleaned)
-        if previous is not None:
+        previous = _same_submission(submission_key=submission_key)
+        if previous is not None and _is_this_submission(
+            previous, submission_key=submission_key, fields=cleaned
+        ):
             return Submission(previous, created=False)
         duplicate = find_open_duplicate(email=cleaned["email"], phone=cleaned["phone"])
         if duplicate is None:
@@ -310,7 +310,7 @@ def _create_application(
             consent=consent,
             search_text=search_key(fields["first_name"], fields["last_name"], fields["email"]),
         )
-        application.areas.set(areas)
+        application.areas.add(*areas)  # a new row has none: no read of the current ones
         ApplicationLanguage.objects.bulk_create(
             ApplicationLanguage(application=application, language=lang, level=level)
             for lang, level in languages

@@ -1,6 +1,6 @@
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet, Subquery
 from django.utils import timezone
 
 from esit.accounts.models import User
@@ -18,6 +18,29 @@ def published() -> QuerySet[PrivacyNotice]:
 
 def current_notice(kind: str) -> PrivacyNotice:
     return published().filter(kind=kind).latest()
+
+
+def _current_notices() -> tuple[PrivacyNotice, PrivacyNotice]:
+    """The explicit-consent text and the information notice in force, as current_notice reads
+    each, in one query: every consent record names both, and an application is one of the
+    public writes whose queries are counted (docs/performance.md)."""
+
+    def latest_pk(kind: str) -> Subquery:
+        return Subquery(published().filter(kind=kind).order_by("-published_at").values("pk")[:1])
+
+    consent_kind, information_kind = (
+        PrivacyNotice.Kind.EXPLICIT_CONSENT,
+        PrivacyNotice.Kind.INFORMATION,
+    )
+    by_kind = {
+        notice.kind: notice
+        for notice in PrivacyNotice.objects.filter(
+            Q(pk=latest_pk(consent_kind)) | Q(pk=latest_pk(information_kind))
+        )
+    }
+    if consent_kind not in by_kind or information_kind not in by_kind:
+        raise PrivacyNotice.DoesNotExist("No published privacy notice of each kind.")
+    return by_kind[consent_kind], by_kind[information_kind]
 
 
 def latest_material_notice() -> PrivacyNotice | None:
@@ -38,9 +61,10 @@ def record_consent(
 ) -> ConsentRecord:
     """Keep the proof KVKK asks for: which texts, when, how, from where (hashed), what for
     (`purpose`) and, when staff wrote it down from paper, a call or a meeting, who did."""
+    notice, information_notice = _current_notices()
     return ConsentRecord.objects.create(
-        notice=current_notice(PrivacyNotice.Kind.EXPLICIT_CONSENT),
-        information_notice=current_notice(PrivacyNotice.Kind.INFORMATION),
+        notice=notice,
+        information_notice=information_notice,
         email=normalise_email(email),
         user=user,
         given_at=at,

@@ -11,20 +11,22 @@ from django.views.decorators.cache import never_cache
 from . import selectors
 
 
-def volunteer_view(*, active_only: bool, allow_paused: bool = False):
+def volunteer_view(*, active_only: bool, allow_paused: bool = False, details: bool = True):
     """Sign-in required; the view receives the caller's own profile as `volunteer`.
 
     A signed-in person without a profile (staff, for example) sees a page that
     explains why, instead of an error. With `active_only`, someone who is not
     taking part (she left, or staff paused her) is sent back to the dashboard,
     which tells her why; `allow_paused` lets a paused volunteer in (her profile
-    and preferences are still hers to keep up to date).
+    and preferences are still hers to keep up to date). Without `details`, the profile comes
+    without its areas and languages (`own_volunteer`), for actions that do not show them.
     """
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            volunteer = selectors.own_profile(user=request.user)
+            read = selectors.own_profile if details else selectors.own_volunteer
+            volunteer = read(user=request.user)
             if volunteer is None:
                 return render(
                     request,

@@ -70,7 +70,7 @@ NO_OWN_CANCEL = {
 
 
 @require_POST
-@volunteer_view(active_only=True)
+@volunteer_view(active_only=True, details=False)
 def sign_up(request, pk: int, *, volunteer):
     shift = selectors.shift_for_sign_up(shift_id=pk)
     if shift is None:

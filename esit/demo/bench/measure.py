@@ -165,7 +165,8 @@ def operations(f: Fixtures) -> list[Operation]:
         ),
         Operation("/announcements/", "public", _built("/announcements/"), list_page=True),
         Operation("/announcements/ feed", "feed", _built("/announcements/feed.atom")),
-        Operation("/ideas/", "public", _built("/ideas/"), list_page=True),
+        # The solidarity network is for signed-in volunteers (DESIGN): anonymous gets a 302.
+        Operation("/ideas/", "volunteer", _built("/ideas/"), who="volunteer", list_page=True),
         Operation(
             "staff application queue (filtered, Turkish search)",
             "staff",
