@@ -67,7 +67,9 @@ def test_bench_refuses_a_database_without_bench_data():
 
 @pytest.mark.django_db
 def test_a_signed_in_clients_first_page_does_not_count_the_sign_in():
+    from esit.core import versions
     from esit.demo.bench.measure import Fixtures, Runner, operations
+    from esit.reference.versions import REFERENCE_VERSION
 
     call_command("seed_bench", "--scale", "0.001", stdout=StringIO())
     fixtures = Fixtures()
@@ -75,5 +77,8 @@ def test_a_signed_in_clients_first_page_does_not_count_the_sign_in():
     first = Runner(fixtures, repeat=1, warmup=1).time(queue)
     warm = Runner(fixtures, repeat=1, warmup=1)
     warm.client(queue.who)
+    # The first request built the queue's filter form, kept under the reference version: a
+    # new version makes the second runner's first request build it too, like the first's.
+    versions.bump(REFERENCE_VERSION)
     again = warm.time(queue)
     assert first.queries == again.queries
