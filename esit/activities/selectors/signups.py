@@ -230,7 +230,7 @@ def roster_signups(activity: Activity) -> QuerySet[SignUp]:
     )
     return (
         SignUp.objects.filter(shift__activity=activity)
-        .select_related("volunteer__user", "checked_in_by", "added_by", "requirements_waived_by")
+        .select_related("volunteer__user", "added_by", "requirements_waived_by")
         .order_by("shift__starts_at", "shift_id", group, by_name, "created_at", "id")
     )
 
