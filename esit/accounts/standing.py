@@ -114,18 +114,17 @@ def account_changed(sender, instance, **kwargs) -> None:
 def account_links_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
     """An account's roles or own permissions, or a scope's areas or districts. From the
     account's (or the scope's) side, that account's standing; from the other side (a role's
-    member list, an area's scopes), each account named, or everyone when they are cleared."""
+    member list, an area's scopes), each account named, or everyone when they are cleared.
+    A scope's id is its account's (`StaffScope.user` is its primary key), so a pk is always an
+    account's."""
     if not action.startswith("post_"):
         return
     if not reverse:
-        _bump(_own(getattr(instance, "user_id", instance.pk)))
-    elif pk_set and sender in _account_sided:
+        _bump(_own(instance.pk))
+    elif pk_set:
         _bump(*(_own(pk) for pk in pk_set))
     else:
         _bump(VERSION)
-
-
-_account_sided: set = set()  # the m2m tables whose other side is the account itself
 
 
 def _no_cache_table_yet() -> bool:
@@ -147,7 +146,6 @@ def connect() -> None:
     from .models import StaffScope, User
 
     uid = "esit.accounts.standing."
-    _account_sided.update({User.groups.through, User.user_permissions.through})
     for through in (
         User.groups.through,
         User.user_permissions.through,

@@ -31,7 +31,9 @@ def rendered_fields(request, form, template: str):
     callable, so a partial (htmx) response that does not show the form does not render it."""
 
     def render() -> str:
-        query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()
+        shown = request.GET.copy()
+        shown.pop("page", None)  # every page of a list shows the same form
+        query = hashlib.sha256(shown.urlencode().encode()).hexdigest()
         key = f"filter-fields:{template}:{get_language()}:{query}"
         html = versions.cached(
             key,
