@@ -9,6 +9,7 @@ from django.test import Client
 
 from esit.activities.models import Participant
 from esit.opendata import datasets
+from esit.opendata.api.schemas import LAST_PAGE
 from esit.volunteers.models import Volunteer
 from tests import factories
 from tests.announcements.conftest import write, write_published
@@ -92,6 +93,18 @@ def test_activities_are_paginated_and_filtered_by_days(client, db):
     starts = [item["starts_at"][:10] for item in between.json()["items"]]
     # 10 May 10:00 in İzmir is 07:00 UTC the same day.
     assert starts == ["2026-05-10", "2026-05-11", "2026-05-12"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/activities/", "/api/v1/announcements/", "/api/v1/ideas-done/"]
+)
+def test_a_page_past_the_end_is_empty_and_a_number_past_the_ceiling_is_refused(client, db, path):
+    # Found by schemathesis: a page number whose offset no database integer holds was a 500.
+    assert client.get(path, {"page": LAST_PAGE}).json()["items"] == []
+    for asked in ({"page": LAST_PAGE + 1}, {"page": 10**20}, {"page_size": 10**20}):
+        refused = client.get(path, asked)
+        assert refused.status_code == 422, asked
+        assert refused["Content-Type"].startswith("application/json")
 
 
 def test_announcements_list_only_published_ones_for_the_public(client, db):

@@ -7,12 +7,12 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from esit.opendata import selectors
 
 from .caching import public_cache
-from .schemas import FIRST_DAY, LAST_DAY, PAGE_SIZE, Named, named
+from .schemas import FIRST_DAY, LAST_DAY, PAGE_SIZE, Named, Pages, named
 
 router = Router(tags=["activities"])
 
@@ -82,7 +82,7 @@ class Period(Schema):
 
 @router.get("", response=list[Activity], summary="Herkese açık etkinlikler / Public activities")
 @decorate_view(public_cache)
-@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+@paginate(Pages, page_size=PAGE_SIZE)
 def list_activities(request: HttpRequest, period: Query[Period]):
     """Published and completed activities, soonest first; `start` and `end` (days) keep
     those that start within them."""

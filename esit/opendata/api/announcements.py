@@ -7,12 +7,12 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from esit.opendata import selectors
 
 from .caching import public_cache
-from .schemas import FIRST_DAY, LAST_DAY, PAGE_SIZE
+from .schemas import FIRST_DAY, LAST_DAY, PAGE_SIZE, Pages
 
 router = Router(tags=["announcements"])
 
@@ -39,7 +39,7 @@ class Period(Schema):
 
 @router.get("", response=list[Announcement], summary="Herkese açık duyurular / Announcements")
 @decorate_view(public_cache)
-@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+@paginate(Pages, page_size=PAGE_SIZE)
 def list_announcements(request: HttpRequest, period: Query[Period]):
     """Published announcements for everyone, newest first; `start` and `end` (days) keep
     those published within them."""

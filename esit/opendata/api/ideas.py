@@ -10,14 +10,14 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from esit.opendata import selectors
 from esit.reports.suppression import suppressed
 
 from .activities import Period, PlanGoal
 from .caching import public_cache
-from .schemas import PAGE_SIZE, Named, named
+from .schemas import PAGE_SIZE, Named, Pages, named
 
 router = Router(tags=["ideas"])
 
@@ -92,7 +92,7 @@ def _hidden(idea) -> bool:
 
 @router.get("", response=list[IdeaDone], summary="Gerçekleşen fikirler / Ideas done")
 @decorate_view(public_cache)
-@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+@paginate(Pages, page_size=PAGE_SIZE)
 def list_ideas_done(request: HttpRequest, period: Query[Period]):
     """Ideas of the volunteer network that became activities which happened (completed, or
     published with a shift over), the latest first; `start` and `end` (days) keep those whose
