@@ -14,8 +14,8 @@ class ActivitiesConfig(AppConfig):
         from esit.volunteers.signals import volunteer_left
 
         from . import mail, personal_data, receivers, versions, volunteer_sections, workspace
-        from .models import Activity, Participant, Shift, SignUp
-        from .services import trail
+        from .models import Activity, HoursEntry, Participant, Shift, SignUp
+        from .services import records, trail
 
         personal_data.register()
         workspace.register()
@@ -46,6 +46,14 @@ class ActivitiesConfig(AppConfig):
                 versions.participant_changed,
                 sender=Participant,
                 dispatch_uid=f"esit.activities.version.Participant.{signal is post_save}",
+            )
+        for model, saved, deleted in [
+            (SignUp, records.signup_saved, records.signup_deleted),
+            (HoursEntry, records.hours_saved, records.hours_deleted),
+        ]:
+            post_save.connect(saved, sender=model, dispatch_uid=f"esit.activities.record.{model}")
+            post_delete.connect(
+                deleted, sender=model, dispatch_uid=f"esit.activities.record.{model}.deleted"
             )
         m2m_changed.connect(
             versions.activity_or_shift_changed,

@@ -252,6 +252,14 @@ class SignUp(models.Model):
     def __str__(self):
         return f"{self.volunteer} · {self.shift}"
 
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        # The attendance as stored, so that saving tells whether her record changed
+        # (services/records.py); absent when the field was not loaded.
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance._stored_attendance = instance.__dict__.get("attendance")
+        return instance
+
 
 class Task(models.Model):
     """Deliverable-based work: translate a leaflet, design a poster, plan a week of posts."""
@@ -458,6 +466,56 @@ class HoursEntry(models.Model):
 
     def __str__(self):
         return f"{self.volunteer} · {self.date} · {self.hours}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        # What the recent approved hours of her record were counted from (records.py).
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance._stored_counted = instance.counted()
+        return instance
+
+    def counted(self) -> tuple | None:
+        """What her record's recent hours read of this entry: None unless approved."""
+        fields = self.__dict__
+        if fields.get("status") != self.Status.APPROVED:
+            return None
+        return (fields.get("volunteer_id"), fields.get("date"), fields.get("hours"))
+
+
+class VolunteerRecord(models.Model):
+    """What a volunteer's sign-ups and hours add up to, kept beside them: matching ranks
+    100,000 volunteers by reading one row each instead of counting everybody's sign-ups
+    and summing their hours (docs/performance.md).
+
+    Derived, never the truth: services/records.py rebuilds a row from the sign-ups and
+    hours whenever one of hers changes in a way it counts, and every row again daily.
+    Whoever reads it treats a missing row, or recent hours past `recent_until`, as
+    "count them", so what it says is always what counting would say."""
+
+    volunteer = models.OneToOneField(
+        "volunteers.Volunteer", primary_key=True, on_delete=models.CASCADE, related_name="record"
+    )
+    attended = models.PositiveIntegerField(_("katıldığı vardiyalar"), default=0)
+    # Attended or no-show.
+    decided = models.PositiveIntegerField(_("katılımı belli vardiyalar"), default=0)
+    # Approved hours dated within `recent_days` days (MATCHING_FAIR_SHARE_DAYS) of a day up
+    # to `recent_until`, the last day the sum holds: its oldest entry leaves the window after it.
+    recent_hours = models.DecimalField(
+        _("son dönemdeki onaylı saatler"),
+        max_digits=10,
+        decimal_places=2,
+        default=decimal.Decimal(0),
+    )
+    recent_days = models.PositiveIntegerField(_("son dönemin gün sayısı"), default=0)
+    recent_until = models.DateField(_("son dönem toplamının geçerli olduğu son gün"))
+    refreshed_at = models.DateTimeField(_("yenilendiği zaman"))
+
+    class Meta:
+        verbose_name = _("katılım özeti")
+        verbose_name_plural = _("katılım özetleri")
+
+    def __str__(self):
+        return f"{self.volunteer_id}: {self.attended}/{self.decided}, {self.recent_hours}"
 
 
 class Certificate(models.Model):

@@ -27,6 +27,7 @@ from .models import (
     SignUp,
     Task,
     TaskAssignment,
+    VolunteerRecord,
     new_token,
 )
 
@@ -58,6 +59,10 @@ def hours(subject):
 
 def certificates(subject):
     return Certificate.objects.filter(volunteer__in=profiles(subject))
+
+
+def records(subject):
+    return VolunteerRecord.objects.filter(volunteer__in=profiles(subject))
 
 
 def participants(subject):
@@ -146,6 +151,25 @@ def register() -> None:
             ["date", "hours", "area", "description", "status", "review_comment"],
         ),
         anonymise=lambda subject: hours(subject).update(description="", review_comment=""),
+    )
+    registry.register(
+        VolunteerRecord,
+        fields={
+            "attended": Category.ACTIVITY,
+            "decided": Category.ACTIVITY,
+            "recent_hours": Category.ACTIVITY,
+            "recent_days": Category.TECHNICAL,
+            "recent_until": Category.TECHNICAL,
+            "refreshed_at": Category.TECHNICAL,
+        },
+        rows=records,
+        export=lambda subject: _sections(
+            records(subject),
+            _("Katılım özetiniz"),
+            ["attended", "decided", "recent_hours", "recent_days", "recent_until", "refreshed_at"],
+        ),
+        # Counts of her sign-ups and hours, kept after erasure with them (the module docstring).
+        anonymise=lambda subject: 0,
     )
     registry.register(
         Certificate,

@@ -65,15 +65,14 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import Expression, RawSQL
 from django.db.models.functions import (
     Cast,
     Coalesce,
     Floor,
     Least,
-    Round,
 )
-from django.db.models.lookups import Exact, GreaterThan, GreaterThanOrEqual
+from django.db.models.lookups import Exact, GreaterThan
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -81,6 +80,7 @@ from django_stubs_ext import StrOrPromise
 
 from esit.accounts.models import User
 from esit.activities.models import Activity, HoursEntry, Shift, SignUp, Task, TaskAssignment
+from esit.activities.services import records
 from esit.notifications.models import Channel, Preference
 from esit.reference import availability
 from esit.reference.models import District, LanguageLevel, VolunteerArea
@@ -236,6 +236,29 @@ def _count_of(queryset: QuerySet[Any], by: str) -> Coalesce:
     )
 
 
+class _PointsFor(Expression):
+    """`CASE value WHEN k THEN points … ELSE default END`: the value is written once, where
+    Case(When(value = k)…) repeats it, and with it every subquery it holds, in each branch."""
+
+    output_field = IntegerField()
+
+    def __init__(self, value: Any, points: dict[int, int], default: int):
+        super().__init__()
+        self.value, self.points, self.default = value, points, default
+
+    def get_source_expressions(self) -> list[Any]:
+        return [self.value]
+
+    def set_source_expressions(self, exprs: Sequence[Any]) -> None:
+        (self.value,) = exprs
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, Any]:
+        sql, params = compiler.compile(self.value)
+        # Only integers of our own go into the text; the value's parameters stay parameters.
+        branches = " ".join(f"WHEN {int(k)} THEN {int(v)}" for k, v in self.points.items())
+        return f"CASE {sql} {branches} ELSE {int(self.default)} END", params
+
+
 def _distance_points(weight: int, km: int | None) -> int:
     if km is None:
         return 0
@@ -247,125 +270,112 @@ def _district_slugs() -> dict[int, str]:
     return dict(District.objects.values_list("pk", "slug"))
 
 
-def _distance_case(field_name: str, to_slug: str, slugs: dict[int, str], weight: int) -> Case:
+def _distance_case(field_name: str, to_slug: str, slugs: dict[int, str], weight: int) -> Any:
     """Points for distance from `to_slug`, by the district id in `field_name`."""
-    whens = [
-        When(**{field_name: pk}, then=Value(points))
+    points = {
+        pk: found
         for pk, slug in slugs.items()
-        if (points := _distance_points(weight, districts.km(slug, to_slug)))
-    ]
-    return Case(*whens, default=Value(0), output_field=IntegerField())
+        if (found := _distance_points(weight, districts.km(slug, to_slug)))
+    }
+    return _PointsFor(F(field_name), points, default=0) if points else Value(0)
 
 
-def _recent_hours() -> Coalesce:
-    since = timezone.localdate() - datetime.timedelta(days=settings.MATCHING_FAIR_SHARE_DAYS)
-    hours = (
+# Her record (activities.VolunteerRecord) answers the parts about her alone with one row;
+# where it is missing or its recent hours no longer hold, the same figure is counted from her
+# sign-ups and hours instead (a subquery the database runs only for those rows).
+
+_HOURS = DecimalField(max_digits=10, decimal_places=2)
+
+
+def _recent_hours() -> Case:
+    today = timezone.localdate()
+    counted = (
         HoursEntry.objects.filter(
-            volunteer=OuterRef("pk"), status=HoursEntry.Status.APPROVED, date__gte=since
+            volunteer=OuterRef("pk"),
+            status=HoursEntry.Status.APPROVED,
+            date__gte=records.recent_since(today),
         )
         .order_by()
         .values("volunteer")
         .annotate(total=Sum("hours"))
         .values("total")[:1]
     )
+    return Case(
+        When(
+            Q(record__recent_until__gte=today, record__recent_days=records.recent_days()),
+            then=F("record__recent_hours"),
+        ),
+        default=Coalesce(Subquery(counted), Value(decimal.Decimal(0)), output_field=_HOURS),
+        output_field=_HOURS,
+    )
+
+
+def _decided_signups() -> QuerySet[SignUp]:
+    return SignUp.objects.filter(
+        volunteer_id=OuterRef("pk"), attendance__in=records.DECIDED
+    ).order_by()
+
+
+def _attended() -> Coalesce:
+    """How many shifts she came to."""
+    counted = _count_of(
+        _decided_signups().filter(attendance=SignUp.Attendance.ATTENDED), "volunteer_id"
+    )
+    return Coalesce(F("record__attended"), counted, output_field=IntegerField())
+
+
+def _decided() -> Coalesce:
+    """How many of her shifts have their attendance recorded (attended or no-show)."""
     return Coalesce(
-        Subquery(hours),
-        Value(decimal.Decimal(0)),
-        output_field=DecimalField(max_digits=10, decimal_places=2),
+        F("record__decided"),
+        _count_of(_decided_signups(), "volunteer_id"),
+        output_field=IntegerField(),
     )
 
 
 def _fair_share_points(weight: int) -> Any:
     """The full weight under one hour of recent work, a step less for each further whole
-    hour, nothing from the cap on: never more points for more hours. One reference to
-    the hours' subquery, so the database sums them once per volunteer."""
+    hour, nothing from the cap on: never more points for more hours."""
     cap = settings.MATCHING_FAIR_SHARE_HOURS
     if not cap:
         return Value(0)
-    number = DecimalField(max_digits=12, decimal_places=4)
-    steps = Least(Floor(_recent_hours()), Value(decimal.Decimal(cap)), output_field=number)
-    share = ExpressionWrapper(
-        (Value(decimal.Decimal(cap)) - steps)
-        * Value(decimal.Decimal(weight))
-        / Value(decimal.Decimal(cap)),
-        output_field=number,
+    # In whole hours and integers: the cap's steps, rounded half up (as Round did).
+    steps = Least(
+        Cast(Floor(_recent_hours()), output_field=IntegerField()),
+        Value(cap),
+        output_field=IntegerField(),
     )
-    return Cast(Round(share), output_field=IntegerField())
-
-
-def _attendance_record() -> QuerySet[Any, Any]:
-    """Her decided sign-ups (attended or no-show), grouped into one row with the counts
-    `attended` and `decided`."""
-    return (
-        SignUp.objects.filter(
-            volunteer_id=OuterRef("pk"),
-            attendance__in=[SignUp.Attendance.ATTENDED, SignUp.Attendance.NO_SHOW],
-        )
-        .order_by()
-        .values("volunteer_id")
-        .annotate(
-            # Counting a column of the index signup_volunteer_decided (never null, like the
-            # key) lets PostgreSQL answer from the index alone.
-            attended=Count("volunteer_id", filter=Q(attendance=SignUp.Attendance.ATTENDED)),
-            decided=Count("volunteer_id"),
-        )
-    )
-
-
-def _reliability_points(weight: int) -> Coalesce:
-    """The share of her decided sign-ups she attended, in tenths; half the weight with no
-    record (no row: Coalesce). Computed inside one subquery per volunteer."""
-    whens = [
-        When(
-            GreaterThanOrEqual(F("attended") * 10, F("decided") * tenths),
-            then=Value(round(weight * tenths / 10)),
-        )
-        for tenths in range(10, 0, -1)
-    ]
-    record = _attendance_record().annotate(
-        points=Case(*whens, default=Value(0), output_field=IntegerField())
-    )
-    return Coalesce(
-        Subquery(record.values("points")[:1]), Value(weight // 2), output_field=IntegerField()
-    )
-
-
-def _record_points(reliability: int, first_timer: int) -> Coalesce:
-    """Reliability and the first-timer lift together, from one subquery per volunteer (for
-    the ordering, where only their sum counts): the same attendance record gives both, as
-    she has attended a shift exactly when her record counts one attended."""
-    whens = [
-        When(
-            GreaterThanOrEqual(F("attended") * 10, F("decided") * tenths),
-            then=Value(round(reliability * tenths / 10)),
-        )
-        for tenths in range(10, 0, -1)
-    ]
-    record = _attendance_record().annotate(
-        points=Case(*whens, default=Value(0), output_field=IntegerField())
-        + Case(When(attended=0, then=Value(first_timer)), default=Value(0))
-    )
-    return Coalesce(
-        Subquery(record.values("points")[:1]),
-        Value(reliability // 2 + first_timer),
+    return ExpressionWrapper(
+        ((Value(cap) - steps) * Value(2 * weight) + Value(cap)) / Value(2 * cap),
         output_field=IntegerField(),
     )
 
 
-def _has_attended() -> Exists:
-    return Exists(
-        SignUp.objects.filter(volunteer_id=OuterRef("pk"), attendance=SignUp.Attendance.ATTENDED)
+def _reliability_points(weight: int) -> _PointsFor:
+    """The share of her decided sign-ups she attended, in whole tenths; half the weight with
+    no record yet."""
+    decided = _decided()
+    tenths = Case(
+        When(Exact(decided, 0), then=Value(-1)),
+        default=ExpressionWrapper(_attended() * 10 / decided, output_field=IntegerField()),
+        output_field=IntegerField(),
     )
+    points = {tenths: round(weight * tenths / 10) for tenths in range(10, -1, -1)}
+    return _PointsFor(tenths, {-1: weight // 2, **points}, default=0)
 
 
-def _invitations_off() -> Exists:
-    return Exists(
-        Preference.objects.filter(
-            user_id=OuterRef("user_id"),
+def _has_attended() -> GreaterThan:
+    return GreaterThan(_attended(), 0)
+
+
+def _invitations_off() -> Q:
+    """Her account turned invitations off (or every optional message)."""
+    return Q(
+        user_id__in=Preference.objects.filter(
             channel=Channel.EMAIL,
             kind__in=[INVITATION_KIND, Preference.ALL_OPTIONAL],
             enabled=False,
-        )
+        ).values("user_id")
     )
 
 
@@ -405,25 +415,20 @@ def candidates(work: Work, *, user: User | None) -> QuerySet[Volunteer]:
             .order_by()
             .values_list("pk", flat=True)
         )
+        # The rules that leave people out are sets the database builds once and looks each
+        # candidate up in (NOT IN): so it can rank while it reads, keeping only the best rows,
+        # where a join per rule made it sort every candidate first (docs/performance.md).
         queryset = queryset.exclude(
-            Exists(
-                SignUp.objects.filter(
-                    volunteer_id=OuterRef("pk"),
-                    status__in=SignUp.ACTIVE_STATUSES,
-                    shift_id__in=overlapping,
-                )
-            )
-        ).exclude(Exists(Invitation.objects.filter(volunteer_id=OuterRef("pk"), shift=shift)))
+            pk__in=SignUp.objects.filter(
+                status__in=SignUp.ACTIVE_STATUSES, shift_id__in=overlapping
+            ).values("volunteer_id")
+        ).exclude(pk__in=Invitation.objects.filter(shift=shift).values("volunteer_id"))
     else:
         queryset = queryset.exclude(
-            Exists(
-                TaskAssignment.objects.filter(
-                    volunteer_id=OuterRef("pk"),
-                    task=work.task,
-                    status__in=TaskAssignment.ACTIVE_STATUSES,
-                )
-            )
-        ).exclude(Exists(Invitation.objects.filter(volunteer_id=OuterRef("pk"), task=work.task)))
+            pk__in=TaskAssignment.objects.filter(
+                task=work.task, status__in=TaskAssignment.ACTIVE_STATUSES
+            ).values("volunteer_id")
+        ).exclude(pk__in=Invitation.objects.filter(task=work.task).values("volunteer_id"))
     return queryset
 
 
@@ -451,22 +456,30 @@ def _filtered(queryset: QuerySet[Volunteer], filters: Filters) -> QuerySet[Volun
     return queryset
 
 
-def _covered(shift: Shift) -> Any:
-    """How many of the parts of the day the shift takes her week covers (no subquery)."""
+def _taken_bits(shift: Shift) -> list[int]:
+    """Her week's bits for the parts of the day the shift takes."""
     weekday, taken = parts_taken(shift.starts_at, shift.ends_at)
-    return sum(
-        (
-            Case(
-                When(
-                    GreaterThan(F("availability").bitand(_slot_bit(weekday, part)), 0),
-                    then=Value(1),
-                ),
-                default=Value(0),
-            )
-            for part in taken
-        ),
-        start=Value(0),
-    )
+    return [_slot_bit(weekday, part) for part in taken]
+
+
+def _covered_of(availability: int, bits: list[int]) -> int:
+    return sum(1 for bit in bits if availability & bit)
+
+
+def _covered(shift: Shift) -> Any:
+    """How many of the parts of the day the shift takes her week covers: her week's bits
+    for them, read once, then counted by value."""
+    bits = _taken_bits(shift)
+    masked = F("availability").bitand(sum(bits))
+    return _PointsFor(masked, {subset: _covered_of(subset, bits) for subset in _subsets(bits)}, 0)
+
+
+def _subsets(bits: list[int]) -> list[int]:
+    """Every OR of some of these bits."""
+    found = [0]
+    for bit in bits:
+        found += [subset | bit for subset in found]
+    return found
 
 
 def parts_of(work: Work) -> dict[str, Any]:
@@ -513,18 +526,14 @@ def parts_of(work: Work) -> dict[str, Any]:
             "district_id", work.activity.district.slug, _district_slugs(), w["distance"]
         )
     if work.shift is not None:
-        _weekday, taken = parts_taken(work.shift.starts_at, work.shift.ends_at)
-        covered = _covered(work.shift)
-        parts["availability"] = Case(
-            *[
-                When(
-                    Q(Exact(covered, count)),
-                    then=Value(_share(w["availability"], count, len(taken))),
-                )
-                for count in range(1, len(taken) + 1)
-            ],
-            default=Value(0),
-            output_field=IntegerField(),
+        bits = _taken_bits(work.shift)
+        parts["availability"] = _PointsFor(
+            F("availability").bitand(sum(bits)),
+            {
+                subset: _share(w["availability"], _covered_of(subset, bits), len(bits))
+                for subset in _subsets(bits)
+            },
+            default=0,
         )
     else:
         parts["availability"] = Value(0)
@@ -545,28 +554,15 @@ def score_of(work: Work, parts: dict[str, Any] | None = None) -> Any:
     return sum((parts or parts_of(work)).values(), start=Value(0))
 
 
-def ordering_score(work: Work, parts: dict[str, Any]) -> Any:
-    """The total, as the ordering computes it for every candidate: the same as `score_of`,
-    with reliability and the first-timer lift read from one subquery instead of two."""
-    w = weights()
-    others = [value for key, value in parts.items() if key not in {"reliability", "first_timer"}]
-    return sum(others, start=Value(0)) + _record_points(w["reliability"], w["first_timer"])
-
-
 def scored(
     work: Work, queryset: QuerySet[Volunteer], parts: dict[str, Any] | None = None
 ) -> QuerySet[Volunteer]:
     """`queryset` with each part (`_p_<part>`), the total (`score`) and what the reasons
     quote (`_attended`, `_decided`, `_recent_hours`, `_covered`) annotated. For the few
     rows a page shows: the total repeats every part's expression."""
-    record = _attendance_record()
     annotations: dict[str, Any] = {
-        "_attended": Coalesce(
-            Subquery(record.values("attended")[:1]), Value(0), output_field=IntegerField()
-        ),
-        "_decided": Coalesce(
-            Subquery(record.values("decided")[:1]), Value(0), output_field=IntegerField()
-        ),
+        "_attended": _attended(),
+        "_decided": _decided(),
         "_recent_hours": _recent_hours(),
         "_covered": _covered(work.shift) if work.shift is not None else Value(0),
         "_ever_attended": _has_attended(),
@@ -610,7 +606,7 @@ def ranked(
     parts = parts_of(work)
     # First the order, computing only the total for every candidate (each part once)…
     order = (
-        queryset.annotate(score=ordering_score(work, parts))
+        queryset.annotate(score=score_of(work, parts))
         .order_by("-score", "name_key", "pk")
         .values_list("pk", flat=True)[:limit]
     )

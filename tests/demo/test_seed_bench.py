@@ -8,7 +8,8 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count, F
 
 from esit.accounts.models import User
-from esit.activities.models import Activity, HoursEntry, Shift, SignUp
+from esit.activities.models import Activity, HoursEntry, Shift, SignUp, VolunteerRecord
+from esit.activities.services import records
 from esit.applications.models import Application
 from esit.demo.bench.sizes import (
     BENCH_DOMAIN,
@@ -162,3 +163,20 @@ def test_the_bench_writes_encrypted_phones_and_birth_dates_with_their_hashes():
     assert volunteer.phone not in phone
     assert volunteer.birth_date.isoformat() not in str(birth_date)
     assert "Kadınların" not in motivation
+
+
+@pytest.mark.django_db
+def test_every_volunteer_has_her_record_as_counting_gives_it():
+    seed()
+    assert VolunteerRecord.objects.count() == Volunteer.objects.count()
+    written = {
+        r.volunteer_id: (r.attended, r.decided, r.recent_hours)
+        for r in VolunteerRecord.objects.all()
+    }
+    records.refresh_all()
+    rebuilt = {
+        r.volunteer_id: (r.attended, r.decided, r.recent_hours)
+        for r in VolunteerRecord.objects.all()
+    }
+    assert written == rebuilt
+    assert any(attended for attended, _decided, _hours in written.values())

@@ -123,6 +123,7 @@ def test_the_anonymisers_together_leave_no_name_address_or_phone(sebnem):
             "activities.hoursentry",
             "activities.certificate",
             "activities.taskassignment",
+            "activities.volunteerrecord",
             "notifications.preference",
             "audit.auditevent",
         }, declaration.label
