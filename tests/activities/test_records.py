@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from esit.activities.models import HoursEntry, SignUp, VolunteerRecord
@@ -148,3 +150,19 @@ def test_recent_hours_past_their_last_day_are_counted_instead():
         recent_until=records.FOREVER, recent_days=30
     )
     assert _ranking(shift) == counted
+
+
+def test_approving_a_page_of_hours_rebuilds_each_record_once_at_the_end(coordinator):
+    first, second = factories.VolunteerFactory(), factories.VolunteerFactory()
+    entries = [
+        factories.HoursEntryFactory(volunteer=volunteer, hours=Decimal(2), date=days_ago(3))
+        for volunteer in (first, first, second)
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        result = approve_hours(entries=entries, by=coordinator)
+    assert len(result.done) == 3
+    assert record_of(first).recent_hours == Decimal(4)
+    assert record_of(second).recent_hours == Decimal(2)
+    # Created, locked and written once for both, not once per entry.
+    touching = [q for q in queries.captured_queries if "activities_volunteerrecord" in q["sql"]]
+    assert len(touching) == 3

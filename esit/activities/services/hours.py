@@ -22,7 +22,7 @@ from esit.reference.models import VolunteerArea
 from esit.volunteers.models import Volunteer
 
 from ..selectors.scope import check_hours_actor
-from . import locks, trail
+from . import locks, records, trail
 from .errors import ActivityError
 
 # Work is reported while it is remembered; older work needs a coordinator's word.
@@ -152,11 +152,14 @@ def _in_bulk(
     check_hours_actor(by, [entry.pk for entry in entries])
     done: list[HoursEntry] = []
     skipped: list[tuple[HoursEntry, str]] = []
-    for entry in entries:
-        try:
-            done.append(_review(entry, status=status, by=by, comment=comment))
-        except ActivityError as error:
-            skipped.append((entry, str(error.message)))
+    # One transaction, each entry in its own savepoint: the approved volunteers' records are
+    # rebuilt once at the end, with the approvals.
+    with transaction.atomic(), records.batch():
+        for entry in entries:
+            try:
+                done.append(_review(entry, status=status, by=by, comment=comment))
+            except ActivityError as error:
+                skipped.append((entry, str(error.message)))
     return BulkResult(done, skipped)
 
 

@@ -9,7 +9,9 @@ changes at once cannot leave the counts of the one that read earlier.
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
@@ -36,8 +38,33 @@ def recent_since(today: datetime.date | None = None) -> datetime.date:
     return (today or timezone.localdate()) - datetime.timedelta(days=recent_days())
 
 
+# The volunteers whose records wait for the end of a `batch()`, when one is open.
+_waiting: ContextVar[set[int] | None] = ContextVar("records_waiting", default=None)
+
+
+@contextmanager
+def batch() -> Iterator[None]:
+    """Rebuild once, at the end, the records of everyone whose work changed inside: for a
+    service that changes many rows one by one (approving a page of hours). Open it inside
+    the transaction that makes the changes, so the records change with them."""
+    if _waiting.get() is not None:  # already inside one: the outer rebuilds
+        yield
+        return
+    waiting: set[int] = set()
+    token = _waiting.set(waiting)
+    try:
+        yield
+    finally:
+        _waiting.reset(token)
+    refresh(waiting)
+
+
 def refresh(volunteer_ids: Iterable[int]) -> None:
     """Rebuild these volunteers' records (five queries for any number up to BATCH)."""
+    waiting = _waiting.get()
+    if waiting is not None:
+        waiting.update(volunteer_ids)
+        return
     ids = sorted(set(volunteer_ids))
     for start in range(0, len(ids), BATCH):
         _refresh(ids[start : start + BATCH])
