@@ -185,9 +185,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # a setting of the session: 0.5 rather than the default 0.6 lets one missing letter of a
     # six-letter word ("bornva" for "Bornova", 0.57) through. Given at connection start, it
     # costs no query.
+    # No JIT compilation: the ranking and listing queries whose estimated cost passes
+    # jit_above_cost ran faster than PostgreSQL compiled them (matching's ordering 0.4 s of
+    # 1.1 s, /me/'s open shifts 0.34 s of 0.59 s, the volunteers' export 1.5 s of 2.5 s at
+    # 100,000 volunteers: docs/performance.md). A page's queries are short; none gains.
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options["options"] = (
-        _options.get("options", "") + " -c pg_trgm.word_similarity_threshold=0.5"
+        _options.get("options", "") + " -c pg_trgm.word_similarity_threshold=0.5 -c jit=off"
     ).strip()
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the web process and the task worker share the file.

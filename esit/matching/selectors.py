@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
@@ -573,17 +573,6 @@ def scored(
     return queryset.annotate(**annotations)
 
 
-def _without_jit(order: QuerySet[Any, int]) -> list[int]:
-    """The ordering query's ids. On PostgreSQL with JIT compilation turned off for it: its
-    estimated cost (a subquery per candidate) makes PostgreSQL compile it, which took longer
-    than running it (0.4 s of 1.1 s at 100,000 volunteers, docs/performance.md)."""
-    if connection.vendor != "postgresql":
-        return list(order)
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL jit = off")
-        return list(order)
-
-
 def ranked(
     work: Work,
     *,
@@ -610,7 +599,7 @@ def ranked(
         .order_by("-score", "name_key", "pk")
         .values_list("pk", flat=True)[:limit]
     )
-    ids = _without_jit(order)
+    ids = list(order)
     # …then, for the page's rows only, each part and what its reason quotes.
     rows = {
         row.pk: row
