@@ -11,13 +11,14 @@ transaction mode serialises them; the same scenarios must pass there too.
 import datetime
 import threading
 import time
+from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.utils import timezone
 
-from esit.activities.models import HoursEntry
-from esit.activities.services import attendance, locks, planning, work
+from esit.activities.models import HoursEntry, VolunteerRecord
+from esit.activities.services import attendance, locks, planning, records, work
 from tests import factories
 from tests.activities.signups.conftest import make_shift
 
@@ -105,6 +106,26 @@ def test_accepting_a_task_and_editing_it_at_once_do_not_deadlock(coordinator):
     assert task.description == "Yeni açıklama"
 
 
+def test_two_approved_entries_at_once_both_count_in_her_record():
+    """The second rebuild waits for the first one's lock on her record, then counts both:
+    without it, the first, having counted before the second committed, wrote its total last."""
+    volunteer = factories.VolunteerFactory()
+    day = timezone.localdate()
+
+    def approved_hours(hours: int):
+        return lambda: factories.HoursEntryFactory(
+            volunteer=volunteer, status="approved", hours=Decimal(hours), date=day
+        )
+
+    factories.HoursEntryFactory(volunteer=volunteer, status="approved", hours=1, date=day)
+    errors = first_paused_then_second(
+        approved_hours(2), approved_hours(4), pause_in=records, name="_write"
+    )
+
+    assert errors == []
+    assert VolunteerRecord.objects.get(volunteer=volunteer).recent_hours == Decimal(7)
+
+
 def test_every_activities_lock_is_a_no_key_lock():
     """The one place locks are taken asks PostgreSQL for FOR NO KEY UPDATE, never FOR UPDATE."""
     for queryset in (
@@ -112,6 +133,7 @@ def test_every_activities_lock_is_a_no_key_lock():
         locks.assignments_for_update(),
         locks.participants_for_update(),
         locks.hours_for_update(),
+        locks.records_for_update(),
     ):
         assert queryset.query.select_for_update
         assert queryset.query.select_for_no_key_update

@@ -3,7 +3,8 @@
 1. volunteers' rows (`Volunteer`), ascending id;
 2. the activity's row (`Activity`);
 3. its shifts' or tasks' rows (`Shift`, `Task`), ascending id;
-4. the rows hanging off them (`SignUp`, `TaskAssignment`, `Participant`).
+4. the rows hanging off them (`SignUp`, `TaskAssignment`, `Participant`);
+5. volunteers' records (`VolunteerRecord`), ascending id, rebuilt last (records.py).
 
 A service may skip a step but never go back to an earlier one. Every lock is
 `SELECT … FOR NO KEY UPDATE` (`select_for_update(no_key=True)`): no service
@@ -28,6 +29,7 @@ from esit.activities.models import (
     SignUp,
     Task,
     TaskAssignment,
+    VolunteerRecord,
 )
 from esit.volunteers.models import Volunteer
 
@@ -104,3 +106,8 @@ def participants_for_update() -> QuerySet[Participant]:
 def hours_for_update() -> QuerySet[HoursEntry]:
     """Step 4: an HoursEntry queryset whose rows are locked when read (hours review)."""
     return _for_update(HoursEntry)
+
+
+def records_for_update() -> QuerySet[VolunteerRecord]:
+    """Step 5: a VolunteerRecord queryset whose rows are locked when read."""
+    return _for_update(VolunteerRecord)

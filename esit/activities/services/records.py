@@ -22,6 +22,7 @@ from django.utils import timezone
 from esit.volunteers.models import Volunteer
 
 from ..models import HoursEntry, SignUp, VolunteerRecord
+from . import locks
 
 DECIDED = (SignUp.Attendance.ATTENDED, SignUp.Attendance.NO_SHOW)
 BATCH = 2000
@@ -92,7 +93,7 @@ def _refresh(ids: list[int]) -> None:
         )
         # Counted after the lock: a change committed meanwhile is in what this reads.
         list(
-            VolunteerRecord.objects.select_for_update()
+            locks.records_for_update()
             .filter(volunteer_id__in=ids)
             .order_by("pk")
             .values_list("pk", flat=True)
@@ -135,20 +136,24 @@ def _refresh(ids: list[int]) -> None:
                     refreshed_at=now,
                 )
             )
-        # One INSERT … ON CONFLICT UPDATE: bulk_update's CASE per row took minutes for all.
-        VolunteerRecord.objects.bulk_create(
-            rows,
-            update_conflicts=True,
-            unique_fields=["volunteer"],
-            update_fields=[
-                "attended",
-                "decided",
-                "recent_hours",
-                "recent_days",
-                "recent_until",
-                "refreshed_at",
-            ],
-        )
+        _write(rows)
+
+
+def _write(rows: list[VolunteerRecord]) -> None:
+    # One INSERT … ON CONFLICT UPDATE: bulk_update's CASE per row took minutes for all.
+    VolunteerRecord.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["volunteer"],
+        update_fields=[
+            "attended",
+            "decided",
+            "recent_hours",
+            "recent_days",
+            "recent_until",
+            "refreshed_at",
+        ],
+    )
 
 
 # Receivers (apps.py) ---------------------------------------------------------------------------
