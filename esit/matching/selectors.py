@@ -42,7 +42,7 @@ in ordering her list.
 
 import datetime
 import decimal
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -466,12 +466,16 @@ def _covered_of(availability: int, bits: list[int]) -> int:
     return sum(1 for bit in bits if availability & bit)
 
 
-def _covered(shift: Shift) -> Any:
-    """How many of the parts of the day the shift takes her week covers: her week's bits
-    for them, read once, then counted by value."""
-    bits = _taken_bits(shift)
+def _by_covered(bits: list[int], points: Callable[[int], int]) -> _PointsFor:
+    """`points(covered)` for how many of these bits her week has: the week's bits for them
+    read once, then looked up by value."""
     masked = F("availability").bitand(sum(bits))
-    return _PointsFor(masked, {subset: _covered_of(subset, bits) for subset in _subsets(bits)}, 0)
+    return _PointsFor(masked, {s: points(_covered_of(s, bits)) for s in _subsets(bits)}, 0)
+
+
+def _covered(shift: Shift) -> Any:
+    """How many of the parts of the day the shift takes her week covers."""
+    return _by_covered(_taken_bits(shift), lambda covered: covered)
 
 
 def _subsets(bits: list[int]) -> list[int]:
@@ -527,13 +531,8 @@ def parts_of(work: Work) -> dict[str, Any]:
         )
     if work.shift is not None:
         bits = _taken_bits(work.shift)
-        parts["availability"] = _PointsFor(
-            F("availability").bitand(sum(bits)),
-            {
-                subset: _share(w["availability"], _covered_of(subset, bits), len(bits))
-                for subset in _subsets(bits)
-            },
-            default=0,
+        parts["availability"] = _by_covered(
+            bits, lambda covered: _share(w["availability"], covered, len(bits))
         )
     else:
         parts["availability"] = Value(0)

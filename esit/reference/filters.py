@@ -23,8 +23,8 @@ class NamedChoiceFilter(django_filters.ModelChoiceFilter):
 FILTER_FIELDS_CACHE_SECONDS = 600
 
 
-def rendered_fields(request, form, template: str):
-    """The filter form's fields rendered by `template`, kept per template, language and full
+def rendered_fields(request, form):
+    """The filter form's fields, in its order, kept per form, language and full
     query string (which decide the values shown and the errors) under the reference lists'
     version (their choices), so a list page does not rebuild some 200 options per request.
     The form is a GET form: no CSRF token and nothing of the reader's is inside. Returned as a
@@ -34,11 +34,11 @@ def rendered_fields(request, form, template: str):
         shown = request.GET.copy()
         shown.pop("page", None)  # every page of a list shows the same form
         query = hashlib.sha256(shown.urlencode().encode()).hexdigest()
-        key = f"filter-fields:{template}:{get_language()}:{query}"
+        key = f"filter-fields:{type(form).__qualname__}:{get_language()}:{query}"
         html = versions.cached(
             key,
             (REFERENCE_VERSION,),
-            lambda: str(render_to_string(template, {"filter_form": form})),
+            lambda: str(render_to_string("core/filter_fields.html", {"filter_form": form})),
             timeout=FILTER_FIELDS_CACHE_SECONDS,
         )
         return mark_safe(html)  # noqa: S308 - our own template's output, escaped when rendered

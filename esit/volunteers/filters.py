@@ -70,8 +70,9 @@ class DirectoryForm(DateRangeForm):
 
 
 class VolunteerFilter(django_filters.FilterSet):
-    """What coordinators narrow and order the directory by. Each filter on a related row is an
-    Exists or a single-valued join, so no volunteer is listed twice."""
+    """What coordinators narrow and order the directory by, declared in the order the form
+    shows them. Each filter on a related row is an Exists or a single-valued join, so no
+    volunteer is listed twice."""
 
     q = django_filters.CharFilter(
         label=_("Ad, e-posta ya da telefon"),
@@ -109,11 +110,6 @@ class VolunteerFilter(django_filters.FilterSet):
         empty_label=_("Her zaman"),
         method="available_at",
     )
-    first_timers = django_filters.BooleanFilter(
-        label=_("Henüz hiçbir vardiyaya katılmamış olanlar"),
-        widget=forms.CheckboxInput,
-        method="not_attended_yet",
-    )
     last_active = django_filters.ChoiceFilter(
         label=_("Son etkinlik"),
         choices=LAST_ACTIVE_CHOICES,
@@ -135,6 +131,11 @@ class VolunteerFilter(django_filters.FilterSet):
         min_value=0,
         max_value=100000,
         method="with_hours",
+    )
+    first_timers = django_filters.BooleanFilter(
+        label=_("Henüz hiçbir vardiyaya katılmamış olanlar"),
+        widget=forms.CheckboxInput,
+        method="not_attended_yet",
     )
     sort = django_filters.ChoiceFilter(
         label=_("Sıralama"), choices=SORT_CHOICES, empty_label=None, method="in_order"

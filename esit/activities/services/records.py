@@ -9,7 +9,7 @@ changes at once cannot leave the counts of the one that read earlier.
 """
 
 import datetime
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -71,10 +71,14 @@ def refresh(volunteer_ids: Iterable[int]) -> None:
         _refresh(ids[start : start + BATCH])
 
 
-def refresh_all() -> int:
-    """Rebuild every volunteer's record; the daily run. Returns how many."""
+def refresh_all(progress: Callable[[int, int], None] | None = None) -> int:
+    """Rebuild every volunteer's record; the daily run. Returns how many; `progress(done,
+    total)` hears of each BATCH."""
     ids = list(Volunteer.objects.order_by("pk").values_list("pk", flat=True))
-    refresh(ids)
+    for start in range(0, len(ids), BATCH):
+        refresh(ids[start : start + BATCH])
+        if progress is not None:
+            progress(min(start + BATCH, len(ids)), len(ids))
     return len(ids)
 
 

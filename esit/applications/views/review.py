@@ -116,9 +116,7 @@ def _render_queue(request, bulk_form: BulkDecisionForm):
         template,
         {
             "filter_form": filters.form,
-            "filter_fields": rendered_fields(
-                request, filters.form, "applications/review/queue_filters.html"
-            ),
+            "filter_fields": rendered_fields(request, filters.form),
             "bulk_form": bulk_form,
             "page_obj": page,
             "selected_ids": bulk_form.selected_ids,

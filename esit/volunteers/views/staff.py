@@ -56,9 +56,7 @@ def volunteer_list(request):
         template,
         {
             "filter_form": filters.form,
-            "filter_fields": rendered_fields(
-                request, filters.form, "volunteers/staff/directory_filters.html"
-            ),
+            "filter_fields": rendered_fields(request, filters.form),
             "page_obj": page,
             "query": request.GET.urlencode(),
         },

@@ -20,7 +20,6 @@ from esit.demo.bench import activities, people
 from esit.demo.bench.guard import foreign_rows, has_bench_data
 from esit.demo.bench.sizes import Sizes
 from esit.demo.bench.writer import RowWriter
-from esit.volunteers.models import Volunteer
 
 
 class Command(BaseCommand):
@@ -92,8 +91,8 @@ class Command(BaseCommand):
 def _records(writer: RowWriter) -> None:
     """The volunteers' records, from what was written (the rows above bypassed the receivers
     that keep them)."""
-    ids = list(Volunteer.objects.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), records.BATCH):
-        records.refresh(ids[start : start + records.BATCH])
-        done = min(start + records.BATCH, len(ids))
-        writer.progress.show("volunteers' records", done, len(ids), end=done == len(ids))
+    records.refresh_all(
+        progress=lambda done, total: writer.progress.show(
+            "volunteers' records", done, total, end=done == total
+        )
+    )
