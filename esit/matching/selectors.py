@@ -28,11 +28,12 @@ Then a score, the sum of parts, each worth at most its weight in `MATCHING_WEIGH
   no-show), in tenths; half the weight when she has no record yet;
 - **first-timer**: a lift for someone who has not attended any shift yet.
 
-Every part is an integer the database computes for all candidates in one query (CASE
-expressions, correlated subqueries, the district distances as a CASE on the district's
-id), then ORDER BY score, name_key, id and LIMIT there: the number of queries does not
-grow with the number of volunteers. Ties are ordered by surname and name in Turkish order
-(`name_key`), then by id, so the same data always gives the same order.
+Every part is an integer the database computes (CASE expressions, correlated subqueries,
+the district distances as a CASE on the district's id), then ORDER BY score, name_key, id
+and LIMIT there, in one statement that reads the candidates with the most work points
+first and the rest only when they could still reach the list (`_best`): the number of
+queries does not grow with the number of volunteers. Ties are ordered by surname and name
+in Turkish order (`name_key`), then by id, so the same data always gives the same order.
 
 For a volunteer's own list ("recommended for you") the same parts are computed the other
 way round, one volunteer against many shifts and tasks; the parts about her alone (fair
@@ -47,7 +48,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import (
     BooleanField,
     Case,
@@ -270,13 +271,18 @@ def _district_slugs() -> dict[int, str]:
     return dict(District.objects.values_list("pk", "slug"))
 
 
-def _distance_case(field_name: str, to_slug: str, slugs: dict[int, str], weight: int) -> Any:
-    """Points for distance from `to_slug`, by the district id in `field_name`."""
-    points = {
+def _distance_points_by(to_slug: str, slugs: dict[int, str], weight: int) -> dict[int, int]:
+    """Points for distance from `to_slug`, by district id; a district left out gives none."""
+    return {
         pk: found
         for pk, slug in slugs.items()
         if (found := _distance_points(weight, districts.km(slug, to_slug)))
     }
+
+
+def _distance_case(field_name: str, to_slug: str, slugs: dict[int, str], weight: int) -> Any:
+    """Points for distance from `to_slug`, by the district id in `field_name`."""
+    points = _distance_points_by(to_slug, slugs, weight)
     return _PointsFor(F(field_name), points, default=0) if points else Value(0)
 
 
@@ -473,11 +479,6 @@ def _by_covered(bits: list[int], points: Callable[[int], int]) -> _PointsFor:
     return _PointsFor(masked, {s: points(_covered_of(s, bits)) for s in _subsets(bits)}, 0)
 
 
-def _covered(shift: Shift) -> Any:
-    """How many of the parts of the day the shift takes her week covers."""
-    return _by_covered(_taken_bits(shift), lambda covered: covered)
-
-
 def _subsets(bits: list[int]) -> list[int]:
     """Every OR of some of these bits."""
     found = [0]
@@ -486,9 +487,9 @@ def _subsets(bits: list[int]) -> list[int]:
     return found
 
 
-def parts_of(work: Work) -> dict[str, Any]:
+def parts_of(work: Work, slugs: dict[int, str] | None = None) -> dict[str, Any]:
     """Each part of the score as one integer expression on Volunteer rows; every
-    subquery appears once in it."""
+    subquery appears once in it. `slugs`: the districts' (`_district_slugs`), when read."""
     w = weights()
     parts: dict[str, Any] = {}
     parts["areas"] = (
@@ -527,7 +528,10 @@ def parts_of(work: Work) -> dict[str, Any]:
         parts["distance"] = Value(0)
     else:
         parts["distance"] = _distance_case(
-            "district_id", work.activity.district.slug, _district_slugs(), w["distance"]
+            "district_id",
+            work.activity.district.slug,
+            _district_slugs() if slugs is None else slugs,
+            w["distance"],
         )
     if work.shift is not None:
         bits = _taken_bits(work.shift)
@@ -556,19 +560,17 @@ def score_of(work: Work, parts: dict[str, Any] | None = None) -> Any:
 def scored(
     work: Work, queryset: QuerySet[Volunteer], parts: dict[str, Any] | None = None
 ) -> QuerySet[Volunteer]:
-    """`queryset` with each part (`_p_<part>`), the total (`score`) and what the reasons
-    quote (`_attended`, `_decided`, `_recent_hours`, `_covered`) annotated. For the few
-    rows a page shows: the total repeats every part's expression."""
+    """`queryset` with each part (`_p_<part>`) and the figures the reasons quote
+    (`_attended`, `_decided`, `_recent_hours`) annotated, for the few rows a page shows.
+    Their total, her covered parts of the day and whether she ever came follow from these
+    (`_explained`) and are not asked of the database again."""
     annotations: dict[str, Any] = {
         "_attended": _attended(),
         "_decided": _decided(),
         "_recent_hours": _recent_hours(),
-        "_covered": _covered(work.shift) if work.shift is not None else Value(0),
-        "_ever_attended": _has_attended(),
     }
     parts = parts or parts_of(work)
     annotations.update({f"_p_{key}": expression for key, expression in parts.items()})
-    annotations["score"] = score_of(work, parts)
     return queryset.annotate(**annotations)
 
 
@@ -582,31 +584,194 @@ def ranked(
 ) -> list[Match]:
     """The best `limit` candidates (MATCHING_RESULTS), best first, each with its reasons.
 
-    Two passes, a fixed number of queries whatever the number of volunteers: the order of
-    every candidate by the total alone (each part's expression once in it), cut at `limit`;
-    then, for those rows only, each part and what its reasons quote, with their areas and
-    languages. Before them: the work's requirements (3) and the district slugs (1).
+    Two passes, a fixed number of queries whatever the number of volunteers: the order
+    (`_best`, one statement), cut at `limit`; then, for those rows only, each part and what
+    its reasons quote, with their areas and languages. Before them: the work's requirements
+    (3) and the district slugs (1).
     """
     queryset = _filtered(candidates(work, user=user), filters or Filters())
     if only_ids is not None:
         queryset = queryset.filter(pk__in=list(only_ids))
     limit = settings.MATCHING_RESULTS if limit is None else limit
-    parts = parts_of(work)
-    # First the order, computing only the total for every candidate (each part once)…
-    order = (
-        queryset.annotate(score=score_of(work, parts))
-        .order_by("-score", "name_key", "pk")
-        .values_list("pk", flat=True)[:limit]
-    )
-    ids = list(order)
+    slugs = _district_slugs()
+    parts = parts_of(work, slugs)
+    ids = _best(work, queryset, parts, _reach(work, slugs), limit) if limit > 0 else []
     # …then, for the page's rows only, each part and what its reason quotes.
     rows = {
         row.pk: row
         for row in scored(work, Volunteer.objects.filter(pk__in=ids), parts)
+        # Her phone and birth date are encrypted (decrypted on load) and nothing here reads them.
+        .defer("phone", "birth_date", "search_text")
         .select_related("district", "user")
         .prefetch_related("areas", "languages__language")
     }
     return [_explained(work, rows[pk]) for pk in ids]
+
+
+# The order, read where the best are ----------------------------------------------------------
+#
+# Ranking every candidate costs a pass over all of them (100,000 at city scale). But the
+# score is the work's points (areas, languages, distance, availability: what she has
+# against what the work asks) plus her own (fair share, reliability, first-timer), and her
+# own are at most `_own_most` points. So the best are found among those whose work points
+# are high, and the rest need not be read once the list is proven: when the `limit`-th
+# best so far scores T, nobody whose work points are below T − `_own_most` can reach it.
+#
+# `_best` reads in tiers of work points, best first, all in one statement: the first
+# tier (the highest work points, found by the district index: distance is the only part
+# that narrows by an index), the next, then the rest; each later tier is read only when
+# the list so far is short or not proven (a condition the database checks once, before
+# reading the tier). The result is exactly the order of ranking everyone
+# (tests/matching/test_speed.py), in a fraction of the rows when the best are many.
+
+WORK_PARTS = ("areas", "languages", "distance", "availability")
+
+
+@dataclass(frozen=True)
+class Reach:
+    """The points each part about the work can give, value by value."""
+
+    areas: frozenset[int]
+    languages: frozenset[int]
+    availability: frozenset[int]
+    distance: dict[int, int]  # by district id, every district
+
+    def others(self) -> set[int]:
+        """Every sum the parts other than distance can give."""
+        return {a + g + v for a in self.areas for g in self.languages for v in self.availability}
+
+    def levels(self) -> list[int]:
+        """Every total of work points there can be, highest first."""
+        others = self.others()
+        return sorted({d + o for d in set(self.distance.values()) for o in others}, reverse=True)
+
+    def availability_needed(self, low: int) -> int:
+        """The fewest availability points with which work points of `low` can be had."""
+        best_rest = max(self.areas) + max(self.languages) + max(self.distance.values())
+        return low - best_rest
+
+    def districts_reaching(self, low: int) -> list[int] | None:
+        """The districts where work points of `low` or more can be had; None: all of them."""
+        best_other = max(self.others())
+        found = [pk for pk, points in self.distance.items() if points + best_other >= low]
+        return None if len(found) == len(self.distance) else found
+
+
+def _reach(work: Work, slugs: dict[int, str]) -> Reach:
+    w = weights()
+    if work.shift is not None:
+        bits = _taken_bits(work.shift)
+        availability = {
+            _share(w["availability"], _covered_of(s, bits), len(bits)) for s in _subsets(bits)
+        }
+    else:
+        availability = {0}
+    distance = dict.fromkeys(slugs, 0)
+    if not work.is_online:
+        distance.update(_distance_points_by(work.activity.district.slug, slugs, w["distance"]))
+    return Reach(
+        areas=frozenset({0, w["areas"]} if work.counted_area_ids else {0}),
+        languages=frozenset(
+            {w["languages"], w["languages"] // 2} if work.required_language_ids else {0}
+        ),
+        availability=frozenset(availability),
+        distance=distance,
+    )
+
+
+def _own_most(w: dict[str, int]) -> int:
+    """The most points fair share, reliability and the first-timer lift give together: a
+    first-timer has half the reliability weight (no record yet) or none (only no-shows)."""
+    return w["fair_share"] + max(w["reliability"], w["reliability"] // 2 + w["first_timer"])
+
+
+def _tiers(reach: Reach, w: dict[str, int]) -> list[tuple[int | None, int | None, int]]:
+    """(lowest, below) work points of each tier, None for no bound, and the highest work
+    points in it. The first is as wide as a list of the commonly best needs to prove itself
+    (her own points at their usual best, fair share and reliability: only a few first-timers
+    have more), the second as wide as her own points can make up, the last the rest."""
+    levels = reach.levels()
+    most = _own_most(w)
+    first = levels[0] - max(0, most - w["fair_share"] - w["reliability"])
+    tiers: list[tuple[int | None, int | None, int]] = []
+    below: int | None = None
+    for lowest in (first, first - most, None):
+        inside = [level for level in levels if below is None or level < below]
+        if not inside:
+            break
+        if lowest is not None and lowest <= inside[-1]:
+            lowest = None  # this tier takes all that is left
+        tiers.append((lowest, below, inside[0]))
+        if lowest is None:
+            break
+        below = lowest
+    return tiers
+
+
+def _best(
+    work: Work, queryset: QuerySet[Volunteer], parts: dict[str, Any], reach: Reach, limit: int
+) -> list[int]:
+    """The ids of the best `limit` candidates, best first (ties by name_key, then id).
+
+    The candidates' query is compiled once, with each one's work points, total and
+    district; each tier reads it through its own bounds, which the database takes into
+    the query (the district's by its index)."""
+    w = weights()
+    most = _own_most(w)
+    work_points = sum((parts[key] for key in WORK_PARTS), start=Value(0))
+    candidates_sql, candidates_params = (
+        queryset.annotate(
+            _work=work_points, _availability=parts["availability"], score=score_of(work, parts)
+        )
+        .order_by()
+        .values_list("pk", "score", "name_key", "_work", "_availability", "district_id")
+        .query.sql_with_params()
+    )
+    tiers = _tiers(reach, w)
+    # NOT MATERIALIZED: each tier's bounds go into the candidates' query (a materialized
+    # one would rank every candidate once, which is what the tiers are there to avoid).
+    statements = [
+        f"c(id, score, name_key, work, availability, district_id) AS NOT MATERIALIZED "
+        f"({candidates_sql})"
+    ]
+    params: list[Any] = list(candidates_params)
+    for n, (lowest, below, highest) in enumerate(tiers, start=1):
+        bounds = []
+        if lowest is not None:
+            bounds.append(f"work >= {int(lowest)}")
+            if (reaching := reach.districts_reaching(lowest)) is not None:
+                listed = ", ".join(str(int(pk)) for pk in reaching) or "NULL"
+                bounds.append(f"district_id IN ({listed})")
+            # The same bound on availability alone, which the database checks before the
+            # costlier parts (the areas' subquery) and so for fewer rows.
+            if (needed := reach.availability_needed(lowest)) > min(reach.availability):
+                bounds.append(f"availability >= {int(needed)}")
+        if below is not None:
+            bounds.append(f"work < {int(below)}")
+        where = f"WHERE {' AND '.join(bounds)} " if bounds else ""
+        statements.append(
+            f"b{n}(id, score, name_key) AS (SELECT id, score, name_key FROM c {where}"  # noqa: S608 - integers of our own; values stay parameters
+            f"ORDER BY score DESC, name_key, id LIMIT {int(limit)})"
+        )
+        if n == 1:
+            statements.append("t1(id, score, name_key) AS (SELECT id, score, name_key FROM b1)")
+            continue
+        # Read only when the list so far is short, or someone in this tier could still
+        # reach its last place (a tie included: she may come first by name).
+        statements.append(
+            f"g{n}(open) AS (SELECT COUNT(*) < {int(limit)} "  # noqa: S608 - integers of our own; values stay parameters
+            f"OR MIN(score) - {int(most)} <= {int(highest)} FROM t{n - 1})"
+        )
+        statements.append(
+            f"t{n}(id, score, name_key) AS (SELECT id, score, name_key FROM t{n - 1} "  # noqa: S608 - integers of our own; values stay parameters
+            f"UNION ALL SELECT id, score, name_key FROM b{n} WHERE (SELECT open FROM g{n}) "
+            f"ORDER BY score DESC, name_key, id LIMIT {int(limit)})"
+        )
+    last = f"t{len(tiers)}"
+    sql = f"WITH {', '.join(statements)} SELECT id FROM {last} ORDER BY score DESC, name_key, id"  # noqa: S608 - integers of our own; values stay parameters
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _explained(work: Work, row: Any) -> Match:
@@ -641,7 +806,11 @@ def _explained(work: Work, row: Any) -> Match:
         if taken:
             text = _(
                 "Vardiyanın %(parts)d gün bölümünden %(covered)d tanesinde uygun: +%(points)d"
-            ) % {"parts": len(taken), "covered": row._covered, "points": row._p_availability}
+            ) % {
+                "parts": len(taken),
+                "covered": _covered_of(row.availability, _taken_bits(work.shift)),
+                "points": row._p_availability,
+            }
         else:
             text = _("Vardiya, haftalık uygunluk bölümlerinin dışında: +0")
         reasons.append(Reason("availability", text, row._p_availability))
@@ -675,7 +844,10 @@ def _explained(work: Work, row: Any) -> Match:
             )
         )
     return Match(
-        volunteer=row, score=row.score, reasons=reasons, first_timer=not row._ever_attended
+        volunteer=row,
+        score=sum(getattr(row, f"_p_{key}") for key in (*PARTS, "first_timer")),
+        reasons=reasons,
+        first_timer=not row._attended,
     )
 
 

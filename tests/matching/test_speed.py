@@ -104,3 +104,47 @@ def test_a_booking_that_ends_when_the_shift_starts_does_not_overlap():
     assert now_ranked(work) == before(work)
     assert earlier.ends_at == shift.starts_at
     assert shift.ends_at - shift.starts_at == datetime.timedelta(hours=3)
+
+
+@EXAMPLES
+@given(
+    people=st.lists(st.tuples(profiles, bookings), min_size=1, max_size=8),
+    limit=st.integers(min_value=1, max_value=4),
+)
+def test_the_best_few_are_the_first_few_of_ranking_everyone(people, limit):
+    """The ordering reads the candidates with the most work points first and stops when
+    nobody else can reach the list (selectors._best): the list is still exactly the first
+    `limit` of ranking every candidate, ties by name included."""
+    shift = make_shift(district="konak", areas=("workshops", "translation"))
+
+    def build():
+        for n, (profile, booked) in enumerate(people):
+            volunteer = make(profile, "Ayşe", f"Öz{n % 2}")
+            for hour, hours, status in booked:
+                other = make_shift(start_hour=hour, hours=hours)
+                factories.SignUpFactory(volunteer=volunteer, shift=other, status=status)
+        work = selectors.work_of(shift)
+        found = [(m.volunteer.pk, m.score) for m in selectors.ranked(work, user=None, limit=limit)]
+        return before(work)[:limit], found
+
+    expected, found = in_savepoint(build)
+    assert found == expected
+
+
+def test_the_tiers_begin_where_the_commonly_best_can_prove_the_list():
+    """With the default weights her own points are at most 32 (fair share 15, half the
+    reliability weight 7 and the first-timer lift 10) where the commonly best have 30: the
+    first tier takes work points from 2 below the highest; the next as many below as her
+    own points can make up; the last the rest."""
+    shift = make_shift(district="konak", areas=("workshops",))
+    work = selectors.work_of(shift)
+    reach = selectors._reach(work, selectors._district_slugs())
+    tiers = selectors._tiers(reach, selectors.weights())
+    highest = reach.levels()[0]
+    assert highest == 30 + 20 + 20  # areas, distance (her own district), availability
+    assert [(lowest, below) for lowest, below, _top in tiers] == [
+        (highest - 2, None),
+        (highest - 2 - 32, highest - 2),
+        (None, highest - 2 - 32),
+    ]
+    assert reach.districts_reaching(highest) == [factories.district("konak").pk]
