@@ -60,6 +60,23 @@ def test_what_she_cannot_take_is_not_recommended(deniz):
     assert not found & {full, languages, mine, clash, started}
 
 
+def test_full_shifts_ranked_first_do_not_take_the_places_of_free_ones(deniz):
+    # The database keeps AVAILABILITY_RERANK times the list's length, counting places only
+    # for the shifts it reads in order (selectors._first_with_a_free_place): more full
+    # shifts than that, ranked first, must not crowd out the free ones behind them.
+    full = [
+        make_shift(district="bornova", capacity=1) for _ in range(selectors.AVAILABILITY_RERANK + 2)
+    ]
+    for shift in full:
+        factories.SignUpFactory(shift=shift, status="pending")  # pending holds a place too
+    freed = make_shift(district="bornova", capacity=1)
+    factories.SignUpFactory(shift=freed, status="cancelled")
+    factories.SignUpFactory(shift=freed, status="waitlisted")
+    far = make_shift(district="bergama")
+    assert [item.shift for item in selectors.recommendations(deniz, limit=1)] == [freed]
+    assert [item.shift for item in selectors.recommendations(deniz, limit=2)] == [freed, far]
+
+
 def test_open_tasks_are_recommended_too(deniz):
     task = factories.TaskFactory()
     task.required_areas.set([factories.area("workshops")])
