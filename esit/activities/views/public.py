@@ -5,6 +5,7 @@ viewer may do (prepared flags and URLs the templates read).
 """
 
 import hashlib
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
@@ -228,23 +229,38 @@ def registration_is_open(activity: Activity, now) -> bool:
     )
 
 
+BODY_TEMPLATE = "activities/public/partials/detail_body.html"
+
+
 def render_detail(request, activity: "DetailedActivity", *, volunteer, form=None, status=200):
     """The activity page; `form` is the registration form when it comes back with errors."""
     now = timezone.now()
-    open_for_volunteers = activity.status == Activity.Status.PUBLISHED
     registration_open = registration_is_open(activity, now)
+
+    def body_context() -> dict:
+        open_for_volunteers = activity.status == Activity.Status.PUBLISHED
+        return {
+            "activity": activity,
+            "volunteer": volunteer,
+            "shift_rows": _shift_rows(activity, volunteer, open_for_volunteers, now),
+            "task_rows": _task_rows(
+                activity, volunteer, open_for_volunteers, timezone.localdate(now)
+            ),
+            "is_past": activity.ends_at <= now,
+            "login_url": f"{reverse('account_login')}?{urlencode({'next': request.path})}",
+        }
+
     context = {
         "activity": activity,
-        "volunteer": volunteer,
-        "shift_rows": _shift_rows(activity, volunteer, open_for_volunteers, now),
-        "task_rows": _task_rows(activity, volunteer, open_for_volunteers, timezone.localdate(now)),
-        "is_past": activity.ends_at <= now,
         "registration_open": registration_open,
         "public_places_left": max(activity.public_capacity - activity.participants_confirmed, 0),
         "form": None,
         "notice": None,
-        "login_url": f"{reverse('account_login')}?{urlencode({'next': request.path})}",
     }
+    if request.user.is_authenticated:
+        context.update(body_context())
+    else:
+        context["body"] = _visitors_body(request, activity, body_context, now)
     if registration_open:
         context["form"] = form or ParticipantForm()
         context["notice"] = current_notice(PrivacyNotice.Kind.INFORMATION)
@@ -253,6 +269,29 @@ def render_detail(request, activity: "DetailedActivity", *, volunteer, form=None
     if activity.status == Activity.Status.DRAFT:
         response.headers["X-Robots-Tag"] = "noindex"
     return response
+
+
+def _visitors_body(request, activity, body_context, now) -> str:
+    """What a visitor who is not signed in sees above the registration form (its facts,
+    shifts, places and tasks): the same for every visitor, so rendered once per language and
+    content version of activities and places (the way the list is kept), and never past the
+    moment the activity ends, when it turns into "ended"."""
+    html = versions.cached(
+        f"activities:detail-body:{activity.pk}:{get_language()}",
+        (ACTIVITIES_VERSION, PLACES_VERSION),
+        lambda: str(render_to_string(BODY_TEMPLATE, body_context(), request=request)),
+        timeout=kept_for(activity.ends_at, now),
+    )
+    return mark_safe(html)  # noqa: S308 - our own rendered template
+
+
+def kept_for(ends_at, now) -> int:
+    """Seconds a visitor's copy of an activity page may be kept: PUBLIC_PAGE_CACHE_SECONDS,
+    and no longer than until the activity ends (at least one second)."""
+    timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
+    if ends_at > now:
+        timeout = max(1, min(timeout, math.ceil((ends_at - now).total_seconds())))
+    return timeout
 
 
 @require_GET

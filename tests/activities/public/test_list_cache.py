@@ -1,10 +1,13 @@
 """The public list is built once per language, query string and content version, and drawn
 anew as soon as an activity, a shift, a sign-up or a registration changes."""
 
+import datetime
 import re
 
 import pytest
+from django.utils import timezone
 
+from esit.activities.views.public import kept_for
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +82,36 @@ def test_an_activity_page_is_read_once_for_visitors(client, django_assert_num_qu
     client.get(f"/activities/{activity.pk}/")
     with django_assert_num_queries(0):
         assert client.get(f"/activities/{activity.pk}/").status_code == 200
+
+
+def test_a_visitors_activity_page_is_rendered_once_per_language(client):
+    activity = factories.ShiftFactory().activity
+    url = f"/activities/{activity.pk}/"
+    first = client.get(url)
+    again = client.get(url)
+    body = "activities/public/partials/detail_body.html"
+    assert body in [template.name for template in first.templates]
+    assert body not in [template.name for template in again.templates]
+    assert again.content == first.content.replace(
+        _csrf(first), _csrf(again)
+    )  # the same page, with its own token
+    client.cookies["esit_language"] = "en"
+    english = client.get(url).content.decode()
+    assert "Volunteer shifts" in english
+    assert "Gönüllü vardiyaları" not in english
+
+
+def _csrf(response) -> bytes:
+    return re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', response.content).group(1)
+
+
+def test_a_visitors_copy_is_kept_no_longer_than_until_the_activity_ends(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 120
+    now = timezone.now()
+    assert kept_for(now + datetime.timedelta(seconds=30), now) == 30
+    assert kept_for(now + datetime.timedelta(milliseconds=10), now) == 1
+    assert kept_for(now + datetime.timedelta(days=2), now) == 120
+    assert kept_for(now - datetime.timedelta(days=2), now) == 120
 
 
 def places_left(html: str) -> str:
