@@ -1,9 +1,13 @@
-"""What every form does with a service's refusal, and the characters no typed text may hold."""
+"""What every form does with a service's refusal, the characters no typed text may hold, and
+the renderer of every form's widgets."""
 
 import re
+from pathlib import Path
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.renderers import DjangoTemplates
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .errors import RuleError
@@ -42,3 +46,27 @@ def add_refusal(form, error: RuleError) -> None:
     (or a field this form does not have); what the person typed stays in the form."""
     field = error.field if error.field in form.fields else None
     form.add_error(field, error.message)
+
+
+class FormRenderer(DjangoTemplates):
+    """Django's own widget templates, with ours in `form_templates` found first.
+
+    Ours is the select only, written so that it renders the same HTML as Django's without
+    an included template per option: on a list page the filter form's selects (districts,
+    areas, languages) cost more than the rest of the page. An option with a template of
+    its own (`option_template_name`) is still rendered by that template.
+    """
+
+    @cached_property
+    def engine(self):
+        return self.backend(
+            {
+                "APP_DIRS": True,
+                "DIRS": [
+                    Path(__file__).parent / "form_templates",
+                    Path(forms.__file__).parent / self.backend.app_dirname,
+                ],
+                "NAME": "djangoforms",
+                "OPTIONS": {},
+            }
+        )
