@@ -52,8 +52,18 @@ def before(work: selectors.Work) -> list[tuple[int, int]]:
     )
 
 
-def now_ranked(work: selectors.Work) -> list[tuple[int, int]]:
-    return [(m.volunteer.pk, m.score) for m in selectors.ranked(work, user=None, limit=1000)]
+def now_ranked(work: selectors.Work, limit: int = 1000) -> list[tuple[int, int]]:
+    return [(m.volunteer.pk, m.score) for m in selectors.ranked(work, user=None, limit=limit)]
+
+
+def with_bookings(people, surnames: int) -> None:
+    """Each (profile, bookings) as a volunteer ("Ayşe Öz<n mod surnames>": ties by name)
+    with her sign-ups on shifts of their own."""
+    for n, (profile, booked) in enumerate(people):
+        volunteer = make(profile, "Ayşe", f"Öz{n % surnames}")
+        for hour, hours, status in booked:
+            other = make_shift(start_hour=hour, hours=hours)
+            factories.SignUpFactory(volunteer=volunteer, shift=other, status=status)
 
 
 bookings = st.lists(
@@ -72,11 +82,7 @@ def test_the_ranking_is_the_same_as_before_the_speed_work(people):
     shift = make_shift(district="konak", areas=("workshops", "translation"))
 
     def build():
-        for n, (profile, booked) in enumerate(people):
-            volunteer = make(profile, "Ayşe", f"Öz{n % 3}")
-            for hour, hours, status in booked:
-                other = make_shift(start_hour=hour, hours=hours)
-                factories.SignUpFactory(volunteer=volunteer, shift=other, status=status)
+        with_bookings(people, surnames=3)
         work = selectors.work_of(shift)
         return before(work), now_ranked(work)
 
@@ -118,14 +124,9 @@ def test_the_best_few_are_the_first_few_of_ranking_everyone(people, limit):
     shift = make_shift(district="konak", areas=("workshops", "translation"))
 
     def build():
-        for n, (profile, booked) in enumerate(people):
-            volunteer = make(profile, "Ayşe", f"Öz{n % 2}")
-            for hour, hours, status in booked:
-                other = make_shift(start_hour=hour, hours=hours)
-                factories.SignUpFactory(volunteer=volunteer, shift=other, status=status)
+        with_bookings(people, surnames=2)
         work = selectors.work_of(shift)
-        found = [(m.volunteer.pk, m.score) for m in selectors.ranked(work, user=None, limit=limit)]
-        return before(work)[:limit], found
+        return before(work)[:limit], now_ranked(work, limit)
 
     expected, found = in_savepoint(build)
     assert found == expected
