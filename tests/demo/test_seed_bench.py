@@ -10,7 +10,10 @@ from django.db.models import Count, F
 from esit.accounts.models import User
 from esit.activities.models import Activity, HoursEntry, Shift, SignUp, VolunteerRecord
 from esit.activities.services import records
+from esit.announcements.models import Announcement
 from esit.applications.models import Application
+from esit.community.models import Comment, Idea, StatusChange, Support
+from esit.core.turkish import search_key
 from esit.demo.bench.sizes import (
     BENCH_DOMAIN,
     BIG_ACTIVITY_TITLE,
@@ -41,6 +44,31 @@ def test_the_counts_follow_the_scale():
     assert Shift.objects.count() == sizes.shifts == 50
     assert SignUp.objects.count() == sizes.signups == 1000
     assert "Bench data ready" in output
+
+
+@pytest.mark.django_db
+def test_ideas_carry_the_counts_of_their_supports_and_comments():
+    seed()
+    sizes = Sizes.at(SCALE)
+    assert Idea.objects.count() == sizes.ideas == 20
+    assert Announcement.objects.published().count() == sizes.announcements == 1
+    assert Support.objects.exists()
+    assert Comment.objects.exists()
+    counted = Idea.objects.annotate(
+        supports_written=Count("supports", distinct=True),
+        comments_written=Count("comments", distinct=True),
+    )
+    for idea in counted:
+        assert idea.support_count == idea.supports_written
+        assert idea.comment_count == idea.comments_written
+        assert idea.search_text == search_key(idea.title, idea.body)  # as post_idea keeps it
+    # One level of replies, each under a comment of the same idea.
+    for reply in Comment.objects.filter(parent__isnull=False).select_related("parent"):
+        assert reply.parent.parent_id is None
+        assert reply.parent.idea_id == reply.idea_id
+    decided = Idea.objects.exclude(status=Idea.Status.NEW)
+    assert StatusChange.objects.count() == decided.count()
+    assert not StatusChange.objects.exclude(to_status=F("idea__status")).exists()
 
 
 @pytest.mark.django_db
@@ -91,12 +119,14 @@ def test_the_same_scale_and_seed_give_the_same_data():
             Shift.objects.order_by("pk").annotate(n=Count("signups")).values_list("n", flat=True)
         )
         attendance = list(SignUp.objects.order_by("pk").values_list("attendance", flat=True))
-        return volunteers, per_shift, attendance
+        ideas = list(Idea.objects.order_by("pk").values_list("title", "support_count"))
+        return volunteers, per_shift, attendance, ideas
 
     seed()
     first = snapshot()
-    for model in (HoursEntry, SignUp, Shift, Activity, VolunteerLanguage, Volunteer):
+    for model in (Idea, Announcement, HoursEntry, SignUp, Shift, Activity, VolunteerLanguage):
         model.objects.all().delete()
+    Volunteer.objects.all().delete()
     Application.objects.all().delete()
     ConsentRecord.objects.all().delete()
     User.objects.all().delete()

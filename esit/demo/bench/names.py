@@ -108,6 +108,19 @@ ACTIVITY_TOPICS = [
     "Sosyal medya kampanyası çalıştayı",
 ]
 
+IDEA_TOPICS = [
+    "Akşam saatlerinde güvenli buluşma yeri",
+    "Işıklı yürüyüş yolları için imza kampanyası",
+    "Çocuk bakımlı İngilizce atölyesi",
+    "Köylerde kadın sağlığı günleri",
+    "Öğretmenlerle eşitlik eğitimi",
+    "İşaret dilinde kısa videolar",
+    "Üniversitelerde güvenli kampüs haftası",
+    "Göçmen kadınlar için Arapça rehberlik",
+    "Yaşlı kadınlarla dijital okuryazarlık",
+    "Şiddete karşı mahalle ağı",
+]
+
 _ASCII = str.maketrans("çğıöşüÇĞİÖŞÜ", "cgiosuCGIOSU")
 
 

@@ -16,6 +16,8 @@ FULL = {
     "shifts": 50_000,
     "signups": 1_000_000,
     "big_roster": 20_000,
+    "ideas": 20_000,
+    "announcements": 1_000,
 }
 SHIFTS_PER_ACTIVITY = 10
 BUSY_SIGNUPS = 500  # the volunteer whose /me/ is measured
@@ -32,6 +34,8 @@ class Sizes:
     activities: int
     signups: int
     big_roster: int
+    ideas: int
+    announcements: int
 
     @classmethod
     def at(cls, factor: float) -> "Sizes":
@@ -48,6 +52,8 @@ class Sizes:
             signups=scaled("signups"),
             # One shift never holds the same volunteer twice.
             big_roster=min(scaled("big_roster"), volunteers * SHIFTS_PER_ACTIVITY),
+            ideas=scaled("ideas"),
+            announcements=scaled("announcements"),
         )
 
     @property

@@ -2,7 +2,8 @@
 
 At `--scale 1.0`: 100,000 volunteers, 20,000 applications waiting for a decision, 5,000
 activities with 50,000 shifts, 1,000,000 sign-ups and hours for the attended ones of past
-shifts (about 500,000). Rows are written in bulk (COPY on PostgreSQL), not through the
+shifts (about 500,000), 20,000 ideas with their supports and comments, and 1,000
+announcements. Rows are written in bulk (COPY on PostgreSQL), not through the
 services: the services' rules hold for the data (capacity, one active sign-up per shift and
 volunteer, hours only for attendance) by construction, and a million calls would take hours.
 The same `--scale` and `--seed` give the same data.
@@ -16,7 +17,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from esit.activities.services import records
-from esit.demo.bench import activities, people
+from esit.demo.bench import activities, community, people
 from esit.demo.bench.guard import foreign_rows, has_bench_data
 from esit.demo.bench.sizes import Sizes
 from esit.demo.bench.writer import RowWriter
@@ -58,7 +59,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Bench data at scale {scale} on {connection.vendor}: {sizes.volunteers:,} "
             f"volunteers, {sizes.applications:,} applications, {sizes.activities:,} activities, "
-            f"{sizes.shifts:,} shifts, about {sizes.signups:,} sign-ups."
+            f"{sizes.shifts:,} shifts, about {sizes.signups:,} sign-ups, {sizes.ideas:,} ideas, "
+            f"{sizes.announcements:,} announcements."
         )
         began = time.monotonic()
         writer = RowWriter(now=timezone.now(), stdout=self.stdout)
@@ -80,7 +82,16 @@ class Command(BaseCommand):
                 first_volunteer=first_volunteer,
                 active=active,
             )
-            # Ideas, announcements and the next capabilities add their step here.
+            community.seed_community(
+                writer,
+                sizes,
+                reference,
+                seed=seed,
+                staff=staff,
+                first_volunteer=first_volunteer,
+                active=active,
+            )
+            # The next capabilities add their step here.
             _records(writer)
         writer.finish()
         self.stdout.write(
