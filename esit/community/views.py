@@ -21,6 +21,7 @@ from esit.core.forms import add_refusal
 from esit.core.htmx import wants_partial
 from esit.core.pagination import CappedPaginator
 from esit.core.rate_limits import limit_posts
+from esit.reference.filters import rendered_fields
 
 from . import selectors, services
 from .filters import IdeaFilter
@@ -84,7 +85,12 @@ def idea_list(request):
     response = render(
         request,
         template,
-        {"filter_form": filters.form, "page_obj": page, "ideas": ideas},
+        {
+            "filter_form": filters.form,
+            "filter_fields": rendered_fields(request, filters.form),
+            "page_obj": page,
+            "ideas": ideas,
+        },
     )
     patch_vary_headers(response, ["HX-Request"])
     return response

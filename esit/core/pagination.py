@@ -16,6 +16,7 @@ import contextlib
 import math
 
 from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.utils.formats import number_format
 from django.utils.functional import cached_property
 
@@ -50,7 +51,13 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        counted = self.object_list[: self.limit + 1]
+        rows = self.object_list
+        if isinstance(rows, QuerySet):
+            # Counted over the ids alone, unordered: a COUNT over a LIMIT keeps the inner
+            # query whole, so the page's columns, joins and per-row subqueries (an idea's
+            # comments) would be computed for every counted row.
+            rows = rows.order_by().values("pk")
+        counted = rows[: self.limit + 1]
         found = counted.count() if hasattr(counted, "count") else len(counted)
         if found > self.limit:
             self.count_is_exact = False

@@ -72,3 +72,27 @@ def test_known_count_makes_no_count_query(seven, django_assert_num_queries):
     paginator = KnownCountPaginator(seven, 2, count=7)
     with django_assert_num_queries(1):  # the page's rows only
         list(paginator.get_page(2))
+
+
+def test_the_count_reads_ids_only_not_the_pages_columns_and_subqueries(seven):
+    from django.db import connection
+    from django.db.models import Count, OuterRef, Subquery
+    from django.test.utils import CaptureQueriesContext
+
+    same_district = (
+        Application.objects.filter(district=OuterRef("district"))
+        .order_by()
+        .values("district")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    rows = seven.select_related("district").annotate(neighbours=Subquery(same_district))
+    paginator = CappedPaginator(rows, 2, cap=4)
+    with CaptureQueriesContext(connection) as queries:
+        assert paginator.count == 4
+    (sql,) = [q["sql"] for q in queries.captured_queries]
+    assert "COUNT" in sql.upper()
+    assert "neighbours" not in sql
+    assert "reference_district" not in sql
+    page = paginator.get_page(1)
+    assert [a.neighbours for a in page] == [a.neighbours for a in rows[:2]]
