@@ -12,8 +12,10 @@ copy; at the commit, so a page built by another request between the change and t
 from the data as it was, is not kept under the new token.
 """
 
+import hashlib
 import uuid
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.db import transaction
@@ -79,3 +81,10 @@ def cached[T](key: str, names: tuple[str, ...], build: Callable[[], T], *, timeo
         value = build()
         cache.set(full_key, value, timeout)
     return value
+
+
+def query_digest(request) -> str:
+    """The request's query string in a fixed order, hashed: the part of a cache key that tells
+    one page of a list and one set of filters from another (their links keep the query)."""
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    return hashlib.sha256(query.encode()).hexdigest()[:24]

@@ -4,14 +4,12 @@ Reads go through selectors/public.py; this module only decides what the
 viewer may do (prepared flags and URLs the templates read).
 """
 
-import hashlib
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
@@ -44,14 +42,6 @@ if TYPE_CHECKING:
 PAGE_SIZE = 20
 
 
-def _list_key(request) -> str:
-    """Language, the content versions and the query string (in a fixed order)."""
-    query = urlencode(sorted(request.GET.lists()), doseq=True)
-    digest = hashlib.sha256(query.encode()).hexdigest()[:24]
-    version = versions.versions(ACTIVITIES_VERSION, PLACES_VERSION)
-    return f"esit:page:activities:{get_language()}:{version}:{digest}"
-
-
 @require_GET
 def activity_list(request):
     """The same for everyone who asks with the same filters (nothing in it depends on who
@@ -59,18 +49,22 @@ def activity_list(request):
     language, query string and content version (any change to an activity, a shift, a
     sign-up or a registration draws new ones) and kept PUBLIC_PAGE_CACHE_SECONDS at most
     (what is "upcoming" moves with the clock). The layout around it is rendered each time."""
-    key = _list_key(request)
-    cached = cache.get(key)
-    if cached is None:
+
+    def build() -> tuple[str, bool]:
         filters = PublicActivityFilter(request.GET, queryset=selectors.public_activities())
         page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
         context = {"filter_form": filters.form, "page_obj": page, "past": filters.past}
         content = render_to_string(
             "activities/public/partials/list_content.html", context, request=request
         )
-        cached = (str(content), filters.past)
-        cache.set(key, cached, settings.PUBLIC_PAGE_CACHE_SECONDS)
-    content, past = cached
+        return str(content), filters.past
+
+    content, past = versions.cached(
+        f"activities:list:{get_language()}:{versions.query_digest(request)}",
+        (ACTIVITIES_VERSION, PLACES_VERSION),
+        build,
+        timeout=settings.PUBLIC_PAGE_CACHE_SECONDS,
+    )
     return render(
         request,
         "activities/public/list.html",

@@ -1,25 +1,49 @@
 """The public announcement pages, a volunteer's own, covers, cards and the Atom feeds."""
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from esit.activities.models import Activity
+from esit.core import versions
 from esit.volunteers.permissions import volunteer_view
 
 from .. import selectors, social
 from ..models import Announcement
+from ..versions import ANNOUNCEMENTS_VERSION
 
 PAGE_SIZE = 10
+LIST = "announcements/public/list.html"
 
 
 @require_GET
 def announcement_list(request):
-    page = Paginator(selectors.public_announcements(), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "announcements/public/list.html", {"page_obj": page})
+    """The same for everyone: its content (the page of announcements and its links) is built
+    once per language and query string under the announcements' version, which any saved or
+    deleted announcement changes; the layout around it is rendered each time."""
+
+    def build() -> str:
+        page = Paginator(selectors.public_announcements(), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        context = {"page_obj": page}
+        return str(render_to_string(f"{LIST}#content", context, request=request))
+
+    content = versions.cached(
+        f"announcements:list:{get_language()}:{versions.query_digest(request)}",
+        (ANNOUNCEMENTS_VERSION,),
+        build,
+        timeout=settings.PUBLIC_PAGE_CACHE_SECONDS,
+    )
+    # Our own template's output, escaped when it was rendered.
+    return render(request, LIST, {"content": mark_safe(content)})  # noqa: S308
 
 
 @require_GET
