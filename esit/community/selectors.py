@@ -104,11 +104,26 @@ def may_read_comment(*, comment: Comment, user: User) -> bool:
     return may_read_idea(idea=comment.idea, user=user)
 
 
+# What a card of the list never shows: an idea's text (up to 10,000 characters) and search
+# key, and of its author only the names are read, not her account's password or her
+# volunteer record's encrypted phone and birth date (two decryptions a card).
+LIST_DEFERRED = (
+    "body",
+    "search_text",
+    "author__password",
+    "author__volunteer__phone",
+    "author__volunteer__phone_hash",
+    "author__volunteer__birth_date",
+    "author__volunteer__search_text",
+)
+
+
 def idea_list(*, user: User, sort: str = DEFAULT_SORT, with_hidden: bool = False) -> QuerySet[Idea]:
     """The /ideas/ list, sorted newest, most supported or recently active; the filters
     (idea_filters.IdeaFilter) narrow it."""
     order = SORTS.get(sort, SORTS[DEFAULT_SORT])
-    return _with_authors(readable_ideas(user=user, with_hidden=with_hidden)).order_by(*order)
+    ideas = _with_authors(readable_ideas(user=user, with_hidden=with_hidden))
+    return ideas.defer(*LIST_DEFERRED).order_by(*order)
 
 
 def search(queryset: QuerySet[Idea], text: str) -> QuerySet[Idea]:
