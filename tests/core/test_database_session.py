@@ -21,3 +21,7 @@ def test_no_query_is_compiled_by_jit():
 
 def test_the_typo_match_lets_one_missing_letter_through():
     assert float(setting("pg_trgm.word_similarity_threshold")) == 0.5
+
+
+def test_joins_are_planned_in_groups_of_four():
+    assert setting("join_collapse_limit") == "4"
