@@ -5,6 +5,7 @@ of queries for three applications as for twenty thousand (docs/product.md, "Qual
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypedDict
 
@@ -90,6 +91,21 @@ def rejoining() -> Exists:
     )
 
 
+def with_rejoining(applications: Iterable[Application]) -> "list[ReviewedApplication]":
+    """A page of the queue with `rejoining` set, in one query over its e-mail addresses. As an
+    annotation of the whole queue PostgreSQL hashed every account that ever left, before the
+    page's 25 rows were chosen (32 ms of the searched queue's 53 at 1.0)."""
+    page = list(applications)
+    left = set(
+        Volunteer.objects.filter(
+            status=Volunteer.Status.WITHDRAWN, user__email__in={a.email for a in page}
+        ).values_list("user__email", flat=True)
+    )
+    for application in page:
+        application.rejoining = application.email in left  # type: ignore[attr-defined]
+    return page  # type: ignore[return-value]
+
+
 # The capability of reviewing applications (esit/accounts/capabilities.py).
 REVIEW = "applications.review_applications"
 
@@ -103,15 +119,15 @@ def visible_to(user: User) -> QuerySet[Application]:
     return scope_of(user).filter(Application.objects.all(), areas="areas", district="district")
 
 
-def review_queue(*, user: User) -> "QuerySet[ReviewedApplication]":
-    """Applications for the staff queue, newest first, with what the list shows prefetched.
+def review_queue(*, user: User) -> QuerySet[Application]:
+    """Applications for the staff queue, newest first, with what the list shows prefetched;
+    a page of it is marked `with_rejoining`.
 
     The queue's filters (esit/applications/filters.py) narrow this queryset.
     """
     return (
         visible_to(user)
         .select_related("district")
-        .annotate(rejoining=rejoining())
         .prefetch_related(
             "areas",
             Prefetch(

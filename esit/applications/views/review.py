@@ -108,6 +108,7 @@ def _render_queue(request, bulk_form: BulkDecisionForm):
     filters = _filtered(request)
     queue = filters.qs
     page = CappedPaginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_rejoining(page.object_list)
     template = "applications/review/list.html"
     if wants_partial(request):
         template += "#queue-results"
