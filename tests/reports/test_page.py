@@ -207,3 +207,23 @@ def test_cached_figures_are_in_the_readers_language(client, coordinator):
     english = client.get(DASHBOARD).context["report"]
     assert turkish.figure("retention").title == "Gönüllülerin devamı"
     assert english.figure("retention").title == "Volunteer retention"
+
+
+def test_the_figures_are_written_once_and_kept_with_their_report(coordinator_client, programme):
+    first = coordinator_client.get(DASHBOARD)
+    assert "reports/partials/figure.html" in [t.name for t in first.templates]
+    again = coordinator_client.get(DASHBOARD)
+    assert "reports/partials/figure.html" not in [t.name for t in again.templates]
+    assert again.context["report"].computed_at == first.context["report"].computed_at
+    kept = again.content.decode()
+    assert 'id="volunteers-by-district"' in kept
+    assert first.content.decode().count("<td>") == kept.count("<td>")
+
+
+def test_the_english_page_writes_its_own_figures(client, coordinator):
+    client.force_login(coordinator)
+    assert "Gönüllülerin devamı" in client.get(DASHBOARD).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(DASHBOARD).content.decode()
+    assert "Volunteer retention" in page
+    assert "Gönüllülerin devamı" not in page
