@@ -21,6 +21,7 @@ from esit.activities.services import hours as services
 from esit.activities.services.errors import ActivityError
 from esit.audit import exports as audited
 from esit.core.pagination import CappedPaginator
+from esit.reference.filters import rendered_fields
 from esit.volunteers.permissions import volunteer_view
 
 PAGE_SIZE = 25
@@ -86,6 +87,7 @@ def _render_queue(request, bulk_form: BulkHoursForm):
         template,
         {
             "filter_form": filter_form,
+            "filter_fields": rendered_fields(request, filter_form),
             "bulk_form": bulk_form,
             "page_obj": page,
             "selected_ids": bulk_form.selected_ids,

@@ -1,4 +1,4 @@
-"""The directory's, the queue's and the ideas' filter forms are rendered once per language,
+"""The directory's, the queues' and the ideas' filter forms are rendered once per language,
 query string and reference version (esit/reference/filters.py rendered_fields): a change to
 the reference lists, another query string or another language never shows an older copy."""
 
@@ -15,9 +15,12 @@ pytestmark = pytest.mark.django_db
 
 QUEUE = "/staff/applications/"
 IDEAS = "/ideas/"  # the network's list, for volunteers and staff
+HOURS = "/staff/hours/"  # areas, no districts
+WITH_DISTRICTS = [LIST, QUEUE, IDEAS]
+ALL = [*WITH_DISTRICTS, HOURS]
 
 
-@pytest.mark.parametrize("url", [LIST, QUEUE, IDEAS])
+@pytest.mark.parametrize("url", WITH_DISTRICTS)
 def test_a_renamed_district_shows_at_once(coordinator_client, url):
     assert "Konak" in coordinator_client.get(url).content.decode()
     district = District.objects.get(slug="konak")
@@ -26,14 +29,14 @@ def test_a_renamed_district_shows_at_once(coordinator_client, url):
     assert "Konak Merkez" in coordinator_client.get(url).content.decode()
 
 
-@pytest.mark.parametrize("url", [LIST, QUEUE, IDEAS])
+@pytest.mark.parametrize("url", ALL)
 def test_an_added_area_shows_at_once(coordinator_client, url):
     coordinator_client.get(url)
     VolunteerArea.objects.create(name_tr="Yeni alan deneme", name_en="New test area")
     assert "Yeni alan deneme" in coordinator_client.get(url).content.decode()
 
 
-@pytest.mark.parametrize("url", [LIST, QUEUE, IDEAS])
+@pytest.mark.parametrize("url", ALL)
 def test_each_query_string_shows_its_own_values(coordinator_client, url):
     assert 'value="şahin"' in coordinator_client.get(url, {"q": "şahin"}).content.decode()
     html = coordinator_client.get(url, {"q": "yılmaz"}).content.decode()
@@ -41,7 +44,7 @@ def test_each_query_string_shows_its_own_values(coordinator_client, url):
     assert 'value="şahin"' not in html
 
 
-@pytest.mark.parametrize("url", [LIST, QUEUE, IDEAS])
+@pytest.mark.parametrize("url", WITH_DISTRICTS)
 def test_each_language_has_its_own_copy(coordinator_client, url):
     district = District.objects.get(slug="konak")
     district.name_en = "Konak (English)"
@@ -51,10 +54,12 @@ def test_each_language_has_its_own_copy(coordinator_client, url):
     assert "Konak (English)" in coordinator_client.get(url).content.decode()
 
 
-@pytest.mark.parametrize("url", [LIST, QUEUE, IDEAS])
+@pytest.mark.parametrize("url", ALL)
 def test_the_reference_lists_are_not_read_again_for_the_same_form(coordinator_client, url):
     coordinator_client.get(url, {"status": "active"})
     with CaptureQueriesContext(connection) as queries:
         coordinator_client.get(url, {"status": "active"})
     read = [q["sql"] for q in queries.captured_queries]
     assert not any('FROM "reference_district"' in sql for sql in read)
+    # The form's list of areas (a page's rows may still read their own areas, with a join).
+    assert not any('FROM "reference_volunteerarea"' in sql and "JOIN" not in sql for sql in read)
