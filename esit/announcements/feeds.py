@@ -20,6 +20,7 @@ from esit.activities.models import Activity
 from esit.activities.versions import ACTIVITIES_VERSION
 from esit.core import markdown as rendering
 from esit.core import versions
+from esit.reference.versions import REFERENCE_VERSION
 
 from . import selectors, social
 from .versions import ANNOUNCEMENTS_VERSION
@@ -101,7 +102,8 @@ class PublicAnnouncementsFeed(KeptFeed):
 
 class UpcomingActivitiesFeed(KeptFeed):
     # What is upcoming also moves with the clock: PUBLIC_PAGE_CACHE_SECONDS bounds that.
-    depends_on = (ACTIVITIES_VERSION,)
+    # Each item names its district.
+    depends_on = (ACTIVITIES_VERSION, REFERENCE_VERSION)
     title = _("Eşit İzmir: yaklaşan etkinlikler")
     subtitle = _("Gönüllülerin ve halkın katılabileceği yaklaşan etkinlikler")
 

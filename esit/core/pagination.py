@@ -24,6 +24,13 @@ from django.utils.functional import cached_property
 COUNT_CAP = 1000
 
 
+def _counts_by_id(rows: QuerySet) -> bool:
+    """Whether counting the ids counts the same rows: not for a slice, a union, a `values()`
+    or a `distinct()` queryset, whose rows are not one per id."""
+    query = rows.query
+    return not (query.is_sliced or query.combinator or query.values_select or query.distinct)
+
+
 class CappedPaginator(Paginator):
     def __init__(self, object_list, per_page, *, cap: int | None = None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
@@ -52,7 +59,7 @@ class CappedPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         rows = self.object_list
-        if isinstance(rows, QuerySet):
+        if isinstance(rows, QuerySet) and _counts_by_id(rows):
             # Counted over the ids alone, unordered: a COUNT over a LIMIT keeps the inner
             # query whole, so the page's columns, joins and per-row subqueries (an idea's
             # comments) would be computed for every counted row.

@@ -1,4 +1,5 @@
-"""The content version of the reference lists (districts, areas, languages).
+"""The content version of the reference lists (districts, areas, languages, the equality
+plan's areas).
 
 Filter forms render these lists as their choices on every staff list; a rendered form is kept
 under this version (`filters.rendered_fields`), and any save or delete of a reference row
@@ -17,8 +18,8 @@ def _changed(sender, **kwargs) -> None:
 
 
 def connect() -> None:
-    from .models import District, Language, VolunteerArea
+    from .models import District, Language, PlanArea, VolunteerArea
 
-    for model in (District, VolunteerArea, Language):
+    for model in (District, VolunteerArea, Language, PlanArea):
         post_save.connect(_changed, sender=model, dispatch_uid=f"reference-version-save-{model}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"reference-version-del-{model}")

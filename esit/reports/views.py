@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET
 from esit.accounts.permissions import capability_required
 from esit.accounts.scope import scope_of
 from esit.core.spreadsheets import csv_download
+from esit.reference.filters import rendered_fields
 
 from . import annual, charts, selectors
 from .forms import AnnualReportForm, ReportFilterForm
@@ -58,7 +59,10 @@ def _dashboard(request, form: ReportFilterForm, annual_form: AnnualReportForm, *
     key = f"{_cache_key(request, filters)}:page"
     kept = cache.get(key)
     if kept is None:
-        report = _report(request, filters)
+        # Computed afresh, not taken from the report's own entry (which may be minutes old),
+        # and stored there too, so the page and its CSV downloads give the same figures.
+        report = selectors.impact_report(user=request.user, filters=filters)
+        cache.set(_cache_key(request, filters), report, REPORT_CACHE_SECONDS)
         context = {"report": report, "query": _query(form)}
         html = str(render_to_string("reports/partials/figures.html", context, request=request))
         kept = (report, html)
@@ -66,6 +70,7 @@ def _dashboard(request, form: ReportFilterForm, annual_form: AnnualReportForm, *
     report, html = kept
     context = {
         "filter_form": form,
+        "filter_fields": rendered_fields(request, form),
         "report": report,
         "figures": mark_safe(html),  # noqa: S308 - our own template's output, escaped then
         "query": _query(form),

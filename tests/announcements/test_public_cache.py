@@ -93,3 +93,15 @@ def test_the_kept_feed_still_answers_not_modified(client, coordinator):
     again = client.get(FEED, headers={"If-None-Match": first["ETag"]})
     assert again.status_code == 304
     assert feedparser.parse(first.content).entries[0].title == "Koşullu istek"
+
+
+def test_the_activities_feed_names_a_renamed_district_at_once(client, db):
+    from tests import factories
+
+    activity = factories.ActivityFactory(title_tr="Yaklaşan buluşma")
+    feed = reverse("announcements:activities_feed")
+    assert activity.district.name_tr in client.get(feed).content.decode()
+    district = activity.district
+    district.name_tr = "Yeni ilçe adı"
+    district.save()
+    assert "Yeni ilçe adı" in client.get(feed).content.decode()

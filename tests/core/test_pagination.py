@@ -96,3 +96,10 @@ def test_the_count_reads_ids_only_not_the_pages_columns_and_subqueries(seven):
     assert "reference_district" not in sql
     page = paginator.get_page(1)
     assert [a.neighbours for a in page] == [a.neighbours for a in rows[:2]]
+
+
+def test_a_distinct_or_values_list_is_counted_as_it_is(seven):
+    districts = seven.values("district").order_by("district").distinct()
+    assert CappedPaginator(districts, 2, cap=10).count == districts.count()
+    emails = seven.values_list("email", flat=True)
+    assert CappedPaginator(emails, 2, cap=10).count == 7

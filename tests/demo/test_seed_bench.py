@@ -12,7 +12,7 @@ from esit.activities.models import Activity, HoursEntry, Shift, SignUp, Voluntee
 from esit.activities.services import records
 from esit.announcements.models import Announcement
 from esit.applications.models import Application
-from esit.community.models import Comment, Idea, StatusChange, Support
+from esit.community.models import Comment, Idea, Support
 from esit.core.turkish import search_key
 from esit.demo.bench.sizes import (
     BENCH_DOMAIN,
@@ -66,9 +66,30 @@ def test_ideas_carry_the_counts_of_their_supports_and_comments():
     for reply in Comment.objects.filter(parent__isnull=False).select_related("parent"):
         assert reply.parent.parent_id is None
         assert reply.parent.idea_id == reply.idea_id
-    decided = Idea.objects.exclude(status=Idea.Status.NEW)
-    assert StatusChange.objects.count() == decided.count()
-    assert not StatusChange.objects.exclude(to_status=F("idea__status")).exists()
+    assert not Support.objects.filter(account=F("idea__author")).exists()
+
+
+@pytest.mark.django_db
+def test_ideas_reach_their_status_by_the_moves_staff_can_make_and_nothing_is_in_the_future():
+    from django.utils import timezone
+
+    from esit.community.services import NEXT_STATUSES
+
+    seed()
+    for idea in Idea.objects.prefetch_related("status_changes", "supports", "comments"):
+        status = Idea.Status.NEW
+        for change in idea.status_changes.all():
+            assert change.from_status == status
+            assert change.to_status in NEXT_STATUSES[status]
+            status = change.to_status
+        assert status == idea.status
+        moments = [
+            *(c.changed_at for c in idea.status_changes.all()),
+            *(s.created_at for s in idea.supports.all()),
+            *(c.created_at for c in idea.comments.all()),
+        ]
+        assert all(idea.created_at <= moment <= timezone.now() for moment in moments)
+        assert idea.last_activity_at == max([idea.created_at, *moments])
 
 
 @pytest.mark.django_db

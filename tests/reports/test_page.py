@@ -227,3 +227,26 @@ def test_the_english_page_writes_its_own_figures(client, coordinator):
     page = client.get(DASHBOARD).content.decode()
     assert "Volunteer retention" in page
     assert "Gönüllülerin devamı" not in page
+
+
+def test_the_page_never_shows_older_figures_than_its_downloads(coordinator_client, programme):
+    """A download keeps the report first; the page built after it computes afresh, and the
+    download then gives the page's figures."""
+    coordinator_client.get(csv_url("volunteers-by-district"))  # the report, kept
+    factories.VolunteerFactory(district=factories.district("konak"))
+    shown = coordinator_client.get(DASHBOARD).context["report"]
+    konak = {row.label: row.cells for row in shown.figure("volunteers-by-district").rows}
+    assert konak["Konak"][0] == 7
+    rows = csv_rows(coordinator_client.get(csv_url("volunteers-by-district")))
+    assert [row[1] for row in rows if row[0] == "Konak"] == ["7"]
+
+
+def test_the_filter_form_shows_a_renamed_plan_area_at_once(coordinator_client):
+    from esit.reference.models import PlanArea
+
+    coordinator_client.get(DASHBOARD)
+    plan_area = PlanArea.objects.order_by("position").first()
+    plan_area.name_tr = "Yeniden adlandırılmış plan alanı"
+    plan_area.save()
+    page = coordinator_client.get(DASHBOARD).content.decode()
+    assert f">{plan_area.code} Yeniden adlandırılmış plan alanı</option>" in page

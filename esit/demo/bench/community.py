@@ -23,6 +23,7 @@ REPLY_SHARE = 0.3  # of the comments after an idea's first, replies to an earlie
 HIDDEN_SHARE = 0.01  # ideas and comments hidden by moderators
 NICKNAME_SHARE = 0.05  # of the active volunteers
 DAYS = 900  # ideas are spread over the network's last 900 days
+DECIDED_AFTER = datetime.timedelta(days=1)  # between two moves of an idea's status
 STATUS_SHARES = [
     (Idea.Status.NEW, 50),
     (Idea.Status.UNDER_REVIEW, 20),
@@ -31,6 +32,15 @@ STATUS_SHARES = [
     (Idea.Status.DONE, 8),
     (Idea.Status.DECLINED, 7),
 ]
+# The moves that lead from "new" to each status, as services.NEXT_STATUSES allows them.
+PATHS = {
+    Idea.Status.NEW: (),
+    Idea.Status.UNDER_REVIEW: (Idea.Status.UNDER_REVIEW,),
+    Idea.Status.ACCEPTED: (Idea.Status.ACCEPTED,),
+    Idea.Status.IN_PROGRESS: (Idea.Status.ACCEPTED, Idea.Status.IN_PROGRESS),
+    Idea.Status.DONE: (Idea.Status.ACCEPTED, Idea.Status.IN_PROGRESS, Idea.Status.DONE),
+    Idea.Status.DECLINED: (Idea.Status.DECLINED,),
+}
 IDEA_BODY = (
     "Mahallemizdeki kadınlarla konuştuk: çoğu, akşam saatlerinde güvenle ulaşabileceği bir "
     "buluşma yeri istiyor. Çocuk bakımı olan, işaret dili çevirisi sunan ve ücretsiz bir "
@@ -62,7 +72,8 @@ def seed_community(writer, sizes, ref, *, seed: int, staff, first_volunteer: int
     ideas = []
     for index in range(sizes.ideas):
         created = start + datetime.timedelta(seconds=index * DAYS * 86400 // sizes.ideas)
-        supports = min(len(users), SUPPORTS_MAX, int(rng.expovariate(1 / SUPPORTS_MEAN)))
+        # Anyone but the author may support it.
+        supports = min(len(users) - 1, SUPPORTS_MAX, int(rng.expovariate(1 / SUPPORTS_MEAN)))
         comments = int(rng.expovariate(1 / COMMENTS_MEAN))
         ideas.append(
             (
@@ -75,13 +86,34 @@ def seed_community(writer, sizes, ref, *, seed: int, staff, first_volunteer: int
             )
         )
 
+    # Every moment of an idea's life is after it was written and never after the run.
+    def at(created, after: datetime.timedelta) -> datetime.datetime:
+        return min(writer.now, created + after)
+
     def comment_time(created, number):
-        return min(writer.now, created + datetime.timedelta(hours=5 * (number + 1)))
+        return at(created, datetime.timedelta(hours=5 * (number + 1)))
+
+    def support_time(created, number):
+        return at(created, datetime.timedelta(minutes=number + 1))
+
+    def move_time(created, number):
+        return at(created, DECIDED_AFTER * (number + 1))
+
+    def last_activity(created, supports, comments, status):
+        """As the services keep it: the latest comment, support or move of its status."""
+        moments = [created]
+        if comments:
+            moments.append(comment_time(created, comments - 1))
+        if supports:
+            moments.append(support_time(created, supports - 1))
+        if PATHS[status]:
+            moments.append(move_time(created, len(PATHS[status]) - 1))
+        return max(moments)
 
     def idea_rows():
         for index, (created, author, supports, comments, status, hidden) in enumerate(ideas):
             title = f"{rng.choice(IDEA_TOPICS)} #{index + 1}"
-            last = comment_time(created, comments - 1) if comments else created
+            last = last_activity(created, supports, comments, status)
             yield (
                 first_idea + index,
                 author,
@@ -96,7 +128,7 @@ def seed_community(writer, sizes, ref, *, seed: int, staff, first_volunteer: int
                 last,
                 search_key(title, IDEA_BODY),
                 created,
-                writer.now - datetime.timedelta(days=1) if hidden else None,
+                max(created, writer.now - datetime.timedelta(days=1)) if hidden else None,
                 Idea.HiddenBecause.MODERATOR if hidden else "",
             )
 
@@ -125,10 +157,12 @@ def seed_community(writer, sizes, ref, *, seed: int, staff, first_volunteer: int
     )
 
     def support_rows():
-        for index, (created, _author, supports, _comments, _status, _hidden) in enumerate(ideas):
+        for index, (created, author, supports, _comments, _status, _hidden) in enumerate(ideas):
             chooser = random.Random(f"{seed}-supports-{index}")
-            for number, account in enumerate(chooser.sample(users, supports)):
-                yield (first_idea + index, account, created + datetime.timedelta(minutes=number))
+            # Nobody supports her own idea (services.support refuses it).
+            others = [a for a in chooser.sample(users, supports + 1) if a != author]
+            for number, account in enumerate(others[:supports]):
+                yield (first_idea + index, account, support_time(created, number))
 
     writer.write(
         Support,
@@ -150,14 +184,15 @@ def seed_community(writer, sizes, ref, *, seed: int, staff, first_volunteer: int
                 else:
                     top_level.append(next_id)
                 hidden = chooser.random() < HIDDEN_SHARE
+                written = comment_time(created, number)
                 yield (
                     next_id,
                     first_idea + index,
                     chooser.choice(users),
                     parent,
                     COMMENT_BODY,
-                    comment_time(created, number),
-                    writer.now - datetime.timedelta(hours=2) if hidden else None,
+                    written,
+                    max(written, writer.now - datetime.timedelta(hours=2)) if hidden else None,
                     Comment.HiddenBecause.REPORTS if hidden else "",
                 )
                 next_id += 1
@@ -179,26 +214,26 @@ def seed_community(writer, sizes, ref, *, seed: int, staff, first_volunteer: int
         label="ideas' comments",
     )
 
-    decided = [
-        (index, status, created)
-        for index, (created, _a, _s, _c, status, _h) in enumerate(ideas)
-        if status != Idea.Status.NEW
-    ]
+    def moves():
+        for index, (created, _a, _s, _c, status, _h) in enumerate(ideas):
+            before = Idea.Status.NEW
+            for number, after in enumerate(PATHS[status]):
+                reason = DECLINED_REASON if after == Idea.Status.DECLINED else ""
+                yield (
+                    first_idea + index,
+                    before,
+                    after,
+                    reason,
+                    staff.pk,
+                    move_time(created, number),
+                )
+                before = after
+
     writer.write(
         StatusChange,
         ("idea_id", "from_status", "to_status", "reason", "changed_by_id", "changed_at"),
-        (
-            (
-                first_idea + index,
-                Idea.Status.NEW,
-                status,
-                DECLINED_REASON if status == Idea.Status.DECLINED else "",
-                staff.pk,
-                created + datetime.timedelta(days=3),
-            )
-            for index, status, created in decided
-        ),
-        total=len(decided),
+        moves(),
+        total=sum(len(PATHS[idea[4]]) for idea in ideas),
         label="ideas' status changes",
     )
 
