@@ -73,25 +73,17 @@ class Command(BaseCommand):
             staff = people.seed_staff()
             first_volunteer, active = people.seed_volunteers(writer, sizes, reference, seed=seed)
             people.seed_applications(writer, sizes, reference, seed=seed)
-            activities.seed_activities(
-                writer,
-                sizes,
-                reference,
-                seed=seed,
-                staff=staff,
-                first_volunteer=first_volunteer,
-                active=active,
-            )
-            community.seed_community(
-                writer,
-                sizes,
-                reference,
-                seed=seed,
-                staff=staff,
-                first_volunteer=first_volunteer,
-                active=active,
-            )
-            # The next capabilities add their step here.
+            # The next capabilities add their step here: it takes the same arguments.
+            for step in (activities.seed_activities, community.seed_community):
+                step(
+                    writer,
+                    sizes,
+                    reference,
+                    seed=seed,
+                    staff=staff,
+                    first_volunteer=first_volunteer,
+                    active=active,
+                )
             _records(writer)
         writer.finish()
         self.stdout.write(
