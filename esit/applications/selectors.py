@@ -86,9 +86,13 @@ def rejoining() -> Exists:
     Approving it reactivates her account and profile without copying the application's
     details over it (approve_application), which staff must know before they decide.
     """
-    return Exists(
-        Volunteer.objects.filter(user__email=OuterRef("email"), status=Volunteer.Status.WITHDRAWN)
-    )
+    return Exists(_former_volunteers().filter(user__email=OuterRef("email")))
+
+
+def _former_volunteers() -> QuerySet[Volunteer]:
+    """Whose e-mail makes an application "rejoining": the annotation for one application, and
+    `with_rejoining` for a page of them."""
+    return Volunteer.objects.filter(status=Volunteer.Status.WITHDRAWN)
 
 
 def with_rejoining(applications: Iterable[Application]) -> "list[ReviewedApplication]":
@@ -97,9 +101,9 @@ def with_rejoining(applications: Iterable[Application]) -> "list[ReviewedApplica
     page's 25 rows were chosen (32 ms of the searched queue's 53 at 1.0)."""
     page = list(applications)
     left = set(
-        Volunteer.objects.filter(
-            status=Volunteer.Status.WITHDRAWN, user__email__in={a.email for a in page}
-        ).values_list("user__email", flat=True)
+        _former_volunteers()
+        .filter(user__email__in={a.email for a in page})
+        .values_list("user__email", flat=True)
     )
     for application in page:
         application.rejoining = application.email in left  # type: ignore[attr-defined]

@@ -56,13 +56,14 @@ def _dashboard(request, form: ReportFilterForm, annual_form: AnnualReportForm, *
     entry (so the two never differ): their tables hold some 1,200 numbers, which Django's
     templates took about 90 ms to write at every request."""
     filters = form.report_filters()
-    key = f"{_cache_key(request, filters)}:page"
+    report_key = _cache_key(request, filters)
+    key = f"{report_key}:page"
     kept = cache.get(key)
     if kept is None:
         # Computed afresh, not taken from the report's own entry (which may be minutes old),
         # and stored there too, so the page and its CSV downloads give the same figures.
         report = selectors.impact_report(user=request.user, filters=filters)
-        cache.set(_cache_key(request, filters), report, REPORT_CACHE_SECONDS)
+        cache.set(report_key, report, REPORT_CACHE_SECONDS)
         context = {"report": report, "query": _query(form)}
         html = str(render_to_string("reports/partials/figures.html", context, request=request))
         kept = (report, html)
