@@ -4,7 +4,7 @@ page says "more than" past it and still leads on (esit/core/pagination.py)."""
 import pytest
 
 from esit.applications.models import Application
-from esit.core.pagination import CappedPaginator, KnownCountPaginator
+from esit.core.pagination import CappedPaginator, IdsFirst, KnownCountPaginator
 from tests.factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +103,60 @@ def test_a_distinct_or_values_list_is_counted_as_it_is(seven):
     assert CappedPaginator(districts, 2, cap=10).count == districts.count()
     emails = seven.values_list("email", flat=True)
     assert CappedPaginator(emails, 2, cap=10).count == 7
+
+
+# Ids first ----------------------------------------------------------------------------------
+
+
+def test_ids_first_pages_hold_the_same_rows_in_the_same_order(seven):
+    by_district = seven.select_related("district").order_by("district__slug", "-pk")
+    paginator = KnownCountPaginator(IdsFirst(by_district), 3, count=7)
+    read = [a.pk for number in paginator.page_range for a in paginator.page(number)]
+    assert read == [a.pk for a in by_district]
+
+
+def test_ids_first_sorts_ids_alone_then_reads_the_page_with_its_related_rows(seven):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    rows = seven.select_related("district").order_by("district__slug", "pk")
+    with CaptureQueriesContext(connection) as queries:
+        page = IdsFirst(rows)[2:5]
+        names = [a.district.name for a in page]  # no query more: read with its rows
+    ordering, reading = (q["sql"] for q in queries.captured_queries)
+    assert "ORDER BY" in ordering
+    assert "email" not in ordering  # the sort reads ids and its keys, not the columns
+    assert "ORDER BY" not in reading
+    assert [a.pk for a in page] == [a.pk for a in rows[2:5]]
+    assert names == [a.district.name for a in rows[2:5]]
+
+
+def test_ids_first_reads_the_page_from_the_queryset_it_is_given(seven):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    rows = seven.filter(district__slug__isnull=False).order_by("district__slug", "pk")
+    with CaptureQueriesContext(connection) as queries:
+        page = IdsFirst(rows, read=Application.objects.select_related("district"))[0:2]
+        names = [a.district.name for a in page]
+    _, reading = (q["sql"] for q in queries.captured_queries)
+    assert "slug" not in reading.split("WHERE")[1]  # by id alone, not the list's filter
+    assert names == [a.district.name for a in rows[0:2]]
+
+
+def test_ids_first_leaves_out_a_row_deleted_between_its_two_reads(seven, monkeypatch):
+    rows = IdsFirst(seven)
+    first, *_ = seven
+    original = type(seven).in_bulk
+
+    def deleted_in_between(queryset, ids, **kwargs):
+        Application.objects.filter(pk=first.pk).delete()
+        return original(queryset, ids, **kwargs)
+
+    monkeypatch.setattr(type(seven), "in_bulk", deleted_in_between)
+    assert first.pk not in [a.pk for a in rows[0:3]]
+
+
+def test_ids_first_refuses_an_unordered_queryset(db):
+    with pytest.raises(ValueError, match="ordered queryset"):
+        IdsFirst(Application.objects.order_by())
