@@ -111,10 +111,7 @@ LIST_DEFERRED = (
     "body",
     "search_text",
     "author__password",
-    "author__volunteer__phone",
-    "author__volunteer__phone_hash",
-    "author__volunteer__birth_date",
-    "author__volunteer__search_text",
+    *volunteers.not_listed("author__volunteer__"),
 )
 
 

@@ -86,7 +86,7 @@ from esit.notifications.models import Channel, Preference
 from esit.reference import availability
 from esit.reference.models import District, LanguageLevel, VolunteerArea
 from esit.volunteers.models import Volunteer, VolunteerLanguage
-from esit.volunteers.selectors import visible_to
+from esit.volunteers.selectors import not_listed, visible_to
 
 from . import districts
 from .models import Dismissal, Invitation
@@ -600,8 +600,7 @@ def ranked(
     rows = {
         row.pk: row
         for row in scored(work, Volunteer.objects.filter(pk__in=ids), parts)
-        # Her phone and birth date are encrypted (decrypted on load) and nothing here reads them.
-        .defer("phone", "birth_date", "search_text")
+        .defer(*not_listed())
         .select_related("district", "user")
         .prefetch_related("areas", "languages__language")
     }
@@ -910,14 +909,17 @@ def _not_dismissed(volunteer: Volunteer, key: str) -> Q:
 
 def _counted_areas_case(model: type[Shift] | type[Task], area_ids: list[int], weight: int) -> Case:
     """The "areas" part from the work's side: one of her areas among its required areas, or
-    (when it requires none) among its activity's areas."""
-    name = model._meta.model_name
-    required = model.required_areas.through.objects.filter(**{f"{name}_id": OuterRef("pk")})
-    of_activity = Activity.areas.through.objects.filter(activity_id=OuterRef("activity_id"))
+    (when it requires none) among its activity's areas.
+
+    As `IN` lists, like the requirements (`_meets_requirements`): read once and hashed,
+    where a correlated EXISTS ran three index searches for every open shift scored."""
+    key = f"{model._meta.model_name}_id"
+    required = model.required_areas.through.objects.values(key)
+    of_her_areas = Activity.areas.through.objects.filter(volunteerarea_id__in=area_ids)
     return Case(
-        When(Exists(required.filter(volunteerarea_id__in=area_ids)), then=Value(weight)),
+        When(Q(pk__in=required.filter(volunteerarea_id__in=area_ids)), then=Value(weight)),
         When(
-            ~Exists(required) & Exists(of_activity.filter(volunteerarea_id__in=area_ids)),
+            ~Q(pk__in=required) & Q(activity_id__in=of_her_areas.values("activity_id")),
             then=Value(weight),
         ),
         default=Value(0),
@@ -926,11 +928,12 @@ def _counted_areas_case(model: type[Shift] | type[Task], area_ids: list[int], we
 
 
 def _languages_case(model: type[Shift] | type[Task], low_ids: list[int], weight: int) -> Case:
-    name = model._meta.model_name
-    required = model.required_languages.through.objects.filter(**{f"{name}_id": OuterRef("pk")})
+    """The "languages" part from the work's side (`IN` lists, as the areas')."""
+    key = f"{model._meta.model_name}_id"
+    required = model.required_languages.through.objects.values(key)
     return Case(
-        When(~Exists(required), then=Value(0)),
-        When(Exists(required.filter(language_id__in=low_ids)), then=Value(weight // 2)),
+        When(~Q(pk__in=required), then=Value(0)),
+        When(Q(pk__in=required.filter(language_id__in=low_ids)), then=Value(weight // 2)),
         default=Value(weight),
         output_field=IntegerField(),
     )

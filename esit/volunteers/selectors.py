@@ -28,6 +28,16 @@ if TYPE_CHECKING:
     MeasuredVolunteer = WithAnnotations[Volunteer, Measured]
 
 
+# What a list that names volunteers never shows: her phone and birth date, encrypted at rest
+# and decrypted as each row loads (two decryptions a row), their lookup hash and her search key.
+NOT_LISTED = ("phone", "phone_hash", "birth_date", "search_text")
+
+
+def not_listed(via: str = "") -> tuple[str, ...]:
+    """`NOT_LISTED` for `defer()`, reached through `via` ("author__volunteer__")."""
+    return tuple(f"{via}{name}" for name in NOT_LISTED)
+
+
 def own_profile(*, user: User) -> Volunteer | None:
     """The signed-in person's volunteer profile with everything /me/ shows, in fixed queries.
 

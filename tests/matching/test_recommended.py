@@ -12,6 +12,7 @@ from django.utils import timezone
 from esit.matching import selectors
 from esit.matching.models import Dismissal
 from esit.reference import availability
+from esit.volunteers.models import VolunteerLanguage
 from tests import factories
 from tests.matching.conftest import candidate, make_shift
 
@@ -75,6 +76,32 @@ def test_full_shifts_ranked_first_do_not_take_the_places_of_free_ones(deniz):
     far = make_shift(district="bergama")
     assert [item.shift for item in selectors.recommendations(deniz, limit=1)] == [freed]
     assert [item.shift for item in selectors.recommendations(deniz, limit=2)] == [freed, far]
+
+
+def test_her_areas_and_languages_score_from_the_shift_or_its_activity(deniz):
+    # Areas: one of hers among the shift's required areas, or, when it requires none, among
+    # its activity's. Languages: none required scores 0; required ones she speaks at a low
+    # level score half, well the whole weight.
+    VolunteerLanguage.objects.create(
+        volunteer=deniz, language=factories.language("ar"), level="basic"
+    )
+    VolunteerLanguage.objects.create(
+        volunteer=deniz, language=factories.language("en"), level="fluent"
+    )
+    w = selectors.weights()
+    plain = make_shift(district="bornova", areas=("guidance",))
+    by_activity = make_shift(district="bornova", areas=("workshops",))
+    required = make_shift(district="bornova", areas=("guidance",))
+    required.required_areas.set([factories.area("workshops"), factories.area("campaigns")])
+    arabic = make_shift(district="bornova", areas=("guidance",))
+    arabic.required_languages.set([factories.language("ar")])
+    english = make_shift(district="bornova", areas=("guidance",))
+    english.required_languages.set([factories.language("en")])
+    scores = {item.shift: item.score for item in selectors.recommendations(deniz, limit=50)}
+    assert scores[by_activity] - scores[plain] == w["areas"]
+    assert scores[required] - scores[plain] == w["areas"]
+    assert scores[arabic] - scores[plain] == w["languages"] // 2
+    assert scores[english] - scores[plain] == w["languages"]
 
 
 def test_open_tasks_are_recommended_too(deniz):

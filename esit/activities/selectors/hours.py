@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from esit.accounts.models import User
 from esit.activities.models import HoursEntry
 from esit.volunteers.models import Volunteer
+from esit.volunteers.selectors import not_listed
 
 from .scope import visible_hours
 
@@ -113,5 +114,6 @@ def hours_review_queue(*, user: User) -> QuerySet[HoursEntry]:
             "task_assignment__task",
             "signup__shift",
         )
+        .defer(*not_listed("volunteer__"))
         .order_by("date", "id")
     )
