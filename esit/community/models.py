@@ -55,10 +55,21 @@ class Member(models.Model):
         verbose_name=_("hesap"),
     )
     nickname = models.CharField(_("takma ad"), max_length=NICKNAME_MAX, blank=True)
+    # The nickname folded the Turkish way (esit/community/nicknames.py), set with it by
+    # services.set_nickname: unique among those who chose one.
+    # A text, not a CharField: compatibility forms may fold longer than they are ("ﬁ", "㎞").
+    nickname_key = models.TextField(blank=True, editable=False)
 
     class Meta:
         verbose_name = _("ağ üyesi")
         verbose_name_plural = _("ağ üyeleri")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nickname_key"],
+                condition=~models.Q(nickname_key=""),
+                name="member_nickname_unique",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.nickname or str(self.account_id)

@@ -69,7 +69,8 @@ IDEA_NOT_PERSONAL = {
 def register() -> None:
     registry.register(
         Member,
-        fields={"nickname": Category.IDENTITY},
+        # The key is the nickname folded (esit/community/nicknames.py): the same data.
+        fields={"nickname": Category.IDENTITY, "nickname_key": Category.IDENTITY},
         rows=members,
         export=lambda subject: registry.sections_from(
             members(subject), title=lambda row: _("Ağda görünen adınız"), fields=["nickname"]

@@ -11,7 +11,6 @@ acting at once never lose one another's update.
 """
 
 import datetime
-import unicodedata
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -27,12 +26,12 @@ from esit.activities.models import Activity, ActivityKind
 from esit.activities.services import planning
 from esit.audit.services import record
 from esit.core.errors import RuleError
-from esit.core.turkish import lower, search_key
+from esit.core.turkish import search_key
 from esit.moderation.services import ensure_may_post, open_reporters, was_reported
 from esit.notifications.services import Recipient, notify_many
 from esit.reference.models import District, PlanGoal, VolunteerArea
 
-from . import selectors
+from . import nicknames, selectors
 from .models import (
     BODY_MAX,
     COMMENT_MAX,
@@ -118,19 +117,9 @@ def _touch(idea_id: int, **counts: int) -> None:
 
 
 # Names that would pass a volunteer off as staff or as the programme itself, folded
-# (`_folded_name`: Turkish lower case, then without accents, spaces and dots).
+# (`nicknames.fold`: Turkish lower case, then without accents, spaces and dots).
 RESERVED_NAMES = ("moderator", "yonetici", "esitizmir", "admin", "koordinator", "yetkili")
-_ASCII = str.maketrans("çğıöşüâîû", "cgiosuaiu")
-
-
-def _folded_name(value: str) -> str:
-    """A name folded the Turkish way (İ/I to i/ı first, then ç ğ ı ö ş ü to c g i o s u),
-    without accents, with dots, dashes and underscores read as spaces."""
-    text = unicodedata.normalize("NFKD", lower(value).translate(_ASCII))
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    for mark in ".-_":
-        text = text.replace(mark, " ")
-    return " ".join(text.split())
+NICKNAME_TAKEN = _("Bu takma adı başka biri kullanıyor; başka bir ad seçin.")
 
 
 def set_nickname(*, person: User, nickname: str) -> Member:
@@ -152,26 +141,23 @@ def set_nickname(*, person: User, nickname: str) -> Member:
         raise CommunityError(
             _("Takma adınızda e-posta adresi olmasın; başkaları onu görür."), field="nickname"
         )
-    if nickname:
-        folded = _folded_name(nickname)
-        squeezed = folded.replace(" ", "")
-        if any(word in squeezed for word in RESERVED_NAMES):
+    folded = nicknames.key(nickname)
+    if folded:
+        if any(word in folded.replace(" ", "") for word in RESERVED_NAMES):
             raise CommunityError(
                 _("Bu ad görevlileri ya da programı çağrıştırıyor; başka bir ad seçin."),
                 field="nickname",
             )
-        taken = (
-            Member.objects.exclude(account=person)
-            .exclude(nickname="")
-            .values_list("nickname", flat=True)
-        )
-        if any(_folded_name(other) == folded for other in taken.iterator()):
-            raise CommunityError(
-                _("Bu takma adı başka biri kullanıyor; başka bir ad seçin."), field="nickname"
+        if Member.objects.filter(nickname_key=folded).exclude(account=person).exists():
+            raise CommunityError(NICKNAME_TAKEN, field="nickname")
+    try:
+        # The key's unique constraint settles two people choosing one name at the same time.
+        with transaction.atomic():
+            member, _created = Member.objects.update_or_create(
+                account=person, defaults={"nickname": nickname, "nickname_key": folded}
             )
-    member, _created = Member.objects.update_or_create(
-        account=person, defaults={"nickname": nickname}
-    )
+    except IntegrityError:
+        raise CommunityError(NICKNAME_TAKEN, field="nickname") from None
     return member
 
 

@@ -147,6 +147,36 @@ def test_two_members_may_not_share_a_nickname_whatever_the_case(volunteer, other
     services.set_nickname(person=volunteer.user, nickname="ışıl deniz")  # her own, again
 
 
+def test_the_database_keeps_two_members_from_one_folded_name(volunteer, other_volunteer):
+    # What the check before the write cannot: two people choosing one name at the same time.
+    from django.db import IntegrityError, transaction
+
+    services.set_nickname(person=volunteer.user, nickname="Işıl Deniz")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Member.objects.create(account=other_volunteer.user, nickname="x", nickname_key="isil deniz")
+
+
+def test_a_name_taken_between_the_check_and_the_write_is_refused_the_same_way(
+    volunteer, other_volunteer, monkeypatch
+):
+    services.set_nickname(person=volunteer.user, nickname="Işıl Deniz")
+    # As if the other person's name were not there yet when the check read: the write meets it.
+    monkeypatch.setattr(services.Member.objects, "filter", lambda **kwargs: Member.objects.none())
+    with pytest.raises(RuleError, match="başka biri"):
+        services.set_nickname(person=other_volunteer.user, nickname="ışıl  DENİZ")
+    assert not Member.objects.filter(account=other_volunteer.user).exists()
+
+
+@pytest.mark.parametrize(
+    ("nickname", "stored"),
+    [("IŞIL  DENİZ", "isil deniz"), ("Çağrı_Öz.", "cagri oz"), ("...", "..."), ("", "")],
+)
+def test_the_nickname_is_stored_with_its_folded_key(volunteer, nickname, stored):
+    member = services.set_nickname(person=volunteer.user, nickname=nickname)
+    member.refresh_from_db()
+    assert member.nickname_key == stored
+
+
 def test_renaming_is_rate_limited(volunteer_client, settings):
     settings.COMMUNITY_POST_RATE_LIMIT = "1/d"
     url = reverse("community:me")

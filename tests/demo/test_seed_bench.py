@@ -12,7 +12,8 @@ from esit.activities.models import Activity, HoursEntry, Shift, SignUp, Voluntee
 from esit.activities.services import records
 from esit.announcements.models import Announcement
 from esit.applications.models import Application
-from esit.community.models import Comment, Idea, Support
+from esit.community import nicknames
+from esit.community.models import Comment, Idea, Member, Support
 from esit.core.turkish import search_key
 from esit.demo.bench.sizes import (
     BENCH_DOMAIN,
@@ -67,6 +68,14 @@ def test_ideas_carry_the_counts_of_their_supports_and_comments():
         assert reply.parent.parent_id is None
         assert reply.parent.idea_id == reply.idea_id
     assert not Support.objects.filter(account=F("idea__author")).exists()
+
+
+@pytest.mark.django_db
+def test_nicknames_carry_the_key_the_service_would_give_them():
+    seed()
+    members = list(Member.objects.all())
+    assert members
+    assert all(m.nickname_key == nicknames.key(m.nickname) != "" for m in members)
 
 
 @pytest.mark.django_db

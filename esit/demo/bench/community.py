@@ -10,6 +10,7 @@ import datetime
 import random
 
 from esit.announcements.models import Announcement
+from esit.community import nicknames
 from esit.community.models import Comment, Idea, Member, StatusChange, Support
 from esit.core.turkish import search_key
 from esit.volunteers.models import Volunteer
@@ -238,10 +239,11 @@ def seed_community(writer, sizes, ref, *, seed: int, staff, first_volunteer: int
     )
 
     named = random.Random(f"{seed}-nicknames").sample(users, int(len(users) * NICKNAME_SHARE))
+    chosen = (f"Dayanışmacı Gönül {number + 1}" for number in range(len(named)))
     writer.write(
         Member,
-        ("account_id", "nickname"),
-        ((account, f"Dayanışmacı Gönül {number + 1}") for number, account in enumerate(named)),
+        ("account_id", "nickname", "nickname_key"),
+        ((account, name, nicknames.key(name)) for account, name in zip(named, chosen, strict=True)),
         total=len(named),
         label="nicknames",
     )

@@ -1,0 +1,27 @@
+"""A nickname's folded key: how two nicknames are told to be the same name.
+
+Folded the Turkish way (İ/I to i/ı first, then ç ğ ı ö ş ü to c g i o s u), without accents,
+with dots, dashes and underscores read as spaces: "IŞIL  DENİZ" and "ışıl deniz" are one
+name. The key is stored beside the nickname (`Member.nickname_key`) and is unique among the
+members who chose one, so the database itself keeps two people from sharing a name.
+"""
+
+import unicodedata
+
+from esit.core.turkish import lower
+
+_ASCII = str.maketrans("çğıöşüâîû", "cgiosuaiu")
+
+
+def fold(value: str) -> str:
+    text = unicodedata.normalize("NFKD", lower(value).translate(_ASCII))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    for mark in ".-_":
+        text = text.replace(mark, " ")
+    return " ".join(text.split())
+
+
+def key(nickname: str) -> str:
+    """The stored key: the folded name, or a name of marks alone ("...") as it is; "" for no
+    nickname (any number of members have none)."""
+    return fold(nickname) or nickname
