@@ -21,6 +21,7 @@ from esit.activities.selectors.scope import RUN_ACTIVITIES, within
 from esit.core.forms import add_refusal
 from esit.core.htmx import wants_partial
 from esit.core.rate_limits import limit_posts
+from esit.reference.filters import rendered_fields
 from esit.volunteers.permissions import volunteer_view
 
 from . import selectors, services
@@ -94,7 +95,7 @@ def _matches(request, target: Shift | Task):
             "shift": work.shift,
             "task": work.task,
             "activity": work.activity,
-            "filter_form": filter_form,
+            "filter_fields": rendered_fields(request, filter_form),
             "invite_form": invite_form,
             "matches": matches,
             "closed": closed,

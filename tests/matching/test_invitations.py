@@ -76,6 +76,34 @@ def test_the_filters_narrow_the_ranked_list(coordinator_client, shift):
     assert "Deniz Aydın" not in page
 
 
+def test_the_filter_form_is_rendered_once_per_query_and_follows_the_reference_lists(
+    coordinator_client, shift
+):
+    # Its options come through rendered_fields (esit/reference/filters.py): the second
+    # request reads no list of areas or languages for it, and a renamed area shows at once.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from esit.reference.models import VolunteerArea
+
+    bornova = factories.district("bornova").pk
+    page = coordinator_client.get(matches_url(shift), {"district": bornova}).content.decode()
+    assert f'<option value="{bornova}" selected>' in page
+    with CaptureQueriesContext(connection) as queries:
+        coordinator_client.get(matches_url(shift), {"district": bornova})
+    options = [
+        q["sql"]
+        for q in queries.captured_queries
+        if 'FROM "reference_volunteerarea"' in q["sql"] or 'FROM "reference_language"' in q["sql"]
+    ]
+    assert not [sql for sql in options if "is_active" in sql]
+    area = VolunteerArea.objects.get(slug="workshops")
+    area.name_tr = "Atölyeler (yeni ad)"
+    area.save()
+    page = coordinator_client.get(matches_url(shift), {"district": bornova}).content.decode()
+    assert "Atölyeler (yeni ad)" in page
+
+
 def test_the_activity_page_links_to_find_volunteers(coordinator_client, shift):
     page = coordinator_client.get(
         reverse("planning:detail", args=[shift.activity_id])
