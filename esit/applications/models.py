@@ -1,12 +1,12 @@
 import datetime
 import secrets
 
-import phonenumbers
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from esit.core import phones
 from esit.core.encryption import (
     BirthYearField,
     DerivedFieldsModel,
@@ -145,11 +145,7 @@ class Application(DerivedFieldsModel):
     @property
     def phone_national(self) -> str:
         """The stored E.164 number the way people write it: 0532 123 45 67."""
-        try:
-            number = phonenumbers.parse(self.phone, "TR")
-        except phonenumbers.NumberParseException:
-            return self.phone
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        return phones.national(self.phone)
 
 
 class ApplicationLanguage(models.Model):
