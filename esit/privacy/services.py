@@ -16,8 +16,17 @@ def published() -> QuerySet[PrivacyNotice]:
     )
 
 
+def _in_force(kind: str) -> QuerySet[PrivacyNotice]:
+    """The published texts of a kind, the one in force first: the latest published (of two
+    published at the same moment, the later written)."""
+    return published().filter(kind=kind).order_by("-published_at", "-pk")
+
+
 def current_notice(kind: str) -> PrivacyNotice:
-    return published().filter(kind=kind).latest()
+    notice = _in_force(kind).first()
+    if notice is None:
+        raise PrivacyNotice.DoesNotExist(f"No published privacy notice of kind {kind!r}.")
+    return notice
 
 
 def _current_notices() -> tuple[PrivacyNotice, PrivacyNotice]:
@@ -25,8 +34,8 @@ def _current_notices() -> tuple[PrivacyNotice, PrivacyNotice]:
     each, in one query: every consent record names both, and an application is one of the
     public writes whose queries are counted (docs/performance.md)."""
 
-    def latest_pk(kind: str) -> Subquery:
-        return Subquery(published().filter(kind=kind).order_by("-published_at").values("pk")[:1])
+    def in_force_pk(kind: str) -> Subquery:
+        return Subquery(_in_force(kind).values("pk")[:1])
 
     consent_kind, information_kind = (
         PrivacyNotice.Kind.EXPLICIT_CONSENT,
@@ -35,7 +44,7 @@ def _current_notices() -> tuple[PrivacyNotice, PrivacyNotice]:
     by_kind = {
         notice.kind: notice
         for notice in PrivacyNotice.objects.filter(
-            Q(pk=latest_pk(consent_kind)) | Q(pk=latest_pk(information_kind))
+            Q(pk=in_force_pk(consent_kind)) | Q(pk=in_force_pk(information_kind))
         )
     }
     if consent_kind not in by_kind or information_kind not in by_kind:
