@@ -219,7 +219,7 @@ def dismiss(request, volunteer):
             volunteer=volunteer, shift=form.cleaned_data["shift"], task=form.cleaned_data["task"]
         )
         if wants_partial(request):
-            return HttpResponse("")
+            return render(request, "matching/partials/dismissed.html")
         messages.success(request, _("Bu öneriyi listenizden kaldırdık."))
     else:
         messages.error(request, _("Bu öneri bulunamadı."))

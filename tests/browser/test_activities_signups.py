@@ -97,6 +97,22 @@ def test_roster_and_check_in_have_no_accessibility_violations(page, site, langua
         assert axe_violations(page) == [], path
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_roster_does_not_scroll_sideways_on_a_phone(page, site, language):
+    # Its tables scroll in their own boxes; the buttons' hidden names ("Kaydı iptal et: Ayşe
+    # Yılmaz") once stood past the page's edge, so the whole page scrolled sideways.
+    shift = busy_activity()
+    sign_in_as(page.context, site, factories.StaffFactory(role="coordinator"))
+    choose_language(page.context, site, language)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site}/staff/activities/{shift.activity_id}/roster/")
+    expect(page.locator("table").first).to_be_visible()
+    overflow = page.evaluate(
+        "() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"
+    )
+    assert overflow <= 0
+
+
 def test_check_in_with_an_error_has_no_accessibility_violations(page, site):
     shift = busy_activity()
     sign_in_as(page.context, site, factories.StaffFactory(role="coordinator"))

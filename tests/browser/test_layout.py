@@ -5,6 +5,7 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from tests import factories
+from tests.browser.conftest import axe_violations
 
 PHONE_WIDTHS = [360, 390]
 NEUTRAL_PAGE = "https://hava.example/"
@@ -49,6 +50,20 @@ def test_the_profile_week_grid_keeps_its_evening_column_on_a_phone(page, site, w
     evening = page.locator("input[name=availability][value=sun_evening]")
     evening.scroll_into_view_if_needed()
     assert fully_inside_the_screen(page, evening)
+
+
+@pytest.mark.parametrize("language", ["tr", "en"])
+def test_the_week_summary_on_me_can_be_scrolled_by_keyboard_on_a_phone(page, site, language):
+    # In English its columns ("Afternoon", "Evening") are wider than a phone: a table that
+    # scrolls in its box must be reachable by the keyboard (axe: scrollable-region-focusable).
+    volunteer = factories.VolunteerFactory()
+    sign_in(page.context, site, volunteer.user)
+    page.context.add_cookies([{"name": "esit_language", "value": language, "url": site}])
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site}/me/")
+    box = page.locator(".availability-summary").locator("xpath=..")
+    expect(box).to_have_attribute("tabindex", "0")
+    assert axe_violations(page) == []
 
 
 def header_rows(page) -> int:

@@ -99,3 +99,12 @@ def test_recommendations_on_me_have_no_violations_and_not_interested_hides_one(
     assert axe_violations(page) == []
     recommended.locator("li.recommendation button").first.click()
     expect(recommended.locator("li.recommendation")).to_have_count(0)
+    # The list says what happened, and the keyboard stays where the item was.
+    removed = recommended.locator("li.recommendation-removed")
+    expect(removed).to_have_text(
+        "Bu öneriyi listenizden kaldırdık."
+        if language == "tr"
+        else "We removed this recommendation from your list."
+    )
+    expect(removed).to_be_focused()
+    assert axe_violations(page) == [], "after not interested"

@@ -124,14 +124,19 @@ def test_the_me_page_shows_recommendations_and_not_interested_hides_one(client, 
     )
 
 
-def test_not_interested_with_htmx_answers_an_empty_fragment(client, deniz):
+def test_not_interested_with_htmx_answers_the_item_that_says_so(client, deniz):
+    # In place of the item: the message, focused where the button was (read out there).
     shift = make_shift()
     client.force_login(deniz.user)
     response = client.post(
         reverse("matching:dismiss"), {"shift": shift.pk}, headers={"HX-Request": "true"}
     )
     assert response.status_code == 200
-    assert response.content == b""
+    html = response.content.decode()
+    assert html.startswith("<li ")
+    assert "autofocus" in html
+    assert "Bu öneriyi listenizden kaldırdık." in html
+    assert Dismissal.objects.filter(volunteer=deniz, shift=shift).exists()
 
 
 def test_a_bad_dismissal_changes_nothing(client, deniz):
