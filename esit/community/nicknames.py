@@ -4,6 +4,9 @@ Folded the Turkish way (İ/I to i/ı first, then ç ğ ı ö ş ü to c g i o s 
 with dots, dashes and underscores read as spaces: "IŞIL  DENİZ" and "ışıl deniz" are one
 name. The key is stored beside the nickname (`Member.nickname_key`) and is unique among the
 members who chose one, so the database itself keeps two people from sharing a name.
+
+Changing `fold` changes which names are one: the stored keys then need a data migration that
+computes them again (community 0003 keeps its own copy of the rule it filled them with).
 """
 
 import unicodedata
@@ -19,9 +22,3 @@ def fold(value: str) -> str:
     for mark in ".-_":
         text = text.replace(mark, " ")
     return " ".join(text.split())
-
-
-def key(nickname: str) -> str:
-    """The stored key: the folded name, or a name of marks alone ("...") as it is; "" for no
-    nickname (any number of members have none)."""
-    return fold(nickname) or nickname

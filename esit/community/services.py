@@ -141,24 +141,35 @@ def set_nickname(*, person: User, nickname: str) -> Member:
         raise CommunityError(
             _("Takma adınızda e-posta adresi olmasın; başkaları onu görür."), field="nickname"
         )
-    folded = nicknames.key(nickname)
+    folded = nicknames.fold(nickname)
+    if nickname and not folded:
+        raise CommunityError(
+            _("Takma adınızda en az bir harf ya da rakam olsun."), field="nickname"
+        )
     if folded:
         if any(word in folded.replace(" ", "") for word in RESERVED_NAMES):
             raise CommunityError(
                 _("Bu ad görevlileri ya da programı çağrıştırıyor; başka bir ad seçin."),
                 field="nickname",
             )
-        if Member.objects.filter(nickname_key=folded).exclude(account=person).exists():
+        if _nickname_taken(folded, person):
             raise CommunityError(NICKNAME_TAKEN, field="nickname")
     try:
-        # The key's unique constraint settles two people choosing one name at the same time.
         with transaction.atomic():
             member, _created = Member.objects.update_or_create(
                 account=person, defaults={"nickname": nickname, "nickname_key": folded}
             )
     except IntegrityError:
-        raise CommunityError(NICKNAME_TAKEN, field="nickname") from None
+        # The key's unique constraint settles two people choosing one name at the same
+        # moment; any other integrity error is not about the name.
+        if folded and _nickname_taken(folded, person):
+            raise CommunityError(NICKNAME_TAKEN, field="nickname") from None
+        raise
     return member
+
+
+def _nickname_taken(folded: str, person: User) -> bool:
+    return Member.objects.filter(nickname_key=folded).exclude(account=person).exists()
 
 
 # Ideas ---------------------------------------------------------------------

@@ -102,7 +102,12 @@ class IdsFirst:
 
     `read` is the queryset the page's rows are read from by id, with what the page shows
     (`select_related`); by default the list itself. Give one without the list's filters when
-    they join other tables: its ids are then found by primary key alone.
+    they join other tables: its ids are then found by primary key alone. Only the list
+    decides which rows a reader sees: `read` is given ids the list chose, so it must not be
+    the one that holds a scope.
+
+    A row changed between the two reads is shown as it is at the second, and one deleted in
+    between leaves the page a row short: both until the page is read again.
     """
 
     ordered = True

@@ -34,10 +34,17 @@ def test_every_nickname_gets_its_key_and_a_shared_one_is_kept_by_its_first_membe
     later = member(historical, "sonra@example.org", "IŞIL DENİZ")  # chosen in the old race
     other = member(historical, "baska@example.org", "Çağrı")
     none = member(historical, "yok@example.org", "")
+    marks = member(historical, "isaret@example.org", "...")  # folds to nothing
 
     Member = migrate(AFTER).get_model("community", "Member")
 
     keys = dict(Member.objects.values_list("pk", "nickname_key"))
-    assert keys == {first.pk: "isil deniz", later.pk: "", other.pk: "cagri", none.pk: ""}
+    assert keys == {
+        first.pk: "isil deniz",
+        later.pk: "",
+        other.pk: "cagri",
+        none.pk: "",
+        marks.pk: "",
+    }
     # Nothing is lost: the later member keeps the nickname she chose.
     assert Member.objects.get(pk=later.pk).nickname == "IŞIL DENİZ"

@@ -156,20 +156,41 @@ def test_the_database_keeps_two_members_from_one_folded_name(volunteer, other_vo
         Member.objects.create(account=other_volunteer.user, nickname="x", nickname_key="isil deniz")
 
 
+@pytest.mark.parametrize("had_one", [False, True])
 def test_a_name_taken_between_the_check_and_the_write_is_refused_the_same_way(
-    volunteer, other_volunteer, monkeypatch
+    volunteer, other_volunteer, monkeypatch, had_one
 ):
+    # A first nickname (a new row) and a renaming (an update) alike.
     services.set_nickname(person=volunteer.user, nickname="Işıl Deniz")
-    # As if the other person's name were not there yet when the check read: the write meets it.
-    monkeypatch.setattr(services.Member.objects, "filter", lambda **kwargs: Member.objects.none())
-    with pytest.raises(RuleError, match="başka biri"):
-        services.set_nickname(person=other_volunteer.user, nickname="ışıl  DENİZ")
-    assert not Member.objects.filter(account=other_volunteer.user).exists()
+    if had_one:
+        services.set_nickname(person=other_volunteer.user, nickname="Deniz Işık")
+    # As if the first person's name were not there yet when the check read: the write meets
+    # it, and the service, looking again, finds it.
+    really_taken = services._nickname_taken
+    looked = []
+
+    def free_at_first_look(folded, person):
+        looked.append(folded)
+        return len(looked) > 1 and really_taken(folded, person)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(services, "_nickname_taken", free_at_first_look)
+        with pytest.raises(RuleError, match="başka biri"):
+            services.set_nickname(person=other_volunteer.user, nickname="ışıl  DENİZ")
+    assert looked == ["isil deniz", "isil deniz"]  # the check, then the look after the write
+    other = Member.objects.filter(account=other_volunteer.user).first()
+    assert (other.nickname if other else None) == ("Deniz Işık" if had_one else None)
+
+
+def test_a_name_of_marks_alone_is_refused(volunteer):
+    with pytest.raises(RuleError, match="harf ya da rakam"):
+        services.set_nickname(person=volunteer.user, nickname=". - _")
+    assert not Member.objects.filter(account=volunteer.user).exists()
 
 
 @pytest.mark.parametrize(
     ("nickname", "stored"),
-    [("IŞIL  DENİZ", "isil deniz"), ("Çağrı_Öz.", "cagri oz"), ("...", "..."), ("", "")],
+    [("IŞIL  DENİZ", "isil deniz"), ("Çağrı_Öz.", "cagri oz"), ("", "")],
 )
 def test_the_nickname_is_stored_with_its_folded_key(volunteer, nickname, stored):
     member = services.set_nickname(person=volunteer.user, nickname=nickname)

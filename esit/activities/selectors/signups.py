@@ -278,7 +278,7 @@ def roster_size(activity: Activity) -> int:
 
 
 def roster(*, user: User, activity_id: int, page: str | int | None = 1) -> Roster | None:
-    """An activity's shifts with one page of everyone signed up, in five queries whatever
+    """An activity's shifts with one page of everyone signed up, in four queries whatever
     their number: the activity, its shifts with their counts by group, the page's sign-up
     ids in the roster's order, those sign-ups with their people.
 

@@ -243,7 +243,10 @@ def seed_community(writer, sizes, ref, *, seed: int, staff, first_volunteer: int
     writer.write(
         Member,
         ("account_id", "nickname", "nickname_key"),
-        ((account, name, nicknames.key(name)) for account, name in zip(named, chosen, strict=True)),
+        (
+            (account, name, nicknames.fold(name))
+            for account, name in zip(named, chosen, strict=True)
+        ),
         total=len(named),
         label="nicknames",
     )
