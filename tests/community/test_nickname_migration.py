@@ -1,26 +1,17 @@
 """The migration that gave each nickname its folded key (community 0003)."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests import migrating
 
 BEFORE = [("community", "0002_idea_search_trigram_index")]
 AFTER = [("community", "0003_member_nickname_key")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.fixture
 def historical(live_db):
     """The schema before the keys; the latest schema again afterwards, for the next test."""
-    apps = migrate(BEFORE)
-    yield apps
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    yield from migrating.historical(BEFORE)
 
 
 def member(apps, email, nickname):
@@ -36,7 +27,7 @@ def test_every_nickname_gets_its_key_and_a_shared_one_is_kept_by_its_first_membe
     none = member(historical, "yok@example.org", "")
     marks = member(historical, "isaret@example.org", "...")  # folds to nothing
 
-    Member = migrate(AFTER).get_model("community", "Member")
+    Member = migrating.migrate(AFTER).get_model("community", "Member")
 
     keys = dict(Member.objects.values_list("pk", "nickname_key"))
     assert keys == {

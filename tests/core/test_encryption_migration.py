@@ -6,12 +6,12 @@ import uuid
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from esit.applications.models import Application
 from esit.core.encryption import lookup_hash
 from esit.privacy.services import record_consent
 from esit.volunteers.models import Volunteer
+from tests import migrating
 
 BEFORE = [
     ("applications", "0007_search_text_trigram_index"),
@@ -23,18 +23,9 @@ AFTER = [
 ]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.fixture
 def historical(live_db):
-    apps = migrate(BEFORE)
-    yield apps
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    yield from migrating.historical(BEFORE)
 
 
 def raw(table, pk, *columns):
@@ -80,7 +71,7 @@ def test_existing_rows_are_encrypted_hashed_and_keep_their_birth_year(historical
         calendar_token="calendar-migration-test",
     )
 
-    migrate(AFTER)
+    migrating.migrate(AFTER)
 
     phone, birth_date, motivation, experience, phone_hash, birth_year = raw(
         "applications_application",
@@ -104,7 +95,7 @@ def test_existing_rows_are_encrypted_hashed_and_keep_their_birth_year(historical
     assert "5429876543" not in phone
     assert (phone_hash, birth_year) == (lookup_hash("+905429876543"), 1984)
 
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrating.migrate_to_latest()
     read = Application.objects.get(pk=application.pk)
     assert (read.phone, read.birth_date) == ("+905321234567", datetime.date(1990, 5, 17))
     assert read.motivation == "Eşitlik için çalışmak istiyorum."
@@ -113,7 +104,7 @@ def test_existing_rows_are_encrypted_hashed_and_keep_their_birth_year(historical
 
 
 def test_the_migration_can_be_reversed_to_clear_values(historical):
-    migrate(AFTER)
+    migrating.migrate(AFTER)
     District = historical.get_model("reference", "District")
     now = datetime.datetime(2026, 5, 1, 10, tzinfo=datetime.UTC)
     consent = record_consent(email="geri@example.org", ip="", at=now)
@@ -130,7 +121,7 @@ def test_the_migration_can_be_reversed_to_clear_values(historical):
         consent=consent,
         search_text="geri donus",
     )
-    migrate(BEFORE)
+    migrating.migrate(BEFORE)
     phone, birth_date, motivation = raw(
         "applications_application", application.pk, "phone", "birth_date", "motivation"
     )

@@ -1,26 +1,17 @@
 """The migration that moved the three `Volunteer.notify_*` booleans into preferences."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests import migrating
 
 BEFORE = [("volunteers", "0002_checkin_code_and_calendar_token")]
 AFTER = [("volunteers", "0003_move_notification_choices_to_preferences")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.fixture
 def historical(live_db):
     """The schema before the move; the latest schema again afterwards, for the next test."""
-    apps = migrate(BEFORE)
-    yield apps
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    yield from migrating.historical(BEFORE)
 
 
 def make_volunteer(apps, email, *, status="active", **booleans):
@@ -62,7 +53,7 @@ def test_each_choice_turned_off_becomes_a_preference_of_its_kind(historical):
         notify_reminders=False,
     )
 
-    apps = migrate(AFTER)
+    apps = migrating.migrate(AFTER)
 
     assert preferences(apps, everything) == []  # only what differs from the default
     assert preferences(apps, no_reminders) == [("signups.reminder", "email", False)]
@@ -83,16 +74,16 @@ def test_someone_who_had_left_gets_every_optional_kind_off(historical):
         notify_reminders=False,
     )
 
-    apps = migrate(AFTER)
+    apps = migrating.migrate(AFTER)
 
     assert preferences(apps, left) == [("*", "email", False)]
 
 
 def test_going_back_restores_the_booleans(historical):
     user = make_volunteer(historical, "geri@example.org", notify_activities=False)
-    migrate(AFTER)
+    migrating.migrate(AFTER)
 
-    apps = migrate(BEFORE)
+    apps = migrating.migrate(BEFORE)
 
     volunteer = apps.get_model("volunteers", "Volunteer").objects.get(user_id=user.pk)
     assert (
