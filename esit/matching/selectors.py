@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connection, connections, models
 from django.db.models import (
     BooleanField,
     Case,
@@ -881,6 +881,14 @@ class Recommendation:
         return (self.shift or self.task).activity  # type: ignore[union-attr]  # one is set
 
 
+def _required(model: type[Shift] | type[Task], what: str) -> QuerySet[Any]:
+    """The ids of `model`'s rows that require some area or language (`what`), as the rows of
+    its through table: filtered by the area or language, an `IN` list for the requirements
+    and the score parts below."""
+    through: type[models.Model] = getattr(model, f"required_{what}").through
+    return through._default_manager.values(f"{model._meta.model_name}_id")
+
+
 def _meets_requirements(
     model: type[Shift] | type[Task], area_ids: list[int], language_ids: list[int]
 ) -> Q:
@@ -889,9 +897,8 @@ def _meets_requirements(
     As `IN` lists that do not refer to the row: the database reads each once and looks the
     row up in it (a hashed subplan on PostgreSQL), where a correlated EXISTS searched its
     index once for every open shift."""
-    key = f"{model._meta.model_name}_id"
-    areas = model.required_areas.through.objects.values(key)
-    languages = model.required_languages.through.objects.values(key)
+    areas = _required(model, "areas")
+    languages = _required(model, "languages")
     return (~Q(pk__in=areas) | Q(pk__in=areas.filter(volunteerarea_id__in=area_ids))) & ~Q(
         pk__in=languages.exclude(language_id__in=language_ids)
     )
@@ -913,8 +920,7 @@ def _counted_areas_case(model: type[Shift] | type[Task], area_ids: list[int], we
 
     As `IN` lists, like the requirements (`_meets_requirements`): read once and hashed,
     where a correlated EXISTS ran three index searches for every open shift scored."""
-    key = f"{model._meta.model_name}_id"
-    required = model.required_areas.through.objects.values(key)
+    required = _required(model, "areas")
     of_her_areas = Activity.areas.through.objects.filter(volunteerarea_id__in=area_ids)
     return Case(
         When(Q(pk__in=required.filter(volunteerarea_id__in=area_ids)), then=Value(weight)),
@@ -929,8 +935,7 @@ def _counted_areas_case(model: type[Shift] | type[Task], area_ids: list[int], we
 
 def _languages_case(model: type[Shift] | type[Task], low_ids: list[int], weight: int) -> Case:
     """The "languages" part from the work's side (`IN` lists, as the areas')."""
-    key = f"{model._meta.model_name}_id"
-    required = model.required_languages.through.objects.values(key)
+    required = _required(model, "languages")
     return Case(
         When(~Q(pk__in=required), then=Value(0)),
         When(Q(pk__in=required.filter(language_id__in=low_ids)), then=Value(weight // 2)),

@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_stubs_ext import StrOrPromise
@@ -29,6 +29,8 @@ from .forms import DismissForm, InviteForm, MatchFilterForm
 from .models import Invitation
 
 FORM_METHODS = require_http_methods(["GET", "POST"])
+# Said on the page after "not interested", or in the list's place of it with htmx.
+DISMISSED = gettext_lazy("Bu öneriyi listenizden kaldırdık.")
 
 
 def _staff_target(request, model, pk: int):
@@ -219,8 +221,8 @@ def dismiss(request, volunteer):
             volunteer=volunteer, shift=form.cleaned_data["shift"], task=form.cleaned_data["task"]
         )
         if wants_partial(request):
-            return render(request, "matching/partials/dismissed.html")
-        messages.success(request, _("Bu öneriyi listenizden kaldırdık."))
+            return render(request, "matching/partials/dismissed.html", {"message": DISMISSED})
+        messages.success(request, DISMISSED)
     else:
         messages.error(request, _("Bu öneri bulunamadı."))
     return redirect(reverse("volunteers:dashboard") + "#recommended")
