@@ -14,6 +14,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -68,8 +69,10 @@ class Invitation(models.Model):
         _("durum"), max_length=10, choices=Status, default=Status.SENT, db_index=True
     )
     # What the ranking said when she was invited, so staff can see why later ("Alanı
-    # eşleşiyor: +30; …"), in the programme's language.
+    # eşleşiyor: +30; …"): written in both languages then, because the reasons quote what
+    # was true that day (her hours, her record), which a later ranking would not say.
     reason = models.CharField(_("gerekçe"), max_length=1000, blank=True)
+    reason_en = models.CharField(_("gerekçe (İngilizce)"), max_length=1000, blank=True)
     score = models.IntegerField(_("puan"), default=0)
     token = models.CharField(max_length=64, unique=True, default=new_invitation_token)
     sent_at = models.DateTimeField(_("gönderilme zamanı"))
@@ -97,6 +100,12 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.volunteer} · {self.shift or self.task}"
+
+    @property
+    def reason_text(self) -> str:
+        """The reason in the reader's language; Turkish where no English was written (the
+        invitations sent before there was)."""
+        return self.reason_en if get_language() == "en" and self.reason_en else self.reason
 
     @property
     def target(self):

@@ -27,9 +27,9 @@ def dismissals(subject: DataSubject):
 def _anonymise_invitations(subject: DataSubject) -> int:
     changed = 0
     for invitation in invitations(subject):
-        invitation.reason = ""
+        invitation.reason = invitation.reason_en = ""
         invitation.token = new_invitation_token()
-        invitation.save(update_fields=["reason", "token"])
+        invitation.save(update_fields=["reason", "reason_en", "token"])
         changed += 1
     return changed
 
@@ -40,6 +40,7 @@ def register() -> None:
         fields={
             "status": Category.ACTIVITY,
             "reason": Category.ACTIVITY,
+            "reason_en": Category.ACTIVITY,
             "score": Category.ACTIVITY,
             "token": Category.TECHNICAL,
             "sent_at": Category.ACTIVITY,

@@ -75,7 +75,7 @@ from django.db.models.functions import (
 )
 from django.db.models.lookups import Exact, GreaterThan
 from django.template.defaultfilters import floatformat
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_stubs_ext import StrOrPromise
 
@@ -848,6 +848,13 @@ def _explained(work: Work, row: Any) -> Match:
         reasons=reasons,
         first_timer=not row._attended,
     )
+
+
+def summary_in(work: Work, match: Match, language: str) -> str:
+    """The match's reasons in `language`: said again from the row the ranking read, so no
+    query and the same numbers."""
+    with translation.override(language):
+        return _explained(work, match.volunteer).summary
 
 
 def _distance_reason(work: Work, row: Any) -> Reason:

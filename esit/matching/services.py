@@ -79,7 +79,8 @@ def invite(*, work: Work, volunteer_ids: Iterable[int], by: User) -> Invited:
     ids = sorted(set(volunteer_ids))
     if not ids:
         raise MatchingError(_("Davet etmek için en az bir gönüllü seçin."), field="volunteers")
-    # The reasons are kept in the programme's language, as the audit trail's summaries are.
+    # The reasons are kept in both languages (Invitation.reason_text); ranked in the
+    # programme's language, as the audit trail's summaries are written.
     with translation.override(settings.LANGUAGE_CODE):
         matches = selectors.ranked(work, user=by, only_ids=ids, limit=len(ids))
     now = timezone.now()
@@ -93,6 +94,7 @@ def invite(*, work: Work, volunteer_ids: Iterable[int], by: User) -> Invited:
                 volunteer=match.volunteer,
                 invited_by=by,
                 reason=match.summary[:REASON_MAX],
+                reason_en=selectors.summary_in(work, match, "en")[:REASON_MAX],
                 score=match.score,
                 sent_at=now,
                 expires_at=expires_at,

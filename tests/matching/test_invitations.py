@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 from esit.activities.models import SignUp, TaskAssignment
 from esit.audit.models import AuditEvent
+from esit.kvkk import services as kvkk
 from esit.matching import selectors, services
 from esit.matching.models import Invitation
 from esit.notifications.models import Delivery
@@ -325,6 +327,34 @@ def test_the_activity_page_shows_the_invitations_by_status(coordinator_client, c
         assert person.full_name in page
 
 
+def test_the_reasons_of_an_invitation_are_shown_in_the_readers_language(
+    coordinator_client, coordinator, shift
+):
+    person = candidate()
+    services.invite(work=selectors.work_of(shift), volunteer_ids=[person.pk], by=coordinator)
+    invitation = Invitation.objects.get(shift=shift, volunteer=person)
+    assert "Alanı eşleşiyor" in invitation.reason
+    assert "Area matches" in invitation.reason_en
+    assert invitation.reason_en.count(";") == invitation.reason.count(";")
+    activity_page = reverse("planning:detail", args=[shift.activity_id])
+    assert invitation.reason in coordinator_client.get(activity_page).content.decode()
+    coordinator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = coordinator_client.get(activity_page).content.decode()
+    assert invitation.reason_en in english
+    assert "Alanı eşleşiyor" not in english
+
+
+def test_an_invitation_sent_before_english_reasons_shows_its_turkish_one(
+    coordinator_client, coordinator, shift
+):
+    person = candidate()
+    services.invite(work=selectors.work_of(shift), volunteer_ids=[person.pk], by=coordinator)
+    Invitation.objects.filter(shift=shift).update(reason_en="")
+    coordinator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = coordinator_client.get(reverse("planning:detail", args=[shift.activity_id]))
+    assert "Alanı eşleşiyor" in page.content.decode()
+
+
 def test_the_invitation_email_is_in_english_for_an_english_speaker(
     coordinator, shift, run_on_commit
 ):
@@ -377,3 +407,12 @@ def test_the_matches_page_of_a_task_ranks_and_invites(coordinator_client, run_on
         response = coordinator_client.post(url, {"volunteers": [translator.pk]})
     assert response.status_code == 302
     assert Invitation.objects.get(task=task).volunteer == translator
+
+
+def test_erasure_removes_the_reasons_in_both_languages_and_keeps_the_status(coordinator, shift):
+    person = candidate()
+    services.invite(work=selectors.work_of(shift), volunteer_ids=[person.pk], by=coordinator)
+    kvkk.erase(kvkk.subject_of_user(person.user), actor=person.user)
+    invitation = Invitation.objects.get(shift=shift)
+    assert (invitation.reason, invitation.reason_en) == ("", "")
+    assert invitation.status == Invitation.Status.SENT
