@@ -12,13 +12,15 @@ copy; at the commit, so a page built by another request between the change and t
 from the data as it was, is not kept under the new token.
 """
 
+import copy
 import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpRequest, QueryDict
 
 PREFIX = "esit:version:"
 
@@ -83,8 +85,24 @@ def cached[T](key: str, names: tuple[str, ...], build: Callable[[], T], *, timeo
     return value
 
 
-def query_digest(request) -> str:
+def page_request(request: HttpRequest, names: Iterable[str]) -> HttpRequest:
+    """The request as a cached page reads it: its query string holds only the parameters the
+    page knows (`names`). Anything else (a campaign's tags, a typo, a string made up to fill
+    the cache) makes no copy of its own, and the page's links, which keep the query
+    (`{% querystring %}`), do not carry it on."""
+    known = QueryDict(mutable=True)
+    for name in sorted(set(names)):
+        if values := request.GET.getlist(name):
+            known.setlist(name, values)
+    known._mutable = False
+    narrowed = copy.copy(request)
+    narrowed.GET = known  # type: ignore[assignment]  # read-only above, as Django makes its own
+    return narrowed
+
+
+def query_digest(request: HttpRequest) -> str:
     """The request's query string in a fixed order, hashed: the part of a cache key that tells
-    one page of a list and one set of filters from another (their links keep the query)."""
+    one page of a list and one set of filters from another (their links keep the query).
+    Given a `page_request`, so that only what the page reads tells copies apart."""
     query = urlencode(sorted(request.GET.lists()), doseq=True)
     return hashlib.sha256(query.encode()).hexdigest()[:24]

@@ -29,6 +29,16 @@ def test_a_second_reader_gets_the_kept_copy_without_a_query(
     assert "Şenlik günü" in again.content.decode()
 
 
+def test_a_parameter_the_list_does_not_read_makes_no_copy_of_its_own(
+    client, coordinator, django_assert_num_queries
+):
+    write_published(coordinator, title_tr="Şenlik günü")
+    client.get(LIST)
+    with django_assert_num_queries(0):
+        tagged = client.get(LIST, {"fbclid": "abc", "utm_medium": "social"})
+    assert "Şenlik günü" in tagged.content.decode()
+
+
 @pytest.mark.parametrize("url", [LIST, FEED])
 def test_a_published_announcement_shows_at_once(client, coordinator, url):
     client.get(url)

@@ -35,3 +35,13 @@ def test_a_flushed_cache_gives_a_new_version():
     first = versions.versions("bir", "iki")
     cache.clear()
     assert versions.versions("bir", "iki") != first
+
+
+def test_a_page_request_keeps_only_the_named_parameters_in_a_fixed_order(rf):
+    request = rf.get("/list/", {"b": ["2", "1"], "junk": "x", "a": "3"})
+    read = versions.page_request(request, ["a", "b", "missing"])
+    assert list(read.GET.lists()) == [("a", ["3"]), ("b", ["2", "1"])]
+    assert request.GET["junk"] == "x"  # the request itself is left as it came
+    other_order = versions.page_request(rf.get("/list/", {"a": "3", "b": ["2", "1"]}), ["b", "a"])
+    assert versions.query_digest(read) == versions.query_digest(other_order)
+    assert versions.query_digest(read) != versions.query_digest(request)

@@ -40,27 +40,32 @@ if TYPE_CHECKING:
     from ..selectors.public import DetailedActivity, ShiftOnPage
 
 PAGE_SIZE = 20
+# What the list reads of its query string: its filters and the page.
+LIST_PARAMETERS = (*PublicActivityFilter.base_filters, "page")
 
 
 @require_GET
 def activity_list(request):
     """The same for everyone who asks with the same filters (nothing in it depends on who
     asks, and its form is a GET without a CSRF token): its content is built once per
-    language, query string and content version (any change to an activity, a shift, a
-    sign-up or a registration draws new ones) and kept PUBLIC_PAGE_CACHE_SECONDS at most
-    (what is "upcoming" moves with the clock). The layout around it is rendered each time."""
+    language, query string (the part of it the list reads: LIST_PARAMETERS) and content
+    version (any change to an activity, a shift, a sign-up or a registration draws new ones)
+    and kept PUBLIC_PAGE_CACHE_SECONDS at most (what is "upcoming" moves with the clock). The
+    layout around it is rendered each time."""
+
+    read = versions.page_request(request, LIST_PARAMETERS)
 
     def build() -> tuple[str, bool]:
-        filters = PublicActivityFilter(request.GET, queryset=selectors.public_activities())
-        page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        filters = PublicActivityFilter(read.GET, queryset=selectors.public_activities())
+        page = Paginator(filters.qs, PAGE_SIZE).get_page(read.GET.get("page"))
         context = {"filter_form": filters.form, "page_obj": page, "past": filters.past}
         content = render_to_string(
-            "activities/public/partials/list_content.html", context, request=request
+            "activities/public/partials/list_content.html", context, request=read
         )
         return str(content), filters.past
 
     content, past = versions.cached(
-        f"activities:list:{get_language()}:{versions.query_digest(request)}",
+        f"activities:list:{get_language()}:{versions.query_digest(read)}",
         (ACTIVITIES_VERSION, PLACES_VERSION),
         build,
         timeout=settings.PUBLIC_PAGE_CACHE_SECONDS,

@@ -29,15 +29,15 @@ def announcement_list(request):
     once per language and query string under the announcements' version, which any saved or
     deleted announcement changes; the layout around it is rendered each time."""
 
+    read = versions.page_request(request, ["page"])
+
     def build() -> str:
-        page = Paginator(selectors.public_announcements(), PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        page = Paginator(selectors.public_announcements(), PAGE_SIZE).get_page(read.GET.get("page"))
         context = {"page_obj": page}
-        return str(render_to_string(f"{LIST}#content", context, request=request))
+        return str(render_to_string(f"{LIST}#content", context, request=read))
 
     content = versions.cached(
-        f"announcements:list:{get_language()}:{versions.query_digest(request)}",
+        f"announcements:list:{get_language()}:{versions.query_digest(read)}",
         (ANNOUNCEMENTS_VERSION,),
         build,
         timeout=settings.PUBLIC_PAGE_CACHE_SECONDS,

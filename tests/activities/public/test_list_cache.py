@@ -61,6 +61,24 @@ def test_each_query_string_has_its_own_copy(client):
     assert buca.title_tr in in_buca
 
 
+def test_a_parameter_the_list_does_not_read_makes_no_copy_of_its_own(
+    client, django_assert_num_queries
+):
+    factories.ActivityFactory.create_batch(3)
+    client.get(LIST_URL, {"when": "upcoming"})
+    with django_assert_num_queries(0):
+        tagged = client.get(LIST_URL, {"utm_source": "x", "when": "upcoming", "zz": "1"})
+    assert tagged.status_code == 200
+
+
+def test_the_lists_links_carry_on_only_what_it_reads(client, settings):
+    factories.ActivityFactory.create_batch(21)  # two pages of 20
+    html = client.get(LIST_URL, {"when": "upcoming", "utm_source": "kampanya"}).content.decode()
+    next_link = re.search(r'href="([^"]*page=2[^"]*)" rel="next"', html).group(1)
+    assert "when=upcoming" in next_link
+    assert "utm_source" not in next_link
+
+
 def test_the_english_list_is_cached_apart(client):
     factories.ActivityFactory(title_tr="Atölye", title_en="Workshop")
     assert "Atölye" in client.get(LIST_URL).content.decode()
