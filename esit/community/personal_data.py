@@ -16,6 +16,7 @@ from esit.core import personal_data_registry as registry
 from esit.core.personal_data_registry import Category, DataSubject
 
 from .models import Comment, Idea, Member, StatusChange, Support
+from .versions import bump_ideas
 
 
 def _none(model):
@@ -45,9 +46,15 @@ def status_changes(subject: DataSubject):
 
 
 def _anonymise_comments(subject: DataSubject) -> int:
+    bump_ideas()  # an update() sends no signal: the list's counts of comments change
     return comments(subject).update(
         author=None, body=str(_("silindi")), deleted_at=timezone.now(), edited_at=None
     )
+
+
+def _anonymise_ideas(subject: DataSubject) -> int:
+    bump_ideas()  # the cards name her no more
+    return ideas(subject).update(author=None)
 
 
 def _anonymise_supports(subject: DataSubject) -> int:
@@ -91,7 +98,7 @@ def register() -> None:
             title=lambda row: _("Yazdığınız fikir"),
             fields=["title", "body", "area", "district", "status", "created_at"],
         ),
-        anonymise=lambda subject: ideas(subject).update(author=None),
+        anonymise=_anonymise_ideas,
     )
     registry.register(
         Comment,

@@ -45,6 +45,7 @@ from .models import (
     Support,
 )
 from .selectors import MANAGE
+from .versions import bump_ideas
 
 STATUS_KIND = "community.idea_status"
 
@@ -111,6 +112,7 @@ def _touch(idea_id: int, **counts: int) -> None:
     """Bump an idea's counts and its last activity without reading them first."""
     changes = {name: F(name) + delta for name, delta in counts.items()}
     Idea.objects.filter(pk=idea_id).update(last_activity_at=timezone.now(), **changes)
+    bump_ideas()  # an update() sends no signal; the list shows the counts
 
 
 # Members -------------------------------------------------------------------

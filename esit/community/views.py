@@ -3,18 +3,23 @@ and /staff/ideas/ for those who decide on them. Read with selectors, change with
 every action is a plain form post that redirects, the support button also answers htmx with
 its partial."""
 
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from esit.accounts.permissions import capability_required
 from esit.activities.services.errors import ActivityError
-from esit.core import markdown
+from esit.core import markdown, versions
 from esit.core.disclosure import MIN_CELL
 from esit.core.errors import RuleError
 from esit.core.forms import add_refusal
@@ -22,6 +27,7 @@ from esit.core.htmx import wants_partial
 from esit.core.pagination import CappedPaginator
 from esit.core.rate_limits import limit_posts
 from esit.reference.filters import rendered_fields
+from esit.reference.versions import REFERENCE_VERSION
 
 from . import selectors, services
 from .filters import IdeaFilter
@@ -36,8 +42,12 @@ from .forms import (
 from .models import Comment, Idea
 from .permissions import network_view, sees_hidden
 from .selectors import MANAGE
+from .versions import IDEAS_VERSION
 
 PAGE_SIZE = 20
+LIST = "community/list.html"
+# What the list reads of its query string: its filters, its order and the page.
+LIST_PARAMETERS = (*IdeaFilter.base_filters, "page")
 
 
 def _idea_or_404(request, pk: int) -> Idea:
@@ -67,29 +77,62 @@ def _managed_or_404(request, pk: int) -> Idea:
 # Volunteers' pages ---------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Results:
+    """A page of the list as every reader of the network sees it, rendered: the count (and
+    the filters' errors), each idea's card by its id, and the page links. What is one
+    reader's own (which ideas she supports) is added around the cards at each request."""
+
+    summary: str
+    cards: list[tuple[int, str]]
+    pages: str
+
+
+def _results(read, filters: IdeaFilter) -> Results:
+    page = CappedPaginator(filters.qs, PAGE_SIZE).get_page(read.GET.get("page"))
+    context = {"filter_form": filters.form, "page_obj": page}
+    return Results(
+        summary=str(render_to_string(f"{LIST}#summary", context)),
+        cards=[(idea.pk, str(render_to_string(f"{LIST}#card", {"idea": idea}))) for idea in page],
+        pages=str(render_to_string("core/pagination.html", context, request=read)),
+    )
+
+
 @require_GET
 @network_view
 def idea_list(request):
+    """The same for every reader of the network but moderators (who see hidden ideas too):
+    its results are rendered once per language, query string (what of it the list reads) and
+    version of the ideas and reference lists, and kept PUBLIC_PAGE_CACHE_SECONDS at most; each
+    reader's supports are read per request."""
+    with_hidden = sees_hidden(request)
+    read = versions.page_request(request, LIST_PARAMETERS)
     filters = IdeaFilter(
-        request.GET or None,
-        queryset=selectors.idea_list(user=request.user, with_hidden=sees_hidden(request)),
+        read.GET or None,
+        queryset=selectors.idea_list(user=request.user, with_hidden=with_hidden),
     )
-    page = CappedPaginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    ideas = list(page.object_list)
-    supported = selectors.supported_ids(user=request.user, ideas=ideas)
-    for idea in ideas:
-        idea.supported = idea.pk in supported
-    template = "community/list.html"
+    if with_hidden:
+        results = _results(read, filters)
+    else:
+        results = versions.cached(
+            f"community:ideas:{get_language()}:{versions.query_digest(read)}",
+            (IDEAS_VERSION, REFERENCE_VERSION),
+            lambda: _results(read, filters),
+            timeout=settings.PUBLIC_PAGE_CACHE_SECONDS,
+        )
+    supported = selectors.supported_ids(
+        user=request.user, idea_ids=[pk for pk, _card in results.cards]
+    )
+    template = LIST
     if wants_partial(request):
         template += "#results"
     response = render(
         request,
         template,
         {
-            "filter_form": filters.form,
-            "filter_fields": rendered_fields(request, filters.form),
-            "page_obj": page,
-            "ideas": ideas,
+            "filter_fields": rendered_fields(read, filters.form),
+            "results": results,
+            "cards": [(card, pk in supported) for pk, card in results.cards],
         },
     )
     patch_vary_headers(response, ["HX-Request"])

@@ -2,7 +2,7 @@
 
 import datetime
 import decimal
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from django.db.models import Prefetch, QuerySet
 
@@ -83,9 +83,19 @@ def in_programme(*, user: User | None) -> bool:
         return False
     if user.is_staff_member:
         return True
-    return Volunteer.objects.filter(
-        user=user, status__in=[Volunteer.Status.ACTIVE, Volunteer.Status.PAUSED]
-    ).exists()
+    # Her profile is read (without what lists never read) and kept on the account, so the
+    # page layout asking `user.volunteer` costs nothing more; one read already is used.
+    profile = Volunteer.user.field.remote_field
+    volunteer: Volunteer | None
+    if profile.is_cached(user):
+        volunteer = cast("Volunteer | None", profile.get_cached_value(user))
+    else:
+        volunteer = Volunteer.objects.defer(*NOT_LISTED).filter(user=user).first()
+        profile.set_cached_value(user, volunteer)
+    return volunteer is not None and volunteer.status in (
+        Volunteer.Status.ACTIVE,
+        Volunteer.Status.PAUSED,
+    )
 
 
 # The capability of managing volunteers (esit/accounts/capabilities.py).

@@ -6,6 +6,7 @@ moderators whose session passed the staff second factor."""
 
 import pytest
 from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
@@ -121,6 +122,23 @@ def test_the_network_and_the_library_share_one_rule(status, expected):
 
     assert in_programme(user=user) is expected
     assert sees_volunteer_resources(user) is expected
+
+
+def test_the_rule_reads_her_profile_once_and_leaves_it_for_the_page_layout(
+    django_assert_num_queries,
+):
+    user = get_user_model().objects.get(pk=factories.VolunteerFactory().user.pk)
+    nobody = factories.UserFactory()
+    # Their roles are read apart (and kept for the request).
+    assert not user.is_staff_member
+    assert not nobody.is_staff_member
+    with django_assert_num_queries(2):
+        assert in_programme(user=user)
+        assert not in_programme(user=nobody)
+    with django_assert_num_queries(0):
+        assert user.volunteer.status == "active"  # what base.html asks
+        assert in_programme(user=user)
+        assert not in_programme(user=nobody)
 
 
 # I7: hidden content behind the second factor --------------------------------------------
