@@ -1,5 +1,6 @@
 """Reading tasks and the personal QR code: what a volunteer holds and what staff review."""
 
+import functools
 import re
 
 import qrcode
@@ -103,6 +104,9 @@ def delivery_for_staff(pk: int, *, user: User) -> TaskAssignment:
     return within(user, _with_file(), activity="task__activity").get(pk=pk)
 
 
+# Drawing a code takes some 5 ms, and a volunteer's /me/ shows hers at every visit: the
+# same text draws the same picture, so the recent ones are kept (a few KB each).
+@functools.lru_cache(maxsize=512)
 def qr_svg(text: str) -> SafeString:
     """`text` as an inline SVG QR code (paths only: no script, no style, safe under the CSP)."""
     image = qrcode.make(

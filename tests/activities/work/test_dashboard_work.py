@@ -25,6 +25,17 @@ def test_qr_code_encodes_the_checkin_code(volunteer):
     assert personal_qr_svg(volunteer) != qr_svg("BASKA-KOD")
 
 
+def test_a_code_drawn_once_is_not_drawn_again(volunteer):
+    from esit.activities.selectors.work import qr_svg
+
+    qr_svg.cache_clear()
+    first = qr_svg(volunteer.checkin_code)
+    again = qr_svg(volunteer.checkin_code)
+    assert again == first
+    assert qr_svg.cache_info().hits == 1
+    assert qr_svg.cache_info().misses == 1
+
+
 def test_dashboard_shows_approved_totals_by_area_and_month(volunteer_client, volunteer):
     approved(volunteer, "3", area="translation", date=datetime.date(2026, 3, 2))
     approved(volunteer, "2", area="workshops", date=datetime.date(2026, 4, 9))
