@@ -137,6 +137,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A body larger than any upload is refused before it is read (core/middleware.py).
+    "esit.core.middleware.UploadSizeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -562,6 +564,15 @@ STANDING_CACHE_SECONDS = int(env("STANDING_CACHE_SECONDS", "3600"))
 ANNOUNCEMENT_COVER_MAX_BYTES = int(env("ANNOUNCEMENT_COVER_MAX_BYTES", str(5 * 1024 * 1024)))
 # More pixels than this is refused before decoding (a decompression bomb): 40 megapixels.
 ANNOUNCEMENT_COVER_MAX_PIXELS = int(env("ANNOUNCEMENT_COVER_MAX_PIXELS", str(40_000_000)))
+
+# The largest file any form takes (a resource, a task's delivery: 10 MB; a cover image: 5 MB),
+# and the largest form post the site reads at all: that file and a megabyte for the form's
+# other fields. A larger body is refused before it is read (core/middleware.py,
+# UploadSizeMiddleware); tests/core/test_upload_size.py keeps each form's limit inside it.
+UPLOAD_MAX_FILE_BYTES = max(
+    RESOURCES_MAX_UPLOAD_MB * 1024 * 1024, ANNOUNCEMENT_COVER_MAX_BYTES, 10 * 1024 * 1024
+)
+UPLOAD_REQUEST_MAX_BYTES = UPLOAD_MAX_FILE_BYTES + 1024 * 1024
 # The programme's accounts, linked in the footer and named in the social-media posts:
 # "network|handle|url" entries separated by commas.
 SOCIAL_ACCOUNTS = [

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -43,3 +44,39 @@ class PermissionsPolicyMiddleware:
         if settings.PERMISSIONS_POLICY:
             response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class UploadSizeMiddleware:
+    """Refuses a form post whose body is larger than any upload the site takes
+    (UPLOAD_REQUEST_MAX_BYTES), before anything reads it.
+
+    Each form checks its own file's size (a resource, a delivery, a cover image), but only
+    once Django has received the whole body and spooled its files to disk: without this, a
+    body of gigabytes would be written to the server's temporary files first. The web server
+    in front caps bodies too (README, "Production"); this holds where it does not. The page
+    says the largest size the site takes; the browser's Back keeps what the person typed.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method == "POST"
+            and _declared_length(request) > settings.UPLOAD_REQUEST_MAX_BYTES
+        ):
+            # Answered without reading the body; the web server drops what was not read.
+            return render(
+                request,
+                "core/upload_too_large.html",
+                {"largest_mb": settings.UPLOAD_MAX_FILE_BYTES // (1024 * 1024)},
+                status=413,
+            )
+        return self.get_response(request)
+
+
+def _declared_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
