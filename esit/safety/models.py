@@ -68,6 +68,15 @@ class Concern(models.Model):
         _("sonuç"), max_length=16, choices=Outcome.choices, blank=True, default=""
     )
     texts_removed_at = models.DateTimeField(_("metinlerin silindiği an"), null=True, blank=True)
+    # Her explicit consent given with it (KVKK 6/2): taking it back erases the texts.
+    consent = models.ForeignKey(
+        "privacy.ConsentRecord",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("açık rıza kaydı"),
+    )
 
     class Meta:
         verbose_name = _("güvenlik bildirimi")

@@ -21,8 +21,7 @@ from esit.core import personal_data_registry as registry
 from esit.core.personal_data_registry import Category, DataSubject, ExportRow, ExportSection
 
 from .models import Concern, ConcernEntry
-
-CONCERN_TEXTS = ["what_happened", "about", "link", "happened_when", "contact_how"]
+from .services import CONCERN_TEXTS, remove_texts
 
 
 def concerns_of(subject: DataSubject) -> QuerySet[Concern]:
@@ -72,10 +71,7 @@ def _export(subject: DataSubject) -> list[ExportSection]:
 
 def _anonymise(subject: DataSubject) -> int:
     concerns = list(concerns_of(subject).values_list("pk", flat=True))
-    ConcernEntry.objects.filter(concern__in=concerns).update(text="")
-    return Concern.objects.filter(pk__in=concerns).update(
-        raised_by=None, texts_removed_at=timezone.now(), **dict.fromkeys(CONCERN_TEXTS, "")
-    )
+    return remove_texts(Concern.objects.filter(pk__in=concerns), at=timezone.now(), raised_by=None)
 
 
 def register() -> None:

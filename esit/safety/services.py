@@ -11,6 +11,7 @@ the audit trail is read by more people than the channel.
 """
 
 import datetime
+from typing import Any
 
 from django.contrib.auth.models import Permission
 from django.db import transaction
@@ -24,6 +25,7 @@ from esit.core.errors import RuleError
 from esit.notifications.services import Recipient, notify
 from esit.privacy.models import ConsentRecord
 from esit.privacy.services import record_consent
+from esit.privacy.services import withdraw_consent as privacy_withdraw_consent
 
 from .models import (
     ABOUT_MAX,
@@ -138,9 +140,12 @@ def raise_concern(
             _("Bildiriminizi gönderebilmemiz için açık rızanızı işaretleyin."), field="consent"
         )
     now = timezone.now()
-    record_consent(email=by.email, ip=ip, at=now, user=by, purpose=ConsentRecord.Purpose.SAFETY)
+    given = record_consent(
+        email=by.email, ip=ip, at=now, user=by, purpose=ConsentRecord.Purpose.SAFETY
+    )
     concern = Concern.objects.create(
         raised_by=by,
+        consent=given,
         what_happened=what_happened,
         about=about,
         link=_limited(link, LINK_MAX, "link"),
@@ -266,4 +271,54 @@ def close(*, concern: Concern, by: User, outcome: str) -> Concern:
         summary=f"{_summary(locked)}: {locked.get_outcome_display()}",
     )
     _tell_raiser(locked, key="closed", event="closed")
+    return locked
+
+
+# Texts --------------------------------------------------------------------------------------
+
+# What a concern holds in words: hers, then (on its entries) the replies and the notes.
+CONCERN_TEXTS = ["what_happened", "about", "link", "happened_when", "contact_how"]
+
+
+def remove_texts(concerns: QuerySet[Concern], *, at: datetime.datetime, **changes: Any) -> int:
+    """Every text of these concerns and of their entries goes; the handling record (dates,
+    statuses, outcome, who handled it) stays, with `changes`. Returns how many concerns."""
+    ConcernEntry.objects.filter(concern__in=concerns).update(text="")
+    return concerns.update(texts_removed_at=at, **dict.fromkeys(CONCERN_TEXTS, ""), **changes)
+
+
+@transaction.atomic
+def withdraw_consent(*, concern: Concern, by: User) -> Concern:
+    """She takes back the explicit consent she gave with her concern (KVKK 7: at any time,
+    as easily as she gave it). Its lawful ground gone, every text of it is removed at once:
+    what she wrote, the replies and the handlers' notes. An open concern is closed as
+    withdrawn; the handling record stays, and her consent record says when it was taken back.
+    The handlers are not told: nothing of it is left to read, and their list shows it closed.
+    """
+    locked = _locked(concern)
+    if locked.raised_by_id != by.pk:
+        raise SafetyError(_("Bu bildirim sizin değil."))
+    if locked.texts_removed_at is not None:
+        raise SafetyError(_("Bu bildirimin metinleri zaten silindi."))
+    now = timezone.now()
+    closing: dict[str, Any] = {}
+    if locked.status != Concern.Status.CLOSED:
+        closing = {
+            "status": Concern.Status.CLOSED,
+            "outcome": Concern.Outcome.WITHDRAWN,
+            "closed_at": now,
+        }
+    remove_texts(Concern.objects.filter(pk=locked.pk), at=now, **closing)
+    if locked.consent is not None:
+        privacy_withdraw_consent(record=locked.consent, at=now)
+    record(
+        action="safety.consent_withdrawn",
+        actor=by,
+        obj=locked,
+        person=by,
+        summary=str(_("{concern}: açık rıza geri alındı, metinler silindi.")).format(
+            concern=_summary(locked)
+        ),
+    )
+    locked.refresh_from_db()
     return locked

@@ -6,6 +6,7 @@ app_name = "safety"
 
 urlpatterns = [
     path("me/safety/", views.mine, name="mine"),
+    path("me/safety/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("staff/safety/", views.staff_list, name="staff_list"),
     path("staff/safety/<int:pk>/", views.staff_detail, name="staff_detail"),
     path(

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from esit.accounts.permissions import capability_required
+from esit.core.confirm import confirmation_page
 from esit.core.forms import add_refusal
 from esit.core.network import client_ip
 from esit.core.rate_limits import limit_posts
@@ -45,6 +46,35 @@ def mine(request, volunteer):
             "notice_url": reverse("privacy:notice"),
         },
     )
+
+
+@require_POST
+@volunteer_view(active_only=False)
+def withdraw(request, pk: int, volunteer):
+    """She takes back her consent to one of her concerns: asked first, then its texts go."""
+    concern = selectors.own_concerns(user=request.user).filter(pk=pk).first()
+    if concern is None or concern.texts_removed_at is not None:
+        raise Http404(_("Bildirim bulunamadı."))
+    asked = confirmation_page(
+        request,
+        title=_("Açık rızanızı geri alıyor musunuz?"),
+        message=_(
+            "Bu bildirimde yazdıklarınız, size verilen yanıtlar ve personelin notları hemen ve "
+            "geri dönüşsüz olarak silinir; bildirim açıksa kapatılır. Yalnızca ne zaman "
+            "bildirildiği ve nasıl ele alındığı kayıtta kalır."
+        ),
+        confirm_label=_("Evet, rızamı geri al ve metinleri sil"),
+        back_url=reverse("safety:mine"),
+    )
+    if asked is not None:
+        return asked
+    try:
+        services.withdraw_consent(concern=concern, by=request.user)
+    except services.SafetyError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Açık rızanızı geri aldınız; bildirimin metinleri silindi."))
+    return redirect("safety:mine")
 
 
 def _private(response):

@@ -21,6 +21,7 @@ def register() -> None:
         ("safety.note_added", _("Güvenlik bildirimine iç not eklendi")),
         ("safety.reply_sent", _("Güvenlik bildirimine yanıt verildi")),
         ("safety.concern_closed", _("Güvenlik bildirimi kapatıldı")),
+        ("safety.consent_withdrawn", _("Güvenlik bildirimine verilen açık rıza geri alındı")),
     ]:
         # Only handlers see these events on /staff/audit/ and on a volunteer's page: for any
         # other reader of the trail, they would tell who raised a concern.

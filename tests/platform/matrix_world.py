@@ -244,6 +244,7 @@ def concrete(route: str, world: World, role: str) -> str:
         ("staff/privacy/notices/", PrivacyNotice.objects.latest("pk").pk),
         ("staff/privacy/incidents/", world.incident.pk),
         ("staff/safety/", world.concern.pk),
+        ("me/safety/", world.concern.pk),
         ("staff/applications/", world.application.pk),
         ("staff/volunteers/", world.volunteer.pk),
         ("staff/participants/", world.participant.pk),

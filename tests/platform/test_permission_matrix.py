@@ -250,6 +250,7 @@ EXPECTED = {
     # The safety channel: hers for every volunteer; its staff pages are not found by staff
     # without safety.handle_concerns, administrators included (nobody here holds it).
     "me/safety/": "login login 200 200 noprofile noprofile noprofile noprofile",
+    "me/safety/<int:pk>/withdraw/": "405 405 405 405 405 405 405 405",
     "staff/safety/": "login login 403 403 404 404 2fa 404",
     "staff/safety/<int:pk>/": "login login 403 403 404 404 2fa 404",
     "staff/safety/<int:pk>/acknowledge/": "login login 403 403 404 404 2fa 404",
