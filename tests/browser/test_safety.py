@@ -73,7 +73,7 @@ def test_the_channels_pages_have_no_accessibility_violations(page, site, languag
     page.goto(f"{site}/me/safety/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert axe_violations(page) == []
-    page.locator("form button[type=submit]").last.click()  # empty: errors next to the fields
+    page.locator("form.card button[type=submit]").click()  # empty: errors next to the fields
     expect(page.locator(".error-summary")).to_be_visible()
     assert axe_violations(page) == []
 
@@ -83,3 +83,25 @@ def test_the_channels_pages_have_no_accessibility_violations(page, site, languag
         assert response.status == 200, path
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         assert axe_violations(page) == [], path
+
+
+def test_on_a_phone_she_takes_back_her_consent_and_the_texts_go(page, site):
+    volunteer = factories.VolunteerFactory()
+    concern = services.raise_concern(
+        by=volunteer.user, what_happened="Israrla mesaj attı.", about="Bir gönüllü", consent=True
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in_as(page.context, site, volunteer.user)
+
+    page.goto(f"{site}/me/safety/")
+    expect(page.get_by_text("Israrla mesaj attı.")).to_be_visible()
+    page.get_by_role("button", name="Açık rızamı geri al ve bu bildirimin metinlerini sil").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Açık rızanızı geri alıyor musunuz?")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Evet, rızamı geri al ve metinleri sil").click()
+    expect(page.get_by_text("Açık rızanızı geri aldınız")).to_be_visible()
+    expect(page.get_by_text("Israrla mesaj attı.")).to_have_count(0)
+    expect(page.locator("article").get_by_text("Bildiren geri çekti")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    concern.refresh_from_db()
+    assert concern.texts_removed_at is not None
