@@ -11,6 +11,7 @@ class ActivitiesConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from esit.accounts import capabilities
+        from esit.core.versions import bump_on_change
         from esit.volunteers.signals import volunteer_left
 
         from . import mail, personal_data, receivers, versions, volunteer_sections, workspace
@@ -30,23 +31,9 @@ class ActivitiesConfig(AppConfig):
             receivers.release_tasks_of_volunteer_who_left,
             dispatch_uid="esit.activities.release_tasks_of_volunteer_who_left",
         )
-        for signal in (post_save, post_delete):
-            for model in (Activity, Shift):
-                signal.connect(
-                    versions.activity_or_shift_changed,
-                    sender=model,
-                    dispatch_uid=f"esit.activities.version.{model.__name__}.{signal is post_save}",
-                )
-            signal.connect(
-                versions.signup_changed,
-                sender=SignUp,
-                dispatch_uid=f"esit.activities.version.SignUp.{signal is post_save}",
-            )
-            signal.connect(
-                versions.participant_changed,
-                sender=Participant,
-                dispatch_uid=f"esit.activities.version.Participant.{signal is post_save}",
-            )
+        bump_on_change(versions.activity_or_shift_changed, Activity, Shift)
+        bump_on_change(versions.signup_changed, SignUp)
+        bump_on_change(versions.participant_changed, Participant)
         for model, saved, deleted in [
             (SignUp, records.signup_saved, records.signup_deleted),
             (HoursEntry, records.hours_saved, records.hours_deleted),

@@ -10,9 +10,8 @@ class AnnouncementsConfig(AppConfig):
     verbose_name = _("Duyurular")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
         from esit.accounts import capabilities
+        from esit.core.versions import bump_on_change
 
         from . import mail, personal_data, versions, workspace
         from .models import Announcement
@@ -20,12 +19,7 @@ class AnnouncementsConfig(AppConfig):
         personal_data.register()
         workspace.register()
         mail.register()
-        for signal in (post_save, post_delete):
-            signal.connect(
-                versions.announcement_changed,
-                sender=Announcement,
-                dispatch_uid=f"esit.announcements.version.{signal is post_save}",
-            )
+        bump_on_change(versions.announcement_changed, Announcement)
         capabilities.register(
             "announcements.publish_announcements",
             _("Duyuru yazmak ve kapsamı içinde yayımlamak"),

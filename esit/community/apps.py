@@ -11,9 +11,9 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth import get_user_model
-        from django.db.models.signals import post_delete, post_save
 
         from esit.accounts import capabilities
+        from esit.core.versions import bump_on_change
         from esit.moderation import registry
         from esit.volunteers.models import Volunteer
 
@@ -21,18 +21,8 @@ class CommunityConfig(AppConfig):
         from .models import Comment, Idea, Member, Support
         from .selectors import MANAGE, may_read_comment, may_read_idea
 
-        for signal in (post_save, post_delete):
-            for model in (Idea, Support, Comment, Member, Volunteer):
-                signal.connect(
-                    versions.content_changed,
-                    sender=model,
-                    dispatch_uid=f"esit.community.version.{model.__name__}.{signal is post_save}",
-                )
-            signal.connect(
-                versions.account_changed,
-                sender=get_user_model(),
-                dispatch_uid=f"esit.community.version.User.{signal is post_save}",
-            )
+        bump_on_change(versions.content_changed, Idea, Support, Comment, Member, Volunteer)
+        bump_on_change(versions.account_changed, get_user_model())
 
         personal_data.register()
         workspace.register()

@@ -20,6 +20,8 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Model
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, QueryDict
 
 PREFIX = "esit:version:"
@@ -52,6 +54,20 @@ def versions(*names: str) -> str:
         token = found.get(key)
         tokens.append(str(token) if token is not None else version(name))
     return ".".join(tokens)
+
+
+def bump_on_change(receiver: Callable[..., None], *models: type[Model]) -> None:
+    """Call `receiver` on every save and delete of `models` (Django's model signals): the
+    receivers that bump the versions of what those rows show. Connected once, however often
+    this is called."""
+    for signal in (post_save, post_delete):
+        for model in models:
+            signal.connect(
+                receiver,
+                sender=model,
+                dispatch_uid=f"esit.version.{receiver.__module__}.{receiver.__name__}."
+                f"{model._meta.label}.{signal is post_save}",
+            )
 
 
 def _set(name: str) -> None:
