@@ -802,14 +802,13 @@ def _explained(work: Work, row: Any) -> Match:
     reasons.append(_distance_reason(work, row))
     if work.shift is not None:
         _weekday, taken = parts_taken(work.shift.starts_at, work.shift.ends_at)
-        if taken:
+        covered = _covered_of(row.availability, _taken_bits(work.shift)) if taken else 0
+        if taken and not covered:
+            text = _("Haftalık uygunluğu vardiyanın saatlerini kapsamıyor: +0")
+        elif taken:
             text = _(
                 "Vardiyanın %(parts)d gün bölümünden %(covered)d tanesinde uygun: +%(points)d"
-            ) % {
-                "parts": len(taken),
-                "covered": _covered_of(row.availability, _taken_bits(work.shift)),
-                "points": row._p_availability,
-            }
+            ) % {"parts": len(taken), "covered": covered, "points": row._p_availability}
         else:
             text = _("Vardiya, haftalık uygunluk bölümlerinin dışında: +0")
         reasons.append(Reason("availability", text, row._p_availability))

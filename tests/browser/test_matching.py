@@ -108,3 +108,24 @@ def test_recommendations_on_me_have_no_violations_and_not_interested_hides_one(
     )
     expect(removed).to_be_focused()
     assert axe_violations(page) == [], "after not interested"
+
+
+def test_on_a_phone_the_invite_button_stays_in_reach_down_a_long_list(page, site):
+    shift = make_shift()
+    people = [candidate(f"Kişi{n}", "Yılmaz") for n in range(30)]
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page.context, site, factories.StaffFactory(role="coordinator"))
+
+    page.goto(f"{site}/staff/shifts/{shift.pk}/matches/")
+    expect(page.locator("table.matches tbody tr")).to_have_count(30)
+    first = page.get_by_label(f"{people[0].full_name} adlı gönüllüyü seç")
+    first.scroll_into_view_if_needed()
+    first.check()
+    button = page.get_by_role("button", name="Seçilenleri davet et")
+    expect(button).to_be_in_viewport()  # without scrolling down the 30 rows
+    box = page.locator("table.matches").bounding_box()
+    assert box is not None
+    assert box["y"] + box["height"] > 844  # the list itself goes on below the screen
+    button.click()
+    expect(page.locator(".messages").first).to_contain_text("1 gönüllüye davet gönderildi")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

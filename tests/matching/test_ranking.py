@@ -164,6 +164,7 @@ def test_availability_counts_the_parts_of_the_day_the_shift_takes(shift):
     assert reasons(match_of(shift, morning))["availability"] == 10
     assert reasons(match_of(shift, never))["availability"] == 0
     assert "2 gün bölümünden 1 tanesinde uygun" in match_of(shift, morning).summary
+    assert "uygunluğu vardiyanın saatlerini kapsamıyor: +0" in match_of(shift, never).summary
 
 
 def test_fewer_recent_hours_rank_higher(shift):
