@@ -21,8 +21,8 @@ class CommunityConfig(AppConfig):
         from .models import Comment, Idea, Member, Support
         from .selectors import MANAGE, may_read_comment, may_read_idea
 
-        bump_on_change(versions.content_changed, Idea, Support, Comment, Member, Volunteer)
-        bump_on_change(versions.account_changed, get_user_model())
+        bump_on_change(versions.content_changed, Idea, Support, Comment, Member)
+        bump_on_change(versions.names_changed, Volunteer, get_user_model())
 
         personal_data.register()
         workspace.register()

@@ -46,15 +46,17 @@ def status_changes(subject: DataSubject):
 
 
 def _anonymise_comments(subject: DataSubject) -> int:
-    bump_ideas()  # an update() sends no signal: the list's counts of comments change
-    return comments(subject).update(
+    changed = comments(subject).update(
         author=None, body=str(_("silindi")), deleted_at=timezone.now(), edited_at=None
     )
+    bump_ideas()  # an update() sends no signal: the list's counts of comments change
+    return changed
 
 
 def _anonymise_ideas(subject: DataSubject) -> int:
+    changed = ideas(subject).update(author=None)
     bump_ideas()  # the cards name her no more
-    return ideas(subject).update(author=None)
+    return changed
 
 
 def _anonymise_supports(subject: DataSubject) -> int:

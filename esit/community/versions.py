@@ -4,9 +4,9 @@
 title, status, area, district, hiding), a support given or taken back (the count), a comment
 written, hidden or deleted (the count of those shown), and the name the network knows its
 author by (her nickname, her volunteer record's names, an account's names). Saves and deletes
-reach `content_changed` through Django's model signals (connected in
-`CommunityConfig.ready()`); the changes made with `QuerySet.update()` call `bump_ideas()`
-themselves. An account's sign-in saves its last sign-in time only, which no card shows.
+reach the receivers below through Django's model signals (connected in
+`CommunityConfig.ready()`); the services' `QuerySet.update()`s of counts and the erasure's
+updates call `bump_ideas()` themselves (a support taken back is a delete, which signals).
 """
 
 from esit.core import versions
@@ -18,11 +18,18 @@ def bump_ideas() -> None:
     versions.bump(IDEAS_VERSION)
 
 
+# What a card shows of a volunteer record or an account: the names (community.display_name).
+NAMES = {"first_name", "last_name"}
+
+
 def content_changed(sender, **kwargs) -> None:
     bump_ideas()
 
 
-def account_changed(sender, *, update_fields=None, **kwargs) -> None:
-    if update_fields is not None and set(update_fields) <= {"last_login", "password"}:
-        return
-    bump_ideas()
+def names_changed(sender, *, update_fields=None, **kwargs) -> None:
+    """A volunteer record or an account saved: the cards change only if its names may have.
+    A save that says which fields it writes, and none of them a name (a status, a sign-in, a
+    calendar token), leaves the version alone: under the database cache a bump is a write to
+    one shared row, which every such save would wait on."""
+    if update_fields is None or NAMES & set(update_fields):
+        bump_ideas()

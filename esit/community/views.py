@@ -77,6 +77,10 @@ def _managed_or_404(request, pk: int) -> Idea:
 # Volunteers' pages ---------------------------------------------------------
 
 
+# In the kept copies' key: a deploy that changes `Results` reads none of the old ones.
+RESULTS_SHAPE = 1
+
+
 @dataclass(frozen=True)
 class Results:
     """A page of the list as every reader of the network sees it, rendered: the count (and
@@ -115,7 +119,7 @@ def idea_list(request):
         results = _results(read, filters)
     else:
         results = versions.cached(
-            f"community:ideas:{get_language()}:{versions.query_digest(read)}",
+            f"community:ideas:{RESULTS_SHAPE}:{get_language()}:{versions.query_digest(read)}",
             (IDEAS_VERSION, REFERENCE_VERSION),
             lambda: _results(read, filters),
             timeout=settings.PUBLIC_PAGE_CACHE_SECONDS,

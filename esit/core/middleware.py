@@ -55,6 +55,9 @@ class UploadSizeMiddleware:
     body of gigabytes would be written to the server's temporary files first. The web server
     in front caps bodies too (README, "Production"); this holds where it does not. The page
     says the largest size the site takes; the browser's Back keeps what the person typed.
+    It reads the declared Content-Length: under gunicorn (WSGI), a body without one is not
+    read at all. Under ASGI Django has spooled the body before any middleware runs, so
+    there only the proxy's cap holds.
     """
 
     def __init__(self, get_response):

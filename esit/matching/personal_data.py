@@ -51,7 +51,16 @@ def register() -> None:
         export=lambda subject: registry.sections_from(
             invitations(subject).select_related("shift__activity", "task__activity"),
             title=lambda row: _("Aldığınız davet"),
-            fields=["shift", "task", "status", "reason", "sent_at", "expires_at", "responded_at"],
+            fields=[
+                "shift",
+                "task",
+                "status",
+                "reason",
+                "reason_en",
+                "sent_at",
+                "expires_at",
+                "responded_at",
+            ],
         ),
         anonymise=_anonymise_invitations,
     )

@@ -15,6 +15,10 @@ CONTACT_HOW_MAX = 300
 ENTRY_MAX = 5000
 
 
+# What a concern holds in words, hers: the entries (replies, notes) hold the rest.
+CONCERN_TEXTS = ("what_happened", "about", "link", "happened_when", "contact_how")
+
+
 class Concern(models.Model):
     """A harassment or safety concern about a person or a conversation, raised by a volunteer
     directly with the staff who hold `safety.handle_concerns`, and nobody else.

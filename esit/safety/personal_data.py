@@ -20,8 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from esit.core import personal_data_registry as registry
 from esit.core.personal_data_registry import Category, DataSubject, ExportRow, ExportSection
 
-from .models import Concern, ConcernEntry
-from .services import CONCERN_TEXTS, remove_texts
+from .models import CONCERN_TEXTS, Concern, ConcernEntry
+from .services import remove_texts
 
 
 def concerns_of(subject: DataSubject) -> QuerySet[Concern]:

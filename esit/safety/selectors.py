@@ -4,10 +4,9 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, V
 
 from esit.accounts.models import User
 
-from .models import Concern, ConcernEntry
+from .models import CONCERN_TEXTS, Concern, ConcernEntry
 
 LIST_MAX = 200
-TEXTS = ("what_happened", "about", "link", "happened_when", "contact_how")
 
 
 def own_concerns(*, user: User) -> QuerySet[Concern]:
@@ -33,7 +32,7 @@ def concern_list(*, handler: User, status: str = "") -> QuerySet[Concern]:
         default=Value(0),
         output_field=IntegerField(),
     )
-    queryset = Concern.objects.defer(*TEXTS).annotate(
+    queryset = Concern.objects.defer(*CONCERN_TEXTS).annotate(
         reply_count=Count("entries", filter=Q(entries__kind=ConcernEntry.Kind.REPLY)),
         note_count=Count("entries", filter=Q(entries__kind=ConcernEntry.Kind.NOTE)),
     )

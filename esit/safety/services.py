@@ -13,10 +13,12 @@ the audit trail is read by more people than the channel.
 import datetime
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.db import transaction
-from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.db.models import F, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from esit.accounts.models import User
@@ -29,6 +31,7 @@ from esit.privacy.services import withdraw_consent as privacy_withdraw_consent
 
 from .models import (
     ABOUT_MAX,
+    CONCERN_TEXTS,
     CONTACT_HOW_MAX,
     ENTRY_MAX,
     LINK_MAX,
@@ -276,15 +279,16 @@ def close(*, concern: Concern, by: User, outcome: str) -> Concern:
 
 # Texts --------------------------------------------------------------------------------------
 
-# What a concern holds in words: hers, then (on its entries) the replies and the notes.
-CONCERN_TEXTS = ["what_happened", "about", "link", "happened_when", "contact_how"]
-
 
 def remove_texts(concerns: QuerySet[Concern], *, at: datetime.datetime, **changes: Any) -> int:
     """Every text of these concerns and of their entries goes; the handling record (dates,
     statuses, outcome, who handled it) stays, with `changes`. Returns how many concerns."""
     ConcernEntry.objects.filter(concern__in=concerns).update(text="")
-    return concerns.update(texts_removed_at=at, **dict.fromkeys(CONCERN_TEXTS, ""), **changes)
+    # The first removal's moment stays (a withdrawal's, which her consent record repeats).
+    removed_at = Coalesce(F("texts_removed_at"), Value(at))
+    return concerns.update(
+        texts_removed_at=removed_at, **dict.fromkeys(CONCERN_TEXTS, ""), **changes
+    )
 
 
 @transaction.atomic
@@ -311,14 +315,10 @@ def withdraw_consent(*, concern: Concern, by: User) -> Concern:
     remove_texts(Concern.objects.filter(pk=locked.pk), at=now, **closing)
     if locked.consent is not None:
         privacy_withdraw_consent(record=locked.consent, at=now)
-    record(
-        action="safety.consent_withdrawn",
-        actor=by,
-        obj=locked,
-        person=by,
-        summary=str(_("{concern}: açık rıza geri alındı, metinler silindi.")).format(
+    with translation.override(settings.LANGUAGE_CODE):  # the trail's language, not hers
+        summary = str(_("{concern}: açık rıza geri alındı, metinler silindi.")).format(
             concern=_summary(locked)
-        ),
-    )
+        )
+    record(action="safety.consent_withdrawn", actor=by, obj=locked, person=by, summary=summary)
     locked.refresh_from_db()
     return locked

@@ -49,10 +49,10 @@ def mine(request, volunteer):
 
 
 @require_POST
-@volunteer_view(active_only=False)
+@volunteer_view(active_only=False, details=False)
 def withdraw(request, pk: int, volunteer):
     """She takes back her consent to one of her concerns: asked first, then its texts go."""
-    concern = selectors.own_concerns(user=request.user).filter(pk=pk).first()
+    concern = Concern.objects.filter(raised_by=request.user, pk=pk).first()
     if concern is None or concern.texts_removed_at is not None:
         raise Http404(_("Bildirim bulunamadı."))
     asked = confirmation_page(

@@ -83,15 +83,19 @@ def in_programme(*, user: User | None) -> bool:
         return False
     if user.is_staff_member:
         return True
-    # Her profile is read (without what lists never read) and kept on the account, so the
-    # page layout asking `user.volunteer` costs nothing more; one read already is used.
+    # Her profile is read (without what lists never read) and kept on the account for the
+    # request, so the page layout asking `user.volunteer` costs nothing more; one the request
+    # read already is used.
     profile = Volunteer.user.field.remote_field
     volunteer: Volunteer | None
     if profile.is_cached(user):
         volunteer = cast("Volunteer | None", profile.get_cached_value(user))
     else:
         volunteer = Volunteer.objects.defer(*NOT_LISTED).filter(user=user).first()
-        profile.set_cached_value(user, volunteer)
+        if volunteer is None:
+            profile.set_cached_value(user, None)
+        else:
+            volunteer.user = user  # both sides of the one-to-one
     return volunteer is not None and volunteer.status in (
         Volunteer.Status.ACTIVE,
         Volunteer.Status.PAUSED,

@@ -9,6 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from esit.community import services
+from esit.community.models import Idea
+from esit.core import personal_data_registry as registry
 from esit.kvkk import services as kvkk
 from esit.moderation import services as moderation
 from tests.community.conftest import make_idea
@@ -99,12 +101,66 @@ def test_an_erased_author_is_not_named_on_the_list_at_once(volunteer_client, oth
     assert "Elif" not in html
 
 
+def test_the_erasures_update_of_her_ideas_changes_the_list_by_itself(
+    volunteer_client, other_volunteer
+):
+    """The update sends no signal: without its own bump the kept copy would name her."""
+    make_idea(other_volunteer.user, title="Parkta okuma günü")
+    assert "Elif Ş." in page(volunteer_client)
+    registry.declaration_of(Idea).anonymise(kvkk.subject_of_user(other_volunteer.user))
+    assert "Elif Ş." not in page(volunteer_client)
+
+
+def test_a_status_change_and_a_renamed_area_show_at_once(volunteer_client, coordinator, idea):
+    assert "Yeni" in page(volunteer_client)
+    services.change_status(idea=idea, by=coordinator, to="under_review")
+    assert "İnceleniyor" in page(volunteer_client)
+    idea.area.name_tr = "Atölyeler (yeni ad)"
+    idea.area.save()
+    assert "Atölyeler (yeni ad)" in page(volunteer_client)
+
+
+def test_a_support_taken_back_shows_at_once(client, other_volunteer, idea):
+    services.support(idea=idea, person=other_volunteer.user)
+    client.force_login(other_volunteer.user)
+    assert "1 destek" in page(client)
+    services.withdraw_support(idea=idea, person=other_volunteer.user)
+    html = page(client)
+    assert "0 destek" in html
+    assert "Destekliyorsunuz" not in html
+
+
+def test_a_saved_sign_in_or_status_leaves_the_kept_copy_but_a_new_name_does_not(
+    volunteer_client, other_volunteer
+):
+    make_idea(other_volunteer.user, title="Parkta okuma günü")
+    page(volunteer_client)
+    other_volunteer.user.save(update_fields=["last_login"])
+    other_volunteer.save(update_fields=["status"])
+    with CaptureQueriesContext(connection) as queries:
+        page(volunteer_client)
+    assert not [q for q in queries.captured_queries if 'FROM "community_idea"' in q["sql"]]
+    other_volunteer.first_name = "Elife"
+    other_volunteer.save(update_fields=["first_name"])
+    assert "Elife Ş." in page(volunteer_client)
+
+
 def test_the_english_list_is_kept_apart(volunteer_client, idea):
     assert "fikir bulundu" in page(volunteer_client)
     volunteer_client.cookies["esit_language"] = "en"
     html = page(volunteer_client)
     assert "fikir bulundu" not in html
     assert "found" in html
+
+
+def test_a_moderators_reading_first_is_not_kept_for_the_readers_after_her(
+    volunteer, coordinator_client, coordinator, idea
+):
+    moderation.hide_content(moderator=coordinator, content=idea, reason="spam")
+    assert idea.title in page(coordinator_client)
+    reader = Client()
+    reader.force_login(volunteer.user)
+    assert idea.title not in page(reader)
 
 
 def test_a_moderator_sees_hidden_ideas_that_the_kept_copy_leaves_out(

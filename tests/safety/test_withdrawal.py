@@ -5,8 +5,10 @@ dates stay, and her consent record says when it was taken back."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from esit.audit.models import AuditEvent
+from esit.kvkk import services as kvkk
 from esit.privacy.models import ConsentRecord
 from esit.safety import services
 from esit.safety.models import Concern, ConcernEntry
@@ -67,7 +69,7 @@ def test_her_page_then_says_the_texts_were_removed(volunteer_client, concern):
     volunteer_client.post(withdraw_url(concern), {"confirmed": "yes"})
     page = volunteer_client.get(MINE).content.decode()
     assert "açık rızanızı geri aldınız" in page.lower()
-    assert "metinleri" in page
+    assert "tarihinde silindi" in page
     assert WHAT not in page
     assert f'action="{withdraw_url(concern)}"' not in page
 
@@ -78,6 +80,21 @@ def test_a_closed_concern_keeps_its_outcome(volunteer, concern, handler):
     withdrawn = services.withdraw_consent(concern=concern, by=volunteer.user)
     assert withdrawn.outcome == Concern.Outcome.ACTION_TAKEN
     assert withdrawn.what_happened == ""
+
+
+def test_a_later_erasure_keeps_the_moment_of_the_withdrawal(volunteer, concern):
+    withdrawn = services.withdraw_consent(concern=concern, by=volunteer.user)
+    kvkk.erase(kvkk.subject_of_user(volunteer.user), actor=volunteer.user)
+    concern.refresh_from_db()
+    assert concern.texts_removed_at == withdrawn.texts_removed_at
+    assert concern.raised_by is None
+
+
+def test_the_trail_says_it_in_the_programmes_language(volunteer, concern):
+    with translation.override("en"):
+        services.withdraw_consent(concern=concern, by=volunteer.user)
+    event = AuditEvent.objects.get(action="safety.consent_withdrawn")
+    assert "açık rıza geri alındı" in event.summary
 
 
 def test_someone_elses_concern_is_not_found(client, concern):
