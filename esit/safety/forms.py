@@ -65,6 +65,8 @@ class ConcernForm(forms.Form):
             "Rızanızı dilediğiniz zaman geri alabilirsiniz."
         ),
     )
+    # The error summary names a field by its label: this one's is a whole sentence.
+    consent.summary_label = _("Açık rıza")
 
 
 class EntryForm(forms.Form):

@@ -29,6 +29,13 @@ def test_without_the_tick_nothing_is_sent_and_the_message_stands_next_to_the_box
     assert response.status_code == 200
     assert 'id="id_consent_error"' in page
     assert "açık rızanızı işaretleyin" in page
+    summary = page[
+        page.index('class="error-summary"') : page.index(
+            "</ul>", page.index('class="error-summary"')
+        )
+    ]
+    assert "Açık rıza: " in summary  # named short, not by its whole sentence
+    assert "açık rıza veriyorum" not in summary
     assert "ısrarla mesaj attı" in page  # what she typed is kept
     assert Concern.objects.count() == 0
     assert ConsentRecord.objects.count() == 0
