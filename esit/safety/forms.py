@@ -65,8 +65,9 @@ class ConcernForm(forms.Form):
             "Rızanızı dilediğiniz zaman geri alabilirsiniz."
         ),
     )
-    # The error summary names a field by its label: this one's is a whole sentence.
-    consent.summary_label = _("Açık rıza")
+    # The error summary (core/error_summary.html) names a field by its label, unless it has
+    # a shorter one: this label is a whole sentence.
+    consent.summary_label = _("Açık rıza")  # type: ignore[attr-defined]
 
 
 class EntryForm(forms.Form):
