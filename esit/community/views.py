@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -87,18 +88,19 @@ class Results:
     the filters' errors), each idea's card by its id, and the page links. What is one
     reader's own (which ideas she supports) is added around the cards at each request."""
 
-    summary: str
-    cards: list[tuple[int, str]]
-    pages: str
+    # Our templates' output, escaped as they were rendered; kept (pickled) as SafeStrings.
+    summary: SafeString
+    cards: list[tuple[int, SafeString]]
+    pages: SafeString
 
 
 def _results(read, filters: IdeaFilter) -> Results:
     page = CappedPaginator(filters.qs, PAGE_SIZE).get_page(read.GET.get("page"))
     context = {"filter_form": filters.form, "page_obj": page}
     return Results(
-        summary=str(render_to_string(f"{LIST}#summary", context)),
-        cards=[(idea.pk, str(render_to_string(f"{LIST}#card", {"idea": idea}))) for idea in page],
-        pages=str(render_to_string("core/pagination.html", context, request=read)),
+        summary=render_to_string(f"{LIST}#summary", context),
+        cards=[(idea.pk, render_to_string(f"{LIST}#card", {"idea": idea})) for idea in page],
+        pages=render_to_string("core/pagination.html", context, request=read),
     )
 
 

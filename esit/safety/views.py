@@ -52,8 +52,13 @@ def mine(request, volunteer):
 @volunteer_view(active_only=False, details=False)
 def withdraw(request, pk: int, volunteer):
     """She takes back her consent to one of her concerns: asked first, then its texts go."""
-    concern = Concern.objects.filter(raised_by=request.user, pk=pk).first()
-    if concern is None or concern.texts_removed_at is not None:
+    # Only whether it is hers and still holds texts: none of them is decrypted to ask.
+    concern = (
+        Concern.objects.filter(raised_by=request.user, pk=pk, texts_removed_at__isnull=True)
+        .only("pk")
+        .first()
+    )
+    if concern is None:
         raise Http404(_("Bildirim bulunamadı."))
     asked = confirmation_page(
         request,
