@@ -28,6 +28,15 @@ class Scope:
     def is_whole_programme(self) -> bool:
         return self.area_ids is None and self.district_ids is None
 
+    @property
+    def key(self) -> str:
+        """The scope in a cache key: staff with the same scope share a list kept rendered."""
+
+        def ids(chosen: frozenset[int] | None) -> str:
+            return "all" if chosen is None else ",".join(map(str, sorted(chosen)))
+
+        return f"areas={ids(self.area_ids)};districts={ids(self.district_ids)}"
+
     def condition(self, model: type[Model], *, areas: str | None, district: str | None) -> Q:
         """A Q on `model` for its rows inside the scope; `areas` is the path to its volunteer
         areas (many or one), `district` the path to its district."""

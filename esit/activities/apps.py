@@ -12,6 +12,7 @@ class ActivitiesConfig(AppConfig):
 
         from esit.accounts import capabilities
         from esit.core.versions import bump_on_change
+        from esit.volunteers.models import Volunteer
         from esit.volunteers.signals import volunteer_left
 
         from . import mail, personal_data, receivers, versions, volunteer_sections, workspace
@@ -34,6 +35,11 @@ class ActivitiesConfig(AppConfig):
         bump_on_change(versions.activity_or_shift_changed, Activity, Shift)
         bump_on_change(versions.signup_changed, SignUp)
         bump_on_change(versions.participant_changed, Participant)
+        bump_on_change(versions.hours_changed, HoursEntry)
+        bump_on_change(versions.hours_changed, Volunteer, fields=versions.VOLUNTEER_IN_HOURS)
+        post_delete.connect(
+            versions.hours_changed, sender=SignUp, dispatch_uid="esit.version.hours.SignUp"
+        )
         for model, saved, deleted in [
             (SignUp, records.signup_saved, records.signup_deleted),
             (HoursEntry, records.hours_saved, records.hours_deleted),

@@ -8,6 +8,11 @@ Names of kinds and districts are not versioned: they change rarely, and a cached
 lives CALENDAR_FEED_CACHE_SECONDS at most. Saves and deletes reach these
 receivers through Django's model signals (connected in `ActivitiesConfig.ready()`); the few
 services that change rows with `QuerySet.update()` call `bump_signups()` themselves.
+
+`HOURS_VERSION` changes with what a row of the staff hours queue shows and whether it is in
+a coordinator's scope: an hours entry saved or deleted, a sign-up deleted (its entry loses
+the shift it waits for), and a volunteer's names or district; activities, their shifts and
+the reference lists have versions of their own, which the queue's key holds too.
 """
 
 from collections.abc import Iterable
@@ -16,6 +21,9 @@ from esit.core import versions
 
 ACTIVITIES_VERSION = "activities"
 PLACES_VERSION = "activities.places"
+HOURS_VERSION = "activities.hours"
+# What the hours queue shows of a volunteer record, or scopes it by.
+VOLUNTEER_IN_HOURS = ("first_name", "last_name", "district")
 
 
 def signups_version(volunteer_id: int) -> str:
@@ -29,6 +37,10 @@ def bump_activities() -> None:
 def bump_signups(volunteer_ids: Iterable[int]) -> None:
     """The sign-ups of these volunteers changed, and so do the public counts of places."""
     versions.bump(PLACES_VERSION, *(signups_version(pk) for pk in set(volunteer_ids)))
+
+
+def bump_hours() -> None:
+    versions.bump(HOURS_VERSION)
 
 
 def bump_places() -> None:
@@ -45,3 +57,7 @@ def participant_changed(sender, **kwargs) -> None:
 
 def signup_changed(sender, *, instance, **kwargs) -> None:
     bump_signups([instance.volunteer_id])
+
+
+def hours_changed(sender, **kwargs) -> None:
+    bump_hours()

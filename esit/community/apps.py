@@ -22,7 +22,7 @@ class CommunityConfig(AppConfig):
         from .selectors import MANAGE, may_read_comment, may_read_idea
 
         bump_on_change(versions.content_changed, Idea, Support, Comment, Member)
-        bump_on_change(versions.names_changed, Volunteer, get_user_model())
+        bump_on_change(versions.content_changed, Volunteer, get_user_model(), fields=versions.NAMES)
 
         personal_data.register()
         workspace.register()

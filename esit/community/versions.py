@@ -19,17 +19,8 @@ def bump_ideas() -> None:
 
 
 # What a card shows of a volunteer record or an account: the names (community.display_name).
-NAMES = {"first_name", "last_name"}
+NAMES = ("first_name", "last_name")
 
 
 def content_changed(sender, **kwargs) -> None:
     bump_ideas()
-
-
-def names_changed(sender, *, update_fields=None, **kwargs) -> None:
-    """A volunteer record or an account saved: the cards change only if its names may have.
-    A save that says which fields it writes, and none of them a name (a status, a sign-in, a
-    calendar token), leaves the version alone: under the database cache a bump is a write to
-    one shared row, which every such save would wait on."""
-    if update_fields is None or NAMES & set(update_fields):
-        bump_ideas()

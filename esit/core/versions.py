@@ -56,15 +56,29 @@ def versions(*names: str) -> str:
     return ".".join(tokens)
 
 
-def bump_on_change(receiver: Callable[..., None], *models: type[Model]) -> None:
+def bump_on_change(
+    receiver: Callable[..., None], *models: type[Model], fields: Iterable[str] | None = None
+) -> None:
     """Call `receiver` on every save and delete of `models` (Django's model signals): the
     receivers that bump the versions of what those rows show. Connected once, however often
-    this is called."""
+    this is called.
+
+    With `fields`, a save that names the fields it writes (`update_fields`) and none of
+    `fields` among them (a status, a sign-in, a calendar token) calls nothing: under the
+    database cache a bump is a write to one shared row, which every such save would wait on."""
+    watched = frozenset(fields) if fields is not None else None
+
+    def saved(sender, *, update_fields=None, **kwargs) -> None:
+        if watched is None or update_fields is None or watched & set(update_fields):
+            receiver(sender, update_fields=update_fields, **kwargs)
+
     for signal in (post_save, post_delete):
         for model in models:
             signal.connect(
-                receiver,
+                saved if signal is post_save else receiver,
                 sender=model,
+                # The wrapper lives as long as the connection (signals hold weak references).
+                weak=False,
                 dispatch_uid=f"esit.version.{receiver.__module__}.{receiver.__name__}."
                 f"{model._meta.label}.{signal is post_save}",
             )
@@ -90,14 +104,17 @@ def bump(*names: str) -> None:
 _MISSING = object()
 
 
-def cached[T](key: str, names: tuple[str, ...], build: Callable[[], T], *, timeout: int) -> T:
+def cached[T](
+    key: str, names: tuple[str, ...], build: Callable[[], T], *, timeout: int | Callable[[T], int]
+) -> T:
     """`build()`'s value, kept under `key` and the current versions of `names`: built again as
-    soon as one of them is bumped, or after `timeout` seconds."""
+    soon as one of them is bumped, or after `timeout` seconds (a function of the value built
+    when what it shows stops being true at a moment of its own, such as a shift's end)."""
     full_key = f"esit:cached:{key}:{versions(*names)}"
     value = cache.get(full_key, _MISSING)
     if value is _MISSING:
         value = build()
-        cache.set(full_key, value, timeout)
+        cache.set(full_key, value, timeout(value) if callable(timeout) else timeout)
     return value
 
 
