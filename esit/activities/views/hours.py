@@ -1,20 +1,15 @@
 """Hours: volunteers log their work and see their totals; coordinators approve in bulk."""
 
 import datetime
-import math
-from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.safestring import SafeString
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from esit.accounts.permissions import capability_required
@@ -29,7 +24,7 @@ from esit.activities.services import hours as services
 from esit.activities.services.errors import ActivityError
 from esit.activities.versions import ACTIVITIES_VERSION, HOURS_VERSION
 from esit.audit import exports as audited
-from esit.core import versions
+from esit.core import kept_lists, versions
 from esit.core.pagination import CappedPaginator
 from esit.reference.filters import rendered_fields
 from esit.reference.versions import REFERENCE_VERSION
@@ -81,31 +76,12 @@ def _filtered(request) -> HoursQueueFilter:
     return HoursQueueFilter(request.GET, queryset=selectors.hours_review_queue(user=request.user))
 
 
-# In the kept copies' key: a deploy that changes `QueueResults` reads none of the old ones.
-RESULTS_SHAPE = 1
 # What the queue reads of its query string: its filters and the page.
 LIST_PARAMETERS = (*HoursQueueFilter.base_filters, "page")
 QUEUE = "activities/work/hours_queue.html"
 
 
-@dataclass(frozen=True)
-class QueueResults:
-    """A page of the queue as every coordinator with the same scope sees it, rendered: the
-    count (and the filters' errors), the table's caption and rows, and the page links. The
-    form around the rows (its CSRF token, the decision's fields) is the reader's own and is
-    rendered around them at each request."""
-
-    # Our templates' output, escaped as they were rendered; kept (pickled) as SafeStrings.
-    summary: SafeString
-    caption: SafeString
-    rows: SafeString
-    pages: SafeString
-    found: bool
-    # The first moment a row's "not yet approvable" stops being true, if one is to come.
-    changes_at: datetime.datetime | None
-
-
-def _results(read, filters: HoursQueueFilter, selected_ids: set[str]) -> QueueResults:
+def _results(read, filters: HoursQueueFilter, selected_ids: set[str]) -> kept_lists.ListResults:
     page = CappedPaginator(filters.qs, PAGE_SIZE).get_page(read.GET.get("page"))
     now = timezone.now()
     waiting: list[datetime.datetime] = []
@@ -115,46 +91,27 @@ def _results(read, filters: HoursQueueFilter, selected_ids: set[str]) -> QueueRe
         )
         if entry.waits_for_shift_end and (moment := services.approvable_from(entry)):
             waiting.append(moment)
-    context = {"filter_form": filters.form, "page_obj": page, "selected_ids": selected_ids}
-    return QueueResults(
-        summary=render_to_string(f"{QUEUE}#hours-summary", context),
-        caption=render_to_string(f"{QUEUE}#hours-caption", context),
-        rows=render_to_string(f"{QUEUE}#hours-rows", context),
-        pages=render_to_string("core/pagination.html", context, request=read),
-        found=bool(page.object_list),
+    return kept_lists.render_results(
+        read,
+        QUEUE,
+        page,
+        {"filter_form": filters.form, "selected_ids": selected_ids},
+        # "Not yet approvable" is true until the shift ends: the copy is kept no longer.
         changes_at=min(waiting, default=None),
-    )
-
-
-def _kept_for(results: QueueResults) -> int:
-    """STAFF_LIST_CACHE_SECONDS, and no longer than until a shift shown as not yet over ends."""
-    timeout = settings.STAFF_LIST_CACHE_SECONDS
-    if results.changes_at is not None:
-        left = (results.changes_at - timezone.now()).total_seconds()
-        timeout = max(1, min(timeout, math.ceil(left)))
-    return timeout
-
-
-def _queue_results(read, filters: HoursQueueFilter, selected_ids: set[str]) -> QueueResults:
-    """The page's results, kept per scope, language, query (what of it the queue reads) and
-    version of the hours, the activities and the reference lists. A form sent back with its
-    ticks (a refused decision) is rendered afresh with them."""
-    if selected_ids:
-        return _results(read, filters, selected_ids)
-    scope = scope_of(read.user)
-    return versions.cached(
-        f"activities:hours:{RESULTS_SHAPE}:{scope.key}:{get_language()}:"
-        f"{versions.query_digest(read)}",
-        (HOURS_VERSION, ACTIVITIES_VERSION, REFERENCE_VERSION),
-        lambda: _results(read, filters, selected_ids),
-        timeout=_kept_for,
     )
 
 
 def _render_queue(request, bulk_form: BulkHoursForm):
     read = versions.page_request(request, LIST_PARAMETERS)
     filters = _filtered(read)
-    results = _queue_results(read, filters, bulk_form.selected_ids)
+    results = kept_lists.kept_results(
+        read,
+        name="hours",
+        scope_key=scope_of(request.user).key,
+        names=(HOURS_VERSION, ACTIVITIES_VERSION, REFERENCE_VERSION),
+        build=lambda: _results(read, filters, bulk_form.selected_ids),
+        selected_ids=bulk_form.selected_ids,
+    )
     template = QUEUE
     if _wants_partial(request):
         template += "#hours-results"

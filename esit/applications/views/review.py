@@ -4,32 +4,38 @@ Every action is a plain form post that redirects (POST-redirect-GET); htmx
 only swaps the queue's results when the filters change.
 """
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from esit.accounts.permissions import capability_required
+from esit.accounts.scope import scope_of
 from esit.audit import exports as audited
 from esit.audit import services as audit
 from esit.audit.selectors import events_about
+from esit.core import kept_lists, versions
 from esit.core.htmx import wants_partial
 from esit.core.pagination import CappedPaginator
 from esit.notifications.selectors import delivery_history
 from esit.reference import availability
 from esit.reference.filters import rendered_fields
+from esit.reference.versions import REFERENCE_VERSION
 
 from .. import exports, selectors, services
 from ..filters import QueueFilter
 from ..forms.review import BulkDecisionForm, DecisionForm, NoteForm
 from ..models import Application, Decision
 from ..selectors import REVIEW
+from ..versions import APPLICATIONS_VERSION
 
 if TYPE_CHECKING:
     from ..selectors import ReviewedApplication
@@ -104,23 +110,46 @@ def _filtered(request) -> QueueFilter:
     return QueueFilter(request.GET or None, queryset=selectors.review_queue(user=request.user))
 
 
-def _render_queue(request, bulk_form: BulkDecisionForm):
-    filters = _filtered(request)
-    queue = filters.qs
-    page = CappedPaginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
+# What the queue reads of its query string: its filters and the page.
+LIST_PARAMETERS = (*QueueFilter.base_filters, "page")
+QUEUE = "applications/review/list.html"
+
+
+def _results(read, filters: QueueFilter, selected_ids: set[str]) -> kept_lists.ListResults:
+    page = CappedPaginator(filters.qs, PAGE_SIZE).get_page(read.GET.get("page"))
     page.object_list = selectors.with_rejoining(page.object_list)
-    template = "applications/review/list.html"
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    return kept_lists.render_results(
+        read,
+        QUEUE,
+        page,
+        {"filter_form": filters.form, "selected_ids": selected_ids},
+        # The ages shown are today's.
+        changes_at=timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time())),
+    )
+
+
+def _render_queue(request, bulk_form: BulkDecisionForm):
+    read = versions.page_request(request, LIST_PARAMETERS)
+    filters = _filtered(read)
+    results = kept_lists.kept_results(
+        read,
+        name="applications",
+        scope_key=scope_of(request.user).key,
+        names=(APPLICATIONS_VERSION, REFERENCE_VERSION),
+        build=lambda: _results(read, filters, bulk_form.selected_ids),
+        selected_ids=bulk_form.selected_ids,
+    )
+    template = QUEUE
     if wants_partial(request):
         template += "#queue-results"
     response = render(
         request,
         template,
         {
-            "filter_form": filters.form,
-            "filter_fields": rendered_fields(request, filters.form),
+            "filter_fields": rendered_fields(read, filters.form),
             "bulk_form": bulk_form,
-            "page_obj": page,
-            "selected_ids": bulk_form.selected_ids,
+            "results": results,
             "query": request.GET.urlencode(),
         },
     )

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from esit.activities.models import HoursEntry
 from esit.activities.services.hours import approve_hours
-from esit.activities.views.hours import QueueResults, _kept_for
 from esit.core import personal_data_registry as registry
+from esit.core.kept_lists import ListResults, kept_for
 from esit.kvkk import services as kvkk
 from tests import factories
 from tests.accounts.test_scope import scoped
@@ -142,10 +142,10 @@ def test_a_copy_that_says_not_yet_approvable_is_kept_no_longer_than_the_shift(se
     settings.STAFF_LIST_CACHE_SECONDS = 120
 
     def kept(changes_at) -> int:
-        empty = QueueResults(
+        empty = ListResults(
             summary="", caption="", rows="", pages="", found=False, changes_at=changes_at
         )
-        return _kept_for(empty)
+        return kept_for(empty)
 
     now = timezone.now()
     assert kept(None) == 120

@@ -1,0 +1,94 @@
+"""Staff lists whose results are kept rendered (docs/performance.md): the hours queue and the
+application queue.
+
+A page of such a list is the same for every staff member with the same scope: its count (and
+the filters' errors), its table's caption and rows, and its page links are rendered once per
+scope, language, query (what of it the list reads, `versions.page_request`) and version of
+what the rows show, and kept STAFF_LIST_CACHE_SECONDS at most. What is the reader's own is
+rendered around them at each request: the bulk form with its CSRF token and decision
+fields. A form sent back with its ticks (a refused decision) is rendered afresh, with them.
+
+The list's template defines the partials `list-summary`, `list-caption` and `list-rows`,
+rendered with `page_obj`, `filter_form`, `selected_ids` and what the view adds.
+"""
+
+import datetime
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.paginator import Page
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+
+from . import versions
+
+# In the kept copies' key: a deploy that changes `ListResults` reads none of the old ones.
+RESULTS_SHAPE = 1
+
+
+@dataclass(frozen=True)
+class ListResults:
+    # Our templates' output, escaped as they were rendered; kept (pickled) as SafeStrings.
+    summary: SafeString
+    caption: SafeString
+    rows: SafeString
+    pages: SafeString
+    found: bool
+    # The first moment a row stops being true by the clock alone (a shift that ends), if any.
+    changes_at: datetime.datetime | None = None
+
+
+def render_results(
+    read: HttpRequest,
+    template: str,
+    page: Page,
+    context: dict[str, Any],
+    *,
+    changes_at: datetime.datetime | None = None,
+) -> ListResults:
+    context = {**context, "page_obj": page}
+    return ListResults(
+        summary=render_to_string(f"{template}#list-summary", context),
+        caption=render_to_string(f"{template}#list-caption", context),
+        rows=render_to_string(f"{template}#list-rows", context),
+        pages=render_to_string("core/pagination.html", context, request=read),
+        found=bool(page.object_list),
+        changes_at=changes_at,
+    )
+
+
+def kept_for(results: ListResults) -> int:
+    """STAFF_LIST_CACHE_SECONDS, and no longer than until a row changes by the clock."""
+    timeout = settings.STAFF_LIST_CACHE_SECONDS
+    if results.changes_at is not None:
+        left = (results.changes_at - timezone.now()).total_seconds()
+        timeout = max(1, min(timeout, math.ceil(left)))
+    return timeout
+
+
+def kept_results(
+    read: HttpRequest,
+    *,
+    name: str,
+    scope_key: str,
+    names: tuple[str, ...],
+    build: Callable[[], ListResults],
+    selected_ids: set[str],
+) -> ListResults:
+    """The list's results, kept under the versions of `names` (see the module's docstring);
+    `build()` when there is no copy, or when the reader's ticks are shown."""
+    if selected_ids:
+        return build()
+    return versions.cached(
+        f"kept-list:{name}:{RESULTS_SHAPE}:{scope_key}:{get_language()}:"
+        f"{versions.query_digest(read)}",
+        names,
+        build,
+        timeout=kept_for,
+    )
