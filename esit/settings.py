@@ -556,8 +556,8 @@ CALENDAR_FEED_CACHE_SECONDS = int(env("CALENDAR_FEED_CACHE_SECONDS", "600"))
 # Public pages whose content is cached (the activity list): kept this long at most, and
 # drawn anew at once when what they show changes.
 PUBLIC_PAGE_CACHE_SECONDS = int(env("PUBLIC_PAGE_CACHE_SECONDS", "120"))
-# Staff lists whose results are kept rendered (the hours queue): per scope, language and
-# query, drawn anew at once when what they show changes, and kept this long at most.
+# Staff lists whose results are kept rendered (esit/core/kept_lists.py): per scope, language
+# and query, drawn anew at once when what they show changes, and kept this long at most.
 STAFF_LIST_CACHE_SECONDS = int(env("STAFF_LIST_CACHE_SECONDS", "120"))
 # An account's roles, permissions, authenticator and scope (esit/accounts/standing.py): read
 # again at once when one of them changes, and at least this often.

@@ -17,6 +17,7 @@ from esit.volunteers import directory
 
 from .models import Certificate, HoursEntry, SignUp, TaskAssignment
 from .selectors.hours import approved_totals_by_area, total_of
+from .versions import HOURS_VERSION, PLACES_VERSION
 
 SHOWN = 20
 
@@ -95,7 +96,11 @@ SECTIONS = [
 def register() -> None:
     directory.provide(
         directory.WorkMeasures(
-            attended=_attended, last_active_on=_last_active_on, approved_hours=_approved_hours
+            attended=_attended,
+            last_active_on=_last_active_on,
+            approved_hours=_approved_hours,
+            # Attendance is a sign-up's (every save of one bumps the places), the rest hours'.
+            versions=(PLACES_VERSION, HOURS_VERSION),
         )
     )
     for name, context, order in SECTIONS:

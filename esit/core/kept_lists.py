@@ -1,5 +1,5 @@
-"""Staff lists whose results are kept rendered (docs/performance.md): the hours queue and the
-application queue.
+"""Staff lists whose results are kept rendered (docs/performance.md): the hours queue, the
+application queue and the directory of volunteers.
 
 A page of such a list is the same for every staff member with the same scope: its count (and
 the filters' errors), its table's caption and rows, and its page links are rendered once per

@@ -32,6 +32,9 @@ class WorkMeasures:
     last_active_on: Callable[[], Expression]
     # Her approved hours on days in [start, end] (either may be None: open-ended), never NULL.
     approved_hours: Callable[[datetime.date | None, datetime.date | None], Expression]
+    # The content versions (esit/core/versions.py) that change when any of these does: the
+    # directory's kept results are kept under them.
+    versions: tuple[str, ...] = ()
 
 
 _NONE = WorkMeasures(

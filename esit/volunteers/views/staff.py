@@ -4,19 +4,24 @@ Read with selectors, change with services, render; every page needs the capabili
 managing volunteers and shows only the volunteers of the reader's scope.
 """
 
+import datetime
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from esit.accounts.permissions import capability_required
+from esit.accounts.scope import scope_of
 from esit.audit import exports as audited
 from esit.audit import services as audit
 from esit.audit.selectors import events_about
+from esit.core import kept_lists, versions
 from esit.core.confirm import confirmation_page
 from esit.core.forms import add_refusal
 from esit.core.htmx import wants_partial
@@ -25,12 +30,14 @@ from esit.core.panels import panels_for
 from esit.notifications.selectors import delivery_history
 from esit.reference import availability
 from esit.reference.filters import rendered_fields
+from esit.reference.versions import REFERENCE_VERSION
 
-from .. import exports, selectors, services
+from .. import directory, exports, selectors, services
 from ..filters import VolunteerFilter
 from ..forms import EndParticipationForm, StaffMessageForm
 from ..models import Volunteer
 from ..selectors import MANAGE
+from ..versions import VOLUNTEERS_VERSION
 
 PAGE_SIZE = 25
 AUDIT_SHOWN = 20
@@ -43,21 +50,46 @@ def filtered(request) -> VolunteerFilter:
     return VolunteerFilter(request.GET, queryset=selectors.directory(user=request.user))
 
 
+# What the directory reads of its query string: its filters, its order and the page.
+LIST_PARAMETERS = (*VolunteerFilter.base_filters, "page")
+DIRECTORY = "volunteers/staff/list.html"
+
+
+def _results(read, filters: VolunteerFilter) -> kept_lists.ListResults:
+    page = CappedPaginator(filters.qs, PAGE_SIZE).get_page(read.GET.get("page"))
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    return kept_lists.render_results(
+        read,
+        DIRECTORY,
+        page,
+        {"filter_form": filters.form},
+        # "Active in the last 30 days" is counted from today.
+        changes_at=timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time())),
+    )
+
+
 @require_GET
 @capability_required(MANAGE)
 def volunteer_list(request):
-    filters = filtered(request)
-    page = CappedPaginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    template = "volunteers/staff/list.html"
+    read = versions.page_request(request, LIST_PARAMETERS)
+    filters = filtered(read)
+    results = kept_lists.kept_results(
+        read,
+        name="volunteers",
+        scope_key=scope_of(request.user).key,
+        names=(VOLUNTEERS_VERSION, REFERENCE_VERSION, *directory.measures().versions),
+        build=lambda: _results(read, filters),
+        selected_ids=set(),
+    )
+    template = DIRECTORY
     if wants_partial(request):
         template += "#directory-results"
     response = render(
         request,
         template,
         {
-            "filter_form": filters.form,
-            "filter_fields": rendered_fields(request, filters.form),
-            "page_obj": page,
+            "filter_fields": rendered_fields(read, filters.form),
+            "results": results,
             "query": request.GET.urlencode(),
         },
     )
