@@ -8,6 +8,7 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Etkinlikler")
 
     def ready(self):
+        from django.contrib.auth import get_user_model
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from esit.accounts import capabilities
@@ -35,6 +36,7 @@ class ActivitiesConfig(AppConfig):
         bump_on_change(versions.activity_or_shift_changed, Activity, Shift)
         bump_on_change(versions.signup_changed, SignUp)
         bump_on_change(versions.participant_changed, Participant)
+        bump_on_change(versions.people_changed, get_user_model(), fields=versions.PEOPLE_IN_ROSTER)
         bump_on_change(versions.hours_changed, HoursEntry)
         bump_on_change(versions.hours_changed, Volunteer, fields=versions.VOLUNTEER_IN_HOURS)
         post_delete.connect(

@@ -13,17 +13,33 @@ services that change rows with `QuerySet.update()` call `bump_signups()` themsel
 a coordinator's scope: an hours entry saved or deleted, a sign-up deleted (its entry loses
 the shift it waits for), and a volunteer's names or district; activities, their shifts and
 the reference lists have versions of their own, which the queue's key holds too.
+
+`roster_version(activity_id)` changes with any sign-up of that activity (the staff roster
+kept rendered); the volunteers' names and contacts are in the directory's version and the
+names of staff who added or waived someone in `PEOPLE_VERSION` (an account's names or
+e-mail).
 """
 
 from collections.abc import Iterable
 
 from esit.core import versions
 
+from .models import Shift, SignUp
+
 ACTIVITIES_VERSION = "activities"
 PLACES_VERSION = "activities.places"
 HOURS_VERSION = "activities.hours"
 # What the hours queue shows of a volunteer record, or scopes it by.
 VOLUNTEER_IN_HOURS = ("first_name", "last_name", "district")
+
+
+PEOPLE_VERSION = "activities.people"
+# What the roster shows of an account: who added someone, who waived the requirements.
+PEOPLE_IN_ROSTER = ("first_name", "last_name", "email")
+
+
+def roster_version(activity_id: int) -> str:
+    return f"activities.roster.{activity_id}"
 
 
 def signups_version(volunteer_id: int) -> str:
@@ -43,6 +59,10 @@ def bump_hours() -> None:
     versions.bump(HOURS_VERSION)
 
 
+def bump_rosters(activity_ids: Iterable[int]) -> None:
+    versions.bump(*(roster_version(pk) for pk in set(activity_ids)))
+
+
 def bump_places() -> None:
     versions.bump(PLACES_VERSION)
 
@@ -55,8 +75,22 @@ def participant_changed(sender, **kwargs) -> None:
     bump_places()
 
 
+def _activity_of(signup: SignUp) -> int | None:
+    """The activity of a sign-up: from its shift when loaded (the services lock it first),
+    else by the shift's key; None when the shift is gone (its delete bumps the activities)."""
+    if SignUp.shift.field.is_cached(signup):
+        return signup.shift.activity_id
+    return Shift.objects.filter(pk=signup.shift_id).values_list("activity_id", flat=True).first()
+
+
 def signup_changed(sender, *, instance, **kwargs) -> None:
     bump_signups([instance.volunteer_id])
+    if (activity_id := _activity_of(instance)) is not None:
+        bump_rosters([activity_id])
+
+
+def people_changed(sender, **kwargs) -> None:
+    versions.bump(PEOPLE_VERSION)
 
 
 def hours_changed(sender, **kwargs) -> None:

@@ -63,13 +63,18 @@ def render_results(
     )
 
 
-def kept_for(results: ListResults) -> int:
-    """STAFF_LIST_CACHE_SECONDS, and no longer than until a row changes by the clock."""
+def kept_until(changes_at: datetime.datetime | None) -> int:
+    """STAFF_LIST_CACHE_SECONDS, and no longer than until `changes_at` (at least a second)."""
     timeout = settings.STAFF_LIST_CACHE_SECONDS
-    if results.changes_at is not None:
-        left = (results.changes_at - timezone.now()).total_seconds()
+    if changes_at is not None:
+        left = (changes_at - timezone.now()).total_seconds()
         timeout = max(1, min(timeout, math.ceil(left)))
     return timeout
+
+
+def kept_for(results: ListResults) -> int:
+    """Kept no longer than until a row changes by the clock."""
+    return kept_until(results.changes_at)
 
 
 def kept_results(

@@ -16,7 +16,10 @@ DANGER = 'class="button button-secondary button-danger"'
 
 
 def button_of(html: str, action: str) -> str:
-    """The opening tag of the submit button in the form posting to `action`."""
+    """The opening tag of the submit button posting to `action`: in a form of its own, or
+    (the roster's) naming the page's form and its own address (`formaction`)."""
+    if found := re.search(rf'<button[^>]*formaction="{re.escape(action)}"[^>]*>', html):
+        return found.group(0)
     form = html[html.index(f'action="{action}"') :]
     return re.search(r"<button[^>]*>", form[: form.index("</form>")]).group(0)
 

@@ -113,6 +113,33 @@ def test_the_roster_does_not_scroll_sideways_on_a_phone(page, site, language):
     assert overflow <= 0
 
 
+def test_a_coordinator_approves_and_cancels_from_the_kept_roster(page, site):
+    # The roster's buttons submit its one form (with her token) to their own addresses: the
+    # rows are kept rendered for every coordinator, the token is never in them.
+    shift = make_shift(capacity=3, activity__requires_approval=True)
+    (pending,) = fill(shift, 1, status="pending")
+    (confirmed,) = fill(shift, 1)
+    sign_in_as(page.context, site, factories.StaffFactory(role="coordinator"))
+    choose_language(page.context, site, "tr")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site}/staff/activities/{shift.activity_id}/roster/")
+    page.goto(f"{site}/staff/activities/{shift.activity_id}/roster/")  # from the kept copy
+
+    with page.expect_navigation():
+        page.locator(f'button[formaction="/staff/signups/{pending.pk}/approve/"]').click()
+    expect(page.get_by_text(f"{pending.volunteer.full_name} kaydı onaylandı")).to_be_visible()
+
+    name = confirmed.volunteer.full_name
+    with page.expect_navigation():
+        page.locator(f'button[formaction="/staff/signups/{confirmed.pk}/cancel/"]').click()
+    expect(page.get_by_role("heading", name=f"{name} kaydı iptal edilsin mi?")).to_be_visible()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Evet, kaydı iptal et").click()
+    expect(page.get_by_text(f"{name} kaydı iptal edildi")).to_be_visible()
+    assert SignUp.objects.get(pk=pending.pk).status == SignUp.Status.CONFIRMED
+    assert SignUp.objects.get(pk=confirmed.pk).status == SignUp.Status.CANCELLED
+
+
 def test_check_in_with_an_error_has_no_accessibility_violations(page, site):
     shift = busy_activity()
     sign_in_as(page.context, site, factories.StaffFactory(role="coordinator"))

@@ -287,6 +287,11 @@ def roster(*, user: User, activity_id: int, page: str | int | None = 1) -> Roste
     activity = roster_activity(user=user, activity_id=activity_id)
     if activity is None:
         return None
+    return roster_of(activity, page=page)
+
+
+def roster_of(activity: Activity, *, page: str | int | None = 1) -> Roster:
+    """The roster of an activity already found (`roster_activity`), in three queries."""
     shifts = _roster_shifts(activity)
     total = sum(sum(row.counts.values()) for row in shifts)
     # Ids first: the 20,000 sign-ups of a large activity are sorted without their accounts.

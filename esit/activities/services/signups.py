@@ -41,7 +41,7 @@ from esit.notifications.services import Recipient, notify, notify_many
 from esit.volunteers.models import Volunteer
 
 from ..selectors.scope import RUN_ACTIVITIES, check_actor
-from ..versions import bump_signups
+from ..versions import bump_rosters, bump_signups
 from . import locks, requirements, trail
 from .errors import ActivityError
 
@@ -545,6 +545,7 @@ def notify_activity_cancelled(*, activity: Activity) -> int:
         SignUp.objects.filter(pk__in=ids).update(status=SignUp.Status.CANCELLED, cancelled_at=now)
         # update() sends no signal: the cached feeds of these volunteers are told here.
         bump_signups(SignUp.objects.filter(pk__in=ids).values_list("volunteer_id", flat=True))
+        bump_rosters([activity.pk])
         _tell_each("signups.activity_cancelled", ids)
     return len(ids)
 

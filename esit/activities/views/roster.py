@@ -4,13 +4,18 @@ Pages read through selectors and change through services; every action is a
 plain form post that redirects back (POST-redirect-GET).
 """
 
+import datetime
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_stubs_ext import StrOrPromise
 
@@ -25,8 +30,12 @@ from esit.activities.selectors.scope import RUN_ACTIVITIES
 from esit.activities.services import attendance, trail
 from esit.activities.services import signups as services
 from esit.activities.services.errors import ActivityError
+from esit.activities.versions import ACTIVITIES_VERSION, PEOPLE_VERSION, roster_version
 from esit.audit import exports as audited
+from esit.core import kept_lists, versions
 from esit.core.confirm import confirmation_page
+from esit.reference.versions import REFERENCE_VERSION
+from esit.volunteers.versions import VOLUNTEERS_VERSION
 
 
 def _activity_or_404(request, pk: int):
@@ -41,38 +50,71 @@ def _roster_url(activity_id: int, shift_id: int | None = None) -> str:
     return f"{url}#shift-{shift_id}" if shift_id else url
 
 
-@require_GET
-@capability_required(RUN_ACTIVITIES)
-def roster(request, pk: int):
-    found = selectors.roster(user=request.user, activity_id=pk, page=request.GET.get("page"))
-    if found is None:
-        raise Http404(_("Etkinlik bulunamadı."))
-    activity = found.activity
-    # The roster shows volunteers' contact details: the trail keeps who looked, and when.
-    trail.record(
-        "activities.roster_viewed",
-        by=request.user,
-        obj=activity,
-        summary=gettext_lazy("%(count)d vardiya kaydı gösterildi"),
-        count=len(found.page.object_list),
-    )
+ROSTER = "activities/signups/roster.html"
+
+
+@dataclass(frozen=True)
+class KeptRoster:
+    """A page of an activity's roster as every coordinator who may open it sees it, rendered:
+    the count, the page links and each shift's section. The buttons in it submit the page's
+    one form (`roster-actions`, with the reader's CSRF token), rendered at each request."""
+
+    # Our template's output, escaped as it was rendered; kept (pickled) as a SafeString.
+    body: SafeString
+    shown: int  # the sign-ups on the page, which the trail counts
+    # The next start of a shift that still takes sign-ups ("add a volunteer" goes then).
+    changes_at: datetime.datetime | None
+
+
+def _roster_body(read, activity: Activity) -> KeptRoster:
+    found = selectors.roster_of(activity, page=read.GET.get("page"))
     now = timezone.now()
     for row in found.shifts:
         # Adding someone follows the sign-up rules: only to a published shift still ahead.
         row.takes_sign_ups = (
             activity.status == Activity.Status.PUBLISHED and row.shift.starts_at > now
         )
-    return render(
-        request,
-        "activities/signups/roster.html",
-        {
-            "activity": activity,
-            "shifts": found.shifts,
-            "page_obj": found.page,
-            "total": found.total,
-            "now": now,
-        },
+    context = {"activity": activity, "shifts": found.shifts, "page_obj": found.page}
+    context["page_links"] = render_to_string("core/pagination.html", context, request=read)
+    return KeptRoster(
+        body=render_to_string(f"{ROSTER}#roster-body", {**context, "total": found.total}),
+        shown=len(found.page.object_list),
+        changes_at=min(
+            (row.shift.starts_at for row in found.shifts if row.takes_sign_ups), default=None
+        ),
     )
+
+
+@require_GET
+@capability_required(RUN_ACTIVITIES)
+def roster(request, pk: int):
+    """Kept rendered per activity, language and page under the versions of its sign-ups, the
+    activities, the volunteers, the staff who added people and the reference lists."""
+    activity = selectors.roster_activity(user=request.user, activity_id=pk)
+    if activity is None:
+        raise Http404(_("Etkinlik bulunamadı."))
+    read = versions.page_request(request, ["page"])
+    kept = versions.cached(
+        f"activities:roster:{activity.pk}:{get_language()}:{versions.query_digest(read)}",
+        (
+            roster_version(activity.pk),
+            ACTIVITIES_VERSION,
+            VOLUNTEERS_VERSION,
+            PEOPLE_VERSION,
+            REFERENCE_VERSION,
+        ),
+        lambda: _roster_body(read, activity),
+        timeout=lambda kept: kept_lists.kept_until(kept.changes_at),
+    )
+    # The roster shows volunteers' contact details: the trail keeps who looked, and when.
+    trail.record(
+        "activities.roster_viewed",
+        by=request.user,
+        obj=activity,
+        summary=gettext_lazy("%(count)d vardiya kaydı gösterildi"),
+        count=kept.shown,
+    )
+    return render(request, ROSTER, {"activity": activity, "roster": kept})
 
 
 @require_GET
