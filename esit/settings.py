@@ -557,8 +557,12 @@ CALENDAR_FEED_CACHE_SECONDS = int(env("CALENDAR_FEED_CACHE_SECONDS", "600"))
 # drawn anew at once when what they show changes.
 PUBLIC_PAGE_CACHE_SECONDS = int(env("PUBLIC_PAGE_CACHE_SECONDS", "120"))
 # Staff lists whose results are kept rendered (esit/core/kept_lists.py): per scope, language
-# and query, drawn anew at once when what they show changes, and kept this long at most.
-STAFF_LIST_CACHE_SECONDS = int(env("STAFF_LIST_CACHE_SECONDS", "120"))
+# and query, drawn anew at once when what they show changes, and kept this long at most. The
+# copies hold what the rows show (names, e-mails, phones): over the database cache they would
+# be rows of a table and of its backups, so a production without Redis keeps none (0).
+STAFF_LIST_CACHE_SECONDS = int(
+    env("STAFF_LIST_CACHE_SECONDS", "0" if PRODUCTION and not REDIS_URL else "120")
+)
 # An account's roles, permissions, authenticator and scope (esit/accounts/standing.py): read
 # again at once when one of them changes, and at least this often.
 STANDING_CACHE_SECONDS = int(env("STANDING_CACHE_SECONDS", "3600"))

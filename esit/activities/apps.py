@@ -17,7 +17,7 @@ class ActivitiesConfig(AppConfig):
         from esit.volunteers.signals import volunteer_left
 
         from . import mail, personal_data, receivers, versions, volunteer_sections, workspace
-        from .models import Activity, HoursEntry, Participant, Shift, SignUp
+        from .models import Activity, HoursEntry, Participant, Shift, SignUp, Task
         from .services import records, trail
 
         personal_data.register()
@@ -33,7 +33,7 @@ class ActivitiesConfig(AppConfig):
             receivers.release_tasks_of_volunteer_who_left,
             dispatch_uid="esit.activities.release_tasks_of_volunteer_who_left",
         )
-        bump_on_change(versions.activity_or_shift_changed, Activity, Shift)
+        bump_on_change(versions.activity_or_shift_changed, Activity, Shift, Task)
         bump_on_change(versions.signup_changed, SignUp)
         bump_on_change(versions.participant_changed, Participant)
         bump_on_change(versions.people_changed, get_user_model(), fields=versions.PEOPLE_IN_ROSTER)
@@ -50,11 +50,18 @@ class ActivitiesConfig(AppConfig):
             post_delete.connect(
                 deleted, sender=model, dispatch_uid=f"esit.activities.record.{model}.deleted"
             )
-        m2m_changed.connect(
-            versions.activity_or_shift_changed,
-            sender=Activity.areas.through,
-            dispatch_uid="esit.activities.version.Activity.areas",
-        )
+        # The areas of an activity, and those its shifts and tasks require, place it in
+        # coordinators' scopes (selectors/scope.py) and show on its pages.
+        for model, relation in [
+            (Activity, Activity.areas),
+            (Shift, Shift.required_areas),
+            (Task, Task.required_areas),
+        ]:
+            m2m_changed.connect(
+                versions.activity_or_shift_changed,
+                sender=relation.through,
+                dispatch_uid=f"esit.activities.version.{model.__name__}.{relation.field.name}",
+            )
         capabilities.register(
             "activities.run_activities",
             _("Etkinlikleri, vardiyaları ve görevleri yürütmek"),

@@ -1,13 +1,15 @@
 """The content versions of activities (esit/core/versions.py), and what changes them.
 
-`ACTIVITIES_VERSION` changes with any activity or shift saved or deleted (or an activity's
-areas set), `PLACES_VERSION` with any sign-up or participant (the places left that public
-pages show), and `signups_version(volunteer_id)` with any of that volunteer's sign-ups: the
-calendar feeds and the cached public pages put the ones they show into their cache keys.
+`ACTIVITIES_VERSION` changes with any activity, shift or task saved or deleted (or the
+areas an activity has, or a shift or a task requires, set), `PLACES_VERSION` with any
+sign-up or participant (the places left that public pages show), and
+`signups_version(volunteer_id)` with any of that volunteer's sign-ups: the calendar feeds and
+the cached public pages put the ones they show into their cache keys.
 Names of kinds and districts are not versioned: they change rarely, and a cached copy
 lives CALENDAR_FEED_CACHE_SECONDS at most. Saves and deletes reach these
 receivers through Django's model signals (connected in `ActivitiesConfig.ready()`); the few
-services that change rows with `QuerySet.update()` call `bump_signups()` themselves.
+services that change sign-ups with `QuerySet.update()` (an activity cancelled, no-shows
+marked, reminders sent) call `bump_signups()` and `bump_rosters()` themselves.
 
 `HOURS_VERSION` changes with what a row of the staff hours queue shows and whether it is in
 a coordinator's scope: an hours entry saved or deleted, a sign-up deleted (its entry loses

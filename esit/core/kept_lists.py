@@ -28,8 +28,9 @@ from django.utils.translation import get_language
 
 from . import versions
 
-# In the kept copies' key: a deploy that changes `ListResults` reads none of the old ones.
-RESULTS_SHAPE = 1
+# In the kept copies' key: a deploy that changes what is kept (`ListResults`, the roster's
+# `KeptRoster`) reads none of the old ones.
+RESULTS_SHAPE = 2
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,25 @@ def kept_until(changes_at: datetime.datetime | None) -> int:
     return timeout
 
 
-def kept_for(results: ListResults) -> int:
-    """Kept no longer than until a row changes by the clock."""
-    return kept_until(results.changes_at)
+def keep[T](
+    key: str,
+    names: tuple[str, ...],
+    build: Callable[[], T],
+    *,
+    changes_at: Callable[[T], datetime.datetime | None],
+) -> T:
+    """`build()`'s value kept under `key` and the versions of `names`, no longer than
+    STAFF_LIST_CACHE_SECONDS nor past `changes_at(value)`; built at every request when
+    STAFF_LIST_CACHE_SECONDS is 0 (the default over the database cache, where a copy of the
+    rows' names and contacts would be a row of a table and of its backups)."""
+    if settings.STAFF_LIST_CACHE_SECONDS <= 0:
+        return build()
+    return versions.cached(
+        f"kept-list:{RESULTS_SHAPE}:{key}",
+        names,
+        build,
+        timeout=lambda value: kept_until(changes_at(value)),
+    )
 
 
 def kept_results(
@@ -90,10 +107,9 @@ def kept_results(
     `build()` when there is no copy, or when the reader's ticks are shown."""
     if selected_ids:
         return build()
-    return versions.cached(
-        f"kept-list:{name}:{RESULTS_SHAPE}:{scope_key}:{get_language()}:"
-        f"{versions.query_digest(read)}",
+    return keep(
+        f"{name}:{scope_key}:{get_language()}:{versions.query_digest(read)}",
         names,
         build,
-        timeout=kept_for,
+        changes_at=lambda results: results.changes_at,
     )

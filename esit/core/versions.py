@@ -80,7 +80,7 @@ def bump_on_change(
                 # The wrapper lives as long as the connection (signals hold weak references).
                 weak=False,
                 dispatch_uid=f"esit.version.{receiver.__module__}.{receiver.__name__}."
-                f"{model._meta.label}.{signal is post_save}",
+                f"{model._meta.label}.{signal is post_save}.{sorted(watched or ())}",
             )
 
 

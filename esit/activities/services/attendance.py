@@ -19,6 +19,7 @@ from esit.activities.models import Activity, HoursEntry, Shift, SignUp
 from esit.volunteers.models import Volunteer
 
 from ..selectors.scope import RUN_ACTIVITIES, check_actor
+from ..versions import bump_rosters, bump_signups
 from . import locks, records, trail
 from .errors import ActivityError
 from .hours import area_of_activity
@@ -144,6 +145,9 @@ def mark_no_shows(*, shift: Shift, by: User | None) -> int:
         SignUp.objects.filter(pk__in=[signup.pk for signup in absent]).update(
             attendance=SignUp.Attendance.NO_SHOW
         )
+        # update() sends no signal: the kept roster and the volunteers' feeds are told here.
+        bump_rosters([shift.activity_id])
+        bump_signups(signup.volunteer_id for signup in absent)
         records.refresh(signup.volunteer_id for signup in absent)
         # One event per person, so each volunteer's trail shows her own no-show.
         for signup in absent:

@@ -584,6 +584,10 @@ def send_due_reminders(now: datetime.datetime | None = None) -> int:
             .values_list("pk", flat=True)
         )
         SignUp.objects.filter(pk__in=due).update(reminder_sent_at=now)
+        # update() sends no signal: the kept rosters show who was reminded.
+        reminded = SignUp.objects.filter(pk__in=due)
+        bump_rosters(reminded.values_list("shift__activity_id", flat=True))
+        bump_signups(reminded.values_list("volunteer_id", flat=True))
         _tell_each("signups.reminder", due)
     return len(due)
 

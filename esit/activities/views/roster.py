@@ -94,8 +94,8 @@ def roster(request, pk: int):
     if activity is None:
         raise Http404(_("Etkinlik bulunamadı."))
     read = versions.page_request(request, ["page"])
-    kept = versions.cached(
-        f"activities:roster:{activity.pk}:{get_language()}:{versions.query_digest(read)}",
+    kept = kept_lists.keep(
+        f"roster:{activity.pk}:{get_language()}:{versions.query_digest(read)}",
         (
             roster_version(activity.pk),
             ACTIVITIES_VERSION,
@@ -103,8 +103,11 @@ def roster(request, pk: int):
             PEOPLE_VERSION,
             REFERENCE_VERSION,
         ),
-        lambda: _roster_body(read, activity),
-        timeout=lambda kept: kept_lists.kept_until(kept.changes_at),
+        # Read again after the versions: a change committed since the first read is in it.
+        lambda: _roster_body(
+            read, selectors.roster_activity(user=request.user, activity_id=pk) or activity
+        ),
+        changes_at=lambda kept: kept.changes_at,
     )
     # The roster shows volunteers' contact details: the trail keeps who looked, and when.
     trail.record(

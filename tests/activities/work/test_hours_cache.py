@@ -8,17 +8,20 @@ import datetime
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from esit.activities.models import HoursEntry
+from esit.activities.services.attendance import check_in
 from esit.activities.services.hours import approve_hours
 from esit.core import personal_data_registry as registry
-from esit.core.kept_lists import ListResults, kept_for
+from esit.core.kept_lists import kept_until
 from esit.kvkk import services as kvkk
 from tests import factories
 from tests.accounts.test_scope import scoped
+from tests.activities.signups.conftest import make_shift
 
 from .conftest import days_ago
 
@@ -140,15 +143,49 @@ def test_a_refused_decision_shows_her_ticks_though_a_copy_is_kept(coordinator_cl
 
 def test_a_copy_that_says_not_yet_approvable_is_kept_no_longer_than_the_shift(settings):
     settings.STAFF_LIST_CACHE_SECONDS = 120
-
-    def kept(changes_at) -> int:
-        empty = ListResults(
-            summary="", caption="", rows="", pages="", found=False, changes_at=changes_at
-        )
-        return kept_for(empty)
-
     now = timezone.now()
-    assert kept(None) == 120
-    assert 29 <= kept(now + datetime.timedelta(seconds=30)) <= 30
-    assert kept(now + datetime.timedelta(hours=2)) == 120
-    assert kept(now - datetime.timedelta(seconds=5)) == 1
+    assert kept_until(None) == 120
+    assert 29 <= kept_until(now + datetime.timedelta(seconds=30)) <= 30
+    assert kept_until(now + datetime.timedelta(hours=2)) == 120
+    assert kept_until(now - datetime.timedelta(seconds=5)) == 1
+
+
+def test_the_copy_ends_when_the_running_shift_ends(coordinator_client, coordinator, settings):
+    # Local memory, whose entries say when they expire (Redis keeps that to itself).
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    shift = make_shift(starts_in_hours=-1, length_hours=1 + 1 / 60)  # ends in a minute
+    signup = factories.SignUpFactory(shift=shift)
+    check_in(shift=shift, code=signup.volunteer.checkin_code, by=coordinator)
+    assert "Henüz onaylanamaz" in page(coordinator_client)
+    # The shift ends (the clock, not a save): the kept copy is not read past that moment.
+    [kept] = [key for key in caches["default"]._cache if ":kept-list:" in key]
+    assert caches["default"]._expire_info[kept] <= shift.ends_at.timestamp() + 1
+
+
+def test_none_is_kept_when_the_setting_is_zero(coordinator_client, settings):
+    settings.STAFF_LIST_CACHE_SECONDS = 0
+    entry("Ayla")
+    page(coordinator_client)
+    with CaptureQueriesContext(connection) as queries:
+        page(coordinator_client)
+    assert entry_queries(queries) != []
+
+
+@pytest.mark.parametrize("requires", ["shift", "task"])
+def test_an_activity_coming_into_her_scope_by_a_required_area_shows_its_hours_at_once(
+    client, requires
+):
+    # An activity is in a coordinator's scope by its own areas or by those its shifts and
+    # tasks require (selectors/scope.py): setting them is an m2m change, not a save.
+    shift = make_shift(activity__areas=[factories.area("field-research")])
+    factories.HoursEntryFactory(
+        volunteer=factories.VolunteerFactory(first_name="Çeviren"),
+        activity=shift.activity,
+        area=factories.area("field-research"),
+        date=days_ago(3),
+    )
+    work = shift if requires == "shift" else factories.TaskFactory(activity=shift.activity)
+    client.force_login(scoped(factories.StaffFactory(), areas=["translation"]))
+    assert "Çeviren" not in page(client)
+    work.required_areas.add(factories.area("translation"))
+    assert "Çeviren" in page(client)
