@@ -64,6 +64,13 @@ def render_results(
     )
 
 
+def next_midnight() -> datetime.datetime:
+    """The start of tomorrow on the programme's clock: when "today" in a row (an age, "active
+    in the last 30 days") changes."""
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time()))
+
+
 def kept_until(changes_at: datetime.datetime | None) -> int:
     """STAFF_LIST_CACHE_SECONDS, and no longer than until `changes_at` (at least a second)."""
     timeout = settings.STAFF_LIST_CACHE_SECONDS

@@ -4,14 +4,12 @@ Every action is a plain form post that redirects (POST-redirect-GET); htmx
 only swaps the queue's results when the filters change.
 """
 
-import datetime
 from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -118,14 +116,13 @@ QUEUE = "applications/review/list.html"
 def _results(read, filters: QueueFilter, selected_ids: set[str]) -> kept_lists.ListResults:
     page = CappedPaginator(filters.qs, PAGE_SIZE).get_page(read.GET.get("page"))
     page.object_list = selectors.with_rejoining(page.object_list)
-    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     return kept_lists.render_results(
         read,
         QUEUE,
         page,
         {"filter_form": filters.form, "selected_ids": selected_ids},
         # The ages shown are today's.
-        changes_at=timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time())),
+        changes_at=kept_lists.next_midnight(),
     )
 
 

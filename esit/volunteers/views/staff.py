@@ -4,13 +4,10 @@ Read with selectors, change with services, render; every page needs the capabili
 managing volunteers and shows only the volunteers of the reader's scope.
 """
 
-import datetime
-
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -57,14 +54,13 @@ DIRECTORY = "volunteers/staff/list.html"
 
 def _results(read, filters: VolunteerFilter) -> kept_lists.ListResults:
     page = CappedPaginator(filters.qs, PAGE_SIZE).get_page(read.GET.get("page"))
-    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     return kept_lists.render_results(
         read,
         DIRECTORY,
         page,
         {"filter_form": filters.form},
         # "Active in the last 30 days" is counted from today.
-        changes_at=timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time())),
+        changes_at=kept_lists.next_midnight(),
     )
 
 
