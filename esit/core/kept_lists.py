@@ -1,5 +1,6 @@
 """Staff lists whose results are kept rendered (docs/performance.md): the hours queue, the
-application queue and the directory of volunteers.
+application queue and the directory of volunteers (`kept_results`), and an activity's roster
+(`keep`, with its own parts).
 
 A page of such a list is the same for every staff member with the same scope: its count (and
 the filters' errors), its table's caption and rows, and its page links are rendered once per
@@ -13,7 +14,6 @@ rendered with `page_obj`, `filter_form`, `selected_ids` and what the view adds.
 """
 
 import datetime
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -73,11 +73,11 @@ def next_midnight() -> datetime.datetime:
 
 def kept_until(changes_at: datetime.datetime | None) -> int:
     """STAFF_LIST_CACHE_SECONDS, and no longer than until `changes_at` (at least a second)."""
-    timeout = settings.STAFF_LIST_CACHE_SECONDS
-    if changes_at is not None:
-        left = (changes_at - timezone.now()).total_seconds()
-        timeout = max(1, min(timeout, math.ceil(left)))
-    return timeout
+    if changes_at is None:
+        return settings.STAFF_LIST_CACHE_SECONDS
+    return versions.seconds_until(
+        changes_at, at_most=settings.STAFF_LIST_CACHE_SECONDS, now=timezone.now()
+    )
 
 
 def keep[T](

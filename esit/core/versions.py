@@ -13,7 +13,9 @@ from the data as it was, is not kept under the new token.
 """
 
 import copy
+import datetime
 import hashlib
+import math
 import uuid
 from collections.abc import Callable, Iterable
 from urllib.parse import urlencode
@@ -102,6 +104,12 @@ def bump(*names: str) -> None:
 
 
 _MISSING = object()
+
+
+def seconds_until(moment: datetime.datetime, *, at_most: int, now: datetime.datetime) -> int:
+    """A copy's timeout when what it shows changes at `moment` (an activity ends, a shift
+    starts): the seconds left, at least one, and never more than `at_most`."""
+    return max(1, min(at_most, math.ceil((moment - now).total_seconds())))
 
 
 def cached[T](

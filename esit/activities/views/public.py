@@ -4,7 +4,6 @@ Reads go through selectors/public.py; this module only decides what the
 viewer may do (prepared flags and URLs the templates read).
 """
 
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
@@ -287,10 +286,9 @@ def _visitors_body(request, activity, body_context, now) -> str:
 def kept_for(ends_at, now) -> int:
     """Seconds a visitor's copy of an activity page may be kept: PUBLIC_PAGE_CACHE_SECONDS,
     and no longer than until the activity ends (at least one second)."""
-    timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
-    if ends_at > now:
-        timeout = max(1, min(timeout, math.ceil((ends_at - now).total_seconds())))
-    return timeout
+    if ends_at <= now:  # an ended activity changes no more by the clock
+        return settings.PUBLIC_PAGE_CACHE_SECONDS
+    return versions.seconds_until(ends_at, at_most=settings.PUBLIC_PAGE_CACHE_SECONDS, now=now)
 
 
 @require_GET
